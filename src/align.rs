@@ -1,0 +1,1 @@
+//! Alignment. STUB: to be implemented.

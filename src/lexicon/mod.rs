@@ -1,0 +1,4 @@
+//! Bilingual lexical evidence for the aligner: numbers, Latin-script tokens, CC-CEDICT
+//! glosses and the bundled term list.
+pub mod numbers;
+pub mod terms;

@@ -1,0 +1,1 @@
+//! The bundled list of official term renderings. STUB: to be implemented.

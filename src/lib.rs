@@ -1,0 +1,23 @@
+//! zhen-tm: official English–Chinese diplomatic transcripts in, translation memories out.
+//!
+//! The library is a pipeline of small stages over the plain data types in [`model`]:
+//!
+//! 1. [`decode`]: bytes → NFC text (BOM sniffing, UTF-16, GB18030 fallback, binary refusal);
+//! 2. [`parse`]: text → [`model::Document`] (title, lead, speaker turns per language);
+//! 3. [`segment`]: a unit's paragraphs → sentences (rules in `data/segment/`);
+//! 4. [`align`]: two transcripts → [`model::AlignedDocument`] (units, then sentence beads);
+//! 5. [`write`]: aligned documents → TMX 1.4b, XLIFF 1.2, XLIFF 2.1, CSV.
+//!
+//! [`lexicon`] holds the bilingual evidence the aligner uses (numbers, CC-CEDICT, the
+//! bundled term list). The command-line front end lives in the binary (`src/cli`).
+
+pub mod align;
+pub mod decode;
+pub mod error;
+pub mod lexicon;
+pub mod model;
+pub mod parse;
+pub mod segment;
+pub mod write;
+
+pub use error::{Error, Result};

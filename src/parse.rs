@@ -1,0 +1,1 @@
+//! Transcript parsing. STUB: to be implemented.
