@@ -1,1 +1,7 @@
-fn main() {}
+//! The `zhen-tm` command: see `zhen-tm --help`.
+
+mod cli;
+
+fn main() {
+    std::process::exit(cli::run());
+}

@@ -1,0 +1,57 @@
+//! `zhen-tm inspect FILE`: print the parsed structure so a user can check what was read.
+
+use super::input;
+use super::EXIT_OK;
+use std::path::PathBuf;
+use zhen_tm::model::{Lang, Transcript};
+use zhen_tm::segment;
+
+/// Print the parsed structure of a transcript: units, speakers and sentences per language.
+///
+/// Use it to check that titles, leads, speaker labels and page-broken paragraphs were read
+/// as intended before exporting.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The transcript to inspect (bilingual or monolingual).
+    file: PathBuf,
+    /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Print the structure as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Run `inspect`.
+pub fn run(args: Args) -> zhen_tm::Result<i32> {
+    let doc = input::read_document(&args.file, args.encoding.as_deref())?;
+    if args.json {
+        let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        println!("{json}");
+        return Ok(EXIT_OK);
+    }
+    println!("document {} ({})", doc.id, doc.source);
+    println!("date     {}", doc.date.as_deref().unwrap_or("unknown"));
+    for t in [&doc.en, &doc.zh].into_iter().flatten() {
+        print_transcript(t);
+    }
+    Ok(EXIT_OK)
+}
+
+fn print_transcript(t: &Transcript) {
+    let name = match t.lang {
+        Lang::En => "English",
+        Lang::Zh => "Chinese",
+    };
+    println!("\n== {name}: {} units", t.units.len());
+    for (i, u) in t.units.iter().enumerate() {
+        let line = u.paragraphs.first().map_or(0, |p| p.line);
+        let speaker = u.speaker.as_deref().map(|s| format!(" [{s}]")).unwrap_or_default();
+        println!("unit {i} {}{speaker} (line {line})", u.kind.name());
+        for (pi, p) in u.paragraphs.iter().enumerate() {
+            for s in segment::split(t.lang, &p.text) {
+                println!("  {pi}| {s}");
+            }
+        }
+    }
+}

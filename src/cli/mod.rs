@@ -1,0 +1,58 @@
+//! Command-line front end: one file per subcommand, all I/O lives here.
+
+use clap::{Parser, Subcommand};
+
+mod export;
+mod input;
+mod inspect;
+mod segment;
+
+/// Exit code for success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code for bad input (unreadable, undecodable, unusable files, unwritable output).
+pub const EXIT_INPUT: i32 = 1;
+/// Exit code for bad usage (clap uses it too).
+pub const EXIT_USAGE: i32 = 2;
+
+/// Official English–Chinese diplomatic transcripts in, translation memories out.
+///
+/// zhen-tm reads Foreign Ministry transcripts (bilingual files where English and Chinese
+/// alternate in page-sized chunks, Chinese-only editions, or separate English and Chinese
+/// files), aligns them sentence by sentence, and writes TMX, XLIFF and CSV for CAT tools.
+#[derive(Parser, Debug)]
+#[command(name = "zhen-tm", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Export(export::Args),
+    Inspect(inspect::Args),
+    Segment(segment::Args),
+}
+
+/// Parse the command line, run the subcommand, and return the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Export(args) => export::run(args),
+        Command::Inspect(args) => inspect::run(args),
+        Command::Segment(args) => segment::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("zhen-tm: error: {e}");
+            EXIT_INPUT
+        }
+    }
+}
