@@ -2,3 +2,4 @@
 //! glosses and the bundled term list.
 pub mod numbers;
 pub mod terms;
+pub mod dict;
