@@ -129,8 +129,14 @@ fn trans_unit<W: Write>(
 /// The pair's context in words, for the note a translator sees in the CAT tool.
 fn describe(pair: &Pair, opts: &WriteOptions) -> String {
     let mut s = String::new();
-    if let Some(sp) = pair.speaker(opts.source).or(pair.speaker(opts.target())) {
-        s.push_str(&format!("Speaker: {sp}; "));
+    let speakers: Vec<&str> = [pair.speaker(opts.source), pair.speaker(opts.target())]
+        .into_iter()
+        .flatten()
+        .collect();
+    match speakers.as_slice() {
+        [a, b] if a != b => s.push_str(&format!("Speaker: {a} / {b}; ")),
+        [a, ..] => s.push_str(&format!("Speaker: {a}; ")),
+        [] => {}
     }
     s.push_str(&format!("{} in {}", pair.kind.name(), pair.doc));
     if let Some(d) = &pair.date {
@@ -251,7 +257,10 @@ mod tests {
         assert_eq!(units[2].notes.len(), 2);
         assert!(units[2].notes[1].contains("0.300"), "{:?}", units[2].notes);
         assert_eq!(units[1].notes.len(), 1);
-        assert!(units[1].notes[0].starts_with("Speaker: 王毅"));
+        assert_eq!(
+            units[1].notes[0],
+            "Speaker: 王毅 / Wang Yi; turn in d1 (2025-03-07)"
+        );
         let ctx: Vec<(&str, &str)> = units[2]
             .contexts
             .iter()
