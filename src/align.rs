@@ -15,7 +15,9 @@
 
 use crate::lexicon::dict::{self, GlossedWord, Glosser};
 use crate::lexicon::numbers;
-use crate::model::{AlignedDocument, Document, Lang, Pair, Sentence, Transcript, Unaligned, Unit, UnitKind};
+use crate::model::{
+    AlignedDocument, Document, Lang, Pair, Sentence, Transcript, Unaligned, Unit, UnitKind,
+};
 use crate::segment;
 use std::collections::HashMap;
 
@@ -52,9 +54,17 @@ struct Feat {
 pub fn sentences_of(unit: &Unit, lang: Lang, presplit: bool) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, p) in unit.paragraphs.iter().enumerate() {
-        let parts = if presplit { vec![p.text.trim().to_string()] } else { segment::split(lang, &p.text) };
+        let parts = if presplit {
+            vec![p.text.trim().to_string()]
+        } else {
+            segment::split(lang, &p.text)
+        };
         for text in parts.into_iter().filter(|t| !t.is_empty()) {
-            out.push(Sentence { text, paragraph: pi, line: p.line });
+            out.push(Sentence {
+                text,
+                paragraph: pi,
+                line: p.line,
+            });
         }
     }
     out
@@ -92,7 +102,12 @@ fn latin_upper(s: &str) -> Vec<String> {
     let mut v: Vec<String> = s
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
         .map(|w| w.replace('.', ""))
-        .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_uppercase()))
+        .filter(|w| {
+            w.len() >= 2
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && w.chars().any(|c| c.is_ascii_uppercase())
+        })
         .collect();
     v.sort();
     v
@@ -194,7 +209,13 @@ impl<'a> Grid<'a> {
                 }
             }
         }
-        Grid { en, zh, ratio, en_hits, zh_hits }
+        Grid {
+            en,
+            zh,
+            ratio,
+            en_hits,
+            zh_hits,
+        }
     }
 
     /// Evidence for the bead of English `i..i+a` and Chinese `j..j+b`.
@@ -209,18 +230,26 @@ impl<'a> Grid<'a> {
         let mut en_hit = 0usize;
         let mut en_tot = 0usize;
         for (di, f) in en.iter().enumerate() {
-            let s: usize = (j..j + b).map(|jj| self.en_hits[i + di].get(&jj).copied().unwrap_or(0)).sum();
+            let s: usize = (j..j + b)
+                .map(|jj| self.en_hits[i + di].get(&jj).copied().unwrap_or(0))
+                .sum();
             en_hit += s.min(f.stems.len());
             en_tot += f.stems.len();
         }
         let mut zh_hit = 0usize;
         let mut zh_tot = 0usize;
         for (dj, f) in zh.iter().enumerate() {
-            let s: usize = (i..i + a).map(|ii| self.zh_hits[ii].get(&(j + dj)).copied().unwrap_or(0)).sum();
+            let s: usize = (i..i + a)
+                .map(|ii| self.zh_hits[ii].get(&(j + dj)).copied().unwrap_or(0))
+                .sum();
             zh_hit += s.min(f.glossed.len());
             zh_tot += f.glossed.len();
         }
-        let sim = if en_tot + zh_tot == 0 { 0.0 } else { (en_hit + zh_hit) as f64 / (en_tot + zh_tot) as f64 };
+        let sim = if en_tot + zh_tot == 0 {
+            0.0
+        } else {
+            (en_hit + zh_hit) as f64 / (en_tot + zh_tot) as f64
+        };
 
         let merge = |parts: &mut dyn Iterator<Item = &Vec<u64>>| -> Vec<u64> {
             let mut v: Vec<u64> = parts.flat_map(|x| x.iter().copied()).collect();
@@ -237,8 +266,15 @@ impl<'a> Grid<'a> {
         // Latin tokens in English are common (names, acronyms); only those the Chinese
         // side also writes in Latin count, and missing ones only count on the Chinese side.
         let lat_common = common_sorted(&en_lat, &zh_lat);
-        let missed = (en_num.len() - num_common) + (zh_num.len() - num_common) + (zh_lat.len() - lat_common);
-        Evidence { log_ratio, sigma2, sim, anchors_matched: num_common + lat_common, anchors_missed: missed }
+        let missed =
+            (en_num.len() - num_common) + (zh_num.len() - num_common) + (zh_lat.len() - lat_common);
+        Evidence {
+            log_ratio,
+            sigma2,
+            sim,
+            anchors_matched: num_common + lat_common,
+            anchors_missed: missed,
+        }
     }
 
     /// Cost of a bead (lower is better).
@@ -250,7 +286,8 @@ impl<'a> Grid<'a> {
         let ev = self.evidence(i, a, j, b);
         let len = ev.log_ratio * ev.log_ratio / (2.0 * ev.sigma2);
         let lex = -W.lex * (ev.sim - W.lex_floor) * (a + b) as f64 / 2.0;
-        let anchors = -W.num_match * ev.anchors_matched as f64 + W.num_miss * ev.anchors_missed as f64;
+        let anchors =
+            -W.num_match * ev.anchors_matched as f64 + W.num_miss * ev.anchors_missed as f64;
         p + len + lex + anchors
     }
 
@@ -260,7 +297,11 @@ impl<'a> Grid<'a> {
         let len_agree = (-ev.log_ratio * ev.log_ratio / (2.0 * ev.sigma2)).exp();
         let lex_agree = ((ev.sim - 0.05) / 0.30).clamp(0.0, 1.0);
         let anchors = ev.anchors_matched + ev.anchors_missed;
-        let anchor_agree = if anchors == 0 { lex_agree } else { ev.anchors_matched as f64 / anchors as f64 };
+        let anchor_agree = if anchors == 0 {
+            lex_agree
+        } else {
+            ev.anchors_matched as f64 / anchors as f64
+        };
         let shape = match (a, b) {
             (1, 1) => 1.0,
             (2, 1) | (1, 2) => 0.95,
@@ -282,7 +323,11 @@ impl Band {
     /// without speaker labels), wide enough for the length difference plus slack.
     fn new(rows: usize, cols: usize) -> Self {
         let full = rows.max(cols) + 4;
-        let width = if rows.saturating_mul(cols) <= 250_000 { full } else { (rows.abs_diff(cols) + 100).min(full) };
+        let width = if rows.saturating_mul(cols) <= 250_000 {
+            full
+        } else {
+            (rows.abs_diff(cols) + 100).min(full)
+        };
         Band { rows, cols, width }
     }
 
@@ -327,7 +372,9 @@ fn align_sentences(grid: &Grid, band: &Band) -> Vec<Bead> {
                 if a > i || b > j {
                     continue;
                 }
-                let Some(&(prev, _)) = cost[i - a].get(&(j - b)) else { continue };
+                let Some(&(prev, _)) = cost[i - a].get(&(j - b)) else {
+                    continue;
+                };
                 let c = prev + grid.cost(i - a, a, j - b, b, prior);
                 if c < best.0 {
                     best = (c, k);
@@ -342,9 +389,16 @@ fn align_sentences(grid: &Grid, band: &Band) -> Vec<Bead> {
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let Some(&(_, k)) = cost[i].get(&j) else { break };
+        let Some(&(_, k)) = cost[i].get(&j) else {
+            break;
+        };
         let (a, b, _) = BEADS[k];
-        beads.push(Bead { i: i - a, a, j: j - b, b });
+        beads.push(Bead {
+            i: i - a,
+            a,
+            j: j - b,
+            b,
+        });
         i -= a;
         j -= b;
     }
@@ -352,10 +406,20 @@ fn align_sentences(grid: &Grid, band: &Band) -> Vec<Bead> {
     // leaving the remaining sentences unaligned rather than losing them.
     if i > 0 || j > 0 {
         for ii in (0..i).rev() {
-            beads.push(Bead { i: ii, a: 1, j, b: 0 });
+            beads.push(Bead {
+                i: ii,
+                a: 1,
+                j,
+                b: 0,
+            });
         }
         for jj in (0..j).rev() {
-            beads.push(Bead { i: 0, a: 0, j: jj, b: 1 });
+            beads.push(Bead {
+                i: 0,
+                a: 0,
+                j: jj,
+                b: 1,
+            });
         }
     }
     beads.reverse();
@@ -384,19 +448,30 @@ fn unit_data(t: &Transcript, opts: &AlignOptions, glosser: &mut Glosser) -> Vec<
             let total = Feat {
                 len: feats.iter().map(|f| f.len).sum(),
                 stems: feats.iter().flat_map(|f| f.stems.iter().copied()).collect(),
-                glossed: feats.iter().flat_map(|f| f.glossed.iter().cloned()).collect(),
+                glossed: feats
+                    .iter()
+                    .flat_map(|f| f.glossed.iter().cloned())
+                    .collect(),
                 numbers: {
-                    let mut v: Vec<u64> = feats.iter().flat_map(|f| f.numbers.iter().copied()).collect();
+                    let mut v: Vec<u64> = feats
+                        .iter()
+                        .flat_map(|f| f.numbers.iter().copied())
+                        .collect();
                     v.sort_unstable();
                     v
                 },
                 latin: {
-                    let mut v: Vec<String> = feats.iter().flat_map(|f| f.latin.iter().cloned()).collect();
+                    let mut v: Vec<String> =
+                        feats.iter().flat_map(|f| f.latin.iter().cloned()).collect();
                     v.sort();
                     v
                 },
             };
-            UnitData { sentences, feats, total }
+            UnitData {
+                sentences,
+                feats,
+                total,
+            }
         })
         .collect()
 }
@@ -452,7 +527,11 @@ fn unit_match_cost(
     let len = (d * d / (2.0 * 0.3 * 0.3)).min(12.0);
     let (a, b) = dict::overlap(&ed.total.stems, &zd.total.glossed);
     let tot = ed.total.stems.len() + zd.total.glossed.len();
-    let sim = if tot == 0 { 0.0 } else { (a + b) as f64 / tot as f64 };
+    let sim = if tot == 0 {
+        0.0
+    } else {
+        (a + b) as f64 / tot as f64
+    };
     let lex = -10.0 * (sim - W.lex_floor);
     let nums = common_sorted(&ed.total.numbers, &zd.total.numbers) as f64;
     kind + role + len + lex - nums.min(5.0)
@@ -469,7 +548,13 @@ fn unit_skip_cost(u: &Unit) -> f64 {
 }
 
 /// Unit-level DP: pairs of unit indices (English, Chinese) in order.
-fn align_units(en: &Transcript, zh: &Transcript, ed: &[UnitData], zd: &[UnitData], ratio: f64) -> Vec<(usize, usize)> {
+fn align_units(
+    en: &Transcript,
+    zh: &Transcript,
+    ed: &[UnitData],
+    zd: &[UnitData],
+    ratio: f64,
+) -> Vec<(usize, usize)> {
     let (n, m) = (en.units.len(), zh.units.len());
     let roles = (principal(en), principal(zh));
     let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
@@ -482,7 +567,15 @@ fn align_units(en: &Transcript, zh: &Transcript, ed: &[UnitData], zd: &[UnitData
             }
             let mut best = (f64::INFINITY, 0u8);
             if i > 0 && j > 0 {
-                let c = cost[i - 1][j - 1] + unit_match_cost(&en.units[i - 1], &zh.units[j - 1], &ed[i - 1], &zd[j - 1], ratio, roles);
+                let c = cost[i - 1][j - 1]
+                    + unit_match_cost(
+                        &en.units[i - 1],
+                        &zh.units[j - 1],
+                        &ed[i - 1],
+                        &zd[j - 1],
+                        ratio,
+                        roles,
+                    );
                 if c < best.0 {
                     best = (c, 1);
                 }
@@ -572,7 +665,16 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
         let band = Band::new(e.feats.len(), z.feats.len());
         let grid = Grid::new(&e.feats, &z.feats, ratio, &band);
         for bead in align_sentences(&grid, &band) {
-            events.push(Event { ui, uj, bead, score: if bead.a > 0 && bead.b > 0 { grid.confidence(bead.i, bead.a, bead.j, bead.b) } else { 0.0 } });
+            events.push(Event {
+                ui,
+                uj,
+                bead,
+                score: if bead.a > 0 && bead.b > 0 {
+                    grid.confidence(bead.i, bead.a, bead.j, bead.b)
+                } else {
+                    0.0
+                },
+            });
         }
     }
     for ev in &events {
@@ -611,8 +713,19 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
             unaligned.push(unaligned_of(doc, Lang::Zh, uj, u, s));
         }
     }
-    unaligned.sort_by(|a, b| a.lang.cmp(&b.lang).then(a.unit.cmp(&b.unit)).then(a.line.cmp(&b.line)));
-    Ok(AlignedDocument { id: doc.id.clone(), source: doc.source.clone(), date: doc.date.clone(), pairs, unaligned })
+    unaligned.sort_by(|a, b| {
+        a.lang
+            .cmp(&b.lang)
+            .then(a.unit.cmp(&b.unit))
+            .then(a.line.cmp(&b.line))
+    });
+    Ok(AlignedDocument {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        date: doc.date.clone(),
+        pairs,
+        unaligned,
+    })
 }
 
 /// A bead placed in its unit pair.
@@ -637,5 +750,9 @@ fn unaligned_of(doc: &Document, lang: Lang, unit: usize, u: &Unit, s: &Sentence)
 
 /// Every sentence of one side of a document, in order: what alignment must account for.
 pub fn all_sentences(t: &Transcript, opts: &AlignOptions) -> Vec<String> {
-    t.units.iter().flat_map(|u| sentences_of(u, t.lang, opts.presplit)).map(|s| s.text).collect()
+    t.units
+        .iter()
+        .flat_map(|u| sentences_of(u, t.lang, opts.presplit))
+        .map(|s| s.text)
+        .collect()
 }

@@ -6,7 +6,8 @@ use std::path::Path;
 /// given with `--encoding` (e.g. `gb18030`, `utf-16le`).
 pub fn decode(bytes: &[u8], path: &Path, forced: Option<&str>) -> Result<String> {
     let _ = forced;
-    String::from_utf8(bytes.to_vec()).map_err(|e| Error::at_byte(path, e.utf8_error().valid_up_to(), "not UTF-8"))
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| Error::at_byte(path, e.utf8_error().valid_up_to(), "not UTF-8"))
 }
 
 /// Read and decode a file. STUB.

@@ -32,12 +32,20 @@ pub enum Error {
 impl Error {
     /// An input error without a position.
     pub fn input(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Error::Input { path: path.into(), position: None, message: message.into() }
+        Error::Input {
+            path: path.into(),
+            position: None,
+            message: message.into(),
+        }
     }
 
     /// An input error at a 1-based line.
     pub fn at_line(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
-        Error::Input { path: path.into(), position: Some(line.to_string()), message: message.into() }
+        Error::Input {
+            path: path.into(),
+            position: Some(line.to_string()),
+            message: message.into(),
+        }
     }
 
     /// An input error at a byte offset.
@@ -51,6 +59,9 @@ impl Error {
 
     /// An I/O error on a file.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }

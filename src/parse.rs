@@ -46,7 +46,9 @@ struct Layout {
 
 /// The non-comment, non-empty lines of a bundled data file.
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn layout() -> &'static Layout {
@@ -55,7 +57,9 @@ fn layout() -> &'static Layout {
         zh_label_suffixes: data_lines(include_str!("../data/layout/zh_label_suffixes.txt"))
             .map(String::from)
             .collect(),
-        zh_labels: data_lines(include_str!("../data/layout/zh_labels.txt")).map(String::from).collect(),
+        zh_labels: data_lines(include_str!("../data/layout/zh_labels.txt"))
+            .map(String::from)
+            .collect(),
         zh_not_labels: data_lines(include_str!("../data/layout/zh_not_labels.txt"))
             .map(String::from)
             .collect(),
@@ -172,7 +176,10 @@ fn is_en_label(c: &str) -> bool {
     if words.is_empty() || words.len() > 8 {
         return false;
     }
-    let first_ok = words[0].chars().next().is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit());
+    let first_ok = words[0]
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit());
     first_ok
         && words.iter().all(|w| {
             let first = w.trim_start_matches(['(', '\'', '‘']).chars().next();
@@ -194,13 +201,19 @@ pub fn split_label(line: &str) -> (Option<String>, String) {
             // `**Label:** text`
             if let Some(label) = inner.trim_end().strip_suffix([':', '：']) {
                 if is_label(label) {
-                    return (Some(label.trim().to_string()), strip_emphasis(rest).trim().to_string());
+                    return (
+                        Some(label.trim().to_string()),
+                        strip_emphasis(rest).trim().to_string(),
+                    );
                 }
             }
             // `**Label**: text`
             if let Some(text) = rest.strip_prefix([':', '：']) {
                 if is_label(inner) {
-                    return (Some(inner.trim().to_string()), strip_emphasis(text).trim().to_string());
+                    return (
+                        Some(inner.trim().to_string()),
+                        strip_emphasis(text).trim().to_string(),
+                    );
                 }
             }
         }
@@ -230,7 +243,11 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             None => (trimmed, false),
         };
         let body = unescape_markdown(body);
-        let (label, rest) = if heading { (None, strip_emphasis(&body).trim().to_string()) } else { split_label(&body) };
+        let (label, rest) = if heading {
+            (None, strip_emphasis(&body).trim().to_string())
+        } else {
+            split_label(&body)
+        };
         let probe = match &label {
             Some(l) => format!("{l} {rest}"),
             None => rest.clone(),
@@ -240,7 +257,13 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             None if probe.chars().any(char::is_alphanumeric) => Lang::En,
             None => continue,
         };
-        out.push(Line { text: rest, label, lang, line: i + 1, heading });
+        out.push(Line {
+            text: rest,
+            label,
+            lang,
+            line: i + 1,
+            heading,
+        });
     }
     out
 }
@@ -253,7 +276,14 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', '」', '』', '）', ')', ']
 pub fn is_terminated(text: &str) -> bool {
     let whole = text.trim();
     // A line wholly in quotes or brackets (a quoted headline) is complete.
-    for (open, close) in [('“', '”'), ('"', '"'), ('「', '」'), ('《', '》'), ('(', ')'), ('（', '）')] {
+    for (open, close) in [
+        ('“', '”'),
+        ('"', '"'),
+        ('「', '」'),
+        ('《', '》'),
+        ('(', ')'),
+        ('（', '）'),
+    ] {
         if whole.chars().count() > 2 && whole.starts_with(open) && whole.ends_with(close) {
             return true;
         }
@@ -281,7 +311,14 @@ pub fn is_heading_like(text: &str, lang: Lang) -> bool {
             if words.len() <= 3 {
                 return !text.contains(',');
             }
-            let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '(')).count();
+            let caps = words
+                .iter()
+                .filter(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c == '(')
+                })
+                .count();
             !text.contains(',') && (caps * 10 >= words.len() * 6)
         }
     }
@@ -316,7 +353,10 @@ pub fn join_en(left: &str, right: &str) -> String {
     let l = left.trim_end();
     let r = right.trim_start();
     if let Some(stem) = l.strip_suffix('-') {
-        let fragment: &str = stem.rsplit(|c: char| !c.is_alphabetic() && c != '-').next().unwrap_or("");
+        let fragment: &str = stem
+            .rsplit(|c: char| !c.is_alphabetic() && c != '-')
+            .next()
+            .unwrap_or("");
         let right_starts_lower = r.chars().next().is_some_and(char::is_lowercase);
         let is_plain_fragment = !fragment.is_empty()
             && !fragment.contains('-')
@@ -367,7 +407,9 @@ fn looks_like_lead(text: &str) -> bool {
 
 fn has_partial_date(text: &str) -> bool {
     let chars: Vec<char> = text.chars().take(40).collect();
-    chars.windows(2).any(|w| w[0].is_ascii_digit() && (w[1] == '日' || w[1] == '月'))
+    chars
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == '日' || w[1] == '月'))
 }
 
 /// Step 3: build the units of one language from its rejoined paragraphs.
@@ -378,27 +420,38 @@ fn has_partial_date(text: &str) -> bool {
 /// current turn, heading-like lines (topic headings, source attributions) are headings.
 pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
     let mut units: Vec<Unit> = Vec::new();
-    let first_turn = lines.iter().position(|l| l.label.is_some()).unwrap_or(lines.len());
+    let first_turn = lines
+        .iter()
+        .position(|l| l.label.is_some())
+        .unwrap_or(lines.len());
     let pre = &lines[..first_turn];
 
     // Lead: the first prose paragraph that states a date; else the first prose paragraph.
     let lead_idx = pre
         .iter()
         .position(|l| !l.heading && looks_like_lead(&l.text))
-        .or_else(|| pre.iter().position(|l| !l.heading && !is_heading_like(&l.text, lang)));
+        .or_else(|| {
+            pre.iter()
+                .position(|l| !l.heading && !is_heading_like(&l.text, lang))
+        });
     let before_lead = lead_idx.unwrap_or(pre.len());
     let title_idx = pre[..before_lead]
         .iter()
         .position(|l| l.heading)
         .or_else(|| {
             let kw = &layout().zh_title_keywords;
-            pre[..before_lead].iter().position(|l| kw.iter().any(|k| l.text.contains(k.as_str())))
+            pre[..before_lead]
+                .iter()
+                .position(|l| kw.iter().any(|k| l.text.contains(k.as_str())))
         })
         .or(if before_lead > 0 { Some(0) } else { None });
 
     let mut lead_done = false;
     for (i, l) in pre.iter().enumerate() {
-        let para = vec![Paragraph { text: l.text.clone(), line: l.line }];
+        let para = vec![Paragraph {
+            text: l.text.clone(),
+            line: l.line,
+        }];
         let kind = if Some(i) == title_idx {
             UnitKind::Title
         } else if Some(i) == lead_idx {
@@ -416,22 +469,44 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
     let mut speaker: Option<String> = None;
     let body = &lines[first_turn..];
     for (i, l) in body.iter().enumerate() {
-        let para = Paragraph { text: l.text.clone(), line: l.line };
+        let para = Paragraph {
+            text: l.text.clone(),
+            line: l.line,
+        };
         // An unfinished short line between a heading and the next label is a headline,
         // even with a comma in it ("推动APEC从深圳再出发,向着亚太共同体目标再启航").
         let after_heading = units.last().is_some_and(|u| u.kind == UnitKind::Heading);
         let before_label = body.get(i + 1).is_some_and(|n| n.label.is_some());
         let headline = l.label.is_none()
             && is_short(&l.text, lang)
-            && ((after_heading && before_label) || (!is_terminated(&l.text) && (after_heading || before_label)));
+            && ((after_heading && before_label)
+                || (!is_terminated(&l.text) && (after_heading || before_label)));
         if let Some(label) = &l.label {
             speaker = Some(label.clone());
-            let paragraphs = if l.text.is_empty() { Vec::new() } else { vec![para] };
-            units.push(Unit { kind: UnitKind::Turn, speaker: speaker.clone(), paragraphs });
+            let paragraphs = if l.text.is_empty() {
+                Vec::new()
+            } else {
+                vec![para]
+            };
+            units.push(Unit {
+                kind: UnitKind::Turn,
+                speaker: speaker.clone(),
+                paragraphs,
+            });
         } else if l.heading || headline || is_heading_like(&l.text, lang) {
-            units.push(Unit { kind: UnitKind::Heading, speaker: None, paragraphs: vec![para] });
+            units.push(Unit {
+                kind: UnitKind::Heading,
+                speaker: None,
+                paragraphs: vec![para],
+            });
         } else {
-            push_paragraph(&mut units, UnitKind::Turn, speaker.clone(), vec![para], true);
+            push_paragraph(
+                &mut units,
+                UnitKind::Turn,
+                speaker.clone(),
+                vec![para],
+                true,
+            );
         }
     }
     units.retain(|u| !u.paragraphs.is_empty());
@@ -440,7 +515,13 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
 
 /// Append paragraphs to the last unit when it is a turn and `merge` is set; else start a
 /// new unit.
-fn push_paragraph(units: &mut Vec<Unit>, kind: UnitKind, speaker: Option<String>, paras: Vec<Paragraph>, merge: bool) {
+fn push_paragraph(
+    units: &mut Vec<Unit>,
+    kind: UnitKind,
+    speaker: Option<String>,
+    paras: Vec<Paragraph>,
+    merge: bool,
+) {
     if merge {
         if let Some(last) = units.last_mut() {
             if last.kind == UnitKind::Turn {
@@ -449,7 +530,11 @@ fn push_paragraph(units: &mut Vec<Unit>, kind: UnitKind, speaker: Option<String>
             }
         }
     }
-    units.push(Unit { kind, speaker, paragraphs: paras });
+    units.push(Unit {
+        kind,
+        speaker,
+        paragraphs: paras,
+    });
 }
 
 /// The smallest share of a file's paragraphs a language must have to count as a side of a
@@ -479,7 +564,13 @@ pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
     let en = side(Lang::En);
     let zh = side(Lang::Zh);
     let date = document_date(en.as_ref()).or_else(|| document_date(zh.as_ref()));
-    Document { id: id.to_string(), source: source.to_string(), date, en, zh }
+    Document {
+        id: id.to_string(),
+        source: source.to_string(),
+        date,
+        en,
+        zh,
+    }
 }
 
 /// Parse a monolingual plain-text file given with `--en`/`--zh` in `--presplit` mode: each
@@ -493,23 +584,38 @@ pub fn parse_presplit(text: &str, lang: Lang) -> Transcript {
         let t = raw.trim();
         if t.is_empty() {
             if !current.is_empty() {
-                units.push(Unit { kind: UnitKind::Turn, speaker: speaker.take(), paragraphs: std::mem::take(&mut current) });
+                units.push(Unit {
+                    kind: UnitKind::Turn,
+                    speaker: speaker.take(),
+                    paragraphs: std::mem::take(&mut current),
+                });
             }
             continue;
         }
         let (label, rest) = split_label(t);
         if let Some(l) = label {
             if !current.is_empty() {
-                units.push(Unit { kind: UnitKind::Turn, speaker: speaker.take(), paragraphs: std::mem::take(&mut current) });
+                units.push(Unit {
+                    kind: UnitKind::Turn,
+                    speaker: speaker.take(),
+                    paragraphs: std::mem::take(&mut current),
+                });
             }
             speaker = Some(l);
         }
         if !rest.is_empty() {
-            current.push(Paragraph { text: rest, line: i + 1 });
+            current.push(Paragraph {
+                text: rest,
+                line: i + 1,
+            });
         }
     }
     if !current.is_empty() {
-        units.push(Unit { kind: UnitKind::Turn, speaker, paragraphs: current });
+        units.push(Unit {
+            kind: UnitKind::Turn,
+            speaker,
+            paragraphs: current,
+        });
     }
     Transcript { lang, units }
 }
@@ -542,7 +648,17 @@ pub fn document_date(t: Option<&Transcript>) -> Option<String> {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -592,10 +708,15 @@ fn extract_en_date(text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     for (i, w) in words.iter().enumerate() {
-        let Some(m) = MONTHS.iter().position(|n| n == w) else { continue };
+        let Some(m) = MONTHS.iter().position(|n| n == w) else {
+            continue;
+        };
         let m = m as u32 + 1;
         let num = |k: usize| -> Option<u32> {
             let s = words.get(k)?;
@@ -663,18 +784,51 @@ mod tests {
 
     #[test]
     fn labels_in_every_style() {
-        assert_eq!(split_label("**Wang Yi:** Friends from the media."), (Some("Wang Yi".into()), "Friends from the media.".into()));
-        assert_eq!(split_label("**王毅：**各位记者朋友"), (Some("王毅".into()), "各位记者朋友".into()));
-        assert_eq!(split_label("**王毅:**构建人类命运共同体"), (Some("王毅".into()), "构建人类命运共同体".into()));
-        assert_eq!(split_label("王毅：在习近平主席"), (Some("王毅".into()), "在习近平主席".into()));
-        assert_eq!(split_label("Wang Yi: Head-of-state diplomacy"), (Some("Wang Yi".into()), "Head-of-state diplomacy".into()));
-        assert_eq!(split_label("《人民日报》记者:中央外事工作会议指出"), (Some("《人民日报》记者".into()), "中央外事工作会议指出".into()));
+        assert_eq!(
+            split_label("**Wang Yi:** Friends from the media."),
+            (Some("Wang Yi".into()), "Friends from the media.".into())
+        );
+        assert_eq!(
+            split_label("**王毅：**各位记者朋友"),
+            (Some("王毅".into()), "各位记者朋友".into())
+        );
+        assert_eq!(
+            split_label("**王毅:**构建人类命运共同体"),
+            (Some("王毅".into()), "构建人类命运共同体".into())
+        );
+        assert_eq!(
+            split_label("王毅：在习近平主席"),
+            (Some("王毅".into()), "在习近平主席".into())
+        );
+        assert_eq!(
+            split_label("Wang Yi: Head-of-state diplomacy"),
+            (Some("Wang Yi".into()), "Head-of-state diplomacy".into())
+        );
+        assert_eq!(
+            split_label("《人民日报》记者:中央外事工作会议指出"),
+            (
+                Some("《人民日报》记者".into()),
+                "中央外事工作会议指出".into()
+            )
+        );
         assert_eq!(
             split_label("**ITAR-TASS: There have been frequent interactions?**"),
-            (Some("ITAR-TASS".into()), "There have been frequent interactions?".into())
+            (
+                Some("ITAR-TASS".into()),
+                "There have been frequent interactions?".into()
+            )
         );
-        assert_eq!(split_label("**今日俄罗斯国际通讯社记者：今年是俄中建交75周年。**"), (Some("今日俄罗斯国际通讯社记者".into()), "今年是俄中建交75周年。".into()));
-        assert_eq!(split_label("**People's Daily:** At the Central"), (Some("People's Daily".into()), "At the Central".into()));
+        assert_eq!(
+            split_label("**今日俄罗斯国际通讯社记者：今年是俄中建交75周年。**"),
+            (
+                Some("今日俄罗斯国际通讯社记者".into()),
+                "今年是俄中建交75周年。".into()
+            )
+        );
+        assert_eq!(
+            split_label("**People's Daily:** At the Central"),
+            (Some("People's Daily".into()), "At the Central".into())
+        );
     }
 
     #[test]
@@ -688,10 +842,22 @@ mod tests {
 
     #[test]
     fn hyphen_joins() {
-        assert_eq!(join_en("made four im-", "portant overseas visits"), "made four important overseas visits");
-        assert_eq!(join_en("China's head-of-", "state diplomacy"), "China's head-of-state diplomacy");
-        assert_eq!(join_en("on the basis of non-", "confrontation"), "on the basis of non-confrontation");
-        assert_eq!(join_en("a major country and a", "big political party"), "a major country and a big political party");
+        assert_eq!(
+            join_en("made four im-", "portant overseas visits"),
+            "made four important overseas visits"
+        );
+        assert_eq!(
+            join_en("China's head-of-", "state diplomacy"),
+            "China's head-of-state diplomacy"
+        );
+        assert_eq!(
+            join_en("on the basis of non-", "confrontation"),
+            "on the basis of non-confrontation"
+        );
+        assert_eq!(
+            join_en("a major country and a", "big political party"),
+            "a major country and a big political party"
+        );
     }
 
     #[test]
@@ -703,10 +869,16 @@ mod tests {
         assert_eq!(en.units.len(), 3);
         assert_eq!(en.units[0].kind, UnitKind::Title);
         assert_eq!(en.units[1].kind, UnitKind::Lead);
-        assert_eq!(en.units[2].paragraphs[0].text, "We made four important visits. Thank you.");
+        assert_eq!(
+            en.units[2].paragraphs[0].text,
+            "We made four important visits. Thank you."
+        );
         assert_eq!(zh.units[0].paragraphs[0].text, "标题");
         assert_eq!(zh.units[2].speaker.as_deref(), Some("王毅"));
-        assert_eq!(zh.units[2].paragraphs[0].text, "在习近平主席和普京总统的战略引领下,中俄关系保持高水平运行。");
+        assert_eq!(
+            zh.units[2].paragraphs[0].text,
+            "在习近平主席和普京总统的战略引领下,中俄关系保持高水平运行。"
+        );
         assert_eq!(doc.date.as_deref(), Some("2024-03-07"));
     }
 
@@ -718,23 +890,43 @@ mod tests {
         let zh = doc.zh.expect("zh");
         let kinds: Vec<UnitKind> = zh.units.iter().map(|u| u.kind).collect();
         use UnitKind::*;
-        assert_eq!(kinds, vec![Heading, Heading, Title, Heading, Lead, Turn, Heading, Heading, Turn, Turn, Heading]);
-        assert_eq!(zh.units[2].paragraphs[0].text, "王毅就中国外交政策和对外关系回答中外记者提问");
-        assert_eq!(zh.units[9].paragraphs[0].text, "我们希望能在深圳找到答案,明确优先的领域,拿出可行的举措。");
+        assert_eq!(
+            kinds,
+            vec![
+                Heading, Heading, Title, Heading, Lead, Turn, Heading, Heading, Turn, Turn, Heading
+            ]
+        );
+        assert_eq!(
+            zh.units[2].paragraphs[0].text,
+            "王毅就中国外交政策和对外关系回答中外记者提问"
+        );
+        assert_eq!(
+            zh.units[9].paragraphs[0].text,
+            "我们希望能在深圳找到答案,明确优先的领域,拿出可行的举措。"
+        );
         assert_eq!(doc.date.as_deref(), Some("2026-03-08"));
     }
 
     #[test]
     fn dates() {
-        assert_eq!(extract_date("On March 8, 2026, a press conference").as_deref(), Some("2026-03-08"));
-        assert_eq!(extract_date("2024年3月7日，十四届").as_deref(), Some("2024-03-07"));
+        assert_eq!(
+            extract_date("On March 8, 2026, a press conference").as_deref(),
+            Some("2026-03-08")
+        );
+        assert_eq!(
+            extract_date("2024年3月7日，十四届").as_deref(),
+            Some("2024-03-07")
+        );
         assert_eq!(extract_date("7日，十四届"), None);
     }
 
     #[test]
     fn script_detection() {
         assert_eq!(script_lang("今年是APEC中国年"), Some(Lang::Zh));
-        assert_eq!(script_lang("This year is the APEC China Year."), Some(Lang::En));
+        assert_eq!(
+            script_lang("This year is the APEC China Year."),
+            Some(Lang::En)
+        );
         assert_eq!(script_lang("2025"), None);
     }
 }

@@ -1,6 +1,391 @@
-//! `zhen-tm export`. STUB.
-/// Export.
+//! `zhen-tm export`: transcripts in, aligned sentence pairs out as TMX, XLIFF and CSV.
+
+use super::input::{self, Input};
+use super::{EXIT_INPUT, EXIT_OK};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use zhen_tm::align::{self, AlignError, AlignOptions};
+use zhen_tm::model::{AlignedDocument, Lang, Unaligned};
+use zhen_tm::write::{self, Format, WriteOptions};
+use zhen_tm::{Error, Result};
+
+/// Align transcripts sentence by sentence and write translation memories.
+///
+/// Each INPUT (a file, or a directory whose transcript files are read; README and hidden
+/// files are skipped) must hold both languages: a bilingual transcript. A Chinese-only
+/// edition is aligned against an English text given with --en (and --zh for the Chinese
+/// edition). Writes one file per document and format into the output directory, plus
+/// unaligned.tsv listing every sentence that has no counterpart.
+///
+/// Exit status: 0 when every input was exported, 1 when an input was unusable (the others
+/// are still exported), 2 on bad usage.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
-/// Run export.
-pub fn run(_args: Args) -> zhen_tm::Result<i32> { Ok(0) }
+pub struct Args {
+    /// Bilingual transcript files, or directories of them.
+    inputs: Vec<PathBuf>,
+    /// English text to align (a monolingual file, or the English side of a bilingual one).
+    #[arg(long, value_name = "FILE", requires = "zh")]
+    en: Option<PathBuf>,
+    /// Chinese text to align against --en (a Chinese-only edition, or the Chinese side of a
+    /// bilingual file).
+    #[arg(long, value_name = "FILE", requires = "en")]
+    zh: Option<PathBuf>,
+    /// Output directory (created if missing).
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    output: PathBuf,
+    /// Formats to write, comma-separated: tmx, xliff12, xliff21, csv.
+    #[arg(long, value_delimiter = ',', default_value = "tmx,xliff12,xliff21,csv", value_parser = parse_format)]
+    format: Vec<Format>,
+    /// Source language of the translation memory (Chinese is the original).
+    #[arg(long, value_enum, default_value = "zh")]
+    source: SourceArg,
+    /// Leave pairs scoring below this out of the outputs (they go to unaligned.tsv).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    min_score: f64,
+    /// Mark pairs scoring below this for review in XLIFF.
+    #[arg(long, value_name = "X", default_value_t = 0.5)]
+    review_below: f64,
+    /// Write one TM named NAME over all inputs instead of one per document.
+    #[arg(long, value_name = "NAME")]
+    merge: Option<String>,
+    /// Keep identical pairs (by default each distinct pair is written once per export).
+    #[arg(long)]
+    keep_duplicates: bool,
+    /// --en/--zh files have one sentence per line (as hunalign takes them); blank lines
+    /// separate units. Lines are not segmented again.
+    #[arg(long, requires = "en")]
+    presplit: bool,
+    /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+    /// Language tag written for Chinese (e.g. zh-CN, zh-Hans, zh).
+    #[arg(long, value_name = "TAG", default_value = "zh-CN")]
+    zh_code: String,
+    /// Language tag written for English (e.g. en-US, en-GB, en).
+    #[arg(long, value_name = "TAG", default_value = "en-US")]
+    en_code: String,
+    /// TMX creation date (YYYY-MM-DD or YYYYMMDDThhmmssZ). Default: from SOURCE_DATE_EPOCH
+    /// when set, else none, so that output is reproducible.
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// CSV: start with a UTF-8 byte-order mark (for spreadsheet programs that need one).
+    #[arg(long)]
+    bom: bool,
+    /// CSV: write tab-separated values (.tsv) instead.
+    #[arg(long)]
+    tsv: bool,
+}
+
+/// Source language named on the command line.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum SourceArg {
+    /// Chinese source, English target.
+    Zh,
+    /// English source, Chinese target.
+    En,
+}
+
+fn parse_format(s: &str) -> std::result::Result<Format, String> {
+    Format::parse(s.trim()).ok_or_else(|| format!("unknown format '{s}' (expected tmx, xliff12, xliff21 or csv)"))
+}
+
+/// What happened to one input, for the summary.
+enum Outcome {
+    Aligned(AlignedDocument),
+    /// A single-language edition that needs a partner.
+    NeedsPartner { path: PathBuf, has: Lang },
+    Failed(Error),
+}
+
+/// Run `export`.
+pub fn run(args: Args) -> Result<i32> {
+    let opts = write_options(&args)?;
+    let align_opts = AlignOptions { presplit: args.presplit };
+    if args.inputs.is_empty() && args.en.is_none() {
+        return Err(Error::input("<command line>", "no input given: name transcript files or directories, or --en FILE --zh FILE"));
+    }
+    let mut jobs: Vec<Input> = Vec::new();
+    for path in &args.inputs {
+        jobs.extend(input::collect(path)?);
+    }
+    if let (Some(en), Some(zh)) = (&args.en, &args.zh) {
+        jobs.push(Input::Pair { en: en.clone(), zh: zh.clone() });
+    }
+
+    let encoding = args.encoding.as_deref();
+    let outcomes: Vec<Outcome> = jobs
+        .par_iter()
+        .map(|job| match input::read_input(job, encoding, args.presplit) {
+            Err(e) => Outcome::Failed(e),
+            Ok(doc) => match align::align_document(&doc, &align_opts) {
+                Ok(aligned) => Outcome::Aligned(aligned),
+                Err(AlignError::MissingSide(missing)) => match job {
+                    Input::File(path) => Outcome::NeedsPartner { path: path.clone(), has: missing.other() },
+                    Input::Pair { en, zh } => {
+                        let path = if missing == Lang::En { en } else { zh };
+                        Outcome::Failed(Error::input(path, format!("has no {} text", lang_name(missing))))
+                    }
+                },
+            },
+        })
+        .collect();
+
+    let mut docs: Vec<AlignedDocument> = Vec::new();
+    let mut problems = 0usize;
+    for o in outcomes {
+        match o {
+            Outcome::Aligned(d) => docs.push(d),
+            Outcome::NeedsPartner { path, has } => {
+                problems += 1;
+                let (other, flag) = match has {
+                    Lang::Zh => ("English", "--en FILE --zh"),
+                    Lang::En => ("Chinese", "--zh FILE --en"),
+                };
+                eprintln!(
+                    "zhen-tm: {}: {}-only edition; it needs an {} partner: export {} {}",
+                    path.display(),
+                    lang_name(has),
+                    other,
+                    flag,
+                    path.display()
+                );
+            }
+            Outcome::Failed(e) => {
+                problems += 1;
+                eprintln!("zhen-tm: error: {e}");
+            }
+        }
+    }
+    if docs.is_empty() {
+        eprintln!("zhen-tm: nothing to export");
+        return Ok(EXIT_INPUT);
+    }
+
+    let mut low = 0usize;
+    for d in &mut docs {
+        low += apply_min_score(d, args.min_score);
+    }
+    let duplicates = if args.keep_duplicates { 0 } else { dedup(&mut docs) };
+
+    std::fs::create_dir_all(&args.output).map_err(|e| Error::io(&args.output, e))?;
+    let mut written: Vec<PathBuf> = Vec::new();
+    let mut removed = 0usize;
+    let groups: Vec<(String, Vec<AlignedDocument>)> = match &args.merge {
+        Some(name) => vec![(name.clone(), docs.clone())],
+        None => docs.iter().map(|d| (d.id.clone(), vec![d.clone()])).collect(),
+    };
+    for (name, group) in &groups {
+        for &format in &args.format {
+            if format == Format::Xliff21 && group.iter().all(|d| d.pairs.is_empty()) {
+                eprintln!("zhen-tm: {name}: no pairs; XLIFF 2.1 needs at least one unit, not written");
+                continue;
+            }
+            let path = args.output.join(format!("{name}{}", format.file_suffix(&opts)));
+            let stats = write::write_file(&path, format, group, &opts)?;
+            if format != Format::Csv {
+                removed = removed.max(stats.removed_chars);
+            }
+            written.push(path);
+        }
+    }
+    let unaligned_path = args.output.join("unaligned.tsv");
+    write::write_unaligned_tsv(&unaligned_path, &docs)?;
+    written.push(unaligned_path);
+
+    print_summary(&docs, &written, low, duplicates, removed);
+    Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
+}
+
+fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "English",
+        Lang::Zh => "Chinese",
+    }
+}
+
+/// Writer options from the command line and the environment (`SOURCE_DATE_EPOCH`).
+fn write_options(args: &Args) -> Result<WriteOptions> {
+    let creation_date = match &args.date {
+        Some(d) => Some(parse_date_arg(d).ok_or_else(|| {
+            Error::input("--date", format!("'{d}' is not a date (expected YYYY-MM-DD or YYYYMMDDThhmmssZ)"))
+        })?),
+        None => match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(v) => Some(
+                v.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .map(tmx_date_from_epoch)
+                    .ok_or_else(|| Error::input("SOURCE_DATE_EPOCH", format!("'{v}' is not a number of seconds")))?,
+            ),
+            Err(_) => None,
+        },
+    };
+    for (flag, tag) in [("--zh-code", &args.zh_code), ("--en-code", &args.en_code)] {
+        if !plausible_language_tag(tag) {
+            return Err(Error::input(flag, format!("'{tag}' is not a language tag (e.g. zh-CN, zh-Hans, en-US)")));
+        }
+    }
+    Ok(WriteOptions {
+        en_code: args.en_code.clone(),
+        zh_code: args.zh_code.clone(),
+        source: match args.source {
+            SourceArg::Zh => Lang::Zh,
+            SourceArg::En => Lang::En,
+        },
+        review_below: args.review_below,
+        creation_date,
+        bom: args.bom,
+        tsv: args.tsv,
+    })
+}
+
+/// A BCP 47-shaped tag: a 2–3 letter language, then subtags of 1–8 letters or digits.
+fn plausible_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang_ok = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// `YYYY-MM-DD` or `YYYYMMDDThhmmssZ` → TMX's `YYYYMMDDThhmmssZ`.
+fn parse_date_arg(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        let (m, d): (u32, u32) = (digits[4..6].parse().ok()?, digits[6..8].parse().ok()?);
+        if digits.len() == 8 && (1..=12).contains(&m) && (1..=31).contains(&d) {
+            return Some(format!("{digits}T000000Z"));
+        }
+        return None;
+    }
+    let ok = b.len() == 16
+        && b[8] == b'T'
+        && b[15] == b'Z'
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && b[9..15].iter().all(u8::is_ascii_digit);
+    ok.then(|| s.to_string())
+}
+
+/// Seconds since the Unix epoch → `YYYYMMDDThhmmssZ` (UTC), without a date crate: the
+/// days-to-civil conversion is a few lines of integer arithmetic.
+pub fn tmx_date_from_epoch(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (h, mi, s) = (rem / 3600, (rem % 3600) / 60, rem % 60);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}{m:02}{d:02}T{h:02}{mi:02}{s:02}Z")
+}
+
+/// Move pairs scoring below `min` to the unaligned list (both languages), so that nothing
+/// is lost. Returns how many pairs were moved.
+fn apply_min_score(doc: &mut AlignedDocument, min: f64) -> usize {
+    if min <= 0.0 {
+        return 0;
+    }
+    let (keep, low): (Vec<_>, Vec<_>) = std::mem::take(&mut doc.pairs).into_iter().partition(|p| p.score >= min);
+    doc.pairs = keep;
+    for p in &low {
+        for (lang, sents, speaker) in [(Lang::En, &p.en, &p.speaker_en), (Lang::Zh, &p.zh, &p.speaker_zh)] {
+            for s in sents {
+                doc.unaligned.push(Unaligned {
+                    doc: p.doc.clone(),
+                    lang,
+                    unit: p.unit,
+                    kind: p.kind,
+                    speaker: speaker.clone(),
+                    text: s.clone(),
+                    line: 0,
+                });
+            }
+        }
+    }
+    low.len()
+}
+
+/// Drop pairs whose English and Chinese both equal an earlier pair's, across the export.
+/// Returns how many were dropped.
+fn dedup(docs: &mut [AlignedDocument]) -> usize {
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut dropped = 0;
+    for d in docs.iter_mut() {
+        let before = d.pairs.len();
+        d.pairs.retain(|p| seen.insert((p.en_text(), p.zh_text())));
+        dropped += before - d.pairs.len();
+    }
+    dropped
+}
+
+fn print_summary(docs: &[AlignedDocument], written: &[PathBuf], low: usize, duplicates: usize, removed: usize) {
+    let pairs: usize = docs.iter().map(|d| d.pairs.len()).sum();
+    let un_en = docs.iter().flat_map(|d| &d.unaligned).filter(|u| u.lang == Lang::En).count();
+    let un_zh = docs.iter().flat_map(|d| &d.unaligned).filter(|u| u.lang == Lang::Zh).count();
+    println!("documents: {}", docs.len());
+    for d in docs {
+        let en = d.unaligned.iter().filter(|u| u.lang == Lang::En).count();
+        let zh = d.unaligned.iter().filter(|u| u.lang == Lang::Zh).count();
+        println!(
+            "  {}: {} pairs, unaligned {} en / {} zh, date {}",
+            d.id,
+            d.pairs.len(),
+            en,
+            zh,
+            d.date.as_deref().unwrap_or("unknown")
+        );
+    }
+    println!("pairs: {pairs}");
+    println!("unaligned sentences: {un_en} en, {un_zh} zh");
+    if low > 0 {
+        println!("pairs below --min-score (moved to unaligned.tsv): {low}");
+    }
+    if duplicates > 0 {
+        println!("duplicate pairs written once: {duplicates}");
+    }
+    if removed > 0 {
+        println!("characters XML 1.0 forbids, removed: {removed}");
+    }
+    println!("files written:");
+    for p in written {
+        println!("  {}", display(p));
+    }
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_dates() {
+        assert_eq!(tmx_date_from_epoch(0), "19700101T000000Z");
+        assert_eq!(tmx_date_from_epoch(1_741_305_600), "20250307T000000Z");
+        assert_eq!(tmx_date_from_epoch(951_782_400), "20000229T000000Z");
+    }
+
+    #[test]
+    fn date_args() {
+        assert_eq!(parse_date_arg("2025-03-07").as_deref(), Some("20250307T000000Z"));
+        assert_eq!(parse_date_arg("20250307T101500Z").as_deref(), Some("20250307T101500Z"));
+        assert_eq!(parse_date_arg("yesterday"), None);
+        assert_eq!(parse_date_arg("2025-13-07"), None);
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(plausible_language_tag("zh-Hans"));
+        assert!(plausible_language_tag("en"));
+        assert!(!plausible_language_tag("chinese simplified"));
+        assert!(!plausible_language_tag(""));
+    }
+}

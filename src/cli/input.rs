@@ -6,7 +6,9 @@ use zhen_tm::{decode, parse, Error, Result};
 /// The document identifier for a path: its file stem (`2025-03-07-press.bilingual.md` →
 /// `2025-03-07-press.bilingual`), used in tuids and output names.
 pub fn doc_id(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".to_string())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".to_string())
 }
 
 /// Read, decode and parse one transcript file. A file with no text in either language is

@@ -46,7 +46,11 @@ fn print_transcript(t: &Transcript) {
     println!("\n== {name}: {} units", t.units.len());
     for (i, u) in t.units.iter().enumerate() {
         let line = u.paragraphs.first().map_or(0, |p| p.line);
-        let speaker = u.speaker.as_deref().map(|s| format!(" [{s}]")).unwrap_or_default();
+        let speaker = u
+            .speaker
+            .as_deref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default();
         println!("unit {i} {}{speaker} (line {line})", u.kind.name());
         for (pi, p) in u.paragraphs.iter().enumerate() {
             for s in segment::split(t.lang, &p.text) {

@@ -50,7 +50,9 @@ pub fn run(args: Args) -> zhen_tm::Result<i32> {
         None => {
             let mut bytes = Vec::new();
             let stdin = PathBuf::from("<stdin>");
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io(&stdin, e))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(&stdin, e))?;
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 String::new()
             } else {
@@ -61,7 +63,10 @@ pub fn run(args: Args) -> zhen_tm::Result<i32> {
     let lang = Lang::from(args.lang);
     let sentences: Vec<String> = text.lines().flat_map(|l| segment::split(lang, l)).collect();
     if args.json {
-        println!("{}", serde_json::to_string(&sentences).unwrap_or_else(|_| "[]".into()));
+        println!(
+            "{}",
+            serde_json::to_string(&sentences).unwrap_or_else(|_| "[]".into())
+        );
     } else {
         for s in sentences {
             println!("{s}");

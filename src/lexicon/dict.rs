@@ -42,7 +42,11 @@ pub fn en_stems(text: &str) -> Vec<u64> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|w| w.trim_matches('\'').to_lowercase())
         .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
-        .filter(|w| w.chars().count() > 1 && w.chars().any(char::is_alphabetic) && !stop.contains(w.as_str()))
+        .filter(|w| {
+            w.chars().count() > 1
+                && w.chars().any(char::is_alphabetic)
+                && !stop.contains(w.as_str())
+        })
         .map(|w| stem_id(&w))
         .collect()
 }
@@ -76,9 +80,14 @@ impl Glosser {
             if !token.chars().any(crate::parse::is_han) {
                 continue;
             }
-            let stems = self.cache.entry(token.to_string()).or_insert_with(|| lookup(token));
+            let stems = self
+                .cache
+                .entry(token.to_string())
+                .or_insert_with(|| lookup(token));
             if !stems.is_empty() {
-                out.push(GlossedWord { stems: stems.clone() });
+                out.push(GlossedWord {
+                    stems: stems.clone(),
+                });
             }
         }
         out
@@ -126,7 +135,10 @@ pub fn overlap(en: &[u64], zh: &[GlossedWord]) -> (usize, usize) {
     let en_set: HashSet<u64> = en.iter().copied().collect();
     let zh_set: HashSet<u64> = zh.iter().flat_map(|w| w.stems.iter().copied()).collect();
     let en_hits = en.iter().filter(|s| zh_set.contains(s)).count();
-    let zh_hits = zh.iter().filter(|w| w.stems.iter().any(|s| en_set.contains(s))).count();
+    let zh_hits = zh
+        .iter()
+        .filter(|w| w.stems.iter().any(|s| en_set.contains(s)))
+        .count();
     (en_hits, zh_hits)
 }
 
@@ -138,8 +150,12 @@ mod tests {
     fn translations_overlap_more_than_unrelated_text() {
         let mut g = Glosser::new();
         let zh = g.gloss("中国将坚定做这个世界的和平力量、稳定力量、进步力量。");
-        let good = en_stems("China will remain a staunch force for peace, stability and progress of the world.");
-        let bad = en_stems("Bilateral trade reached a record high, hitting the target ahead of schedule.");
+        let good = en_stems(
+            "China will remain a staunch force for peace, stability and progress of the world.",
+        );
+        let bad = en_stems(
+            "Bilateral trade reached a record high, hitting the target ahead of schedule.",
+        );
         let (e1, z1) = overlap(&good, &zh);
         let (e2, z2) = overlap(&bad, &zh);
         assert!(e1 + z1 > e2 + z2 + 3, "good {e1}+{z1} vs bad {e2}+{z2}");

@@ -1,5 +1,5 @@
 //! Bilingual lexical evidence for the aligner: numbers, Latin-script tokens, CC-CEDICT
 //! glosses and the bundled term list.
+pub mod dict;
 pub mod numbers;
 pub mod terms;
-pub mod dict;

@@ -1,6 +1,7 @@
 //! TMX 1.4b: the one translation-memory format every CAT tool imports.
 //!
-//! Layout: XML declaration, `<!DOCTYPE tmx SYSTEM "tmx14.dtd">`, a `<header>` with the seven
+//! Layout: XML declaration (no DOCTYPE: .NET readers reject one by default, and validation
+//! uses the DTD explicitly), a `<header>` with the seven
 //! required attributes (and `creationdate` only when the caller fixed one, so output stays
 //! reproducible), then one `<tu>` per pair. Each `<tu>` carries the pair's context as
 //! `<prop type="x-…">` (the spec's mechanism for tool-specific data; Trados maps `x-` props
@@ -25,7 +26,6 @@ pub fn write_tmx<W: Write>(
     let src = opts.source;
     let tgt = opts.target();
     x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
-    x.raw("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n")?;
     x.raw("<tmx version=\"1.4\">\n  <header")?;
     x.attr("creationtool", TOOL_NAME)?;
     x.attr("creationtoolversion", TOOL_VERSION)?;
@@ -179,7 +179,9 @@ mod tests {
             }
         );
         let xml = String::from_utf8(buf).unwrap();
-        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">"));
+        assert!(
+            xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">")
+        );
         assert!(!xml.contains("creationdate"));
         let (header, tus) = parse(&xml);
         let h = |k: &str| header.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
