@@ -491,3 +491,324 @@ fn normalize_newlines(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ZH: &str = "王毅：各位记者朋友，上午好！";
+
+    fn path() -> &'static Path {
+        Path::new("in/transcript.txt")
+    }
+
+    fn ok(bytes: &[u8]) -> String {
+        decode(bytes, path(), None).unwrap()
+    }
+
+    fn err(bytes: &[u8], forced: Option<&str>) -> String {
+        let e = decode(bytes, path(), forced).unwrap_err().to_string();
+        assert!(
+            e.contains("in/transcript.txt"),
+            "error does not name the file: {e}"
+        );
+        e
+    }
+
+    fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+        let mut out = if little_endian {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            };
+            out.extend_from_slice(&pair);
+        }
+        out
+    }
+
+    fn gb(text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = GB18030.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    /// A tiny deterministic generator, so "random" tests are reproducible.
+    fn lcg_bytes(seed: u64, len: usize) -> Vec<u8> {
+        let mut state = seed;
+        (0..len)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (state >> 56) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf8_without_bom() {
+        assert_eq!(ok(ZH.as_bytes()), ZH);
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice("Wang Yi: 你好".as_bytes());
+        assert_eq!(ok(&bytes), "Wang Yi: 你好");
+    }
+
+    #[test]
+    fn utf16le_with_bom() {
+        assert_eq!(
+            ok(&utf16("Hello 王毅 🙂\r\nline 2", true)),
+            "Hello 王毅 🙂\nline 2"
+        );
+    }
+
+    #[test]
+    fn utf16be_with_bom() {
+        assert_eq!(ok(&utf16(ZH, false)), ZH);
+    }
+
+    #[test]
+    fn utf16_odd_length_reports_offset() {
+        let mut bytes = utf16("ab", true);
+        bytes.push(b'c');
+        let e = err(&bytes, None);
+        assert!(e.contains("byte 6") && e.contains("UTF-16LE"), "{e}");
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        assert_eq!(ok(&gb(ZH)), ZH);
+        let mixed = format!("Foreign Ministry Spokesperson\n{ZH}\n2024年3月7日");
+        assert_eq!(ok(&gb(&mixed)), mixed);
+        // A character outside GB2312 (镕, GBK only) among common ones is fine.
+        let rare = "朱镕基总理会见记者。";
+        assert_eq!(ok(&gb(rare)), rare);
+    }
+
+    #[test]
+    fn gbk_and_gb18030_labels_decode_gb_bytes() {
+        for label in ["gbk", "GB2312", "gb18030", " GB18030 "] {
+            assert_eq!(decode(&gb(ZH), path(), Some(label)).unwrap(), ZH, "{label}");
+        }
+    }
+
+    #[test]
+    fn gb18030_bom_is_stripped() {
+        let mut bytes = b"\x84\x31\x95\x33".to_vec();
+        bytes.extend(gb(ZH));
+        assert_eq!(ok(&bytes), ZH);
+    }
+
+    #[test]
+    fn windows_1252_english_is_not_taken_for_chinese() {
+        // 0x92 ("’") followed by "s" is a valid but rare GBK character.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Wang’s remarks and China’s position");
+        let e = err(&bytes, None);
+        assert!(
+            e.contains("not valid UTF-8 (first invalid byte at offset 4)"),
+            "{e}"
+        );
+        assert!(e.contains("not GB18030 text; use --encoding"), "{e}");
+        let forced = decode(&bytes, path(), Some("windows-1252")).unwrap();
+        assert_eq!(forced, "Wang’s remarks and China’s position");
+    }
+
+    #[test]
+    fn big5_is_not_taken_for_gb18030() {
+        let (bytes, _, _) =
+            encoding_rs::BIG5.encode("王毅：各位記者朋友，上午好！我們今天討論國際關係。");
+        assert!(std::str::from_utf8(&bytes).is_err());
+        err(&bytes, None);
+        let forced = decode(&bytes, path(), Some("big5")).unwrap();
+        assert!(forced.starts_with("王毅：各位記者"));
+    }
+
+    #[test]
+    fn nfc_composes_but_keeps_full_width_punctuation() {
+        let text = ok("Cafe\u{301}，：！（）".as_bytes());
+        assert_eq!(text, "Caf\u{E9}，：！（）");
+    }
+
+    #[test]
+    fn line_endings_become_lf() {
+        assert_eq!(ok(b"a\r\nb\rc\n\r\nd\r"), "a\nb\nc\n\nd\n");
+    }
+
+    #[test]
+    fn empty_inputs_are_refused() {
+        for bytes in [
+            &b""[..],
+            b"   \r\n\t ",
+            b"\xEF\xBB\xBF",
+            b"\xFF\xFE",
+            b"\xEF\xBB\xBF\n\n",
+        ] {
+            let e = err(bytes, None);
+            assert!(e.contains("file is empty"), "{bytes:?}: {e}");
+        }
+        let e = err("\u{3000}\n".as_bytes(), None);
+        assert!(e.contains("file is empty"), "{e}");
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let e = err(b"Hello\0world", None);
+        assert!(
+            e.contains("byte 5") && e.contains("looks like binary data (NUL byte)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bomless_utf16_gets_a_hint() {
+        let le: Vec<u8> = utf16("Hello, world", true).split_off(2);
+        let e = err(&le, None);
+        assert!(
+            e.contains("looks like binary data") && e.contains("--encoding utf-16le"),
+            "{e}"
+        );
+        assert_eq!(
+            decode(&le, path(), Some("utf-16le")).unwrap(),
+            "Hello, world"
+        );
+        let be: Vec<u8> = utf16("Hello, world", false).split_off(2);
+        assert!(err(&be, None).contains("--encoding utf-16be"));
+    }
+
+    #[test]
+    fn control_characters_are_binary() {
+        let mut bytes = b"Some text ".to_vec();
+        bytes.extend_from_slice(&[0x01, 0x02, 0x03, 0x1B, 0x7F]);
+        let e = err(&bytes, None);
+        assert!(
+            e.contains("byte 10") && e.contains("5 of 15 bytes are control"),
+            "{e}"
+        );
+        // A single stray escape in a longer text is tolerated.
+        let mut long = "word ".repeat(20).into_bytes();
+        long.push(0x1B);
+        assert!(decode(&long, path(), None).is_ok());
+    }
+
+    #[test]
+    fn utf16_nul_is_binary() {
+        let bytes = utf16("ab\0c", true);
+        let e = err(&bytes, None);
+        assert!(e.contains("byte 6") && e.contains("NUL character"), "{e}");
+    }
+
+    #[test]
+    fn known_signatures_are_binary() {
+        let cases: [(&[u8], &str); 5] = [
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG image"),
+            (b"%PDF-1.7\n%\xE2\xE3\xCF\xD3", "PDF document"),
+            (b"PK\x03\x04\x14\0\x06\0", ".docx"),
+            (b"\x7fELF\x02\x01\x01", "ELF executable"),
+            (b"%PDF-1.4 looks textual", "PDF document"),
+        ];
+        for (bytes, kind) in cases {
+            let e = err(bytes, None);
+            assert!(
+                e.contains("byte 0: looks like binary data (") && e.contains(kind),
+                "{e}"
+            );
+            // Forcing an encoding does not make a PNG a transcript.
+            assert!(err(bytes, Some("utf-8")).contains(kind));
+        }
+    }
+
+    #[test]
+    fn utf32_is_refused() {
+        let e = err(b"\xFF\xFE\0\0H\0\0\0", None);
+        assert!(e.contains("UTF-32"), "{e}");
+    }
+
+    #[test]
+    fn random_bytes_are_refused() {
+        for seed in 1..20 {
+            let bytes = lcg_bytes(seed, 2000);
+            err(&bytes, None);
+        }
+    }
+
+    #[test]
+    fn random_high_bytes_without_controls_are_refused() {
+        // Only bytes 0x81..=0xFE: no NUL or control, so GB18030 plausibility must decide.
+        for seed in 1..50 {
+            let bytes: Vec<u8> = lcg_bytes(seed, 64)
+                .iter()
+                .map(|b| 0x81 + b % 0x7E)
+                .collect();
+            let e = err(&bytes, None);
+            assert!(e.contains("not valid UTF-8") || e.contains("binary"), "{e}");
+        }
+    }
+
+    #[test]
+    fn no_panic_on_arbitrary_input() {
+        let labels = [
+            None,
+            Some("utf-8"),
+            Some("gb18030"),
+            Some("utf-16le"),
+            Some("utf-16be"),
+        ];
+        for seed in 0..2000u64 {
+            let len = (seed % 37) as usize;
+            let mut bytes = lcg_bytes(seed, len);
+            // Give some inputs a BOM so the declared paths are exercised too.
+            let bom: &[u8] = match seed % 4 {
+                1 => b"\xEF\xBB\xBF",
+                2 => b"\xFF\xFE",
+                3 => b"\xFE\xFF",
+                _ => b"",
+            };
+            bytes.splice(0..0, bom.iter().copied());
+            for label in labels {
+                let _ = decode(&bytes, path(), label);
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_label_is_named() {
+        let e = err(b"hello", Some("klingon-8"));
+        assert!(e.contains("unknown encoding \"klingon-8\""), "{e}");
+        let e = err(b"hello", Some("hz-gb-2312"));
+        assert!(
+            e.contains("\"hz-gb-2312\"") && e.contains("not supported"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn forced_utf8_on_gb_bytes_reports_offset() {
+        let bytes = gb(&format!("Wang Yi {ZH}"));
+        let e = err(&bytes, Some("utf-8"));
+        assert!(e.contains("byte 8") && e.contains("not valid UTF-8"), "{e}");
+        assert!(e.contains("--encoding"), "{e}");
+    }
+
+    #[test]
+    fn forced_encoding_conflicting_with_bom_is_refused() {
+        let e = err(&utf16(ZH, true), Some("gb18030"));
+        assert!(
+            e.contains("UTF-16LE byte-order mark") && e.contains("\"gb18030\""),
+            "{e}"
+        );
+        // A BOM that agrees with --encoding is simply stripped.
+        assert_eq!(
+            decode(&utf16(ZH, true), path(), Some("utf-16le")).unwrap(),
+            ZH
+        );
+    }
+}
