@@ -18,8 +18,9 @@ use zhen_tm::{Error, Result};
 /// edition). Writes one file per document and format into the output directory, plus
 /// unaligned.tsv listing every sentence that has no counterpart.
 ///
-/// Exit status: 0 when every input was exported, 1 when an input was unusable (the others
-/// are still exported), 2 on bad usage.
+/// Exit status: 0 when every input was exported (single-language editions found in a
+/// directory are reported and skipped), 1 when an input was unusable (the others are still
+/// exported), 2 on bad usage.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Bilingual transcript files, or directories of them.
@@ -94,7 +95,7 @@ fn parse_format(s: &str) -> std::result::Result<Format, String> {
 enum Outcome {
     Aligned(AlignedDocument),
     /// A single-language edition that needs a partner.
-    NeedsPartner { path: PathBuf, has: Lang },
+    NeedsPartner { path: PathBuf, has: Lang, named: bool },
     Failed(Error),
 }
 
@@ -121,7 +122,7 @@ pub fn run(args: Args) -> Result<i32> {
             Ok(doc) => match align::align_document(&doc, &align_opts) {
                 Ok(aligned) => Outcome::Aligned(aligned),
                 Err(AlignError::MissingSide(missing)) => match job {
-                    Input::File(path) => Outcome::NeedsPartner { path: path.clone(), has: missing.other() },
+                    Input::File { path, named } => Outcome::NeedsPartner { path: path.clone(), has: missing.other(), named: *named },
                     Input::Pair { en, zh } => {
                         let path = if missing == Lang::En { en } else { zh };
                         Outcome::Failed(Error::input(path, format!("has no {} text", lang_name(missing))))
@@ -136,8 +137,12 @@ pub fn run(args: Args) -> Result<i32> {
     for o in outcomes {
         match o {
             Outcome::Aligned(d) => docs.push(d),
-            Outcome::NeedsPartner { path, has } => {
-                problems += 1;
+            Outcome::NeedsPartner { path, has, named } => {
+                // Found by a directory scan, a single-language edition is a valid layout
+                // waiting for its partner: a note. Named on its own, it is an error.
+                if named {
+                    problems += 1;
+                }
                 let (other, flag) = match has {
                     Lang::Zh => ("English", "--en FILE --zh"),
                     Lang::En => ("Chinese", "--zh FILE --en"),

@@ -1,23 +1,133 @@
 //! Reading input files into documents: the I/O edge of the parsing stage.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use zhen_tm::model::{Document, Lang};
 use zhen_tm::{decode, parse, Error, Result};
+
+/// One unit of work for `export`: a transcript file, or an English and a Chinese file to
+/// align against each other.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// A file holding one or both languages; `named` when the user named it (rather than a
+    /// directory scan finding it), which makes a single-language file an error, not a note.
+    File {
+        /// The file.
+        path: PathBuf,
+        /// Named on the command line.
+        named: bool,
+    },
+    /// `--en FILE --zh FILE`.
+    Pair {
+        /// The English text (or a bilingual file whose English side is used).
+        en: PathBuf,
+        /// The Chinese text (or a bilingual file whose Chinese side is used).
+        zh: PathBuf,
+    },
+}
 
 /// The document identifier for a path: its file stem (`2025-03-07-press.bilingual.md` →
 /// `2025-03-07-press.bilingual`), used in tuids and output names.
 pub fn doc_id(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "document".to_string())
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".to_string())
+}
+
+/// Is this directory entry a transcript to read? Hidden files and README/LICENSE files
+/// (which describe a folder of samples rather than being one) are skipped.
+fn is_transcript_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else { return false };
+    !(name.starts_with('.') || name.starts_with("readme") || name.starts_with("license") || name.starts_with("changelog"))
+}
+
+/// Expand an INPUT argument: a file is itself; a directory gives its transcript files
+/// (recursively, in sorted order so that output is deterministic). A missing path or a
+/// directory without transcripts is an error naming it.
+pub fn collect(path: &Path) -> Result<Vec<Input>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_dir() {
+        return Ok(vec![Input::File { path: path.to_path_buf(), named: true }]);
+    }
+    let mut files = Vec::new();
+    walk(path, &mut files)?;
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::input(path, "directory holds no transcript files"));
+    }
+    Ok(files.into_iter().map(|path| Input::File { path, named: false }).collect())
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if !is_transcript_name(&path) {
+            continue;
+        }
+        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if ft.is_dir() {
+            walk(&path, out)?;
+        } else if ft.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Read, decode and parse one transcript file. A file with no text in either language is
 /// refused.
-pub fn read_document(path: &Path, encoding: Option<&str>) -> Result<zhen_tm::model::Document> {
+pub fn read_document(path: &Path, encoding: Option<&str>) -> Result<Document> {
     let text = decode::read_file(path, encoding)?;
     let doc = parse::parse_document(&text, &doc_id(path), &path.display().to_string());
     if doc.en.is_none() && doc.zh.is_none() {
         return Err(Error::input(path, "no English or Chinese text found"));
     }
     Ok(doc)
+}
+
+/// Read one side of a `--en`/`--zh` pair: the requested language of the file.
+fn read_side(path: &Path, lang: Lang, encoding: Option<&str>, presplit: bool) -> Result<(Document, Option<zhen_tm::model::Transcript>)> {
+    let text = decode::read_file(path, encoding)?;
+    let doc = if presplit {
+        Document {
+            id: doc_id(path),
+            source: path.display().to_string(),
+            date: None,
+            en: None,
+            zh: None,
+        }
+    } else {
+        parse::parse_document(&text, &doc_id(path), &path.display().to_string())
+    };
+    let side = if presplit {
+        Some(parse::parse_presplit(&text, lang))
+    } else {
+        match lang {
+            Lang::En => doc.en.clone(),
+            Lang::Zh => doc.zh.clone(),
+        }
+    };
+    Ok((doc, side))
+}
+
+/// Read an input into one document ready for alignment. For a `--en`/`--zh` pair, the
+/// document takes the English side of the first file and the Chinese side of the second;
+/// its id is the Chinese file's (the edition being aligned), its date the English lead's
+/// (which states the year) or else the Chinese one's.
+pub fn read_input(input: &Input, encoding: Option<&str>, presplit: bool) -> Result<Document> {
+    match input {
+        Input::File { path, .. } => read_document(path, encoding),
+        Input::Pair { en, zh } => {
+            let (en_doc, en_side) = read_side(en, Lang::En, encoding, presplit)?;
+            let (zh_doc, zh_side) = read_side(zh, Lang::Zh, encoding, presplit)?;
+            let en_side = en_side.filter(|t| !t.units.is_empty()).ok_or_else(|| Error::input(en, "has no English text"))?;
+            let zh_side = zh_side.filter(|t| !t.units.is_empty()).ok_or_else(|| Error::input(zh, "has no Chinese text"))?;
+            Ok(Document {
+                id: doc_id(zh),
+                source: format!("{} + {}", en.display(), zh.display()),
+                date: en_doc.date.or(zh_doc.date),
+                en: Some(en_side),
+                zh: Some(zh_side),
+            })
+        }
+    }
 }
