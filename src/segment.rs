@@ -1,8 +1,1069 @@
-//! Sentence segmentation (English and Chinese). STUB: to be implemented.
+//! Sentence segmentation for English and Chinese paragraphs.
+//!
+//! Translation memories are built from sentence pairs, so each paragraph of a transcript
+//! is cut into sentences before alignment. The cutter never changes a character: it only
+//! chooses cut points and trims the whitespace around them, so that every sentence can be
+//! traced back to the source text verbatim.
+//!
+//! The rules are rule-based and linear in the length of the text (whole archives go
+//! through here). Word lists and character classes live in `data/segment/` and are parsed
+//! once on first use; the code below only holds the decisions that combine them:
+//!
+//! * **English**: `!` and `?` end a sentence unless a lower-case word follows; a period
+//!   ends a sentence unless the word before it is a known abbreviation (`Mr.`, `e.g.`,
+//!   `No. 2758`), a number's decimal point, part of a URL or e-mail address, or an
+//!   ambiguous abbreviation (`U.S.`, `Co.`, an initial) not followed by a typical
+//!   sentence starter. Three dots are an omission inside a sentence; four are an ellipsis
+//!   plus a period. Closing quotes and brackets stay on the sentence they close. Numbered
+//!   and lettered lists (`1. … 2. …`, `a) … b) …`) are cut before each item.
+//! * **Chinese**: `。！？` (and `!` `?` `.` right after Chinese text) end a sentence,
+//!   as does `……` when a new sentence follows; closing quotes and brackets stay on the
+//!   sentence; nothing inside a matched pair of book-title brackets `《》` is ever cut.
+//! * **Both**: a line break inside a paragraph is a hard boundary (lists and verse are
+//!   written one item per line; callers that want soft-wrapped lines joined should
+//!   normalise whitespace first).
+
 use crate::model::Lang;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Minimum number of words a sentence must already have before an ambiguous abbreviation
+/// (`U.S.`, `a.m.`, an initial) may close it. Short openings such as "At 5 a.m. Mr. Smith
+/// went …" are almost never complete sentences, whereas "He left at 6 P.M. Mr. Smith …"
+/// is. Kept small so that genuine short sentences ("I live in the U.S.") still end.
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// How far (in characters) the cutter looks back or ahead for the word around a mark.
+/// Bounding the look keeps the whole pass linear even on pathological input (megabytes
+/// without a space); real words are far shorter.
+const MAX_WORD_LOOK: usize = 64;
 
 /// Split one paragraph of `lang` text into trimmed, non-empty sentences.
+///
+/// This is the entry point the pipeline uses for every paragraph of a unit: alignment
+/// works on sentences, so the quality of the translation memory depends on cutting at
+/// true sentence ends only. Each returned sentence is a verbatim slice of `text` with the
+/// surrounding whitespace trimmed; nothing else is changed. Empty or whitespace-only
+/// input gives an empty vector.
 pub fn split(lang: Lang, text: &str) -> Vec<String> {
-    let _ = lang;
-    vec![text.trim().to_string()]
+    match lang {
+        Lang::En => split_en(text),
+        Lang::Zh => split_zh(text),
+    }
+}
+
+/// Split an English paragraph into sentences (see the module documentation for rules).
+///
+/// Exposed separately so callers and tests that already know the language need not
+/// build a [`Lang`]; [`split`] dispatches here for [`Lang::En`].
+pub fn split_en(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let cuts = en_cuts(&chars);
+    pieces(text, &chars, cuts)
+}
+
+/// Split a Chinese paragraph into sentences (see the module documentation for rules).
+///
+/// Exposed separately for the same reason as [`split_en`]; [`split`] dispatches here for
+/// [`Lang::Zh`].
+pub fn split_zh(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let cuts = zh_cuts(&chars);
+    pieces(text, &chars, cuts)
+}
+
+// ---------------------------------------------------------------------------------------
+// Rule data
+// ---------------------------------------------------------------------------------------
+
+/// The splitter's word lists and character classes, parsed once from `data/segment/`.
+struct Rules {
+    /// Abbreviations after which a period never ends a sentence (`mr`, `e.g`).
+    never_end: HashSet<String>,
+    /// Abbreviations that do not end a sentence when a number follows (`no`, `p`).
+    before_number: HashSet<String>,
+    /// Abbreviations that end a sentence only before a typical sentence starter.
+    may_end: HashSet<String>,
+    /// Lower-cased words that commonly begin a sentence.
+    starters: HashSet<String>,
+    /// Named character classes from `punctuation.txt`.
+    classes: HashMap<String, HashSet<char>>,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
+    never_end: parse_word_list(include_str!("../data/segment/en_abbrev_never_end.txt")),
+    before_number: parse_word_list(include_str!("../data/segment/en_abbrev_before_number.txt")),
+    may_end: parse_word_list(include_str!("../data/segment/en_abbrev_may_end.txt")),
+    starters: parse_word_list(include_str!("../data/segment/en_sentence_starters.txt")),
+    classes: parse_char_classes(include_str!("../data/segment/punctuation.txt")),
+});
+
+/// An empty class, returned for a name missing from `punctuation.txt`.
+static NO_CHARS: LazyLock<HashSet<char>> = LazyLock::new(HashSet::new);
+
+impl Rules {
+    /// The character class `name`, or an empty class if the data file lacks it.
+    fn class(&self, name: &str) -> &HashSet<char> {
+        self.classes.get(name).unwrap_or(&NO_CHARS)
+    }
+}
+
+/// Parse a one-word-per-line list: `#` lines are comments, entries are lower-cased and
+/// a trailing period is dropped so that `e.g.` and `e.g` mean the same.
+fn parse_word_list(src: &str) -> HashSet<String> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.trim_end_matches('.').to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Parse `name: c1 c2 …` lines into named sets of characters (`#` lines are comments).
+fn parse_char_classes(src: &str) -> HashMap<String, HashSet<char>> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(name, chars)| {
+            let set = chars.split_whitespace().flat_map(str::chars).collect();
+            (name.trim().to_string(), set)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared helpers
+// ---------------------------------------------------------------------------------------
+
+/// Turn sorted or unsorted cut positions (char indices) into trimmed, non-empty slices.
+fn pieces(text: &str, chars: &[char], mut cuts: Vec<usize>) -> Vec<String> {
+    let mut offsets: Vec<usize> = Vec::with_capacity(chars.len() + 1);
+    offsets.extend(text.char_indices().map(|(b, _)| b));
+    offsets.push(text.len());
+    cuts.push(chars.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut from = 0usize;
+    for cut in cuts {
+        let (Some(&a), Some(&b)) = (offsets.get(from), offsets.get(cut)) else {
+            continue;
+        };
+        if let Some(piece) = text.get(a..b) {
+            let piece = piece.trim();
+            if !piece.is_empty() {
+                out.push(piece.to_string());
+            }
+        }
+        from = cut;
+    }
+    out
+}
+
+/// The character at `i`, if any.
+fn at(chars: &[char], i: usize) -> Option<char> {
+    chars.get(i).copied()
+}
+
+/// Whether `c` breaks a line; line breaks inside a paragraph are hard boundaries.
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// First index at or after `i` that is not whitespace (or `chars.len()`).
+fn skip_space(chars: &[char], mut i: usize) -> usize {
+    while at(chars, i).is_some_and(char::is_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+// ---------------------------------------------------------------------------------------
+// English
+// ---------------------------------------------------------------------------------------
+
+/// A run of sentence-final marks starting at a terminal character.
+#[derive(Debug)]
+struct Cluster {
+    /// Index just after the last mark.
+    end: usize,
+    /// Number of dots (`…` counts three).
+    dots: usize,
+    /// Whether the run contains `!`, `?` or a similar mark.
+    strong: bool,
+    /// Whether the dots are separated by spaces (`. . .`).
+    spaced: bool,
+    /// Whether the first mark touches the preceding word (`word.` rather than `word .`).
+    attached: bool,
+}
+
+/// How a period after a word is to be judged.
+#[derive(Debug, PartialEq, Eq)]
+enum AbbrevClass {
+    /// Not an abbreviation: the period ends the sentence.
+    Regular,
+    /// Never ends a sentence (`Mr.`, `e.g.`).
+    Never,
+    /// Does not end a sentence before a number (`No. 2758`).
+    BeforeNumber,
+    /// Ends a sentence only before a typical sentence starter (`U.S.`, `Co.`, `E.`).
+    Ambiguous,
+}
+
+/// What follows a candidate sentence end.
+#[derive(Debug, Default)]
+struct NextWord {
+    /// First character after skipping whitespace and opening quotes/brackets.
+    first: Option<char>,
+    /// The letters of the next word (may be empty).
+    word: String,
+    /// Whether the next word is a single letter followed by a period (an initial).
+    initial: bool,
+    /// Whether an upper-case letter is directly followed by a lower-case one.
+    capitalised_word: bool,
+}
+
+/// Positions (char indices) where the English paragraph `chars` is cut.
+fn en_cuts(chars: &[char]) -> Vec<usize> {
+    let rules = &*RULES;
+    let terminals = rules.class("en_terminals");
+    let lists = find_list_items(chars, rules.class("bullets"));
+    let words = word_start_prefix(chars);
+    let mut forced = vec![false; chars.len()];
+    let mut cuts = Vec::new();
+    for &s in &lists.starts {
+        if let Some(f) = forced.get_mut(s) {
+            *f = true;
+        }
+        cuts.push(s);
+    }
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while let Some(c) = at(chars, i) {
+        if forced.get(i).copied().unwrap_or(false) {
+            start = i;
+        }
+        if is_line_break(c) {
+            cuts.push(i);
+            start = i;
+        } else if terminals.contains(&c) && !lists.suppressed.get(i).copied().unwrap_or(false) {
+            let cluster = en_cluster(chars, i, terminals);
+            let after = skip_closers(chars, cluster.end, rules.class("en_closers"));
+            let clause_words = count_words(chars, &words, start, i);
+            if let Some(cut) = en_decide(chars, i, &cluster, after, clause_words, rules) {
+                cuts.push(cut);
+                start = cut;
+            }
+            i = after.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    cuts
+}
+
+/// Read the run of marks starting at the terminal `chars[i]`, including spaced dots
+/// (`. . . .`), so that an ellipsis is judged as a whole.
+fn en_cluster(chars: &[char], i: usize, terminals: &HashSet<char>) -> Cluster {
+    let mut c = Cluster {
+        end: i,
+        dots: 0,
+        strong: false,
+        spaced: false,
+        attached: i > 0 && at(chars, i - 1).is_some_and(|p| !p.is_whitespace()),
+    };
+    let mut j = i;
+    loop {
+        match at(chars, j) {
+            Some(t) if terminals.contains(&t) => {
+                match t {
+                    '.' => c.dots += 1,
+                    '…' => c.dots += 3,
+                    _ => c.strong = true,
+                }
+                j += 1;
+            }
+            Some(' ')
+                if j > i
+                    && at(chars, j - 1) == Some('.')
+                    && at(chars, j + 1) == Some('.')
+                    && !at(chars, j + 2).is_some_and(char::is_alphanumeric) =>
+            {
+                c.spaced = true;
+                c.dots += 1;
+                j += 2;
+            }
+            _ => break,
+        }
+    }
+    c.end = j;
+    c
+}
+
+/// Index after any closing quotes/brackets at `i`. A quote mark counts as closing only
+/// when no letter or digit follows it, so the apostrophe of "Jr.'s" stays put.
+fn skip_closers(chars: &[char], mut i: usize, closers: &HashSet<char>) -> usize {
+    while let Some(c) = at(chars, i) {
+        if !closers.contains(&c) {
+            break;
+        }
+        let is_bracket = matches!(c, ')' | ']' | '}');
+        if !is_bracket && at(chars, i + 1).is_some_and(char::is_alphanumeric) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Decide whether the mark run at `i` (ending, with closers, at `after`) ends the
+/// sentence; returns the cut position if it does.
+fn en_decide(
+    chars: &[char],
+    i: usize,
+    cluster: &Cluster,
+    after: usize,
+    clause_words: usize,
+    rules: &Rules,
+) -> Option<usize> {
+    let spaced_after = at(chars, after)?.is_whitespace();
+    let k = skip_space(chars, after);
+    at(chars, k)?;
+    let next = next_word(chars, k, rules.class("en_openers"));
+    let prev = prev_token(chars, i, rules);
+    if !spaced_after && (!next.capitalised_word || looks_like_address(&token_around(chars, i))) {
+        // Glued marks ("world.Today") cut only before a capitalised word.
+        return None;
+    }
+    if next.first.is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if cluster.strong {
+        return Some(after);
+    }
+    match cluster.dots {
+        0 => Some(after),
+        3 => None,
+        d if d >= 4 => {
+            // "word. . . . Next": the period ends the sentence and the ellipsis opens the
+            // next one; "word . . . ." or "word....": the whole run ends the sentence.
+            if cluster.attached && cluster.spaced && after == cluster.end {
+                Some(i + 1)
+            } else {
+                Some(after)
+            }
+        }
+        _ => match classify(&prev, rules) {
+            AbbrevClass::Regular => Some(after),
+            AbbrevClass::Never => None,
+            AbbrevClass::BeforeNumber => {
+                if next.first.is_some_and(|c| c.is_ascii_digit()) {
+                    None
+                } else {
+                    Some(after)
+                }
+            }
+            AbbrevClass::Ambiguous => {
+                let starter = next.first.is_some_and(char::is_uppercase)
+                    && !next.initial
+                    && rules.starters.contains(&next.word.to_lowercase());
+                (starter && clause_words >= MIN_CLAUSE_WORDS).then_some(after)
+            }
+        },
+    }
+}
+
+/// The word before the mark at `i`: back to whitespace (bounded), without leading
+/// opening or trailing closing quotes/brackets.
+fn prev_token(chars: &[char], i: usize, rules: &Rules) -> String {
+    let mut s = i;
+    while s > 0 && i - s < MAX_WORD_LOOK && at(chars, s - 1).is_some_and(|c| !c.is_whitespace()) {
+        s -= 1;
+    }
+    let openers = rules.class("en_openers");
+    let closers = rules.class("en_closers");
+    let token: String = chars.get(s..i).unwrap_or_default().iter().collect();
+    token
+        .trim_start_matches(|c| openers.contains(&c))
+        .trim_end_matches(|c| closers.contains(&c))
+        .to_string()
+}
+
+/// The whole space-delimited token containing index `i` (bounded both ways), used to
+/// recognise addresses such as "Jane.Doe@example.com" around a glued period.
+fn token_around(chars: &[char], i: usize) -> String {
+    let mut s = i;
+    while s > 0 && i - s < MAX_WORD_LOOK && at(chars, s - 1).is_some_and(|c| !c.is_whitespace()) {
+        s -= 1;
+    }
+    let mut e = i;
+    while e - i < MAX_WORD_LOOK && at(chars, e).is_some_and(|c| !c.is_whitespace()) {
+        e += 1;
+    }
+    chars.get(s..e).unwrap_or_default().iter().collect()
+}
+
+/// The next word starting at `k` (after whitespace), skipping opening quotes/brackets.
+fn next_word(chars: &[char], mut k: usize, openers: &HashSet<char>) -> NextWord {
+    let limit = k + MAX_WORD_LOOK;
+    while k < limit && at(chars, k).is_some_and(|c| openers.contains(&c)) {
+        k += 1;
+    }
+    let first = at(chars, k);
+    let mut j = k;
+    let mut word = String::new();
+    while j < limit {
+        match at(chars, j) {
+            Some(c) if c.is_alphabetic() => word.push(c),
+            _ => break,
+        }
+        j += 1;
+    }
+    let initial = word.chars().count() == 1 && at(chars, j) == Some('.');
+    let capitalised_word =
+        first.is_some_and(char::is_uppercase) && at(chars, k + 1).is_some_and(char::is_lowercase);
+    NextWord {
+        first,
+        word,
+        initial,
+        capitalised_word,
+    }
+}
+
+/// Whether a token is a URL or e-mail address, whose inner dots never end sentences.
+fn looks_like_address(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    lower.contains('@') || lower.contains("://") || lower.starts_with("www.")
+}
+
+/// Classify the word before a period (without that period) using the data lists and
+/// the shapes of dotted acronyms and initials.
+fn classify(token: &str, rules: &Rules) -> AbbrevClass {
+    if token.is_empty() || looks_like_address(token) {
+        return AbbrevClass::Regular;
+    }
+    let lower = token.to_lowercase();
+    if let Some(class) = classify_listed(&lower, rules) {
+        return class;
+    }
+    if is_dotted_acronym(token) {
+        return AbbrevClass::Ambiguous;
+    }
+    // "Tuesday.Mr" (no space after an earlier sentence): judge the last part.
+    let last = lower.rsplit('.').next().unwrap_or_default();
+    if last.len() < lower.len() {
+        if let Some(class) = classify_listed(last, rules) {
+            return class;
+        }
+    }
+    if is_single_letter(last) {
+        AbbrevClass::Ambiguous
+    } else {
+        AbbrevClass::Regular
+    }
+}
+
+/// Look a lower-cased word up in the three abbreviation lists.
+fn classify_listed(lower: &str, rules: &Rules) -> Option<AbbrevClass> {
+    if rules.never_end.contains(lower) {
+        Some(AbbrevClass::Never)
+    } else if rules.before_number.contains(lower) {
+        Some(AbbrevClass::BeforeNumber)
+    } else if rules.may_end.contains(lower) {
+        Some(AbbrevClass::Ambiguous)
+    } else {
+        None
+    }
+}
+
+/// Whether `s` is exactly one letter (an initial such as the "E" of "Jonas E. Smith").
+fn is_single_letter(s: &str) -> bool {
+    let mut it = s.chars();
+    matches!((it.next(), it.next()), (Some(c), None) if c.is_alphabetic())
+}
+
+/// Whether `s` has the shape of a dotted acronym: two or more parts of one or two
+/// letters joined by periods (`U.S`, `U.S.A`, `a.m`, `Ph.D`).
+fn is_dotted_acronym(s: &str) -> bool {
+    let mut parts = 0;
+    for part in s.split('.') {
+        let n = part.chars().count();
+        if !(1..=2).contains(&n) || !part.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
+}
+
+/// Prefix counts of word starts: `p[i]` = number of non-space characters before index
+/// `i` that follow a space or the start of the text. Lets the cutter count the words of
+/// the current sentence in constant time.
+fn word_start_prefix(chars: &[char]) -> Vec<usize> {
+    let mut p = Vec::with_capacity(chars.len() + 1);
+    let mut n = 0;
+    let mut prev_space = true;
+    p.push(0);
+    for &c in chars {
+        let space = c.is_whitespace();
+        if !space && prev_space {
+            n += 1;
+        }
+        prev_space = space;
+        p.push(n);
+    }
+    p
+}
+
+/// Number of words in `chars[from..to]`.
+fn count_words(chars: &[char], prefix: &[usize], from: usize, to: usize) -> usize {
+    let (Some(&a), Some(&b)) = (prefix.get(from), prefix.get(to)) else {
+        return 0;
+    };
+    // A range starting inside a word ("world.|Today") also counts that word.
+    let mid_word = from > 0
+        && from < to
+        && at(chars, from).is_some_and(|c| !c.is_whitespace())
+        && at(chars, from - 1).is_some_and(|c| !c.is_whitespace());
+    b.saturating_sub(a) + usize::from(mid_word)
+}
+
+// ---------------------------------------------------------------------------------------
+// English lists
+// ---------------------------------------------------------------------------------------
+
+/// Where list items start and which periods belong to item markers.
+#[derive(Debug, Default)]
+struct ListItems {
+    /// Char indices where a new item (marker or its bullet) begins: forced cuts.
+    starts: Vec<usize>,
+    /// `suppressed[i]`: the period at `i` is part of an item marker ("1." in "1. The").
+    suppressed: Vec<bool>,
+}
+
+/// One candidate item marker (`1.`, `2.)`, `3)`, `b.`).
+#[derive(Debug)]
+struct Marker {
+    /// Whether the marker is a letter (`b.`) rather than a number.
+    letter: bool,
+    /// Position in its sequence (`a` and `1` are 1).
+    value: u32,
+    /// Index of the marker's period, if it has one.
+    dot: Option<usize>,
+    /// Where the item begins (the bullet before the marker, if any).
+    cut: usize,
+    /// Whether only whitespace and bullets precede the marker.
+    at_start: bool,
+}
+
+/// Find list items. A marker counts only as part of a consecutive sequence (1, 2, … or
+/// a, b, …) that starts at 1/a or at the start of the paragraph, so stray numbers at a
+/// sentence end ("grew in 2023. In 2024 …") are not mistaken for items. A bullet after a
+/// space also starts an item. A marker at the very start always keeps its period.
+fn find_list_items(chars: &[char], bullets: &HashSet<char>) -> ListItems {
+    let markers = find_markers(chars, bullets);
+    let mut accepted = vec![false; markers.len()];
+    for letter in [false, true] {
+        let mut run: Vec<usize> = Vec::new();
+        for (idx, m) in markers
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.letter == letter)
+        {
+            let extends = run
+                .last()
+                .and_then(|&l| markers.get(l))
+                .is_some_and(|l| l.value + 1 == m.value);
+            if extends {
+                run.push(idx);
+            } else if m.value == 1 || m.at_start {
+                accept_run(&run, &mut accepted);
+                run = vec![idx];
+            }
+        }
+        accept_run(&run, &mut accepted);
+    }
+    let mut items = ListItems {
+        starts: Vec::new(),
+        suppressed: vec![false; chars.len()],
+    };
+    for (m, ok) in markers.iter().zip(&accepted) {
+        if !(*ok || m.at_start) {
+            continue;
+        }
+        if let Some(s) = m.dot.and_then(|d| items.suppressed.get_mut(d)) {
+            *s = true;
+        }
+        if !m.at_start {
+            items.starts.push(m.cut);
+        }
+    }
+    for (i, c) in chars.iter().enumerate() {
+        if bullets.contains(c) && i > 0 && at(chars, i - 1).is_some_and(char::is_whitespace) {
+            items.starts.push(i);
+        }
+    }
+    items
+}
+
+/// Mark every marker of a run of two or more as accepted.
+fn accept_run(run: &[usize], accepted: &mut [bool]) {
+    if run.len() >= 2 {
+        for &r in run {
+            if let Some(a) = accepted.get_mut(r) {
+                *a = true;
+            }
+        }
+    }
+}
+
+/// All candidate item markers: up to three digits or one lower-case ASCII letter, after
+/// the start, a space or a bullet, followed by `.`, `.)` or `)` and then a space.
+fn find_markers(chars: &[char], bullets: &HashSet<char>) -> Vec<Marker> {
+    let first_text = skip_space(chars, 0);
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let before = if i == 0 { None } else { at(chars, i - 1) };
+        if before.is_some_and(|b| !b.is_whitespace() && !bullets.contains(&b)) {
+            continue;
+        }
+        let Some((letter, value, j)) = marker_label(chars, i) else {
+            continue;
+        };
+        let (dot, end) = match (at(chars, j), at(chars, j + 1)) {
+            (Some('.'), Some(')')) => (Some(j), j + 2),
+            (Some('.'), _) => (Some(j), j + 1),
+            (Some(')'), _) => (None, j + 1),
+            _ => continue,
+        };
+        if !at(chars, end).is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let cut = bullet_before(chars, i, bullets).unwrap_or(i);
+        out.push(Marker {
+            letter,
+            value,
+            dot,
+            cut,
+            at_start: cut <= first_text,
+        });
+    }
+    out
+}
+
+/// The label of a marker at `i`: (is letter, value, index after the label).
+fn marker_label(chars: &[char], i: usize) -> Option<(bool, u32, usize)> {
+    let c = at(chars, i)?;
+    if c.is_ascii_lowercase() {
+        let next_is_letter = at(chars, i + 1).is_some_and(char::is_alphanumeric);
+        return (!next_is_letter).then(|| (true, u32::from(c) - u32::from('a') + 1, i + 1));
+    }
+    let mut j = i;
+    let mut value = 0u32;
+    while let Some(d) = at(chars, j).and_then(|c| c.to_digit(10)) {
+        if j - i >= 3 || !at(chars, j).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        value = value * 10 + d;
+        j += 1;
+    }
+    (j > i && value > 0).then_some((false, value, j))
+}
+
+/// The bullet directly before `i`, or before the spaces in front of `i`, if any.
+fn bullet_before(chars: &[char], i: usize, bullets: &HashSet<char>) -> Option<usize> {
+    let mut p = i;
+    while p > 0 && i - p < MAX_WORD_LOOK && at(chars, p - 1).is_some_and(char::is_whitespace) {
+        p -= 1;
+    }
+    let b = p.checked_sub(1)?;
+    at(chars, b)
+        .is_some_and(|c| bullets.contains(&c))
+        .then_some(b)
+}
+
+// ---------------------------------------------------------------------------------------
+// Chinese
+// ---------------------------------------------------------------------------------------
+
+/// Positions (char indices) where the Chinese paragraph `chars` is cut.
+fn zh_cuts(chars: &[char]) -> Vec<usize> {
+    let rules = &*RULES;
+    let terminals = rules.class("zh_terminals");
+    let ellipsis = rules.class("zh_ellipsis");
+    let protected = title_spans(
+        chars,
+        rules.class("zh_title_open"),
+        rules.class("zh_title_close"),
+    );
+    let mut quotes_open = false;
+    let mut cuts = Vec::new();
+    let mut i = 0usize;
+    while let Some(c) = at(chars, i) {
+        if is_line_break(c) {
+            cuts.push(i);
+        } else if !protected.get(i).copied().unwrap_or(false)
+            && (zh_starts_terminal(chars, i, terminals) || ellipsis.contains(&c))
+        {
+            let (end, ends_sentence) = zh_cluster(chars, i, terminals, ellipsis);
+            let after = zh_skip_closers(chars, end, &mut quotes_open, rules);
+            if ends_sentence && zh_new_sentence_follows(chars, after, rules) {
+                cuts.push(after);
+            }
+            i = after.max(i + 1);
+            continue;
+        } else if c == '"' {
+            quotes_open = !quotes_open;
+        }
+        i += 1;
+    }
+    cuts
+}
+
+/// Whether `chars[i]` may start a sentence-final run: full-width marks always; the
+/// half-width `!` `?` `.` only right after non-ASCII text ("好!" but not "Yahoo!" or
+/// "1.4"), and a half-width period not before a digit.
+fn zh_starts_terminal(chars: &[char], i: usize, terminals: &HashSet<char>) -> bool {
+    let Some(c) = at(chars, i) else {
+        return false;
+    };
+    if !terminals.contains(&c) {
+        return false;
+    }
+    if !c.is_ascii() {
+        return true;
+    }
+    let prev_ok = i > 0 && at(chars, i - 1).is_some_and(|p| !p.is_ascii() && !p.is_whitespace());
+    let digit_next = c == '.' && at(chars, i + 1).is_some_and(|n| n.is_ascii_digit());
+    prev_ok && !digit_next
+}
+
+/// Read a run of Chinese marks and ellipses at `i`; returns the index after it and
+/// whether the run can end a sentence. A lone `…` or `...` is a pause inside the
+/// sentence; `……` (or six dots) may end one; any `。！？` makes the run final.
+fn zh_cluster(
+    chars: &[char],
+    i: usize,
+    terminals: &HashSet<char>,
+    ellipsis: &HashSet<char>,
+) -> (usize, bool) {
+    let (mut j, mut strong, mut dots, mut ells) = (i, false, 0usize, 0usize);
+    while let Some(c) = at(chars, j) {
+        if ellipsis.contains(&c) {
+            ells += 1;
+        } else if c == '.' {
+            dots += 1;
+        } else if terminals.contains(&c) {
+            strong = true;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let final_run = strong || (dots == 1 && ells == 0) || ells >= 2 || dots >= 6;
+    (j, final_run)
+}
+
+/// Index after the closing quotes/brackets at `i`. A straight `"` closes only if a
+/// quotation is open (tracked by parity in `quotes_open`).
+fn zh_skip_closers(chars: &[char], mut i: usize, quotes_open: &mut bool, rules: &Rules) -> usize {
+    let closers = rules.class("zh_closers");
+    while let Some(c) = at(chars, i) {
+        if !closers.contains(&c) || (c == '"' && !*quotes_open) {
+            break;
+        }
+        if c == '"' {
+            *quotes_open = false;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Whether a new sentence starts at or after `i` (after whitespace): not at the end of
+/// the text, and not a character that continues the sentence (`，`, `的`, …).
+fn zh_new_sentence_follows(chars: &[char], i: usize, rules: &Rules) -> bool {
+    let k = skip_space(chars, i);
+    at(chars, k).is_some_and(|c| !rules.class("zh_continuations").contains(&c))
+}
+
+/// `spans[i]` is true when `chars[i]` lies inside a matched pair of book-title brackets
+/// (`《…》`). Unmatched brackets protect nothing, so a stray `《` cannot swallow the rest
+/// of the paragraph.
+fn title_spans(chars: &[char], open: &HashSet<char>, close: &HashSet<char>) -> Vec<bool> {
+    let mut depth_delta = vec![0i64; chars.len() + 1];
+    let mut stack = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if open.contains(c) {
+            stack.push(i);
+        } else if close.contains(c) {
+            if let Some(o) = stack.pop() {
+                if let Some(d) = depth_delta.get_mut(o) {
+                    *d += 1;
+                }
+                if let Some(d) = depth_delta.get_mut(i + 1) {
+                    *d -= 1;
+                }
+            }
+        }
+    }
+    let mut depth = 0i64;
+    depth_delta
+        .iter()
+        .take(chars.len())
+        .map(|d| {
+            depth += d;
+            depth > 0
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en(s: &str) -> Vec<String> {
+        split(Lang::En, s)
+    }
+
+    fn zh(s: &str) -> Vec<String> {
+        split(Lang::Zh, s)
+    }
+
+    #[test]
+    fn data_files_parse() {
+        let r = &*RULES;
+        assert!(r.never_end.contains("mr"));
+        assert!(r.never_end.contains("e.g"));
+        assert!(r.before_number.contains("no"));
+        assert!(r.may_end.contains("etc"));
+        assert!(r.starters.contains("the"));
+        for name in [
+            "en_closers",
+            "en_openers",
+            "en_terminals",
+            "bullets",
+            "zh_terminals",
+            "zh_ellipsis",
+            "zh_closers",
+            "zh_title_open",
+            "zh_title_close",
+            "zh_continuations",
+        ] {
+            assert!(!r.class(name).is_empty(), "class {name} missing");
+        }
+        assert!(r.class("zh_continuations").contains(&':'));
+    }
+
+    #[test]
+    fn en_currency_and_two_sentences() {
+        let s = en("Last year, bilateral trade reached a record US$240 billion, hitting the target of US$200 billion ahead of schedule. Russian natural gas is fueling numerous Chinese households.");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].ends_with("ahead of schedule."));
+    }
+
+    #[test]
+    fn en_un_security_council_is_one_sentence() {
+        let t = "As key major countries of the world and permanent members of the U.N. Security Council, China and Russia have forged a new paradigm.";
+        assert_eq!(en(t), vec![t]);
+    }
+
+    #[test]
+    fn en_decimals_and_numbered_resolutions() {
+        let t = "We rely on the unity of the 1.4 billion Chinese people. Resolution No. 2758 of the U.N. General Assembly is clear.";
+        assert_eq!(
+            en(t),
+            vec![
+                "We rely on the unity of the 1.4 billion Chinese people.",
+                "Resolution No. 2758 of the U.N. General Assembly is clear."
+            ]
+        );
+    }
+
+    #[test]
+    fn en_question_not_colon() {
+        let s = en("At the Paris Peace Conference over 100 years ago, the Chinese asked a question resonating across the ages: Does right prevail over might, or does might make right? New China stands firm.");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].ends_with("make right?"));
+        assert_eq!(s[1], "New China stands firm.");
+    }
+
+    #[test]
+    fn en_quotes_stay_on_sentence() {
+        let s = en("President Trump has adopted an \"America First\" policy after his return to the White House. He has spoken about withdrawing.");
+        assert_eq!(s.len(), 2, "{s:?}");
+        let s = en("He called it \"America First.\" Others disagreed.");
+        assert_eq!(
+            s,
+            vec!["He called it \"America First.\"", "Others disagreed."]
+        );
+        let s = en("Is it \u{201c}fair?\u{201d} We doubt it. (See the annex.) Then we met.");
+        assert_eq!(
+            s,
+            vec![
+                "Is it \u{201c}fair?\u{201d}",
+                "We doubt it.",
+                "(See the annex.)",
+                "Then we met."
+            ]
+        );
+    }
+
+    #[test]
+    fn en_titles_and_latin() {
+        assert_eq!(en("Mr. Wang met Dr. Li, i.e. the envoy.").len(), 1);
+        assert_eq!(en("Several, e.g. Brazil, agreed.").len(), 1);
+    }
+
+    #[test]
+    fn en_us_at_sentence_end() {
+        assert_eq!(
+            en("The tariffs were imposed by the U.S. We oppose them.").len(),
+            2
+        );
+        assert_eq!(en("China and the U.S. Government met.").len(), 1);
+    }
+
+    #[test]
+    fn en_addresses_and_glued_sentences() {
+        assert_eq!(
+            en("Write to press.office@mfa.gov.cn. See www.fmprc.gov.cn/eng/index.html. Thanks."),
+            vec![
+                "Write to press.office@mfa.gov.cn.",
+                "See www.fmprc.gov.cn/eng/index.html.",
+                "Thanks."
+            ]
+        );
+        assert_eq!(
+            en("It ended.Then we left."),
+            vec!["It ended.", "Then we left."]
+        );
+    }
+
+    #[test]
+    fn en_plain_sentence_without_final_mark() {
+        assert_eq!(en("  Thank you  "), vec!["Thank you"]);
+    }
+
+    #[test]
+    fn en_lowercase_after_mark_continues() {
+        assert_eq!(en("\"Why?\" he asked.").len(), 1);
+    }
+
+    #[test]
+    fn en_numbered_list() {
+        assert_eq!(
+            en("1. Respect sovereignty. 2. Abandon the Cold War mentality."),
+            vec![
+                "1. Respect sovereignty.",
+                "2. Abandon the Cold War mentality."
+            ]
+        );
+        // A lone year is not a list marker.
+        assert_eq!(en("Trade grew in 2023. In 2024 it grew again.").len(), 2);
+    }
+
+    #[test]
+    fn zh_basic_marks() {
+        assert_eq!(
+            zh("各位记者朋友，上午好！很高兴同大家再次见面。"),
+            vec!["各位记者朋友，上午好！", "很高兴同大家再次见面。"]
+        );
+        assert_eq!(zh("中方愿再次呼吁：立即停止军事行动。").len(), 1);
+    }
+
+    #[test]
+    fn zh_quotes() {
+        assert_eq!(
+            zh("中俄已探索出一条“不结盟、不对抗、不针对第三方”的相处之道。").len(),
+            1
+        );
+        assert_eq!(
+            zh("西方有句话，“没有永远的朋友，只有永远的利益”。而在中国看来，朋友应当是永远的。"),
+            vec![
+                "西方有句话，“没有永远的朋友，只有永远的利益”。",
+                "而在中国看来，朋友应当是永远的。"
+            ]
+        );
+        assert_eq!(
+            zh("他说：“我们会来。”然后走了。"),
+            vec!["他说：“我们会来。”", "然后走了。"]
+        );
+        assert_eq!(zh("他高喊“加油！”的口号。").len(), 1);
+    }
+
+    #[test]
+    fn zh_half_width() {
+        assert_eq!(
+            zh("究竟是“公理胜强权”, 还是“强权即公理”? 新中国外交坚定站在国际公理一边。"),
+            vec![
+                "究竟是“公理胜强权”, 还是“强权即公理”?",
+                "新中国外交坚定站在国际公理一边。"
+            ]
+        );
+        assert_eq!(zh("各位记者朋友,上午好!很高兴同大家再次见面。").len(), 2);
+        assert_eq!(zh("增长1.4个百分点，与Yahoo!合作。").len(), 1);
+    }
+
+    #[test]
+    fn zh_book_titles_protected() {
+        assert_eq!(zh("我们读了《关于“台独”问题。》这本书。").len(), 1);
+        assert_eq!(zh("去看《摔跤吧！爸爸》好吗？好！").len(), 2);
+        // A stray opening bracket does not disable cutting.
+        assert_eq!(zh("《未闭合。下一句。").len(), 2);
+    }
+
+    #[test]
+    fn zh_ellipsis() {
+        assert_eq!(zh("我们是中国人…中国人很好").len(), 1);
+        assert_eq!(zh("苹果、香蕉……等水果。").len(), 1);
+        assert_eq!(zh("他沉默了……大家都明白。").len(), 2);
+    }
+
+    #[test]
+    fn edge_cases_do_not_panic() {
+        for lang in [Lang::En, Lang::Zh] {
+            assert!(split(lang, "").is_empty());
+            assert!(split(lang, " \n\t ").is_empty());
+            for s in [
+                ".",
+                "!",
+                "?",
+                "…",
+                "。",
+                "”",
+                "《",
+                "》",
+                ". . .",
+                "1.",
+                "a)",
+                "•",
+                "e\u{301}.",
+                "\u{301}. A",
+                "U.S.",
+                "No.",
+                "x. ",
+                "《》。",
+                "\"",
+                "1. 2. 3.",
+            ] {
+                let out = split(lang, s);
+                assert!(out.iter().all(|p| !p.is_empty() && p.trim() == p));
+                let joined: String = out.concat();
+                let orig: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                let got: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
+                assert_eq!(orig, got, "characters changed for {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_input_without_spaces_is_fine() {
+        let s = "a.".repeat(20_000);
+        let out = split(Lang::En, &s);
+        assert_eq!(out.concat(), s);
+        let z = "好。".repeat(20_000);
+        assert_eq!(split(Lang::Zh, &z).len(), 20_000);
+    }
 }
