@@ -48,6 +48,9 @@ struct Feat {
     numbers: Vec<u64>,
     /// Upper-case Latin tokens (acronyms, names written in Latin inside Chinese).
     latin: Vec<String>,
+    /// The sentence is cut off by the end of its side (a truncated page): its length is only
+    /// a lower bound.
+    truncated: bool,
 }
 
 /// Segment every unit of a transcript into sentences.
@@ -83,6 +86,7 @@ fn en_feat(s: &str) -> Feat {
         glossed: Vec::new(),
         numbers: number_keys(numbers::en_numbers(s)),
         latin: latin_upper(s),
+        truncated: false,
     }
 }
 
@@ -93,6 +97,7 @@ fn zh_feat(s: &str, glosser: &mut Glosser) -> Feat {
         glossed: glosser.gloss(s),
         numbers: number_keys(numbers::zh_numbers(s)),
         latin: latin_upper(s),
+        truncated: false,
     }
 }
 
@@ -132,16 +137,25 @@ fn common_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
 
 /// Bead shapes (English count, Chinese count) with their prior probability: official
 /// English often splits one long Chinese sentence in two or three.
-const BEADS: [(usize, usize, f64); 8] = [
+/// One Chinese sentence chained with semicolons (一是……；二是……；三是……) may become four
+/// or five English ones.
+const BEADS: [(usize, usize, f64); 11] = [
     (1, 1, 0.70),
     (2, 1, 0.14),
     (1, 2, 0.04),
     (3, 1, 0.04),
     (1, 3, 0.01),
     (2, 2, 0.01),
+    (4, 1, 0.006),
+    (5, 1, 0.002),
+    (1, 4, 0.002),
     (1, 0, 0.015),
     (0, 1, 0.015),
 ];
+
+/// Prior of leaving a truncated sentence (cut off by the end of its side) unaligned: its
+/// counterpart is often missing, so this is far cheaper than an ordinary 1-0 bead.
+const TRUNCATED_SKIP: f64 = 0.2;
 
 /// Tunable weights of the sentence cost.
 struct Weights {
@@ -161,8 +175,8 @@ struct Weights {
 const W: Weights = Weights {
     sigma2_base: 0.06,
     sigma2_short: 2.0,
-    lex: 6.0,
-    lex_floor: 0.12,
+    lex: 8.0,
+    lex_floor: 0.27,
     num_match: 1.5,
     num_miss: 1.0,
 };
@@ -224,7 +238,14 @@ impl<'a> Grid<'a> {
         let zh = &self.zh[j..j + b];
         let le: f64 = en.iter().map(|f| f.len).sum::<f64>() + (a.saturating_sub(1)) as f64;
         let lz: f64 = zh.iter().map(|f| f.len).sum();
-        let log_ratio = ((le + 8.0) / (self.ratio * lz + 8.0)).ln();
+        let mut log_ratio = ((le + 8.0) / (self.ratio * lz + 8.0)).ln();
+        // A truncated sentence may be as short as it likes (only its excess length counts),
+        // but it is the beginning of one sentence of the other side, not of several.
+        let en_cut = b == 1 && en.iter().any(|f| f.truncated);
+        let zh_cut = a == 1 && zh.iter().any(|f| f.truncated);
+        if (log_ratio < 0.0 && en_cut) || (log_ratio > 0.0 && zh_cut) {
+            log_ratio = 0.0;
+        }
         let sigma2 = W.sigma2_base + W.sigma2_short / (lz + 10.0);
 
         let mut en_hit = 0usize;
@@ -281,7 +302,8 @@ impl<'a> Grid<'a> {
     fn cost(&self, i: usize, a: usize, j: usize, b: usize, prior: f64) -> f64 {
         let p = -prior.ln();
         if a == 0 || b == 0 {
-            return p;
+            let cut = (a == 1 && self.en[i].truncated) || (b == 1 && self.zh[j].truncated);
+            return if cut { -TRUNCATED_SKIP.ln() } else { p };
         }
         let ev = self.evidence(i, a, j, b);
         let len = ev.log_ratio * ev.log_ratio / (2.0 * ev.sigma2);
@@ -446,6 +468,7 @@ fn unit_data(t: &Transcript, opts: &AlignOptions, glosser: &mut Glosser) -> Vec<
                 })
                 .collect();
             let total = Feat {
+                truncated: false,
                 len: feats.iter().map(|f| f.len).sum(),
                 stems: feats.iter().flat_map(|f| f.stems.iter().copied()).collect(),
                 glossed: feats
@@ -474,6 +497,17 @@ fn unit_data(t: &Transcript, opts: &AlignOptions, glosser: &mut Glosser) -> Vec<
             }
         })
         .collect()
+}
+
+/// Mark the last sentence of a side as truncated when it does not end where sentences end
+/// (the page layout cut the text off).
+fn mark_truncated(units: &mut [UnitData]) {
+    if let Some(u) = units.iter_mut().rev().find(|u| !u.sentences.is_empty()) {
+        let last = u.sentences.len() - 1;
+        if !crate::parse::is_terminated(&u.sentences[last].text) {
+            u.feats[last].truncated = true;
+        }
+    }
 }
 
 /// The speaker who holds most turns on a side (the minister answering questions).
@@ -645,8 +679,10 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
     let en = doc.en.as_ref().ok_or(AlignError::MissingSide(Lang::En))?;
     let zh = doc.zh.as_ref().ok_or(AlignError::MissingSide(Lang::Zh))?;
     let mut glosser = Glosser::new();
-    let ed = unit_data(en, opts, &mut glosser);
-    let zd = unit_data(zh, opts, &mut glosser);
+    let mut ed = unit_data(en, opts, &mut glosser);
+    let mut zd = unit_data(zh, opts, &mut glosser);
+    mark_truncated(&mut ed);
+    mark_truncated(&mut zd);
 
     let first_ratio = estimate_ratio(&ed, &zd, None);
     let unit_pairs0 = align_units(en, zh, &ed, &zd, first_ratio);
