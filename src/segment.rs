@@ -90,6 +90,8 @@ struct Rules {
     classes: HashMap<String, HashSet<char>>,
 }
 
+/// The rule data, embedded at compile time (so the binary needs no data directory) and
+/// parsed on first use (so the lists stay editable text files, not Rust code).
 static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     never_end: parse_word_list(include_str!("../data/segment/en_abbrev_never_end.txt")),
     before_number: parse_word_list(include_str!("../data/segment/en_abbrev_before_number.txt")),
@@ -672,7 +674,8 @@ fn find_markers(chars: &[char], bullets: &HashSet<char>) -> Vec<Marker> {
     out
 }
 
-/// The label of a marker at `i`: (is letter, value, index after the label).
+/// The label of a marker at `i`: (is letter, value, index after the label). Numbers
+/// have at most three digits, so years ("2024.") are never item labels.
 fn marker_label(chars: &[char], i: usize) -> Option<(bool, u32, usize)> {
     let c = at(chars, i)?;
     if c.is_ascii_lowercase() {
@@ -682,7 +685,7 @@ fn marker_label(chars: &[char], i: usize) -> Option<(bool, u32, usize)> {
     let mut j = i;
     let mut value = 0u32;
     while let Some(d) = at(chars, j).and_then(|c| c.to_digit(10)) {
-        if j - i >= 3 || !at(chars, j).is_some_and(|c| c.is_ascii_digit()) {
+        if j - i >= 3 {
             return None;
         }
         value = value * 10 + d;
