@@ -90,6 +90,8 @@ struct Rules {
     classes: HashMap<String, HashSet<char>>,
 }
 
+/// The rule data, embedded at compile time (so the binary needs no data directory) and
+/// parsed on first use (so the lists stay editable text files, not Rust code).
 static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     never_end: parse_word_list(include_str!("../data/segment/en_abbrev_never_end.txt")),
     before_number: parse_word_list(include_str!("../data/segment/en_abbrev_before_number.txt")),
@@ -136,7 +138,11 @@ fn parse_char_classes(src: &str) -> HashMap<String, HashSet<char>> {
 // Shared helpers
 // ---------------------------------------------------------------------------------------
 
-/// Turn sorted or unsorted cut positions (char indices) into trimmed, non-empty slices.
+/// Turn cut positions (char indices, any order) into trimmed, non-empty slices.
+///
+/// A piece with no letter or digit (a stray closing mark such as `)` or `**` left after
+/// a cut) is not a sentence of its own: it is joined to the sentence before it, unless a
+/// line break separates them.
 fn pieces(text: &str, chars: &[char], mut cuts: Vec<usize>) -> Vec<String> {
     let mut offsets: Vec<usize> = Vec::with_capacity(chars.len() + 1);
     offsets.extend(text.char_indices().map(|(b, _)| b));
@@ -144,21 +150,32 @@ fn pieces(text: &str, chars: &[char], mut cuts: Vec<usize>) -> Vec<String> {
     cuts.push(chars.len());
     cuts.sort_unstable();
     cuts.dedup();
-    let mut out = Vec::new();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut from = 0usize;
     for cut in cuts {
         let (Some(&a), Some(&b)) = (offsets.get(from), offsets.get(cut)) else {
             continue;
         };
-        if let Some(piece) = text.get(a..b) {
-            let piece = piece.trim();
-            if !piece.is_empty() {
-                out.push(piece.to_string());
-            }
-        }
         from = cut;
+        let raw = text.get(a..b).unwrap_or_default();
+        let piece = raw.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        let lead = raw
+            .get(..raw.len() - raw.trim_start().len())
+            .unwrap_or_default();
+        let orphan = !piece.chars().any(char::is_alphanumeric) && !lead.contains(is_line_break);
+        match ranges.last_mut() {
+            Some(last) if orphan => last.1 = b,
+            _ => ranges.push((a, b)),
+        }
     }
-    out
+    ranges
+        .into_iter()
+        .filter_map(|(a, b)| text.get(a..b))
+        .map(|s| s.trim().to_string())
+        .collect()
 }
 
 /// The character at `i`, if any.
@@ -619,7 +636,7 @@ fn accept_run(run: &[usize], accepted: &mut [bool]) {
 }
 
 /// All candidate item markers: up to three digits or one lower-case ASCII letter, after
-/// the start, a space or a bullet, followed by `.`, `.)` or `)` and then a space.
+/// the start, a space or a bullet, followed by `.`, `.)` or `)`, a space and a capital.
 fn find_markers(chars: &[char], bullets: &HashSet<char>) -> Vec<Marker> {
     let first_text = skip_space(chars, 0);
     let mut out = Vec::new();
@@ -637,7 +654,12 @@ fn find_markers(chars: &[char], bullets: &HashSet<char>) -> Vec<Marker> {
             (Some(')'), _) => (None, j + 1),
             _ => continue,
         };
-        if !at(chars, end).is_some_and(char::is_whitespace) {
+        // The item text must follow after a space and start with a capital, so that an
+        // inline "1) economic and 2) political reasons" is not cut.
+        let item_first = at(chars, skip_space(chars, end));
+        if !at(chars, end).is_some_and(char::is_whitespace)
+            || !item_first.is_some_and(char::is_uppercase)
+        {
             continue;
         }
         let cut = bullet_before(chars, i, bullets).unwrap_or(i);
@@ -652,7 +674,8 @@ fn find_markers(chars: &[char], bullets: &HashSet<char>) -> Vec<Marker> {
     out
 }
 
-/// The label of a marker at `i`: (is letter, value, index after the label).
+/// The label of a marker at `i`: (is letter, value, index after the label). Numbers
+/// have at most three digits, so years ("2024.") are never item labels.
 fn marker_label(chars: &[char], i: usize) -> Option<(bool, u32, usize)> {
     let c = at(chars, i)?;
     if c.is_ascii_lowercase() {
@@ -662,7 +685,7 @@ fn marker_label(chars: &[char], i: usize) -> Option<(bool, u32, usize)> {
     let mut j = i;
     let mut value = 0u32;
     while let Some(d) = at(chars, j).and_then(|c| c.to_digit(10)) {
-        if j - i >= 3 || !at(chars, j).is_some_and(|c| c.is_ascii_digit()) {
+        if j - i >= 3 {
             return None;
         }
         value = value * 10 + d;
@@ -960,6 +983,10 @@ mod tests {
                 "2. Abandon the Cold War mentality."
             ]
         );
+        assert_eq!(
+            en("There were 1) economic and 2) political reasons.").len(),
+            1
+        );
         // A lone year is not a list marker.
         assert_eq!(en("Trade grew in 2023. In 2024 it grew again.").len(), 2);
     }
@@ -1017,6 +1044,7 @@ mod tests {
     #[test]
     fn zh_ellipsis() {
         assert_eq!(zh("我们是中国人…中国人很好").len(), 1);
+        assert_eq!(zh("你好吗？**"), vec!["你好吗？**"]);
         assert_eq!(zh("苹果、香蕉……等水果。").len(), 1);
         assert_eq!(zh("他沉默了……大家都明白。").len(), 2);
     }
@@ -1054,6 +1082,77 @@ mod tests {
                 let orig: String = s.chars().filter(|c| !c.is_whitespace()).collect();
                 let got: String = joined.chars().filter(|c| !c.is_whitespace()).collect();
                 assert_eq!(orig, got, "characters changed for {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn en_more_abbreviations() {
+        assert_eq!(
+            en("We met at 9 a.m. on Monday. They left at 5 p.m. The talks went well."),
+            vec![
+                "We met at 9 a.m. on Monday.",
+                "They left at 5 p.m.",
+                "The talks went well."
+            ]
+        );
+        assert_eq!(
+            en("We discussed trade, energy, etc. The list is long."),
+            vec!["We discussed trade, energy, etc.", "The list is long."]
+        );
+        assert_eq!(en("The answer is no. That is final.").len(), 2);
+        assert_eq!(en("See p. 12 and Art. 2 of the Charter.").len(), 1);
+        assert_eq!(en("Martin Luther King Jr. was born in 1929.").len(), 1);
+        assert_eq!(en("She met John F. Kennedy Jr. in Boston.").len(), 1);
+    }
+
+    #[test]
+    fn en_lettered_and_bulleted_items() {
+        assert_eq!(
+            en("a) Respect each other b) Seek common ground"),
+            vec!["a) Respect each other", "b) Seek common ground"]
+        );
+        assert_eq!(
+            en("\u{2022} Peace \u{2022} Development"),
+            vec!["\u{2022} Peace", "\u{2022} Development"]
+        );
+    }
+
+    #[test]
+    fn line_breaks_are_boundaries() {
+        assert_eq!(
+            en("First line\nSecond line"),
+            vec!["First line", "Second line"]
+        );
+        assert_eq!(zh("第一行\n第二行"), vec!["第一行", "第二行"]);
+    }
+
+    /// Pseudo-random strings over a mix of letters, marks and brackets: no panic, and no
+    /// character is lost, added or changed.
+    #[test]
+    fn random_inputs_keep_every_character() {
+        let alphabet: Vec<char> = "aZ1 .!?…。！？”“\"'()《》〈〉\n,，:：;e\u{301}U.S.No 中文……•⁃"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let idx = usize::try_from(seed >> 33).unwrap_or(0) % alphabet.len();
+                s.push(alphabet[idx]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for lang in [Lang::En, Lang::Zh] {
+                let out = split(lang, &s);
+                let got: String = out
+                    .concat()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let want: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                assert_eq!(got, want, "{lang:?} {s:?}");
+                assert!(out.iter().all(|p| !p.is_empty() && p.trim() == p));
             }
         }
     }
