@@ -19,7 +19,7 @@ use crate::model::{
     AlignedDocument, Document, Lang, Pair, Sentence, Transcript, Unaligned, Unit, UnitKind,
 };
 use crate::segment;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Options for alignment.
 #[derive(Clone, Debug, Default)]
@@ -196,40 +196,37 @@ struct Evidence {
     anchors_missed: usize,
 }
 
-/// Sentence features of one unit pair plus pairwise overlap counts.
+/// Symmetric lexical overlap of a bead: the share of English content words glossed by one
+/// of its Chinese words, and of Chinese words glossed by one of its English words, pooled.
+/// Computed over the whole bead (not summed per sentence pair), so that a word matched by
+/// two sentences counts once and merged beads gain no spurious overlap.
+fn bead_similarity(en: &[Feat], zh: &[Feat]) -> f64 {
+    let en_tot: usize = en.iter().map(|f| f.stems.len()).sum();
+    let zh_tot: usize = zh.iter().map(|f| f.glossed.len()).sum();
+    if en_tot + zh_tot == 0 {
+        return 0.0;
+    }
+    let en_set: HashSet<u64> = en.iter().flat_map(|f| f.stems.iter().copied()).collect();
+    let zh_set: HashSet<u64> = zh.iter().flat_map(|f| f.glossed.iter().flat_map(|w| w.stems.iter().copied())).collect();
+    let en_hit = en.iter().flat_map(|f| f.stems.iter()).filter(|s| zh_set.contains(s)).count();
+    let zh_hit = zh
+        .iter()
+        .flat_map(|f| f.glossed.iter())
+        .filter(|w| w.stems.iter().any(|s| en_set.contains(s)))
+        .count();
+    (en_hit + zh_hit) as f64 / (en_tot + zh_tot) as f64
+}
+
+/// Sentence features of one unit pair.
 struct Grid<'a> {
     en: &'a [Feat],
     zh: &'a [Feat],
     ratio: f64,
-    /// `en_hits[i][j]`: stems of English sentence i found in glosses of Chinese j.
-    en_hits: Vec<HashMap<usize, usize>>,
-    /// `zh_hits[i][j]`: words of Chinese j glossed by a stem of English i.
-    zh_hits: Vec<HashMap<usize, usize>>,
 }
 
 impl<'a> Grid<'a> {
-    fn new(en: &'a [Feat], zh: &'a [Feat], ratio: f64, band: &Band) -> Self {
-        let mut en_hits = vec![HashMap::new(); en.len()];
-        let mut zh_hits = vec![HashMap::new(); en.len()];
-        for (i, e) in en.iter().enumerate() {
-            let (lo, hi) = band.range(i, 3);
-            for j in lo..hi.min(zh.len()) {
-                let (a, b) = dict::overlap(&e.stems, &zh[j].glossed);
-                if a > 0 {
-                    en_hits[i].insert(j, a);
-                }
-                if b > 0 {
-                    zh_hits[i].insert(j, b);
-                }
-            }
-        }
-        Grid {
-            en,
-            zh,
-            ratio,
-            en_hits,
-            zh_hits,
-        }
+    fn new(en: &'a [Feat], zh: &'a [Feat], ratio: f64) -> Self {
+        Grid { en, zh, ratio }
     }
 
     /// Evidence for the bead of English `i..i+a` and Chinese `j..j+b`.
@@ -248,29 +245,7 @@ impl<'a> Grid<'a> {
         }
         let sigma2 = W.sigma2_base + W.sigma2_short / (lz + 10.0);
 
-        let mut en_hit = 0usize;
-        let mut en_tot = 0usize;
-        for (di, f) in en.iter().enumerate() {
-            let s: usize = (j..j + b)
-                .map(|jj| self.en_hits[i + di].get(&jj).copied().unwrap_or(0))
-                .sum();
-            en_hit += s.min(f.stems.len());
-            en_tot += f.stems.len();
-        }
-        let mut zh_hit = 0usize;
-        let mut zh_tot = 0usize;
-        for (dj, f) in zh.iter().enumerate() {
-            let s: usize = (i..i + a)
-                .map(|ii| self.zh_hits[ii].get(&(j + dj)).copied().unwrap_or(0))
-                .sum();
-            zh_hit += s.min(f.glossed.len());
-            zh_tot += f.glossed.len();
-        }
-        let sim = if en_tot + zh_tot == 0 {
-            0.0
-        } else {
-            (en_hit + zh_hit) as f64 / (en_tot + zh_tot) as f64
-        };
+        let sim = bead_similarity(en, zh);
 
         let merge = |parts: &mut dyn Iterator<Item = &Vec<u64>>| -> Vec<u64> {
             let mut v: Vec<u64> = parts.flat_map(|x| x.iter().copied()).collect();
@@ -310,6 +285,10 @@ impl<'a> Grid<'a> {
         let lex = -W.lex * (ev.sim - W.lex_floor) * (a + b) as f64 / 2.0;
         let anchors =
             -W.num_match * ev.anchors_matched as f64 + W.num_miss * ev.anchors_missed as f64;
+        if std::env::var_os("ZHEN_TM_DEBUG").is_some_and(|v| v == "all") {
+            let et: String = self.en[i].stems.len().to_string();
+            eprintln!("bead {i}+{a} {j}+{b} [{et} {}]: prior {p:.2} len {len:.2} (lr {:.2} s2 {:.3}) lex {lex:.2} (sim {:.2}) anchors {anchors:.2}", self.zh[j].glossed.len(), ev.log_ratio, ev.sigma2, ev.sim);
+        }
         p + len + lex + anchors
     }
 
@@ -526,6 +505,11 @@ fn principal(t: &Transcript) -> Option<&str> {
     }
 }
 
+/// Weight of lexical overlap in the unit cost.
+const UNIT_LEX_WEIGHT: f64 = 30.0;
+/// Unit overlap below which a match costs more than it gains.
+const UNIT_LEX_FLOOR: f64 = 0.25;
+
 /// Cost of pairing an English unit with a Chinese unit.
 fn unit_match_cost(
     eu: &Unit,
@@ -566,7 +550,9 @@ fn unit_match_cost(
     } else {
         (a + b) as f64 / tot as f64
     };
-    let lex = -10.0 * (sim - W.lex_floor);
+    // Unrelated units overlap about 0.1, translations 0.4 and more (less when one side is
+    // abridged): this term decides, so that a wrong match costs more than two skips.
+    let lex = -UNIT_LEX_WEIGHT * (sim - UNIT_LEX_FLOOR);
     let nums = common_sorted(&ed.total.numbers, &zd.total.numbers) as f64;
     kind + role + len + lex - nums.min(5.0)
 }
@@ -576,8 +562,8 @@ fn unit_match_cost(
 fn unit_skip_cost(u: &Unit) -> f64 {
     match u.kind {
         UnitKind::Heading => 0.5,
-        UnitKind::Title | UnitKind::Lead => 4.0,
-        UnitKind::Turn => 5.0,
+        UnitKind::Title | UnitKind::Lead => 3.0,
+        UnitKind::Turn => 3.0,
     }
 }
 
@@ -699,8 +685,19 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
         matched_zh[uj] = true;
         let (e, z) = (&ed[ui], &zd[uj]);
         let band = Band::new(e.feats.len(), z.feats.len());
-        let grid = Grid::new(&e.feats, &z.feats, ratio, &band);
+        let grid = Grid::new(&e.feats, &z.feats, ratio);
         for bead in align_sentences(&grid, &band) {
+            if std::env::var_os("ZHEN_TM_DEBUG").is_some() && bead.a > 1 && bead.b > 1 {
+                std::env::set_var("ZHEN_TM_DEBUG", "all");
+                eprintln!("unit {ui}/{uj} chosen {:?}", bead);
+                for (a, b) in [(bead.a, bead.b), (1, 1)] {
+                    grid.cost(bead.i, a, bead.j, b, 0.5);
+                }
+                grid.cost(bead.i + 1, 1, bead.j + 1, 1, 0.5);
+                grid.cost(bead.i, 1, bead.j + 1, 1, 0.5);
+                grid.cost(bead.i + 1, 1, bead.j, 1, 0.5);
+                std::env::set_var("ZHEN_TM_DEBUG", "1");
+            }
             events.push(Event {
                 ui,
                 uj,
