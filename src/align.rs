@@ -73,8 +73,17 @@ pub fn sentences_of(unit: &Unit, lang: Lang, presplit: bool) -> Vec<Sentence> {
     out
 }
 
+/// Numbers as comparable keys. Weak ones (one, two, 一, 两: too common to be evidence) are
+/// left out.
 fn number_keys(values: Vec<numbers::Number>) -> Vec<u64> {
-    let mut v: Vec<u64> = values.into_iter().map(|n| n.value.to_bits()).collect();
+    let mut v: Vec<u64> = values
+        .into_iter()
+        .filter(|n| !n.weak)
+        .map(|n| {
+            let (pct, k) = n.key();
+            (k as u64) ^ (u64::from(pct) << 63)
+        })
+        .collect();
     v.sort_unstable();
     v
 }
@@ -149,9 +158,15 @@ const BEADS: [(usize, usize, f64); 11] = [
     (4, 1, 0.006),
     (5, 1, 0.002),
     (1, 4, 0.002),
-    (1, 0, 0.015),
-    (0, 1, 0.015),
+    (1, 0, SKIP_PRIOR_MIN),
+    (0, 1, SKIP_PRIOR_MIN),
 ];
+
+/// Prior of a 1-0 or 0-1 bead in a unit pair of balanced length: rare in official
+/// translations.
+const SKIP_PRIOR_MIN: f64 = 0.015;
+/// Highest prior of a 1-0 or 0-1 bead, for heavily abridged unit pairs.
+const SKIP_PRIOR_MAX: f64 = 0.5;
 
 /// Prior of leaving a truncated sentence (cut off by the end of its side) unaligned: its
 /// counterpart is often missing, so this is far cheaper than an ordinary 1-0 bead.
@@ -207,8 +222,15 @@ fn bead_similarity(en: &[Feat], zh: &[Feat]) -> f64 {
         return 0.0;
     }
     let en_set: HashSet<u64> = en.iter().flat_map(|f| f.stems.iter().copied()).collect();
-    let zh_set: HashSet<u64> = zh.iter().flat_map(|f| f.glossed.iter().flat_map(|w| w.stems.iter().copied())).collect();
-    let en_hit = en.iter().flat_map(|f| f.stems.iter()).filter(|s| zh_set.contains(s)).count();
+    let zh_set: HashSet<u64> = zh
+        .iter()
+        .flat_map(|f| f.glossed.iter().flat_map(|w| w.stems.iter().copied()))
+        .collect();
+    let en_hit = en
+        .iter()
+        .flat_map(|f| f.stems.iter())
+        .filter(|s| zh_set.contains(s))
+        .count();
     let zh_hit = zh
         .iter()
         .flat_map(|f| f.glossed.iter())
@@ -222,11 +244,39 @@ struct Grid<'a> {
     en: &'a [Feat],
     zh: &'a [Feat],
     ratio: f64,
+    /// Prior of an English sentence without counterpart (1-0) in this unit pair.
+    skip_en: f64,
+    /// Prior of a Chinese sentence without counterpart (0-1) in this unit pair.
+    skip_zh: f64,
 }
 
 impl<'a> Grid<'a> {
+    /// The grid of one unit pair. The skip priors follow the pair's length imbalance: when
+    /// one side is much longer than the ratio predicts (an abridged edition, a truncated
+    /// page), about that share of its sentences has no counterpart.
     fn new(en: &'a [Feat], zh: &'a [Feat], ratio: f64) -> Self {
-        Grid { en, zh, ratio }
+        let le: f64 = en.iter().map(|f| f.len).sum();
+        let lz: f64 = zh.iter().map(|f| f.len).sum();
+        let expected_en = ratio * lz;
+        let excess_en = if le > 0.0 {
+            ((le - expected_en) / le).max(0.0)
+        } else {
+            0.0
+        };
+        let excess_zh = if lz > 0.0 {
+            ((expected_en - le) / expected_en.max(1.0)).max(0.0)
+        } else {
+            0.0
+        };
+        // Allow for the ordinary spread of the ratio (about 15%) before calling it abridgment.
+        let prior = |excess: f64| (excess - 0.15).clamp(SKIP_PRIOR_MIN, SKIP_PRIOR_MAX);
+        Grid {
+            en,
+            zh,
+            ratio,
+            skip_en: prior(excess_en),
+            skip_zh: prior(excess_zh),
+        }
     }
 
     /// Evidence for the bead of English `i..i+a` and Chinese `j..j+b`.
@@ -275,20 +325,17 @@ impl<'a> Grid<'a> {
 
     /// Cost of a bead (lower is better).
     fn cost(&self, i: usize, a: usize, j: usize, b: usize, prior: f64) -> f64 {
-        let p = -prior.ln();
         if a == 0 || b == 0 {
             let cut = (a == 1 && self.en[i].truncated) || (b == 1 && self.zh[j].truncated);
-            return if cut { -TRUNCATED_SKIP.ln() } else { p };
+            let skip = if a == 1 { self.skip_en } else { self.skip_zh };
+            return -(if cut { TRUNCATED_SKIP } else { skip }).ln();
         }
+        let p = -prior.ln();
         let ev = self.evidence(i, a, j, b);
         let len = ev.log_ratio * ev.log_ratio / (2.0 * ev.sigma2);
         let lex = -W.lex * (ev.sim - W.lex_floor) * (a + b) as f64 / 2.0;
         let anchors =
             -W.num_match * ev.anchors_matched as f64 + W.num_miss * ev.anchors_missed as f64;
-        if std::env::var_os("ZHEN_TM_DEBUG").is_some_and(|v| v == "all") {
-            let et: String = self.en[i].stems.len().to_string();
-            eprintln!("bead {i}+{a} {j}+{b} [{et} {}]: prior {p:.2} len {len:.2} (lr {:.2} s2 {:.3}) lex {lex:.2} (sim {:.2}) anchors {anchors:.2}", self.zh[j].glossed.len(), ev.log_ratio, ev.sigma2, ev.sim);
-        }
         p + len + lex + anchors
     }
 
@@ -333,11 +380,7 @@ impl Band {
     }
 
     fn center(&self, i: usize) -> usize {
-        if self.rows == 0 {
-            0
-        } else {
-            i * self.cols / self.rows
-        }
+        (i * self.cols).checked_div(self.rows).unwrap_or(0)
     }
 
     /// Column range `[lo, hi)` of row `i`, widened by `extra`.
@@ -675,40 +718,19 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
     let ratio = estimate_ratio(&ed, &zd, Some(&unit_pairs0));
     let unit_pairs = align_units(en, zh, &ed, &zd, ratio);
 
+    // First pass with the unit-level ratio; then re-estimate the ratio from confident 1-1
+    // beads (robust to abridged units) and align again.
+    let first = align_unit_pairs(&unit_pairs, &ed, &zd, ratio);
+    let ratio = bead_ratio(&first, &ed, &zd).unwrap_or(ratio);
+    let events = align_unit_pairs(&unit_pairs, &ed, &zd, ratio);
+
     let mut pairs = Vec::new();
     let mut unaligned = Vec::new();
     let mut matched_en = vec![false; en.units.len()];
     let mut matched_zh = vec![false; zh.units.len()];
-    let mut events: Vec<Event> = Vec::new();
     for &(ui, uj) in &unit_pairs {
         matched_en[ui] = true;
         matched_zh[uj] = true;
-        let (e, z) = (&ed[ui], &zd[uj]);
-        let band = Band::new(e.feats.len(), z.feats.len());
-        let grid = Grid::new(&e.feats, &z.feats, ratio);
-        for bead in align_sentences(&grid, &band) {
-            if std::env::var_os("ZHEN_TM_DEBUG").is_some() && bead.a > 1 && bead.b > 1 {
-                std::env::set_var("ZHEN_TM_DEBUG", "all");
-                eprintln!("unit {ui}/{uj} chosen {:?}", bead);
-                for (a, b) in [(bead.a, bead.b), (1, 1)] {
-                    grid.cost(bead.i, a, bead.j, b, 0.5);
-                }
-                grid.cost(bead.i + 1, 1, bead.j + 1, 1, 0.5);
-                grid.cost(bead.i, 1, bead.j + 1, 1, 0.5);
-                grid.cost(bead.i + 1, 1, bead.j, 1, 0.5);
-                std::env::set_var("ZHEN_TM_DEBUG", "1");
-            }
-            events.push(Event {
-                ui,
-                uj,
-                bead,
-                score: if bead.a > 0 && bead.b > 0 {
-                    grid.confidence(bead.i, bead.a, bead.j, bead.b)
-                } else {
-                    0.0
-                },
-            });
-        }
     }
     for ev in &events {
         let (eu, zu) = (&en.units[ev.ui], &zh.units[ev.uj]);
@@ -759,6 +781,51 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
         pairs,
         unaligned,
     })
+}
+
+/// Sentence alignment of every unit pair, in order.
+fn align_unit_pairs(
+    unit_pairs: &[(usize, usize)],
+    ed: &[UnitData],
+    zd: &[UnitData],
+    ratio: f64,
+) -> Vec<Event> {
+    let mut events = Vec::new();
+    for &(ui, uj) in unit_pairs {
+        let (e, z) = (&ed[ui], &zd[uj]);
+        let band = Band::new(e.feats.len(), z.feats.len());
+        let grid = Grid::new(&e.feats, &z.feats, ratio);
+        for bead in align_sentences(&grid, &band) {
+            let score = if bead.a > 0 && bead.b > 0 {
+                grid.confidence(bead.i, bead.a, bead.j, bead.b)
+            } else {
+                0.0
+            };
+            events.push(Event {
+                ui,
+                uj,
+                bead,
+                score,
+            });
+        }
+    }
+    events
+}
+
+/// The length ratio measured on confident 1-1 beads (their median), when there are enough.
+fn bead_ratio(events: &[Event], ed: &[UnitData], zd: &[UnitData]) -> Option<f64> {
+    let mut r: Vec<f64> = events
+        .iter()
+        .filter(|e| e.bead.a == 1 && e.bead.b == 1 && e.score >= 0.8)
+        .map(|e| (ed[e.ui].feats[e.bead.i].len, zd[e.uj].feats[e.bead.j].len))
+        .filter(|&(le, lz)| le > 20.0 && lz > 5.0 && !le.is_nan())
+        .map(|(le, lz)| le / lz)
+        .collect();
+    if r.len() < 5 {
+        return None;
+    }
+    r.sort_by(f64::total_cmp);
+    Some(r[r.len() / 2].clamp(1.5, 6.0))
 }
 
 /// A bead placed in its unit pair.

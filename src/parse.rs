@@ -379,14 +379,13 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
     for line in lines {
         let n = out.len();
         if let Some(prev) = out.last_mut() {
-            let can_continue = n > 1
-                && !prev.heading
-                && !is_terminated(&prev.text)
-                && !(prev.label.is_none() && is_heading_like(&prev.text, prev.lang))
-                && !prev.text.is_empty()
-                && line.label.is_none()
-                && !line.heading
-                && !is_numbered_heading(&line.text);
+            let prev_is_heading =
+                prev.heading || (prev.label.is_none() && is_heading_like(&prev.text, prev.lang));
+            let prev_unfinished =
+                n > 1 && !prev_is_heading && !prev.text.is_empty() && !is_terminated(&prev.text);
+            let next_continues =
+                line.label.is_none() && !line.heading && !is_numbered_heading(&line.text);
+            let can_continue = prev_unfinished && next_continues;
             if can_continue {
                 prev.text = match prev.lang {
                     Lang::En => join_en(&prev.text, &line.text),

@@ -88,48 +88,70 @@ pub enum SourceArg {
 }
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
-    Format::parse(s.trim()).ok_or_else(|| format!("unknown format '{s}' (expected tmx, xliff12, xliff21 or csv)"))
+    Format::parse(s.trim())
+        .ok_or_else(|| format!("unknown format '{s}' (expected tmx, xliff12, xliff21 or csv)"))
 }
 
 /// What happened to one input, for the summary.
 enum Outcome {
     Aligned(AlignedDocument),
     /// A single-language edition that needs a partner.
-    NeedsPartner { path: PathBuf, has: Lang, named: bool },
+    NeedsPartner {
+        path: PathBuf,
+        has: Lang,
+        named: bool,
+    },
     Failed(Error),
 }
 
 /// Run `export`.
 pub fn run(args: Args) -> Result<i32> {
     let opts = write_options(&args)?;
-    let align_opts = AlignOptions { presplit: args.presplit };
+    let align_opts = AlignOptions {
+        presplit: args.presplit,
+    };
     if args.inputs.is_empty() && args.en.is_none() {
-        return Err(Error::input("<command line>", "no input given: name transcript files or directories, or --en FILE --zh FILE"));
+        return Err(Error::input(
+            "<command line>",
+            "no input given: name transcript files or directories, or --en FILE --zh FILE",
+        ));
     }
     let mut jobs: Vec<Input> = Vec::new();
     for path in &args.inputs {
         jobs.extend(input::collect(path)?);
     }
     if let (Some(en), Some(zh)) = (&args.en, &args.zh) {
-        jobs.push(Input::Pair { en: en.clone(), zh: zh.clone() });
+        jobs.push(Input::Pair {
+            en: en.clone(),
+            zh: zh.clone(),
+        });
     }
 
     let encoding = args.encoding.as_deref();
     let outcomes: Vec<Outcome> = jobs
         .par_iter()
-        .map(|job| match input::read_input(job, encoding, args.presplit) {
-            Err(e) => Outcome::Failed(e),
-            Ok(doc) => match align::align_document(&doc, &align_opts) {
-                Ok(aligned) => Outcome::Aligned(aligned),
-                Err(AlignError::MissingSide(missing)) => match job {
-                    Input::File { path, named } => Outcome::NeedsPartner { path: path.clone(), has: missing.other(), named: *named },
-                    Input::Pair { en, zh } => {
-                        let path = if missing == Lang::En { en } else { zh };
-                        Outcome::Failed(Error::input(path, format!("has no {} text", lang_name(missing))))
-                    }
+        .map(
+            |job| match input::read_input(job, encoding, args.presplit) {
+                Err(e) => Outcome::Failed(e),
+                Ok(doc) => match align::align_document(&doc, &align_opts) {
+                    Ok(aligned) => Outcome::Aligned(aligned),
+                    Err(AlignError::MissingSide(missing)) => match job {
+                        Input::File { path, named } => Outcome::NeedsPartner {
+                            path: path.clone(),
+                            has: missing.other(),
+                            named: *named,
+                        },
+                        Input::Pair { en, zh } => {
+                            let path = if missing == Lang::En { en } else { zh };
+                            Outcome::Failed(Error::input(
+                                path,
+                                format!("has no {} text", lang_name(missing)),
+                            ))
+                        }
+                    },
                 },
             },
-        })
+        )
         .collect();
 
     let mut docs: Vec<AlignedDocument> = Vec::new();
@@ -171,22 +193,33 @@ pub fn run(args: Args) -> Result<i32> {
     for d in &mut docs {
         low += apply_min_score(d, args.min_score);
     }
-    let duplicates = if args.keep_duplicates { 0 } else { dedup(&mut docs) };
+    let duplicates = if args.keep_duplicates {
+        0
+    } else {
+        dedup(&mut docs)
+    };
 
     std::fs::create_dir_all(&args.output).map_err(|e| Error::io(&args.output, e))?;
     let mut written: Vec<PathBuf> = Vec::new();
     let mut removed = 0usize;
     let groups: Vec<(String, Vec<AlignedDocument>)> = match &args.merge {
         Some(name) => vec![(name.clone(), docs.clone())],
-        None => docs.iter().map(|d| (d.id.clone(), vec![d.clone()])).collect(),
+        None => docs
+            .iter()
+            .map(|d| (d.id.clone(), vec![d.clone()]))
+            .collect(),
     };
     for (name, group) in &groups {
         for &format in &args.format {
             if format == Format::Xliff21 && group.iter().all(|d| d.pairs.is_empty()) {
-                eprintln!("zhen-tm: {name}: no pairs; XLIFF 2.1 needs at least one unit, not written");
+                eprintln!(
+                    "zhen-tm: {name}: no pairs; XLIFF 2.1 needs at least one unit, not written"
+                );
                 continue;
             }
-            let path = args.output.join(format!("{name}{}", format.file_suffix(&opts)));
+            let path = args
+                .output
+                .join(format!("{name}{}", format.file_suffix(&opts)));
             let stats = write::write_file(&path, format, group, &opts)?;
             if format != Format::Csv {
                 removed = removed.max(stats.removed_chars);
@@ -213,7 +246,10 @@ fn lang_name(l: Lang) -> &'static str {
 fn write_options(args: &Args) -> Result<WriteOptions> {
     let creation_date = match &args.date {
         Some(d) => Some(parse_date_arg(d).ok_or_else(|| {
-            Error::input("--date", format!("'{d}' is not a date (expected YYYY-MM-DD or YYYYMMDDThhmmssZ)"))
+            Error::input(
+                "--date",
+                format!("'{d}' is not a date (expected YYYY-MM-DD or YYYYMMDDThhmmssZ)"),
+            )
         })?),
         None => match std::env::var("SOURCE_DATE_EPOCH") {
             Ok(v) => Some(
@@ -221,14 +257,22 @@ fn write_options(args: &Args) -> Result<WriteOptions> {
                     .parse::<i64>()
                     .ok()
                     .map(tmx_date_from_epoch)
-                    .ok_or_else(|| Error::input("SOURCE_DATE_EPOCH", format!("'{v}' is not a number of seconds")))?,
+                    .ok_or_else(|| {
+                        Error::input(
+                            "SOURCE_DATE_EPOCH",
+                            format!("'{v}' is not a number of seconds"),
+                        )
+                    })?,
             ),
             Err(_) => None,
         },
     };
     for (flag, tag) in [("--zh-code", &args.zh_code), ("--en-code", &args.en_code)] {
         if !plausible_language_tag(tag) {
-            return Err(Error::input(flag, format!("'{tag}' is not a language tag (e.g. zh-CN, zh-Hans, en-US)")));
+            return Err(Error::input(
+                flag,
+                format!("'{tag}' is not a language tag (e.g. zh-CN, zh-Hans, en-US)"),
+            ));
         }
     }
     Ok(WriteOptions {
@@ -248,8 +292,11 @@ fn write_options(args: &Args) -> Result<WriteOptions> {
 /// A BCP 47-shaped tag: a 2–3 letter language, then subtags of 1–8 letters or digits.
 fn plausible_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
-    let lang_ok = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    let lang_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    lang_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// `YYYY-MM-DD` or `YYYYMMDDThhmmssZ` → TMX's `YYYYMMDDThhmmssZ`.
@@ -296,10 +343,15 @@ fn apply_min_score(doc: &mut AlignedDocument, min: f64) -> usize {
     if min <= 0.0 {
         return 0;
     }
-    let (keep, low): (Vec<_>, Vec<_>) = std::mem::take(&mut doc.pairs).into_iter().partition(|p| p.score >= min);
+    let (keep, low): (Vec<_>, Vec<_>) = std::mem::take(&mut doc.pairs)
+        .into_iter()
+        .partition(|p| p.score >= min);
     doc.pairs = keep;
     for p in &low {
-        for (lang, sents, speaker) in [(Lang::En, &p.en, &p.speaker_en), (Lang::Zh, &p.zh, &p.speaker_zh)] {
+        for (lang, sents, speaker) in [
+            (Lang::En, &p.en, &p.speaker_en),
+            (Lang::Zh, &p.zh, &p.speaker_zh),
+        ] {
             for s in sents {
                 doc.unaligned.push(Unaligned {
                     doc: p.doc.clone(),
@@ -329,10 +381,24 @@ fn dedup(docs: &mut [AlignedDocument]) -> usize {
     dropped
 }
 
-fn print_summary(docs: &[AlignedDocument], written: &[PathBuf], low: usize, duplicates: usize, removed: usize) {
+fn print_summary(
+    docs: &[AlignedDocument],
+    written: &[PathBuf],
+    low: usize,
+    duplicates: usize,
+    removed: usize,
+) {
     let pairs: usize = docs.iter().map(|d| d.pairs.len()).sum();
-    let un_en = docs.iter().flat_map(|d| &d.unaligned).filter(|u| u.lang == Lang::En).count();
-    let un_zh = docs.iter().flat_map(|d| &d.unaligned).filter(|u| u.lang == Lang::Zh).count();
+    let un_en = docs
+        .iter()
+        .flat_map(|d| &d.unaligned)
+        .filter(|u| u.lang == Lang::En)
+        .count();
+    let un_zh = docs
+        .iter()
+        .flat_map(|d| &d.unaligned)
+        .filter(|u| u.lang == Lang::Zh)
+        .count();
     println!("documents: {}", docs.len());
     for d in docs {
         let en = d.unaligned.iter().filter(|u| u.lang == Lang::En).count();
@@ -380,8 +446,14 @@ mod tests {
 
     #[test]
     fn date_args() {
-        assert_eq!(parse_date_arg("2025-03-07").as_deref(), Some("20250307T000000Z"));
-        assert_eq!(parse_date_arg("20250307T101500Z").as_deref(), Some("20250307T101500Z"));
+        assert_eq!(
+            parse_date_arg("2025-03-07").as_deref(),
+            Some("20250307T000000Z")
+        );
+        assert_eq!(
+            parse_date_arg("20250307T101500Z").as_deref(),
+            Some("20250307T101500Z")
+        );
         assert_eq!(parse_date_arg("yesterday"), None);
         assert_eq!(parse_date_arg("2025-13-07"), None);
     }

@@ -28,14 +28,21 @@ pub enum Input {
 /// The document identifier for a path: its file stem (`2025-03-07-press.bilingual.md` →
 /// `2025-03-07-press.bilingual`), used in tuids and output names.
 pub fn doc_id(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".to_string())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".to_string())
 }
 
 /// Is this directory entry a transcript to read? Hidden files and README/LICENSE files
 /// (which describe a folder of samples rather than being one) are skipped.
 fn is_transcript_name(path: &Path) -> bool {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else { return false };
-    !(name.starts_with('.') || name.starts_with("readme") || name.starts_with("license") || name.starts_with("changelog"))
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else {
+        return false;
+    };
+    !(name.starts_with('.')
+        || name.starts_with("readme")
+        || name.starts_with("license")
+        || name.starts_with("changelog"))
 }
 
 /// Expand an INPUT argument: a file is itself; a directory gives its transcript files
@@ -44,7 +51,10 @@ fn is_transcript_name(path: &Path) -> bool {
 pub fn collect(path: &Path) -> Result<Vec<Input>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_dir() {
-        return Ok(vec![Input::File { path: path.to_path_buf(), named: true }]);
+        return Ok(vec![Input::File {
+            path: path.to_path_buf(),
+            named: true,
+        }]);
     }
     let mut files = Vec::new();
     walk(path, &mut files)?;
@@ -52,7 +62,10 @@ pub fn collect(path: &Path) -> Result<Vec<Input>> {
     if files.is_empty() {
         return Err(Error::input(path, "directory holds no transcript files"));
     }
-    Ok(files.into_iter().map(|path| Input::File { path, named: false }).collect())
+    Ok(files
+        .into_iter()
+        .map(|path| Input::File { path, named: false })
+        .collect())
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
@@ -85,7 +98,12 @@ pub fn read_document(path: &Path, encoding: Option<&str>) -> Result<Document> {
 }
 
 /// Read one side of a `--en`/`--zh` pair: the requested language of the file.
-fn read_side(path: &Path, lang: Lang, encoding: Option<&str>, presplit: bool) -> Result<(Document, Option<zhen_tm::model::Transcript>)> {
+fn read_side(
+    path: &Path,
+    lang: Lang,
+    encoding: Option<&str>,
+    presplit: bool,
+) -> Result<(Document, Option<zhen_tm::model::Transcript>)> {
     let text = decode::read_file(path, encoding)?;
     let doc = if presplit {
         Document {
@@ -119,8 +137,12 @@ pub fn read_input(input: &Input, encoding: Option<&str>, presplit: bool) -> Resu
         Input::Pair { en, zh } => {
             let (en_doc, en_side) = read_side(en, Lang::En, encoding, presplit)?;
             let (zh_doc, zh_side) = read_side(zh, Lang::Zh, encoding, presplit)?;
-            let en_side = en_side.filter(|t| !t.units.is_empty()).ok_or_else(|| Error::input(en, "has no English text"))?;
-            let zh_side = zh_side.filter(|t| !t.units.is_empty()).ok_or_else(|| Error::input(zh, "has no Chinese text"))?;
+            let en_side = en_side
+                .filter(|t| !t.units.is_empty())
+                .ok_or_else(|| Error::input(en, "has no English text"))?;
+            let zh_side = zh_side
+                .filter(|t| !t.units.is_empty())
+                .ok_or_else(|| Error::input(zh, "has no Chinese text"))?;
             Ok(Document {
                 id: doc_id(zh),
                 source: format!("{} + {}", en.display(), zh.display()),

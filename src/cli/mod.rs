@@ -28,7 +28,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    Export(export::Args),
+    Export(Box<export::Args>),
     Inspect(inspect::Args),
     Segment(segment::Args),
 }
@@ -44,7 +44,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Export(args) => export::run(args),
+        Command::Export(args) => export::run(*args),
         Command::Inspect(args) => inspect::run(args),
         Command::Segment(args) => segment::run(args),
     };
