@@ -14,7 +14,7 @@
 //! Every sentence ends up in exactly one pair or in the unaligned list.
 
 use crate::lexicon::dict::{self, GlossedWord, Glosser};
-use crate::lexicon::numbers;
+use crate::lexicon::{numbers, terms};
 use crate::model::{
     AlignedDocument, Document, Lang, Pair, Sentence, Transcript, Unaligned, Unit, UnitKind,
 };
@@ -48,6 +48,9 @@ struct Feat {
     numbers: Vec<u64>,
     /// Upper-case Latin tokens (acronyms, names written in Latin inside Chinese).
     latin: Vec<String>,
+    /// Chinese: bundled terms found in it (by their Chinese form). English: the terms of
+    /// the document's Chinese side that it renders.
+    terms: Vec<String>,
     /// The sentence is cut off by the end of its side (a truncated page): its length is only
     /// a lower bound.
     truncated: bool,
@@ -95,6 +98,7 @@ fn en_feat(s: &str) -> Feat {
         glossed: Vec::new(),
         numbers: number_keys(numbers::en_numbers(s)),
         latin: latin_upper(s),
+        terms: Vec::new(),
         truncated: false,
     }
 }
@@ -106,7 +110,39 @@ fn zh_feat(s: &str, glosser: &mut Glosser) -> Feat {
         glossed: glosser.gloss(s),
         numbers: number_keys(numbers::zh_numbers(s)),
         latin: latin_upper(s),
+        terms: {
+            let mut t: Vec<String> = terms::find_in_zh(terms::bundled(), s)
+                .into_iter()
+                .map(|t| t.zh.clone())
+                .collect();
+            t.sort();
+            t
+        },
         truncated: false,
+    }
+}
+
+/// Mark in every English sentence the bundled terms (among those the Chinese side uses)
+/// whose English rendering it contains: official renderings are the strongest anchors.
+fn mark_en_terms(en: &mut [UnitData], zh: &[UnitData]) {
+    let used: HashSet<&str> = zh
+        .iter()
+        .flat_map(|u| u.feats.iter())
+        .flat_map(|f| f.terms.iter().map(String::as_str))
+        .collect();
+    let candidates: Vec<&terms::Term> = terms::bundled()
+        .iter()
+        .filter(|t| used.contains(t.zh.as_str()))
+        .collect();
+    for u in en.iter_mut() {
+        for (f, s) in u.feats.iter_mut().zip(&u.sentences) {
+            f.terms = candidates
+                .iter()
+                .filter(|t| terms::en_mentions(t, &s.text))
+                .map(|t| t.zh.clone())
+                .collect();
+            f.terms.sort();
+        }
     }
 }
 
@@ -185,6 +221,10 @@ struct Weights {
     /// Reward per matched number or Latin token, penalty per unmatched one.
     num_match: f64,
     num_miss: f64,
+    /// Reward per bundled term found on both sides.
+    term_match: f64,
+    /// Penalty per sentence a bead absorbed without lexical support.
+    orphan: f64,
 }
 
 const W: Weights = Weights {
@@ -194,6 +234,8 @@ const W: Weights = Weights {
     lex_floor: 0.27,
     num_match: 1.5,
     num_miss: 1.0,
+    term_match: 0.75,
+    orphan: 3.0,
 };
 
 /// Evidence for a candidate bead, shared by the cost and the confidence score.
@@ -209,35 +251,57 @@ struct Evidence {
     anchors_matched: usize,
     /// Numbers and Latin tokens without a counterpart.
     anchors_missed: usize,
+    /// Bundled terms present in the Chinese and rendered in the English.
+    terms_matched: usize,
+    /// Sentences of a multi-sentence bead without lexical support.
+    orphans: usize,
 }
 
 /// Symmetric lexical overlap of a bead: the share of English content words glossed by one
 /// of its Chinese words, and of Chinese words glossed by one of its English words, pooled.
 /// Computed over the whole bead (not summed per sentence pair), so that a word matched by
 /// two sentences counts once and merged beads gain no spurious overlap.
-fn bead_similarity(en: &[Feat], zh: &[Feat]) -> f64 {
+fn bead_similarity(en: &[Feat], zh: &[Feat]) -> (f64, usize) {
     let en_tot: usize = en.iter().map(|f| f.stems.len()).sum();
     let zh_tot: usize = zh.iter().map(|f| f.glossed.len()).sum();
     if en_tot + zh_tot == 0 {
-        return 0.0;
+        return (0.0, 0);
     }
     let en_set: HashSet<u64> = en.iter().flat_map(|f| f.stems.iter().copied()).collect();
     let zh_set: HashSet<u64> = zh
         .iter()
         .flat_map(|f| f.glossed.iter().flat_map(|w| w.stems.iter().copied()))
         .collect();
-    let en_hit = en
-        .iter()
-        .flat_map(|f| f.stems.iter())
-        .filter(|s| zh_set.contains(s))
-        .count();
-    let zh_hit = zh
-        .iter()
-        .flat_map(|f| f.glossed.iter())
-        .filter(|w| w.stems.iter().any(|s| en_set.contains(s)))
-        .count();
-    (en_hit + zh_hit) as f64 / (en_tot + zh_tot) as f64
+    let mut hits = 0usize;
+    let mut orphans = 0usize;
+    let several = en.len() + zh.len() > 2;
+    for f in en {
+        let h = f.stems.iter().filter(|s| zh_set.contains(s)).count();
+        hits += h;
+        orphans += usize::from(several && is_orphan(h, f.stems.len()));
+    }
+    for f in zh {
+        let h = f
+            .glossed
+            .iter()
+            .filter(|w| w.stems.iter().any(|s| en_set.contains(s)))
+            .count();
+        hits += h;
+        orphans += usize::from(several && is_orphan(h, f.glossed.len()));
+    }
+    (hits as f64 / (en_tot + zh_tot) as f64, orphans)
 }
+
+/// A sentence of a multi-sentence bead that shares (almost) nothing with the other side:
+/// it was absorbed by the bead rather than translated in it.
+fn is_orphan(hits: usize, words: usize) -> bool {
+    words >= ORPHAN_MIN_WORDS && (hits as f64) < ORPHAN_MAX_SHARE * words as f64
+}
+
+/// Words a sentence needs before a lack of overlap says anything.
+const ORPHAN_MIN_WORDS: usize = 5;
+/// Overlap share below which such a sentence is an orphan (unrelated pairs average 0.08).
+const ORPHAN_MAX_SHARE: f64 = 0.12;
 
 /// Sentence features of one unit pair.
 struct Grid<'a> {
@@ -254,7 +318,7 @@ impl<'a> Grid<'a> {
     /// The grid of one unit pair. The skip priors follow the pair's length imbalance: when
     /// one side is much longer than the ratio predicts (an abridged edition, a truncated
     /// page), about that share of its sentences has no counterpart.
-    fn new(en: &'a [Feat], zh: &'a [Feat], ratio: f64) -> Self {
+    fn new(en: &'a [Feat], zh: &'a [Feat], ratio: f64, base_skip: f64) -> Self {
         let le: f64 = en.iter().map(|f| f.len).sum();
         let lz: f64 = zh.iter().map(|f| f.len).sum();
         let expected_en = ratio * lz;
@@ -269,7 +333,7 @@ impl<'a> Grid<'a> {
             0.0
         };
         // Allow for the ordinary spread of the ratio (about 15%) before calling it abridgment.
-        let prior = |excess: f64| (excess - 0.15).clamp(SKIP_PRIOR_MIN, SKIP_PRIOR_MAX);
+        let prior = |excess: f64| (excess - 0.15).clamp(base_skip, SKIP_PRIOR_MAX);
         Grid {
             en,
             zh,
@@ -295,7 +359,7 @@ impl<'a> Grid<'a> {
         }
         let sigma2 = W.sigma2_base + W.sigma2_short / (lz + 10.0);
 
-        let sim = bead_similarity(en, zh);
+        let (sim, orphans) = bead_similarity(en, zh);
 
         let merge = |parts: &mut dyn Iterator<Item = &Vec<u64>>| -> Vec<u64> {
             let mut v: Vec<u64> = parts.flat_map(|x| x.iter().copied()).collect();
@@ -312,6 +376,11 @@ impl<'a> Grid<'a> {
         // Latin tokens in English are common (names, acronyms); only those the Chinese
         // side also writes in Latin count, and missing ones only count on the Chinese side.
         let lat_common = common_sorted(&en_lat, &zh_lat);
+        let mut en_terms: Vec<&String> = en.iter().flat_map(|f| f.terms.iter()).collect();
+        let mut zh_terms: Vec<&String> = zh.iter().flat_map(|f| f.terms.iter()).collect();
+        en_terms.sort();
+        zh_terms.sort();
+        let term_common = common_sorted(&en_terms, &zh_terms);
         let missed =
             (en_num.len() - num_common) + (zh_num.len() - num_common) + (zh_lat.len() - lat_common);
         Evidence {
@@ -320,6 +389,8 @@ impl<'a> Grid<'a> {
             sim,
             anchors_matched: num_common + lat_common,
             anchors_missed: missed,
+            terms_matched: term_common,
+            orphans,
         }
     }
 
@@ -334,8 +405,10 @@ impl<'a> Grid<'a> {
         let ev = self.evidence(i, a, j, b);
         let len = ev.log_ratio * ev.log_ratio / (2.0 * ev.sigma2);
         let lex = -W.lex * (ev.sim - W.lex_floor) * (a + b) as f64 / 2.0;
-        let anchors =
-            -W.num_match * ev.anchors_matched as f64 + W.num_miss * ev.anchors_missed as f64;
+        let anchors = -W.num_match * ev.anchors_matched as f64
+            + W.num_miss * ev.anchors_missed as f64
+            - W.term_match * ev.terms_matched as f64
+            + W.orphan * ev.orphans as f64;
         p + len + lex + anchors
     }
 
@@ -491,6 +564,7 @@ fn unit_data(t: &Transcript, opts: &AlignOptions, glosser: &mut Glosser) -> Vec<
                 .collect();
             let total = Feat {
                 truncated: false,
+                terms: Vec::new(),
                 len: feats.iter().map(|f| f.len).sum(),
                 stems: feats.iter().flat_map(|f| f.stems.iter().copied()).collect(),
                 glossed: feats
@@ -712,6 +786,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
     let mut zd = unit_data(zh, opts, &mut glosser);
     mark_truncated(&mut ed);
     mark_truncated(&mut zd);
+    mark_en_terms(&mut ed, &zd);
 
     let first_ratio = estimate_ratio(&ed, &zd, None);
     let unit_pairs0 = align_units(en, zh, &ed, &zd, first_ratio);
@@ -720,9 +795,9 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
 
     // First pass with the unit-level ratio; then re-estimate the ratio from confident 1-1
     // beads (robust to abridged units) and align again.
-    let first = align_unit_pairs(&unit_pairs, &ed, &zd, ratio);
+    let first = align_unit_pairs(&unit_pairs, &ed, &zd, ratio, SKIP_PRIOR_MIN);
     let ratio = bead_ratio(&first, &ed, &zd).unwrap_or(ratio);
-    let events = align_unit_pairs(&unit_pairs, &ed, &zd, ratio);
+    let events = align_unit_pairs(&unit_pairs, &ed, &zd, ratio, base_skip(&first));
 
     let mut pairs = Vec::new();
     let mut unaligned = Vec::new();
@@ -789,12 +864,13 @@ fn align_unit_pairs(
     ed: &[UnitData],
     zd: &[UnitData],
     ratio: f64,
+    base_skip: f64,
 ) -> Vec<Event> {
     let mut events = Vec::new();
     for &(ui, uj) in unit_pairs {
         let (e, z) = (&ed[ui], &zd[uj]);
         let band = Band::new(e.feats.len(), z.feats.len());
-        let grid = Grid::new(&e.feats, &z.feats, ratio);
+        let grid = Grid::new(&e.feats, &z.feats, ratio, base_skip);
         for bead in align_sentences(&grid, &band) {
             let score = if bead.a > 0 && bead.b > 0 {
                 grid.confidence(bead.i, bead.a, bead.j, bead.b)
@@ -810,6 +886,21 @@ fn align_unit_pairs(
         }
     }
     events
+}
+
+/// Baseline prior of a sentence without counterpart, from the first pass: a faithful
+/// translation gives nearly only confident beads; an abridged or loosely related edition
+/// gives many weak ones, and one-sided sentences are then to be expected everywhere.
+fn base_skip(events: &[Event]) -> f64 {
+    let paired: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.bead.a > 0 && e.bead.b > 0)
+        .collect();
+    if paired.is_empty() {
+        return SKIP_PRIOR_MIN;
+    }
+    let weak = paired.iter().filter(|e| e.score < 0.5).count() as f64 / paired.len() as f64;
+    weak.clamp(SKIP_PRIOR_MIN, 0.3)
 }
 
 /// The length ratio measured on confident 1-1 beads (their median), when there are enough.
