@@ -257,39 +257,123 @@ struct Evidence {
     orphans: usize,
 }
 
-/// Symmetric lexical overlap of a bead: the share of English content words glossed by one
-/// of its Chinese words, and of Chinese words glossed by one of its English words, pooled.
-/// Computed over the whole bead (not summed per sentence pair), so that a word matched by
-/// two sentences counts once and merged beads gain no spurious overlap.
-fn bead_similarity(en: &[Feat], zh: &[Feat]) -> (f64, usize) {
-    let en_tot: usize = en.iter().map(|f| f.stems.len()).sum();
-    let zh_tot: usize = zh.iter().map(|f| f.glossed.len()).sum();
-    if en_tot + zh_tot == 0 {
-        return (0.0, 0);
-    }
-    let en_set: HashSet<u64> = en.iter().flat_map(|f| f.stems.iter().copied()).collect();
-    let zh_set: HashSet<u64> = zh
-        .iter()
-        .flat_map(|f| f.glossed.iter().flat_map(|w| w.stems.iter().copied()))
-        .collect();
-    let mut hits = 0usize;
-    let mut orphans = 0usize;
-    let several = en.len() + zh.len() > 2;
-    for f in en {
-        let h = f.stems.iter().filter(|s| zh_set.contains(s)).count();
-        hits += h;
-        orphans += usize::from(several && is_orphan(h, f.stems.len()));
-    }
-    for f in zh {
-        let h = f
-            .glossed
+/// The lexical evidence of one unit pair, on a local vocabulary: every English stem of the
+/// unit gets a small id, and each Chinese word keeps only the gloss stems that are in that
+/// vocabulary (no other stem can ever match). Bead overlap then costs a few bit operations
+/// instead of building hash sets, which keeps long units fast.
+struct LocalLex {
+    /// Length of every bit set, in 64-bit words.
+    width: usize,
+    /// Per English sentence: local ids of its stems (repeats kept, they count).
+    en_ids: Vec<Vec<u32>>,
+    /// Per English sentence: its stems as a bit set.
+    en_bits: Vec<Vec<u64>>,
+    /// Per Chinese sentence: the gloss stems of all its words, as a bit set.
+    zh_bits: Vec<Vec<u64>>,
+    /// Per Chinese sentence, per glossed word: its gloss stems in the local vocabulary.
+    zh_words: Vec<Vec<Vec<u32>>>,
+}
+
+fn set_bit(bits: &mut [u64], id: u32) {
+    bits[id as usize / 64] |= 1u64 << (id % 64);
+}
+
+fn has_bit(bits: &[u64], id: u32) -> bool {
+    bits[id as usize / 64] & (1u64 << (id % 64)) != 0
+}
+
+impl LocalLex {
+    fn new(en: &[Feat], zh: &[Feat]) -> Self {
+        let mut vocab: HashMap<u64, u32> = HashMap::new();
+        let en_ids: Vec<Vec<u32>> = en
             .iter()
-            .filter(|w| w.stems.iter().any(|s| en_set.contains(s)))
-            .count();
-        hits += h;
-        orphans += usize::from(several && is_orphan(h, f.glossed.len()));
+            .map(|f| {
+                f.stems
+                    .iter()
+                    .map(|s| {
+                        let next = vocab.len() as u32;
+                        *vocab.entry(*s).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        let width = vocab.len().div_ceil(64).max(1);
+        let en_bits = en_ids
+            .iter()
+            .map(|ids| {
+                let mut b = vec![0u64; width];
+                ids.iter().for_each(|&id| set_bit(&mut b, id));
+                b
+            })
+            .collect();
+        let zh_words: Vec<Vec<Vec<u32>>> = zh
+            .iter()
+            .map(|f| {
+                f.glossed
+                    .iter()
+                    .map(|w| {
+                        w.stems
+                            .iter()
+                            .filter_map(|s| vocab.get(s).copied())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let zh_bits = zh_words
+            .iter()
+            .map(|words: &Vec<Vec<u32>>| {
+                let mut b = vec![0u64; width];
+                words.iter().flatten().for_each(|&id| set_bit(&mut b, id));
+                b
+            })
+            .collect();
+        LocalLex {
+            width,
+            en_ids,
+            en_bits,
+            zh_bits,
+            zh_words,
+        }
     }
-    (hits as f64 / (en_tot + zh_tot) as f64, orphans)
+
+    /// Symmetric lexical overlap of the bead English `i..i+a`, Chinese `j..j+b`: the share of
+    /// English content words glossed by one of its Chinese words, and of Chinese words
+    /// glossed by one of its English words, pooled; and how many of its sentences are
+    /// orphans. Computed over the whole bead (not summed per sentence pair), so that a word
+    /// matched by two sentences counts once and merged beads gain no spurious overlap.
+    fn similarity(&self, i: usize, a: usize, j: usize, b: usize) -> (f64, usize) {
+        let mut zb = vec![0u64; self.width];
+        for bits in &self.zh_bits[j..j + b] {
+            zb.iter_mut().zip(bits).for_each(|(x, y)| *x |= y);
+        }
+        let mut eb = vec![0u64; self.width];
+        for bits in &self.en_bits[i..i + a] {
+            eb.iter_mut().zip(bits).for_each(|(x, y)| *x |= y);
+        }
+        let several = a + b > 2;
+        let (mut hits, mut total, mut orphans) = (0usize, 0usize, 0usize);
+        for ids in &self.en_ids[i..i + a] {
+            let h = ids.iter().filter(|&&id| has_bit(&zb, id)).count();
+            hits += h;
+            total += ids.len();
+            orphans += usize::from(several && is_orphan(h, ids.len()));
+        }
+        for words in &self.zh_words[j..j + b] {
+            let h = words
+                .iter()
+                .filter(|w| w.iter().any(|&id| has_bit(&eb, id)))
+                .count();
+            hits += h;
+            total += words.len();
+            orphans += usize::from(several && is_orphan(h, words.len()));
+        }
+        if total == 0 {
+            (0.0, 0)
+        } else {
+            (hits as f64 / total as f64, orphans)
+        }
+    }
 }
 
 /// A sentence of a multi-sentence bead that shares (almost) nothing with the other side:
@@ -307,6 +391,7 @@ const ORPHAN_MAX_SHARE: f64 = 0.12;
 struct Grid<'a> {
     en: &'a [Feat],
     zh: &'a [Feat],
+    lex: LocalLex,
     ratio: f64,
     /// Prior of an English sentence without counterpart (1-0) in this unit pair.
     skip_en: f64,
@@ -337,6 +422,7 @@ impl<'a> Grid<'a> {
         Grid {
             en,
             zh,
+            lex: LocalLex::new(en, zh),
             ratio,
             skip_en: prior(excess_en),
             skip_zh: prior(excess_zh),
@@ -359,7 +445,7 @@ impl<'a> Grid<'a> {
         }
         let sigma2 = W.sigma2_base + W.sigma2_short / (lz + 10.0);
 
-        let (sim, orphans) = bead_similarity(en, zh);
+        let (sim, orphans) = self.lex.similarity(i, a, j, b);
 
         let merge = |parts: &mut dyn Iterator<Item = &Vec<u64>>| -> Vec<u64> {
             let mut v: Vec<u64> = parts.flat_map(|x| x.iter().copied()).collect();
@@ -432,6 +518,12 @@ impl<'a> Grid<'a> {
     }
 }
 
+/// Units up to this many cells (e.g. 200 × 200 sentences) are aligned over the full matrix.
+const FULL_DP_CELLS: usize = 40_000;
+/// Initial half-width of the band for longer units; doubled while the best path touches
+/// its edge, so the work stays linear in the unit's length when the texts run in parallel.
+const BAND_WIDTH: usize = 64;
+
 /// A diagonal band of a DP matrix: for row `i`, the columns within `width` of the diagonal.
 struct Band {
     rows: usize,
@@ -440,16 +532,33 @@ struct Band {
 }
 
 impl Band {
-    /// Full matrix for units of ordinary size; a band for very long ones (monolingual files
-    /// without speaker labels), wide enough for the length difference plus slack.
-    fn new(rows: usize, cols: usize) -> Self {
+    /// Full matrix for units of ordinary size; for very long ones (monolingual files
+    /// without speaker labels), a band of `width` columns either side of the proportional
+    /// diagonal.
+    fn new(rows: usize, cols: usize, width: usize) -> Self {
         let full = rows.max(cols) + 4;
-        let width = if rows.saturating_mul(cols) <= 250_000 {
+        let width = if rows.saturating_mul(cols) <= FULL_DP_CELLS {
             full
         } else {
-            (rows.abs_diff(cols) + 100).min(full)
+            width.min(full)
         };
         Band { rows, cols, width }
+    }
+
+    /// Does the band cover the whole matrix?
+    fn is_full(&self) -> bool {
+        self.width >= self.rows.max(self.cols) + 4
+    }
+
+    /// Does a path come within a few columns of the band's edge (so that a wider band
+    /// might find a better one)?
+    fn touches_edge(&self, beads: &[Bead]) -> bool {
+        !self.is_full()
+            && beads.iter().any(|bd| {
+                let (lo, hi) = self.range(bd.i, 0);
+                // Only edges where the band actually cuts the matrix count.
+                (lo > 0 && bd.j < lo + 3) || (hi <= self.cols && bd.j + 3 >= hi)
+            })
     }
 
     fn center(&self, i: usize) -> usize {
@@ -473,43 +582,60 @@ struct Bead {
     b: usize,
 }
 
-/// Sentence-level DP over one unit pair.
+/// Sentence-level DP over one unit pair, within the band.
 fn align_sentences(grid: &Grid, band: &Band) -> Vec<Bead> {
     let (n, m) = (grid.en.len(), grid.zh.len());
-    let mut cost: Vec<HashMap<usize, (f64, usize)>> = vec![HashMap::new(); n + 1];
-    cost[0].insert(0, (0.0, usize::MAX));
+    // Row i holds columns lo[i]..lo[i] + cost[i].len(): (cost, index of the bead used).
+    let mut lo: Vec<usize> = Vec::with_capacity(n + 1);
+    let mut cost: Vec<Vec<(f64, u8)>> = Vec::with_capacity(n + 1);
     for i in 0..=n {
-        let (lo, hi) = band.range(i, 0);
-        for j in lo..hi.min(m + 1) {
+        let (l, h) = band.range(i, 0);
+        let h = h.min(m + 1).max(l);
+        lo.push(l);
+        cost.push(vec![(f64::INFINITY, u8::MAX); h - l]);
+    }
+    let get = |cost: &Vec<Vec<(f64, u8)>>, lo: &Vec<usize>, i: usize, j: usize| -> Option<f64> {
+        let row = &cost[i];
+        j.checked_sub(lo[i])
+            .and_then(|k| row.get(k))
+            .map(|c| c.0)
+            .filter(|c| c.is_finite())
+    };
+    if let Some(c) = 0usize.checked_sub(lo[0]).and_then(|k| cost[0].get_mut(k)) {
+        *c = (0.0, u8::MAX);
+    }
+    for i in 0..=n {
+        for j in lo[i]..lo[i] + cost[i].len() {
             if i == 0 && j == 0 {
                 continue;
             }
-            let mut best = (f64::INFINITY, usize::MAX);
+            let mut best = (f64::INFINITY, u8::MAX);
             for (k, &(a, b, prior)) in BEADS.iter().enumerate() {
                 if a > i || b > j {
                     continue;
                 }
-                let Some(&(prev, _)) = cost[i - a].get(&(j - b)) else {
+                let Some(prev) = get(&cost, &lo, i - a, j - b) else {
                     continue;
                 };
                 let c = prev + grid.cost(i - a, a, j - b, b, prior);
                 if c < best.0 {
-                    best = (c, k);
+                    best = (c, k as u8);
                 }
             }
-            if best.1 != usize::MAX {
-                cost[i].insert(j, best);
-            }
+            cost[i][j - lo[i]] = best;
         }
     }
     // Trace back from (n, m); the band always contains it.
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let Some(&(_, k)) = cost[i].get(&j) else {
+        let k = j
+            .checked_sub(lo[i])
+            .and_then(|k| cost[i].get(k))
+            .map_or(u8::MAX, |c| c.1);
+        let Some(&(a, b, _)) = BEADS.get(k as usize) else {
             break;
         };
-        let (a, b, _) = BEADS[k];
         beads.push(Bead {
             i: i - a,
             a,
@@ -519,25 +645,23 @@ fn align_sentences(grid: &Grid, band: &Band) -> Vec<Bead> {
         i -= a;
         j -= b;
     }
-    // If the band lost the path (cannot happen with the widths above), fall back to
-    // leaving the remaining sentences unaligned rather than losing them.
-    if i > 0 || j > 0 {
-        for ii in (0..i).rev() {
-            beads.push(Bead {
-                i: ii,
-                a: 1,
-                j,
-                b: 0,
-            });
-        }
-        for jj in (0..j).rev() {
-            beads.push(Bead {
-                i: 0,
-                a: 0,
-                j: jj,
-                b: 1,
-            });
-        }
+    // Should the band ever lose the path, the remaining sentences are reported unaligned
+    // rather than lost.
+    for ii in (0..i).rev() {
+        beads.push(Bead {
+            i: ii,
+            a: 1,
+            j,
+            b: 0,
+        });
+    }
+    for jj in (0..j).rev() {
+        beads.push(Bead {
+            i: 0,
+            a: 0,
+            j: jj,
+            b: 1,
+        });
     }
     beads.reverse();
     beads
@@ -869,9 +993,18 @@ fn align_unit_pairs(
     let mut events = Vec::new();
     for &(ui, uj) in unit_pairs {
         let (e, z) = (&ed[ui], &zd[uj]);
-        let band = Band::new(e.feats.len(), z.feats.len());
         let grid = Grid::new(&e.feats, &z.feats, ratio, base_skip);
-        for bead in align_sentences(&grid, &band) {
+        let mut width = BAND_WIDTH;
+        let mut beads;
+        loop {
+            let band = Band::new(e.feats.len(), z.feats.len(), width);
+            beads = align_sentences(&grid, &band);
+            if !band.touches_edge(&beads) {
+                break;
+            }
+            width *= 2;
+        }
+        for bead in beads {
             let score = if bead.a > 0 && bead.b > 0 {
                 grid.confidence(bead.i, bead.a, bead.j, bead.b)
             } else {

@@ -214,10 +214,14 @@ pub fn run(args: Args) -> Result<i32> {
         let mut removed_here = 0usize;
         for &format in &args.format {
             if format == Format::Xliff21 && group.iter().all(|d| d.pairs.is_empty()) {
-                eprintln!("zhen-tm: {name}: no pairs; XLIFF 2.1 needs at least one unit, not written");
+                eprintln!(
+                    "zhen-tm: {name}: no pairs; XLIFF 2.1 needs at least one unit, not written"
+                );
                 continue;
             }
-            let path = args.output.join(format!("{name}{}", format.file_suffix(&opts)));
+            let path = args
+                .output
+                .join(format!("{name}{}", format.file_suffix(&opts)));
             let stats = write::write_file(&path, format, group, &opts)?;
             removed_here = removed_here.max(stats.removed_chars);
             written.push(path);
