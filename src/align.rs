@@ -671,7 +671,11 @@ fn align_sentences(grid: &Grid, band: &Band) -> Vec<Bead> {
 struct UnitData {
     sentences: Vec<Sentence>,
     feats: Vec<Feat>,
+    /// The whole unit as one text, for unit alignment.
     total: Feat,
+    /// English: the unit's stems; Chinese: all gloss stems of its words. Built once, so
+    /// that comparing two units costs no allocation.
+    stem_set: HashSet<u64>,
 }
 
 fn unit_data(t: &Transcript, opts: &AlignOptions, glosser: &mut Glosser) -> Vec<UnitData> {
@@ -710,10 +714,17 @@ fn unit_data(t: &Transcript, opts: &AlignOptions, glosser: &mut Glosser) -> Vec<
                     v
                 },
             };
+            let stem_set = total
+                .stems
+                .iter()
+                .copied()
+                .chain(total.glossed.iter().flat_map(|w| w.stems.iter().copied()))
+                .collect();
             UnitData {
                 sentences,
                 feats,
                 total,
+                stem_set,
             }
         })
         .collect()
@@ -784,7 +795,18 @@ fn unit_match_cost(
     let lz = zd.total.len;
     let d = ((le + 20.0) / (ratio * lz + 20.0)).ln();
     let len = (d * d / (2.0 * 0.3 * 0.3)).min(12.0);
-    let (a, b) = dict::overlap(&ed.total.stems, &zd.total.glossed);
+    let a = ed
+        .total
+        .stems
+        .iter()
+        .filter(|s| zd.stem_set.contains(s))
+        .count();
+    let b = zd
+        .total
+        .glossed
+        .iter()
+        .filter(|w| w.stems.iter().any(|s| ed.stem_set.contains(s)))
+        .count();
     let tot = ed.total.stems.len() + zd.total.glossed.len();
     let sim = if tot == 0 {
         0.0
