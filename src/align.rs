@@ -5,13 +5,21 @@
 //! 1. **Units** (title, lead, headings, turns) are aligned by kind, speaker role (the main
 //!    speaker who answers vs the journalists who ask), length and lexical evidence, with
 //!    skips, so that an abridged or truncated edition still finds its counterparts.
-//! 2. **Sentences** inside each unit pair are aligned over beads 1-1, 1-2, 2-1, 2-2, 1-3,
-//!    3-1, 1-0 and 0-1. A bead's cost adds a prior for its shape, a length term (English
-//!    runs about 3–4 characters per Chinese one; the ratio is estimated from the input) and
-//!    lexical evidence: numbers, Latin-script words, CC-CEDICT glosses and the bundled term
-//!    list. A band around the diagonal keeps long units near-linear.
+//! 2. **Sentences** inside each unit pair are aligned over beads 1-1, 2-1, 1-2, 3-1, 1-3,
+//!    2-2, 4-1, 5-1, 1-4, 1-0 and 0-1 (one Chinese sentence chained with semicolons often
+//!    becomes several English ones). A bead's cost adds a prior for its shape, a length
+//!    term (English runs about 3–4 characters per Chinese one; the ratio is estimated from
+//!    the input, then re-estimated from confident beads), and lexical evidence: numbers,
+//!    Latin-script words, CC-CEDICT glosses and the bundled term list, with a penalty for
+//!    sentences a bead absorbs without any overlap. Sentences cut off by the end of a page
+//!    count only their excess length. The prior of a sentence without counterpart follows
+//!    the unit pair's length imbalance, so abridged text comes out unaligned rather than
+//!    forced into pairs.
 //!
-//! Every sentence ends up in exactly one pair or in the unaligned list.
+//! Long units are aligned within a band around the proportional diagonal that widens only
+//! when the best path touches its edge, and bead overlap is computed with bit sets over a
+//! per-unit vocabulary, so the work grows near-linearly with the text. Every sentence ends
+//! up in exactly one pair or in the unaligned list.
 
 use crate::lexicon::dict::{self, GlossedWord, Glosser};
 use crate::lexicon::{numbers, terms};

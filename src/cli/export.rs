@@ -24,6 +24,7 @@ use zhen_tm::{Error, Result};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Bilingual transcript files, or directories of them.
+    #[arg(required_unless_present = "en")]
     inputs: Vec<PathBuf>,
     /// English text to align (a monolingual file, or the English side of a bilingual one).
     #[arg(long, value_name = "FILE", requires = "zh")]
@@ -58,17 +59,17 @@ pub struct Args {
     #[arg(long, requires = "en")]
     presplit: bool,
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
-    #[arg(long, value_name = "LABEL")]
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     encoding: Option<String>,
     /// Language tag written for Chinese (e.g. zh-CN, zh-Hans, zh).
-    #[arg(long, value_name = "TAG", default_value = "zh-CN")]
+    #[arg(long, value_name = "TAG", default_value = "zh-CN", value_parser = parse_language_tag)]
     zh_code: String,
     /// Language tag written for English (e.g. en-US, en-GB, en).
-    #[arg(long, value_name = "TAG", default_value = "en-US")]
+    #[arg(long, value_name = "TAG", default_value = "en-US", value_parser = parse_language_tag)]
     en_code: String,
     /// TMX creation date (YYYY-MM-DD or YYYYMMDDThhmmssZ). Default: from SOURCE_DATE_EPOCH
     /// when set, else none, so that output is reproducible.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     date: Option<String>,
     /// CSV: start with a UTF-8 byte-order mark (for spreadsheet programs that need one).
     #[arg(long)]
@@ -110,15 +111,13 @@ pub fn run(args: Args) -> Result<i32> {
     let align_opts = AlignOptions {
         presplit: args.presplit,
     };
-    if args.inputs.is_empty() && args.en.is_none() {
-        return Err(Error::input(
-            "<command line>",
-            "no input given: name transcript files or directories, or --en FILE --zh FILE",
-        ));
-    }
     let mut jobs: Vec<Input> = Vec::new();
+    let mut unusable: Vec<Error> = Vec::new();
     for path in &args.inputs {
-        jobs.extend(input::collect(path)?);
+        match input::collect(path, &args.output) {
+            Ok(found) => jobs.extend(found),
+            Err(e) => unusable.push(e),
+        }
     }
     if let (Some(en), Some(zh)) = (&args.en, &args.zh) {
         jobs.push(Input::Pair {
@@ -156,7 +155,7 @@ pub fn run(args: Args) -> Result<i32> {
 
     let mut docs: Vec<AlignedDocument> = Vec::new();
     let mut problems = 0usize;
-    for o in outcomes {
+    for o in unusable.into_iter().map(Outcome::Failed).chain(outcomes) {
         match o {
             Outcome::Aligned(d) => docs.push(d),
             Outcome::NeedsPartner { path, has, named } => {
@@ -166,11 +165,11 @@ pub fn run(args: Args) -> Result<i32> {
                     problems += 1;
                 }
                 let (other, flag) = match has {
-                    Lang::Zh => ("English", "--en FILE --zh"),
-                    Lang::En => ("Chinese", "--zh FILE --en"),
+                    Lang::Zh => ("an English", "--en FILE --zh"),
+                    Lang::En => ("a Chinese", "--zh FILE --en"),
                 };
                 eprintln!(
-                    "zhen-tm: {}: {}-only edition; it needs an {} partner: export {} {}",
+                    "zhen-tm: {}: {}-only edition; it needs {} partner: zhen-tm export {} {}",
                     path.display(),
                     lang_name(has),
                     other,
@@ -193,15 +192,13 @@ pub fn run(args: Args) -> Result<i32> {
     for d in &mut docs {
         low += apply_min_score(d, args.min_score);
     }
+    // Identical pairs are written once per export (the rule): a later document
+    // does not repeat a pair an earlier one already gave.
     let duplicates = if args.keep_duplicates {
         0
     } else {
         dedup(&mut docs)
     };
-
-    std::fs::create_dir_all(&args.output).map_err(|e| Error::io(&args.output, e))?;
-    let mut written: Vec<PathBuf> = Vec::new();
-    let mut removed = 0usize;
     let groups: Vec<(String, Vec<AlignedDocument>)> = match &args.merge {
         Some(name) => vec![(name.clone(), docs.clone())],
         None => docs
@@ -209,6 +206,16 @@ pub fn run(args: Args) -> Result<i32> {
             .map(|d| (d.id.clone(), vec![d.clone()]))
             .collect(),
     };
+
+    // Everything is written into a staging directory inside the output directory and
+    // moved into place only when all of it succeeded: a failure leaves no partial export.
+    std::fs::create_dir_all(&args.output).map_err(|e| Error::io(&args.output, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".zhen-tm-staging-")
+        .tempdir_in(&args.output)
+        .map_err(|e| Error::io(&args.output, e))?;
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut removed = 0usize;
     for (name, group) in &groups {
         // Every XML writer removes the same characters; count them once per output group.
         let mut removed_here = 0usize;
@@ -219,18 +226,32 @@ pub fn run(args: Args) -> Result<i32> {
                 );
                 continue;
             }
-            let path = args
-                .output
-                .join(format!("{name}{}", format.file_suffix(&opts)));
-            let stats = write::write_file(&path, format, group, &opts)?;
+            let file = format!("{name}{}", format.file_suffix(&opts));
+            let stats = write::write_file(&staging.path().join(&file), format, group, &opts)?;
             removed_here = removed_here.max(stats.removed_chars);
-            written.push(path);
+            staged.push((staging.path().join(&file), args.output.join(&file)));
         }
         removed += removed_here;
     }
-    let unaligned_path = args.output.join("unaligned.tsv");
-    write::write_unaligned_tsv(&unaligned_path, &docs)?;
-    written.push(unaligned_path);
+    write::write_unaligned_tsv(&staging.path().join("unaligned.tsv"), &docs)?;
+    staged.push((
+        staging.path().join("unaligned.tsv"),
+        args.output.join("unaligned.tsv"),
+    ));
+    for (_, to) in &staged {
+        if to.is_dir() {
+            return Err(Error::input(
+                to,
+                "is a directory; cannot write the output file there",
+            ));
+        }
+    }
+    let mut written: Vec<PathBuf> = Vec::new();
+    for (from, to) in staged {
+        std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
+        written.push(to);
+    }
+    drop(staging);
 
     print_summary(&docs, &written, low, duplicates, removed);
     Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
@@ -246,12 +267,7 @@ fn lang_name(l: Lang) -> &'static str {
 /// Writer options from the command line and the environment (`SOURCE_DATE_EPOCH`).
 fn write_options(args: &Args) -> Result<WriteOptions> {
     let creation_date = match &args.date {
-        Some(d) => Some(parse_date_arg(d).ok_or_else(|| {
-            Error::input(
-                "--date",
-                format!("'{d}' is not a date (expected YYYY-MM-DD or YYYYMMDDThhmmssZ)"),
-            )
-        })?),
+        Some(d) => Some(d.clone()),
         None => match std::env::var("SOURCE_DATE_EPOCH") {
             Ok(v) => Some(
                 v.trim()
@@ -268,14 +284,6 @@ fn write_options(args: &Args) -> Result<WriteOptions> {
             Err(_) => None,
         },
     };
-    for (flag, tag) in [("--zh-code", &args.zh_code), ("--en-code", &args.en_code)] {
-        if !plausible_language_tag(tag) {
-            return Err(Error::input(
-                flag,
-                format!("'{tag}' is not a language tag (e.g. zh-CN, zh-Hans, en-US)"),
-            ));
-        }
-    }
     Ok(WriteOptions {
         en_code: args.en_code.clone(),
         zh_code: args.zh_code.clone(),
@@ -290,6 +298,27 @@ fn write_options(args: &Args) -> Result<WriteOptions> {
     })
 }
 
+/// `--encoding`: a label encoding_rs knows (utf-8, gb18030, gbk, utf-16le …).
+fn parse_encoding(s: &str) -> std::result::Result<String, String> {
+    match encoding_rs::Encoding::for_label(s.trim().as_bytes()) {
+        Some(_) => Ok(s.trim().to_string()),
+        None => Err(format!(
+            "unknown encoding '{s}' (try utf-8, gb18030, gbk, utf-16le or utf-16be)"
+        )),
+    }
+}
+
+/// `--zh-code`/`--en-code`: a BCP 47-shaped tag.
+fn parse_language_tag(s: &str) -> std::result::Result<String, String> {
+    if plausible_language_tag(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "'{s}' is not a language tag (e.g. zh-CN, zh-Hans, en-US)"
+        ))
+    }
+}
+
 /// A BCP 47-shaped tag: a 2–3 letter language, then subtags of 1–8 letters or digits.
 fn plausible_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
@@ -300,24 +329,57 @@ fn plausible_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// `YYYY-MM-DD` or `YYYYMMDDThhmmssZ` → TMX's `YYYYMMDDThhmmssZ`.
-fn parse_date_arg(s: &str) -> Option<String> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-        let (m, d): (u32, u32) = (digits[4..6].parse().ok()?, digits[6..8].parse().ok()?);
-        if digits.len() == 8 && (1..=12).contains(&m) && (1..=31).contains(&d) {
-            return Some(format!("{digits}T000000Z"));
-        }
-        return None;
+/// Days in a month of the Gregorian calendar (0 for a month that does not exist).
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
     }
-    let ok = b.len() == 16
-        && b[8] == b'T'
-        && b[15] == b'Z'
-        && b[..8].iter().all(u8::is_ascii_digit)
-        && b[9..15].iter().all(u8::is_ascii_digit);
-    ok.then(|| s.to_string())
+}
+
+/// `--date`: `YYYY-MM-DD` or `YYYYMMDDThhmmssZ`, a real date and time, as TMX's
+/// `YYYYMMDDThhmmssZ`.
+fn parse_date_arg(s: &str) -> std::result::Result<String, String> {
+    let err = || format!("'{s}' is not a date (expected YYYY-MM-DD or YYYYMMDDThhmmssZ)");
+    let t = s.trim();
+    let b = t.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = t.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let fields = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        [num(0..4), num(5..7), num(8..10), Some(0), Some(0), Some(0)]
+    } else if b.len() == 16 && b[8] == b'T' && b[15] == b'Z' {
+        [
+            num(0..4),
+            num(4..6),
+            num(6..8),
+            num(9..11),
+            num(11..13),
+            num(13..15),
+        ]
+    } else {
+        return Err(err());
+    };
+    let [Some(y), Some(m), Some(d), Some(hh), Some(mm), Some(ss)] = fields else {
+        return Err(err());
+    };
+    let valid = (1..=12).contains(&m)
+        && d >= 1
+        && d <= days_in_month(y, m)
+        && hh < 24
+        && mm < 60
+        && ss < 60;
+    if !valid {
+        return Err(err());
+    }
+    Ok(format!("{y:04}{m:02}{d:02}T{hh:02}{mm:02}{ss:02}Z"))
 }
 
 /// Seconds since the Unix epoch → `YYYYMMDDThhmmssZ` (UTC), without a date crate: the
@@ -400,11 +462,11 @@ fn print_summary(
         .flat_map(|d| &d.unaligned)
         .filter(|u| u.lang == Lang::Zh)
         .count();
-    println!("documents: {}", docs.len());
+    outln!("documents: {}", docs.len());
     for d in docs {
         let en = d.unaligned.iter().filter(|u| u.lang == Lang::En).count();
         let zh = d.unaligned.iter().filter(|u| u.lang == Lang::Zh).count();
-        println!(
+        outln!(
             "  {}: {} pairs, unaligned {} en / {} zh, date {}",
             d.id,
             d.pairs.len(),
@@ -413,20 +475,20 @@ fn print_summary(
             d.date.as_deref().unwrap_or("unknown")
         );
     }
-    println!("pairs: {pairs}");
-    println!("unaligned sentences: {un_en} en, {un_zh} zh");
+    outln!("pairs: {pairs}");
+    outln!("unaligned sentences: {un_en} en, {un_zh} zh");
     if low > 0 {
-        println!("pairs below --min-score (moved to unaligned.tsv): {low}");
+        outln!("pairs below --min-score (moved to unaligned.tsv): {low}");
     }
     if duplicates > 0 {
-        println!("duplicate pairs written once: {duplicates}");
+        outln!("duplicate pairs written once: {duplicates}");
     }
     if removed > 0 {
-        println!("characters XML 1.0 forbids, removed: {removed}");
+        outln!("characters XML 1.0 forbids, removed: {removed}");
     }
-    println!("files written:");
+    outln!("files written:");
     for p in written {
-        println!("  {}", display(p));
+        outln!("  {}", display(p));
     }
 }
 
@@ -449,14 +511,22 @@ mod tests {
     fn date_args() {
         assert_eq!(
             parse_date_arg("2025-03-07").as_deref(),
-            Some("20250307T000000Z")
+            Ok("20250307T000000Z")
         );
         assert_eq!(
             parse_date_arg("20250307T101500Z").as_deref(),
-            Some("20250307T101500Z")
+            Ok("20250307T101500Z")
         );
-        assert_eq!(parse_date_arg("yesterday"), None);
-        assert_eq!(parse_date_arg("2025-13-07"), None);
+        assert_eq!(
+            parse_date_arg("2024-02-29").as_deref(),
+            Ok("20240229T000000Z")
+        );
+        assert!(parse_date_arg("2025-02-29").is_err());
+        assert!(parse_date_arg("2025-ab-01").is_err());
+        assert!(parse_date_arg("20251399T999999Z").is_err());
+        assert!(parse_date_arg("2025-02-31").is_err());
+        assert!(parse_date_arg("yesterday").is_err());
+        assert!(parse_date_arg("2025-13-07").is_err());
     }
 
     #[test]

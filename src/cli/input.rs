@@ -45,10 +45,15 @@ fn is_transcript_name(path: &Path) -> bool {
         || name.starts_with("changelog"))
 }
 
+/// Endings of the files `export` writes: never read back as transcripts when scanning a
+/// directory (an output directory inside an input directory would otherwise be re-read).
+const OUTPUT_ENDINGS: &[&str] = &[".tmx", ".xlf", ".xliff", ".csv", ".tsv", ".tbx"];
+
 /// Expand an INPUT argument: a file is itself; a directory gives its transcript files
-/// (recursively, in sorted order so that output is deterministic). A missing path or a
+/// (recursively, in sorted order so that output is deterministic), leaving out the output
+/// directory `skip` and files with the endings `export` writes. A missing path or a
 /// directory without transcripts is an error naming it.
-pub fn collect(path: &Path) -> Result<Vec<Input>> {
+pub fn collect(path: &Path, skip: &Path) -> Result<Vec<Input>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_dir() {
         return Ok(vec![Input::File {
@@ -57,7 +62,8 @@ pub fn collect(path: &Path) -> Result<Vec<Input>> {
         }]);
     }
     let mut files = Vec::new();
-    walk(path, &mut files)?;
+    let skip = std::fs::canonicalize(skip).ok();
+    walk(path, skip.as_deref(), &mut files)?;
     files.sort();
     if files.is_empty() {
         return Err(Error::input(path, "directory holds no transcript files"));
@@ -68,7 +74,7 @@ pub fn collect(path: &Path) -> Result<Vec<Input>> {
         .collect())
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
@@ -76,10 +82,20 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         if !is_transcript_name(&path) {
             continue;
         }
+        if skip.is_some() && std::fs::canonicalize(&path).ok().as_deref() == skip {
+            continue;
+        }
         let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if ft.is_dir() {
-            walk(&path, out)?;
+            walk(&path, skip, out)?;
         } else if ft.is_file() {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if OUTPUT_ENDINGS.iter().any(|e| name.ends_with(e)) {
+                continue;
+            }
             out.push(path);
         }
     }

@@ -27,11 +27,11 @@ pub fn run(args: Args) -> zhen_tm::Result<i32> {
     let doc = input::read_document(&args.file, args.encoding.as_deref())?;
     if args.json {
         let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        println!("{json}");
+        outln!("{json}");
         return Ok(EXIT_OK);
     }
-    println!("document {} ({})", doc.id, doc.source);
-    println!("date     {}", doc.date.as_deref().unwrap_or("unknown"));
+    outln!("document {} ({})", doc.id, doc.source);
+    outln!("date     {}", doc.date.as_deref().unwrap_or("unknown"));
     for t in [&doc.en, &doc.zh].into_iter().flatten() {
         print_transcript(t);
     }
@@ -43,7 +43,7 @@ fn print_transcript(t: &Transcript) {
         Lang::En => "English",
         Lang::Zh => "Chinese",
     };
-    println!("\n== {name}: {} units", t.units.len());
+    outln!("\n== {name}: {} units", t.units.len());
     for (i, u) in t.units.iter().enumerate() {
         let line = u.paragraphs.first().map_or(0, |p| p.line);
         let speaker = u
@@ -51,10 +51,10 @@ fn print_transcript(t: &Transcript) {
             .as_deref()
             .map(|s| format!(" [{s}]"))
             .unwrap_or_default();
-        println!("unit {i} {}{speaker} (line {line})", u.kind.name());
+        outln!("unit {i} {}{speaker} (line {line})", u.kind.name());
         for (pi, p) in u.paragraphs.iter().enumerate() {
             for s in segment::split(t.lang, &p.text) {
-                println!("  {pi}| {s}");
+                outln!("  {pi}| {s}");
             }
         }
     }

@@ -2,6 +2,22 @@
 
 use clap::{Parser, Subcommand};
 
+/// `println!` for command output: when standard output is closed (`zhen-tm … | head`), the
+/// program ends quietly, as command-line tools do, instead of panicking; any other write
+/// error ends it with the bad-input status.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit($crate::cli::EXIT_OK);
+            }
+            eprintln!("zhen-tm: error: cannot write to standard output: {e}");
+            std::process::exit($crate::cli::EXIT_INPUT);
+        }
+    }};
+}
+
 mod export;
 mod input;
 mod inspect;

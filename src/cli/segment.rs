@@ -63,13 +63,13 @@ pub fn run(args: Args) -> zhen_tm::Result<i32> {
     let lang = Lang::from(args.lang);
     let sentences: Vec<String> = text.lines().flat_map(|l| segment::split(lang, l)).collect();
     if args.json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string(&sentences).unwrap_or_else(|_| "[]".into())
         );
     } else {
         for s in sentences {
-            println!("{s}");
+            outln!("{s}");
         }
     }
     Ok(EXIT_OK)

@@ -50,7 +50,7 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, in the order the CLI lists them and `export --format all` writes them.
+    /// Every format, in the order the CLI lists them and `export` writes them by default.
     pub const ALL: [Format; 4] = [Format::Tmx, Format::Xliff12, Format::Xliff21, Format::Csv];
 
     /// The name used on the command line and in reports (`tmx`, `xliff12`, `xliff21`, `csv`);
