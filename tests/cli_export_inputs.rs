@@ -1,0 +1,68 @@
+//! How `export` finds its inputs: an output directory inside an input directory is never
+//! read back, and a missing input does not stop the others.
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::*;
+
+/// Exporting a folder into a subfolder of itself, twice, gives the same files both times:
+/// the second run does not read the first run's TMX/XLIFF/CSV as transcripts.
+#[test]
+fn output_inside_input_is_not_read_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), BILINGUAL).expect("write fixture");
+    let out = dir.path().join("out");
+    let first = run([
+        "export".as_ref(),
+        dir.path().as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_ok(&first);
+    let files = list_dir(&out);
+    let tmx = std::fs::read(out.join("a.tmx")).expect("a.tmx");
+    let second = run([
+        "export".as_ref(),
+        dir.path().as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_ok(&second);
+    assert_eq!(list_dir(&out), files, "same files after the second run");
+    assert_eq!(
+        std::fs::read(out.join("a.tmx")).expect("a.tmx"),
+        tmx,
+        "same TMX"
+    );
+    assert!(
+        stdout(&second).contains("documents: 1"),
+        "{}",
+        stdout(&second)
+    );
+}
+
+/// A missing path among the inputs is reported, and the other inputs are still exported;
+/// the exit status says something was not exported.
+#[test]
+fn missing_input_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("a.txt");
+    std::fs::write(&good, BILINGUAL).expect("write fixture");
+    let missing = dir.path().join("nope.txt");
+    let out = dir.path().join("out");
+    let o = run([
+        "export".as_ref(),
+        missing.as_os_str(),
+        good.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nope.txt"), "{}", stderr(&o));
+    assert!(out.join("a.tmx").is_file(), "the good input was exported");
+    assert!(
+        !list_dir(&out).iter().any(|f| f.starts_with(".zhen-tm")),
+        "no staging left"
+    );
+}
