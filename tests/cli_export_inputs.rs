@@ -66,3 +66,35 @@ fn missing_input_does_not_stop_the_others() {
         "no staging left"
     );
 }
+
+/// Two inputs with the same file stem get distinct output names and tuids.
+#[test]
+fn same_stem_inputs_do_not_collide() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        std::fs::write(dir.path().join(sub).join("x.txt"), BILINGUAL).expect("write fixture");
+    }
+    let out = dir.path().join("out");
+    let o = run([
+        "export".as_ref(),
+        dir.path().join("a").as_os_str(),
+        dir.path().join("b").as_os_str(),
+        "--keep-duplicates".as_ref(),
+        "--format".as_ref(),
+        "tmx".as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_ok(&o);
+    assert!(
+        out.join("x.tmx").is_file() && out.join("x-2.tmx").is_file(),
+        "{:?}",
+        list_dir(&out)
+    );
+    let second = std::fs::read_to_string(out.join("x-2.tmx")).expect("x-2.tmx");
+    assert!(
+        second.contains("tuid=\"x-2-0001\""),
+        "tuids renamed with the document"
+    );
+}

@@ -188,6 +188,7 @@ pub fn run(args: Args) -> Result<i32> {
         return Ok(EXIT_INPUT);
     }
 
+    make_ids_unique(&mut docs);
     let mut low = 0usize;
     for d in &mut docs {
         low += apply_min_score(d, args.min_score);
@@ -398,6 +399,31 @@ pub fn tmx_date_from_epoch(secs: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}{m:02}{d:02}T{h:02}{mi:02}{s:02}Z")
+}
+
+/// Give documents with the same id (inputs `a/x.md` and `b/x.txt`) distinct ids `x`, `x-2`,
+/// … so that their output files and tuids do not collide.
+fn make_ids_unique(docs: &mut [AlignedDocument]) {
+    let mut seen: HashSet<String> = HashSet::new();
+    for d in docs.iter_mut() {
+        if seen.insert(d.id.clone()) {
+            continue;
+        }
+        let old = d.id.clone();
+        let new = (2..)
+            .map(|k| format!("{old}-{k}"))
+            .find(|c| !seen.contains(c))
+            .unwrap_or(old.clone());
+        seen.insert(new.clone());
+        for p in &mut d.pairs {
+            p.id = format!("{new}{}", p.id.strip_prefix(old.as_str()).unwrap_or(""));
+            p.doc = new.clone();
+        }
+        for u in &mut d.unaligned {
+            u.doc = new.clone();
+        }
+        d.id = new;
+    }
 }
 
 /// Move pairs scoring below `min` to the unaligned list (both languages), so that nothing
