@@ -851,13 +851,17 @@ fn align_units(
     let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
     let mut back = vec![vec![0u8; m + 1]; n + 1];
     cost[0][0] = 0.0;
+    // Documents with very many units: only cells near the proportional diagonal (wide
+    // enough for one side's extra units) are computed.
+    let band = Band::new(n, m, n.abs_diff(m) + BAND_WIDTH);
     for i in 0..=n {
-        for j in 0..=m {
+        let (lo, hi) = band.range(i, 1);
+        for j in lo..hi.min(m + 1) {
             if i == 0 && j == 0 {
                 continue;
             }
             let mut best = (f64::INFINITY, 0u8);
-            if i > 0 && j > 0 {
+            if i > 0 && j > 0 && cost[i - 1][j - 1].is_finite() {
                 let c = cost[i - 1][j - 1]
                     + unit_match_cost(
                         &en.units[i - 1],
