@@ -16,7 +16,7 @@
 //! data in `data/layout/`, not code.
 
 use crate::model::{Document, Lang, Paragraph, Transcript, Unit, UnitKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// One non-empty input line after Markdown and label handling.
@@ -141,7 +141,7 @@ fn split_colon(s: &str) -> Option<(&str, &str)> {
 /// name. A colon inside prose ("a question resonating across the ages: Does right …",
 /// "中方愿再次呼吁：立即停止…") fails these tests.
 pub fn is_label(candidate: &str) -> bool {
-    let c = candidate.trim();
+    let c = strip_parenthetical(candidate.trim());
     if c.is_empty() || c.chars().count() > 40 {
         return false;
     }
@@ -150,6 +150,54 @@ pub fn is_label(candidate: &str) -> bool {
         Some(Lang::En) => is_en_label(c),
         None => false,
     }
+}
+
+/// A label written in bold (`**Reporter from Al Jazeera:**`) is marked as one by the
+/// layout itself, so it only has to be short and free of sentence punctuation; the
+/// stricter tests of [`is_label`] are for labels in plain text.
+pub fn is_bold_label(candidate: &str) -> bool {
+    let c = strip_parenthetical(candidate.trim());
+    let words = c.split_whitespace().count();
+    is_label(candidate)
+        || (!c.is_empty()
+            && c.chars().count() <= 40
+            && words <= 8
+            && !c.contains([
+                '.', '?', '!', ',', ';', '。', '？', '！', '，', '；', '“', '”', '"',
+            ])
+            && script_lang(c).is_some())
+}
+
+/// A label's trailing remark in brackets (`彭博社记者（追问）`, `Bloomberg (follow-up)`)
+/// does not decide whether it is a label.
+fn strip_parenthetical(c: &str) -> &str {
+    let t = c.trim_end();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if t.ends_with(close) {
+            if let Some(pos) = t.rfind(open) {
+                if pos > 0 {
+                    return t[..pos].trim_end();
+                }
+            }
+        }
+    }
+    t
+}
+
+/// A Chinese label accepted only because it looks like a 2–4 character name (not by a
+/// suffix such as 记者, the list of known labels, a person in the bundled term list, or
+/// bold): plausible, but prose can look the same (`我认为：`), so the document must confirm
+/// it by using it more than once.
+fn is_name_only_zh_label(c: &str) -> bool {
+    let l = layout();
+    let c = strip_parenthetical(c.trim());
+    let known_person = crate::lexicon::terms::bundled()
+        .iter()
+        .any(|t| t.category == "person" && t.zh == c);
+    script_lang(c) == Some(Lang::Zh)
+        && !known_person
+        && !l.zh_labels.contains(c)
+        && !l.zh_label_suffixes.iter().any(|s| c.ends_with(s.as_str()))
 }
 
 fn is_zh_label(c: &str) -> bool {
@@ -200,7 +248,7 @@ pub fn split_label(line: &str) -> (Option<String>, String) {
             let rest = after_open[close + 2..].trim_start();
             // `**Label:** text`
             if let Some(label) = inner.trim_end().strip_suffix([':', '：']) {
-                if is_label(label) {
+                if is_bold_label(label) {
                     return (
                         Some(label.trim().to_string()),
                         strip_emphasis(rest).trim().to_string(),
@@ -209,7 +257,7 @@ pub fn split_label(line: &str) -> (Option<String>, String) {
             }
             // `**Label**: text`
             if let Some(text) = rest.strip_prefix([':', '：']) {
-                if is_label(inner) {
+                if is_bold_label(inner) {
                     return (
                         Some(inner.trim().to_string()),
                         strip_emphasis(text).trim().to_string(),
@@ -233,6 +281,8 @@ pub fn split_label(line: &str) -> (Option<String>, String) {
 /// only when they hold no letters or digits at all.
 pub fn read_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
+    // For lines whose label is a name-only Chinese label: the line without the split.
+    let mut unsplit: Vec<Option<String>> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -257,6 +307,8 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             None if probe.chars().any(char::is_alphanumeric) => Lang::En,
             None => continue,
         };
+        let weak = !body.starts_with("**") && label.as_deref().is_some_and(is_name_only_zh_label);
+        unsplit.push(weak.then(|| strip_emphasis(&body).trim().to_string()));
         out.push(Line {
             text: rest,
             label,
@@ -264,6 +316,21 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             line: i + 1,
             heading,
         });
+    }
+    // A name-only label used once is more likely prose: undo the split.
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for l in &out {
+        if let Some(label) = &l.label {
+            *uses.entry(label.clone()).or_default() += 1;
+        }
+    }
+    for (l, whole) in out.iter_mut().zip(unsplit) {
+        if let (Some(whole), Some(label)) = (whole, &l.label) {
+            if uses.get(label).copied().unwrap_or(0) < 2 {
+                l.text = whole;
+                l.label = None;
+            }
+        }
     }
     out
 }
@@ -828,6 +895,33 @@ mod tests {
             split_label("**People's Daily:** At the Central"),
             (Some("People's Daily".into()), "At the Central".into())
         );
+    }
+
+    #[test]
+    fn bold_and_parenthesised_labels() {
+        assert_eq!(
+            split_label("**Reporter from Al Jazeera:** What is"),
+            (Some("Reporter from Al Jazeera".into()), "What is".into())
+        );
+        assert_eq!(
+            split_label("彭博社记者（追问）：您如何看待"),
+            (Some("彭博社记者（追问）".into()), "您如何看待".into())
+        );
+        assert_eq!(
+            split_label("Bloomberg (follow-up): And what about"),
+            (
+                Some("Bloomberg (follow-up)".into()),
+                "And what about".into()
+            )
+        );
+        // A 2–4 character "name" before a colon is a label only when the document uses it
+        // more than once.
+        let once = read_lines("我认为：这很好。\n\n王毅：谢谢。\n\n王毅：再见。\n");
+        assert_eq!(once[0].label, None);
+        assert_eq!(once[0].text, "我认为：这很好。");
+        assert_eq!(once[1].label.as_deref(), Some("王毅"));
+        // Bold prose with a colon is still not a label.
+        assert_eq!(split_label("**We say this: it works.**").0, None);
     }
 
     #[test]
