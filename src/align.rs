@@ -988,6 +988,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
             speaker_zh: zu.speaker.clone(),
             en: es.iter().map(|s| s.text.clone()).collect(),
             zh: zs.iter().map(|s| s.text.clone()).collect(),
+            lines: (es[0].line, zs[0].line),
             score: (ev.score * 1000.0).round() / 1000.0,
         });
     }

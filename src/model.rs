@@ -143,6 +143,9 @@ pub struct Pair {
     pub zh: Vec<String>,
     /// Confidence in [0, 1].
     pub score: f64,
+    /// 1-based input lines of the English and the Chinese sentences' paragraphs (first
+    /// sentence of each side), so that a pair can be traced back to its source.
+    pub lines: (usize, usize),
 }
 
 impl Pair {

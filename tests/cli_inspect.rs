@@ -80,6 +80,19 @@ fn json_output_has_both_languages() {
             for p in paras {
                 assert!(!p["text"].as_str().unwrap().is_empty());
                 assert!(p["line"].as_u64().unwrap() >= 1);
+                // The sentences are the paragraph cut up, nothing added or lost.
+                let sentences: Vec<&str> = p["sentences"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap())
+                    .collect();
+                assert!(!sentences.is_empty());
+                let strip = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                assert_eq!(
+                    strip(&sentences.concat()),
+                    strip(p["text"].as_str().unwrap())
+                );
             }
         }
     }

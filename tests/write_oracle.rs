@@ -29,6 +29,7 @@ fn pair(id: &str, doc: &str, unit: usize, en: &[&str], zh: &[&str], score: f64) 
         en: en.iter().map(|s| s.to_string()).collect(),
         zh: zh.iter().map(|s| s.to_string()).collect(),
         score,
+        lines: (1, 1),
     }
 }
 

@@ -437,9 +437,9 @@ fn apply_min_score(doc: &mut AlignedDocument, min: f64) -> usize {
         .partition(|p| p.score >= min);
     doc.pairs = keep;
     for p in &low {
-        for (lang, sents, speaker) in [
-            (Lang::En, &p.en, &p.speaker_en),
-            (Lang::Zh, &p.zh, &p.speaker_zh),
+        for (lang, sents, speaker, line) in [
+            (Lang::En, &p.en, &p.speaker_en, p.lines.0),
+            (Lang::Zh, &p.zh, &p.speaker_zh, p.lines.1),
         ] {
             for s in sents {
                 doc.unaligned.push(Unaligned {
@@ -449,11 +449,14 @@ fn apply_min_score(doc: &mut AlignedDocument, min: f64) -> usize {
                     kind: p.kind,
                     speaker: speaker.clone(),
                     text: s.clone(),
-                    line: 0,
+                    line,
                 });
             }
         }
     }
+    // Back into reading order (per language, by input line; stable within a paragraph).
+    doc.unaligned
+        .sort_by(|a, b| a.lang.cmp(&b.lang).then(a.line.cmp(&b.line)));
     low.len()
 }
 

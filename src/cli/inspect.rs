@@ -26,7 +26,7 @@ pub struct Args {
 pub fn run(args: Args) -> zhen_tm::Result<i32> {
     let doc = input::read_document(&args.file, args.encoding.as_deref())?;
     if args.json {
-        let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        let json = serde_json::to_string_pretty(&to_json(&doc)).unwrap_or_default();
         outln!("{json}");
         return Ok(EXIT_OK);
     }
@@ -36,6 +36,42 @@ pub fn run(args: Args) -> zhen_tm::Result<i32> {
         print_transcript(t);
     }
     Ok(EXIT_OK)
+}
+
+/// The parsed document as JSON, with each paragraph's sentences as the segmenter cuts
+/// them (what `export` aligns).
+fn to_json(doc: &zhen_tm::model::Document) -> serde_json::Value {
+    let side = |t: &Option<Transcript>| -> serde_json::Value {
+        let Some(t) = t else {
+            return serde_json::Value::Null;
+        };
+        let units: Vec<serde_json::Value> = t
+            .units
+            .iter()
+            .map(|u| {
+                let paragraphs: Vec<serde_json::Value> = u
+                    .paragraphs
+                    .iter()
+                    .map(|p| {
+                        serde_json::json!({
+                            "line": p.line,
+                            "text": p.text,
+                            "sentences": segment::split(t.lang, &p.text),
+                        })
+                    })
+                    .collect();
+                serde_json::json!({ "kind": u.kind, "speaker": u.speaker, "paragraphs": paragraphs })
+            })
+            .collect();
+        serde_json::json!({ "lang": t.lang, "units": units })
+    };
+    serde_json::json!({
+        "id": doc.id,
+        "source": doc.source,
+        "date": doc.date,
+        "en": side(&doc.en),
+        "zh": side(&doc.zh),
+    })
 }
 
 fn print_transcript(t: &Transcript) {

@@ -441,6 +441,7 @@ pub(crate) mod test_support {
             en: en.iter().map(|s| s.to_string()).collect(),
             zh: zh.iter().map(|s| s.to_string()).collect(),
             score,
+            lines: (1, 1),
         }
     }
 
