@@ -36,7 +36,13 @@ pub const EXIT_USAGE: i32 = 2;
 /// alternate in page-sized chunks, Chinese-only editions, or separate English and Chinese
 /// files), aligns them sentence by sentence, and writes TMX, XLIFF and CSV for CAT tools.
 #[derive(Parser, Debug)]
-#[command(name = "zhen-tm", version, about, long_about)]
+#[command(
+    name = "zhen-tm",
+    version,
+    about,
+    long_about,
+    after_help = "Exit status: 0 success, 1 bad input (a message names the file), 2 bad usage."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
