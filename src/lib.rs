@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod model;
 pub mod parse;
 pub mod segment;
+pub mod validate;
 pub mod write;
 
 pub use error::{Error, Result};
