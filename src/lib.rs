@@ -14,6 +14,7 @@
 pub mod align;
 pub mod decode;
 pub mod error;
+pub mod glossary;
 pub mod lexicon;
 pub mod model;
 pub mod parse;

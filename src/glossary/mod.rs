@@ -1,0 +1,35 @@
+//! Glossaries: term pairs (from the bundled list and discovered in aligned text) and their
+//! export in the layouts termbases and CAT tools import.
+//!
+//! [`Entry`] is the plain record both the `terms` command and the exporters work with; the
+//! exporters live in [`export`].
+
+pub mod export;
+
+use serde::Serialize;
+
+/// One glossary entry: a Chinese term with its preferred English rendering and everything a
+/// terminologist needs to judge it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Entry {
+    /// The Chinese term.
+    pub zh: String,
+    /// The preferred English rendering (the latest document's unless the list says
+    /// otherwise).
+    pub en: String,
+    /// Other English renderings seen, most recent first.
+    pub variants: Vec<String>,
+    /// Category (concept, initiative, organization, forum, event, treaty, title, person,
+    /// place, media, other; `candidate` for discovered pairs).
+    pub category: String,
+    /// Identifiers of the documents the term occurs in.
+    pub documents: Vec<String>,
+    /// ISO date of the first document using it, when known.
+    pub first_seen: Option<String>,
+    /// ISO date of the last document using it, when known.
+    pub last_seen: Option<String>,
+    /// One aligned pair using it: Chinese side.
+    pub example_zh: String,
+    /// One aligned pair using it: English side.
+    pub example_en: String,
+}
