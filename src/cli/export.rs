@@ -77,6 +77,10 @@ pub struct Args {
     /// CSV: write tab-separated values (.tsv) instead.
     #[arg(long)]
     tsv: bool,
+    /// Do not validate the written TMX/XLIFF files (by default every file is checked
+    /// against the bundled schemas and rules, and an invalid one fails the export).
+    #[arg(long)]
+    no_validate: bool,
 }
 
 /// Source language named on the command line.
@@ -229,6 +233,13 @@ pub fn run(args: Args) -> Result<i32> {
             }
             let file = format!("{name}{}", format.file_suffix(&opts));
             let stats = write::write_file(&staging.path().join(&file), format, group, &opts)?;
+            if !args.no_validate {
+                check_own_output(
+                    &staging.path().join(&file),
+                    &args.output.join(&file),
+                    format,
+                )?;
+            }
             removed_here = removed_here.max(stats.removed_chars);
             staged.push((staging.path().join(&file), args.output.join(&file)));
         }
@@ -263,6 +274,37 @@ fn lang_name(l: Lang) -> &'static str {
         Lang::En => "English",
         Lang::Zh => "Chinese",
     }
+}
+
+/// Validate a file this export just wrote; an error in it is a bug in zhen-tm, reported
+/// loudly (with the first findings) instead of handing a CAT tool a file it may reject.
+fn check_own_output(staged: &Path, final_path: &Path, format: Format) -> Result<()> {
+    use zhen_tm::validate::{self, Severity, XmlFormat};
+    let xml = match format {
+        Format::Tmx => XmlFormat::Tmx14,
+        Format::Xliff12 => XmlFormat::Xliff12,
+        Format::Xliff21 => XmlFormat::Xliff2,
+        Format::Csv => return Ok(()),
+    };
+    let bytes = std::fs::read(staged).map_err(|e| Error::io(staged, e))?;
+    let errors: Vec<String> = validate::validate(&bytes, xml)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}:{}: [{}] {}", d.line, d.column, d.rule, d.message))
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    Err(Error::input(
+        final_path,
+        format!(
+            "internal error: the {} file zhen-tm wrote is invalid ({} problems; first: {}); nothing was written. \
+             Please report this; --no-validate writes it anyway.",
+            xml.name(),
+            errors.len(),
+            errors.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
+        ),
+    ))
 }
 
 /// Writer options from the command line and the environment (`SOURCE_DATE_EPOCH`).
