@@ -240,10 +240,17 @@ fn source_forms(e: &Entry, source: Lang) -> Vec<(&str, bool)> {
 /// A one-line human summary of what a two-term layout cannot hold in columns: category,
 /// variants, how many documents and when. Used as comment/description/note text.
 fn summary(e: &Entry) -> String {
-    let mut parts = Vec::new();
-    if !e.category.is_empty() {
-        parts.push(format!("category: {}", e.category));
+    let details = details(e);
+    match (e.category.is_empty(), details.is_empty()) {
+        (true, _) => details,
+        (false, true) => format!("category: {}", e.category),
+        (false, false) => format!("category: {}; {details}", e.category),
     }
+}
+
+/// [`summary`] without the category, for layouts that have a column of their own for it.
+fn details(e: &Entry) -> String {
+    let mut parts = Vec::new();
     let vars = variants(e);
     if !vars.is_empty() {
         parts.push(format!("variants: {}", vars.join(" | ")));

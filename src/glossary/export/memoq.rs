@@ -17,7 +17,7 @@
 
 use std::io::{self, Write};
 
-use super::{bom, csv_writer, language_name, row, summary, term, GlossaryOptions};
+use super::{bom, csv_writer, details, language_name, row, term, GlossaryOptions};
 use crate::glossary::Entry;
 
 /// memoQ's column name for the terms of language `code`.
@@ -58,7 +58,7 @@ pub(super) fn write<W: Write>(
         crate::model::Lang::En => e.example_en.clone(),
     };
     for e in entries {
-        let note = summary(e);
+        let note = details(e);
         row(
             &mut w,
             &[
@@ -110,7 +110,11 @@ mod tests {
         assert_eq!(&rows[0][0], "concept");
         assert_eq!(&rows[0][2], "人类命运共同体");
         assert_eq!(&rows[0][3], "构建人类命运共同体。");
-        assert!(rows[0][1].contains("community with a shared future for mankind"));
+        assert_eq!(
+            &rows[0][1],
+            "variants: community with a shared future for mankind | community of common destiny \
+             for mankind; seen in 2 documents, 2013-03-23 to 2024-05-01"
+        );
         assert_eq!(&rows[1][2], "'=一带一路");
         assert!(rows[1][1].contains("+B&R"));
     }

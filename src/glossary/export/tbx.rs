@@ -211,12 +211,15 @@ pub(super) mod tests {
     use crate::glossary::Entry;
     use quick_xml::events::Event;
 
+    /// An element's path (local names joined by `/`), attributes and text.
+    pub type Element = (String, Vec<(String, String)>, String);
+
     /// Parses `xml` with quick-xml and returns, for every element, its path (local names
     /// joined by `/`), its attributes and its text, so tests can assert structure.
-    pub fn elements(xml: &str) -> Vec<(String, Vec<(String, String)>, String)> {
+    pub fn elements(xml: &str) -> Vec<Element> {
         let mut r = quick_xml::Reader::from_str(xml);
         let mut path: Vec<String> = Vec::new();
-        let mut out: Vec<(String, Vec<(String, String)>, String)> = Vec::new();
+        let mut out: Vec<Element> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
         loop {
             match r.read_event().expect("well-formed XML") {
