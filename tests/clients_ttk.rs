@@ -1,0 +1,242 @@
+//! The Translate Toolkit (PyPI `translate-toolkit`), a reader nobody on this project wrote,
+//! loads what `zhen-tm export` writes: TMX with `translate.storage.tmx`, XLIFF 1.2 with
+//! `translate.storage.xliff` and XLIFF 2.1 with `translate.storage.xliff2`. The (source,
+//! target) pairs it reads must equal, in order, the pairs read from the same files with
+//! quick-xml (`common/cli.rs`: TMX `<seg>` texts picked by `xml:lang`, XLIFF `<source>` and
+//! `<target>`).
+//!
+//! The reading is done by `tests/clients/ttk_read.py`. Without python3 or the toolkit the
+//! tests print `skipping: …` and pass; CI installs the toolkit (`.ci/run`).
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use cli::*;
+
+/// What the script printed for one file.
+#[derive(Debug, serde::Deserialize)]
+struct TtkRead {
+    ttk: String,
+    reader: String,
+    source_language: Option<String>,
+    target_language: Option<String>,
+    pairs: Vec<(Option<String>, Option<String>)>,
+}
+
+/// Why a reading could not be done: the client is absent, so the caller skips.
+struct Missing(String);
+
+fn script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/clients/ttk_read.py")
+}
+
+/// Runs `ttk_read.py FORMAT FILE`. `Err` when python3, the toolkit or its reader for
+/// `format` is not installed (the script exits 3 then); panics on any other failure, e.g.
+/// a file the toolkit cannot parse.
+fn ttk_read(format: &str, file: &Path) -> Result<TtkRead, Missing> {
+    let o = match Command::new("python3")
+        .arg(script())
+        .arg(format)
+        .arg(file)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Missing("python3 not found".into()))
+        }
+        Err(e) => panic!("python3: {e}"),
+    };
+    let err = String::from_utf8_lossy(&o.stderr);
+    if o.status.code() == Some(3) {
+        return Err(Missing(err.trim().to_string()));
+    }
+    assert!(
+        o.status.success(),
+        "Translate Toolkit could not read {} as {format}: exit {:?}\n{err}",
+        file.display(),
+        o.status.code()
+    );
+    Ok(serde_json::from_slice(&o.stdout).expect("ttk_read.py prints JSON"))
+}
+
+/// Translate Toolkit's pairs, every source and target present.
+fn ttk_pairs(r: &TtkRead, file: &Path) -> Pairs {
+    r.pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (s, t))| match (s, t) {
+            (Some(s), Some(t)) => (s.clone(), t.clone()),
+            _ => panic!(
+                "{}: unit {i} read by {} without source or target: {s:?} / {t:?}",
+                file.display(),
+                r.reader
+            ),
+        })
+        .collect()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("clients_ttk")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// `zhen-tm export ARGS… -o scratch/NAME`; asserts success and returns the folder.
+fn export(name: &str, args: &[&std::ffi::OsStr]) -> PathBuf {
+    let out = scratch(name);
+    let o = zhen_tm()
+        .arg("export")
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_ok(&o);
+    out
+}
+
+/// Checks the three XML formats written for `stem` in `dir`, whose source language is
+/// `src` and target `tgt`. Returns how many pairs were compared per format, or `Missing`
+/// when the toolkit is absent (XLIFF 2 alone is skipped, with a message, on a toolkit
+/// older than its `xliff2` reader).
+fn check_stem(dir: &Path, stem: &str, src: &str, tgt: &str) -> Result<[usize; 3], Missing> {
+    let tmx = dir.join(format!("{stem}.tmx"));
+    let x12 = dir.join(format!("{stem}.xliff12.xlf"));
+    let x21 = dir.join(format!("{stem}.xliff21.xlf"));
+
+    // TMX: ours are the <seg> texts by xml:lang (source language first).
+    let ours = read_tmx(&tmx).pairs(src, tgt);
+    assert!(!ours.is_empty(), "{}: no pairs", tmx.display());
+    let r = ttk_read("tmx", &tmx)?;
+    assert_eq!(r.source_language.as_deref(), Some(src), "{}", tmx.display());
+    let theirs = ttk_pairs(&r, &tmx);
+    assert_pairs_eq(&theirs, &ours, &tmx, &r);
+    let mut counts = [ours.len(), 0, 0];
+
+    // XLIFF 1.2.
+    let ours = read_xliff12(&x12);
+    let r = ttk_read("xliff12", &x12)?;
+    assert_eq!(r.source_language.as_deref(), Some(src), "{}", x12.display());
+    assert_eq!(r.target_language.as_deref(), Some(tgt), "{}", x12.display());
+    assert_pairs_eq(&ttk_pairs(&r, &x12), &ours, &x12, &r);
+    counts[1] = ours.len();
+
+    // XLIFF 2.1 (the toolkit's reader is for 2.0; 2.1 shares its namespace).
+    let ours = read_xliff21(&x21);
+    match ttk_read("xliff2", &x21) {
+        Ok(r) => {
+            assert_eq!(r.source_language.as_deref(), Some(src), "{}", x21.display());
+            assert_eq!(r.target_language.as_deref(), Some(tgt), "{}", x21.display());
+            assert_pairs_eq(&ttk_pairs(&r, &x21), &ours, &x21, &r);
+            counts[2] = ours.len();
+        }
+        Err(Missing(m)) => println!("skipping XLIFF 2 ({}): {m}", x21.display()),
+    }
+    Ok(counts)
+}
+
+/// Equal lists, in order; on a difference names the first unit that differs.
+fn assert_pairs_eq(theirs: &Pairs, ours: &Pairs, file: &Path, r: &TtkRead) {
+    if let Some(i) = (0..theirs.len().min(ours.len())).find(|&i| theirs[i] != ours[i]) {
+        panic!(
+            "{}: unit {i} differs\n  {} {}: {:?}\n  quick-xml: {:?}",
+            file.display(),
+            r.reader,
+            r.ttk,
+            theirs[i],
+            ours[i]
+        );
+    }
+    assert_eq!(
+        theirs.len(),
+        ours.len(),
+        "{}: {} read {} units, quick-xml {}",
+        file.display(),
+        r.reader,
+        theirs.len(),
+        ours.len()
+    );
+}
+
+/// Runs [`check_stem`] for every bilingual sample exported to `dir`, printing the counts;
+/// prints the skip message and returns false if the toolkit is absent.
+fn check_samples(dir: &Path, src: &str, tgt: &str) -> bool {
+    let mut total = [0usize; 3];
+    for p in ["000", "001", "002"] {
+        let stem = stem(&sample(p));
+        match check_stem(dir, &stem, src, tgt) {
+            Ok(c) => {
+                println!(
+                    "{stem} ({src}→{tgt}): Translate Toolkit read {} TMX, {} XLIFF 1.2, {} XLIFF 2.1 pairs equal to ours",
+                    c[0], c[1], c[2]
+                );
+                for (t, c) in total.iter_mut().zip(c) {
+                    *t += c;
+                }
+            }
+            Err(Missing(m)) => {
+                println!("skipping: {m}");
+                return false;
+            }
+        }
+    }
+    assert!(total[0] > 100, "too few pairs compared: {total:?}");
+    true
+}
+
+#[test]
+fn translate_toolkit_reads_the_samples_chinese_source() {
+    let dir = export("zh", &[samples_dir().as_os_str()]);
+    check_samples(&dir, "zh-CN", "en-US");
+}
+
+#[test]
+fn translate_toolkit_reads_the_samples_english_source() {
+    let dir = export(
+        "en",
+        &[
+            samples_dir().as_os_str(),
+            "--source".as_ref(),
+            "en".as_ref(),
+            "--en-code".as_ref(),
+            "en-GB".as_ref(),
+            "--zh-code".as_ref(),
+            "zh-Hans".as_ref(),
+        ],
+    );
+    check_samples(&dir, "en-GB", "zh-Hans");
+}
+
+/// Markup characters, quotes and a non-BMP character in the text survive the round trip:
+/// the toolkit must get back `R&D <b>` as text, not as markup.
+#[test]
+fn translate_toolkit_reads_escaped_text() {
+    let dir = scratch("escaped");
+    let text = BILINGUAL
+        .replace(
+            "China will keep its door open to the world.",
+            "China will keep its \"door\" open to R&D <b> & 'trade' 𠀀.",
+        )
+        .replace(
+            "中国将始终向世界敞开大门。",
+            "中国将始终向世界敞开“大门”<b>&R&D 𠀀。",
+        );
+    let input = dir.join("escaped.bilingual.txt");
+    std::fs::write(&input, text).unwrap();
+    let out = export("escaped-out", &[input.as_os_str()]);
+    let ours = read_tmx(&out.join("escaped.bilingual.tmx")).pairs("zh-CN", "en-US");
+    assert!(
+        ours.iter().any(|(z, e)| z.contains("<b>&R&D 𠀀")
+            && e.contains("\"door\" open to R&D <b> & 'trade' 𠀀")),
+        "the fixture's pair is not in the export: {ours:?}"
+    );
+    if let Err(Missing(m)) = check_stem(&out, "escaped.bilingual", "zh-CN", "en-US") {
+        println!("skipping: {m}");
+    }
+}
