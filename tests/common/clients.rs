@@ -90,21 +90,6 @@ pub fn omegat_jar() -> Option<PathBuf> {
     jar.is_file().then_some(jar)
 }
 
-/// OmegaT's version as its jar's manifest states it (`Implementation-Version`), read with
-/// `unzip -p` if available; `None` if it cannot be read.
-pub fn omegat_version(jar: &Path) -> Option<String> {
-    let out = Command::new("unzip")
-        .arg("-p")
-        .arg(jar)
-        .arg("META-INF/MANIFEST.MF")
-        .output()
-        .ok()?;
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .find_map(|l| l.strip_prefix("Implementation-Version:"))
-        .map(|v| v.trim().to_string())
-}
-
 /// One glossary entry as OmegaT reports it: `GlossaryEntry.getSrcText()`, `getLocText()`,
 /// `getCommentText()`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,6 +97,14 @@ pub struct OmegatEntry {
     pub source: String,
     pub target: String,
     pub comment: String,
+}
+
+/// One OmegaT run: its version (`OStrings.VERSION`, e.g. `3.6.0`) and, per glossary file
+/// (sorted by name), what its loader did with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OmegatRun {
+    pub version: String,
+    pub files: Vec<(String, OmegatLoad)>,
 }
 
 /// What OmegaT did with one file of the project's `glossary/` folder: the entries its
@@ -141,6 +134,7 @@ def props = Core.project.projectProperties
 def manager = new GlossaryManager(null)
 manager.priorityGlossary = new File(props.writeableGlossary)
 def out = new StringBuilder()
+out << "VERSION\t" << esc(org.omegat.util.OStrings.VERSION) << "\n"
 new File(props.glossaryRoot).listFiles().sort { it.name }.each { f ->
   try {
     def entries = manager.loadGlossaryFile(f)
@@ -210,19 +204,13 @@ fn omegat_project_file(source_lang: &str, target_lang: &str) -> String {
 /// --mode=console-translate --config-dir=<private> --script=<dump.groovy> --quiet`: the same
 /// as the Debian `omegat` launcher with console arguments, but with a headless JVM and a
 /// private configuration folder so it neither needs a display nor touches `~/.omegat`.
-pub fn omegat_load_glossaries(
-    files: &[&Path],
-) -> Option<Result<Vec<(String, OmegatLoad)>, String>> {
+pub fn omegat_load_glossaries(files: &[&Path]) -> Option<Result<OmegatRun, String>> {
     let jar = omegat_jar()?;
     let java = on_path("java")?;
     Some(omegat_run(&java, &jar, files))
 }
 
-fn omegat_run(
-    java: &Path,
-    jar: &Path,
-    files: &[&Path],
-) -> Result<Vec<(String, OmegatLoad)>, String> {
+fn omegat_run(java: &Path, jar: &Path, files: &[&Path]) -> Result<OmegatRun, String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let project = tmp.path().join("project");
     for dir in ["source", "target", "tm", "glossary", "dictionary", "omegat"] {
@@ -267,10 +255,12 @@ fn omegat_run(
         )
     })?;
 
+    let mut version = None;
     let mut result: Vec<(String, OmegatLoad)> = Vec::new();
     for line in text.lines() {
         let fields: Vec<String> = line.split('\t').map(unescape).collect();
         match fields.first().map(String::as_str) {
+            Some("VERSION") if fields.len() == 2 => version = Some(fields[1].clone()),
             Some("FILE") if fields.len() == 3 => {
                 result.push((fields[1].clone(), OmegatLoad::Loaded(Vec::new())));
             }
@@ -291,7 +281,10 @@ fn omegat_run(
             _ => return Err(format!("dump: unexpected line {line:?}")),
         }
     }
-    Ok(result)
+    Ok(OmegatRun {
+        version: version.ok_or("dump: no VERSION line")?,
+        files: result,
+    })
 }
 
 fn tail(s: &str, n: usize) -> String {
@@ -317,4 +310,170 @@ pub fn soffice() -> Option<PathBuf> {
         return s.is_file().then_some(s);
     }
     on_path("soffice").or_else(|| on_path("libreoffice"))
+}
+
+/// One cell of a spreadsheet as LibreOffice saved it: the displayed text (the `text:p`
+/// paragraphs joined by line breaks), `office:value-type` (`string`, `float`, `date`, …; empty
+/// for an empty cell) and `table:formula` if the cell holds a formula.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SheetCell {
+    pub text: String,
+    pub value_type: String,
+    pub formula: Option<String>,
+}
+
+/// Opens `csv` in LibreOffice Calc headless with the CSV import filter options `options`
+/// (e.g. `44,34,76,1`: comma, double quote, UTF-8, from line 1) and saves it as flat ODF
+/// (`.fods`, one uncompressed XML file), then returns the first sheet's rows, trailing empty
+/// cells and rows dropped. `None` when soffice is missing (print [`SOFFICE_SKIP`]).
+///
+/// The command is `soffice -env:UserInstallation=file:///<tmp>/profile --headless --norestore
+/// --infilter=CSV:<options> --convert-to fods --outdir <tmp>/out <tmp>/<name>.csv`, with a
+/// private profile so it runs beside a user's LibreOffice and leaves no trace.
+pub fn soffice_open_csv(csv: &Path, options: &str) -> Option<Result<Vec<Vec<SheetCell>>, String>> {
+    let soffice = soffice()?;
+    Some(soffice_run(&soffice, csv, options))
+}
+
+fn soffice_run(soffice: &Path, csv: &Path, options: &str) -> Result<Vec<Vec<SheetCell>>, String> {
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let input = tmp.path().join("glossary.csv");
+    std::fs::copy(csv, &input).map_err(|e| format!("{}: {e}", csv.display()))?;
+    let outdir = tmp.path().join("out");
+    let profile = format!("file://{}", tmp.path().join("profile").display());
+    let mut cmd = Command::new(soffice);
+    cmd.arg(format!("-env:UserInstallation={profile}"))
+        .args(["--headless", "--norestore", "--nologo", "--nodefault"])
+        .arg(format!("--infilter=CSV:{options}"))
+        .args(["--convert-to", "fods", "--outdir"])
+        .arg(&outdir)
+        .arg(&input)
+        .env("HOME", tmp.path())
+        .current_dir(tmp.path());
+    let out = run_with_timeout(cmd, SOFFICE_TIME_LIMIT)?;
+    let fods = outdir.join("glossary.fods");
+    let xml = std::fs::read_to_string(&fods).map_err(|e| {
+        format!(
+            "LibreOffice wrote no {} ({e}); exit {}\nstdout:\n{}\nstderr:\n{}",
+            fods.display(),
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })?;
+    read_fods_first_sheet(&xml)
+}
+
+/// The first table of a flat ODF spreadsheet, as rows of cells; repeated cells and rows
+/// expanded (up to a sane limit), trailing empty cells and rows dropped.
+pub fn read_fods_first_sheet(xml: &str) -> Result<Vec<Vec<SheetCell>>, String> {
+    use quick_xml::events::{BytesStart, Event};
+
+    fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+    }
+    fn repeat(e: &BytesStart, name: &[u8]) -> usize {
+        attr(e, name)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1)
+            .min(1000)
+    }
+    let is_cell = |n: &[u8]| n == b"table:table-cell" || n == b"table:covered-table-cell";
+
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut rows: Vec<Vec<SheetCell>> = Vec::new();
+    let mut in_table = false;
+    let mut row: Option<(Vec<SheetCell>, usize)> = None;
+    let mut cell: Option<(SheetCell, usize)> = None;
+    let mut paragraphs = 0usize;
+    // Text counts only inside `text:p` (the file is pretty-printed between elements).
+    let mut in_p = false;
+    loop {
+        let ev = reader.read_event().map_err(|e| format!("fods: {e}"))?;
+        match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                let name = e.name();
+                let name = name.as_ref();
+                if name == b"table:table" {
+                    if !rows.is_empty() {
+                        break; // first sheet only
+                    }
+                    in_table = !empty;
+                } else if in_table && name == b"table:table-row" {
+                    let n = repeat(e, b"table:number-rows-repeated");
+                    if empty {
+                        rows.extend(std::iter::repeat(Vec::new()).take(n));
+                    } else {
+                        row = Some((Vec::new(), n));
+                    }
+                } else if row.is_some() && is_cell(name) {
+                    let c = SheetCell {
+                        text: String::new(),
+                        value_type: attr(e, b"office:value-type").unwrap_or_default(),
+                        formula: attr(e, b"table:formula"),
+                    };
+                    let n = repeat(e, b"table:number-columns-repeated");
+                    if let (true, Some((r, _))) = (empty, row.as_mut()) {
+                        r.extend(std::iter::repeat(c).take(n));
+                    } else {
+                        cell = Some((c, n));
+                        paragraphs = 0;
+                    }
+                } else if let Some((c, _)) = cell.as_mut() {
+                    match name {
+                        b"text:p" => {
+                            if paragraphs > 0 {
+                                c.text.push('\n');
+                            }
+                            paragraphs += 1;
+                            in_p = !empty;
+                        }
+                        b"text:s" => {
+                            let n = attr(e, b"text:c").and_then(|n| n.parse().ok()).unwrap_or(1);
+                            c.text.extend(std::iter::repeat(' ').take(n));
+                        }
+                        b"text:tab" => c.text.push('\t'),
+                        b"text:line-break" => c.text.push('\n'),
+                        _ => {}
+                    }
+                }
+            }
+            Event::Text(t) if in_p => {
+                if let Some((c, _)) = cell.as_mut() {
+                    c.text
+                        .push_str(&t.unescape().map_err(|e| format!("fods: {e}"))?);
+                }
+            }
+            Event::End(ref e) => {
+                let name = e.name();
+                let name = name.as_ref();
+                if name == b"text:p" {
+                    in_p = false;
+                } else if is_cell(name) {
+                    if let (Some((c, n)), Some((r, _))) = (cell.take(), row.as_mut()) {
+                        r.extend(std::iter::repeat(c).take(n));
+                    }
+                } else if name == b"table:table-row" {
+                    if let Some((mut r, n)) = row.take() {
+                        while r.last().is_some_and(|c| *c == SheetCell::default()) {
+                            r.pop();
+                        }
+                        rows.extend(std::iter::repeat(r).take(n));
+                    }
+                } else if name == b"table:table" && in_table {
+                    break;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    while rows.last().is_some_and(Vec::is_empty) {
+        rows.pop();
+    }
+    Ok(rows)
 }
