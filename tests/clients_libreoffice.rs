@@ -1,0 +1,176 @@
+//! LibreOffice Calc opens the generic glossary CSV and the Chinese survives.
+//!
+//! LibreOffice (headless, private profile) imports the CSV with the options a user picks in
+//! its Text Import dialog for this file (comma, double quote, UTF-8 = charset 76, from the
+//! first line) and saves it as flat ODF (`.fods`); the test reads the sheet back and compares every
+//! cell's displayed text with the file as the `csv` crate reads it: Chinese intact, the BOM
+//! consumed (not glued to the first header cell), and the formula-neutralized cells (`'=…`,
+//! `'+…`, `'-…`, `'@…`) kept as text, not evaluated.
+//!
+//! Why the explicit charset: LibreOffice 7.4 converting headless without filter options reads
+//! a CSV as Western Europe (Windows-1252) even with a UTF-8 BOM: the BOM shows up as `ï»¿` in
+//! the first cell and the Chinese as mojibake. The interactive dialog is where users pick
+//! UTF-8; an unattended conversion has to say it.
+//!
+//! The file checked is a parameter: by default `tests/fixtures/glossary/glossary.csv`; set
+//! `ZHEN_TM_GLOSSARY_CSV` to a real export to check that instead.
+//!
+//! Skips with a message when soffice is missing.
+
+#[path = "common/clients.rs"]
+mod clients;
+
+use clients::SheetCell;
+use std::path::{Path, PathBuf};
+
+/// CSV import filter options: separator 44 (`,`), text delimiter 34 (`"`), charset 76
+/// (UTF-8), first line 1. The remaining tokens keep their defaults (in particular formulas
+/// in cells are evaluated, as in the dialog), which is what makes neutralization matter.
+const CSV_UTF8: &str = "44,34,76,1";
+
+const HEADER: [&str; 9] = [
+    "zh-CN",
+    "en-US",
+    "category",
+    "variants",
+    "documents",
+    "first_seen",
+    "last_seen",
+    "example_zh",
+    "example_en",
+];
+
+fn file_under_test() -> (PathBuf, bool) {
+    match std::env::var_os("ZHEN_TM_GLOSSARY_CSV").filter(|v| !v.is_empty()) {
+        Some(p) => (PathBuf::from(p), false),
+        None => (
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/glossary/glossary.csv"),
+            true,
+        ),
+    }
+}
+
+/// The file's rows as the `csv` crate reads them (RFC 4180), after checking the layout the
+/// exporter promises: UTF-8 BOM, CRLF line ends, the fixed header.
+fn read_original(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).expect("read CSV");
+    let body = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or_else(|| panic!("{}: no UTF-8 BOM", path.display()));
+    assert!(
+        body.ends_with(b"\r\n"),
+        "{}: last record not CRLF-terminated",
+        path.display()
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body);
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| {
+            r.expect("RFC 4180 record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        rows.first().map(Vec::as_slice),
+        Some(&HEADER.map(String::from)[..])
+    );
+    rows
+}
+
+fn texts(row: &[SheetCell]) -> Vec<String> {
+    row.iter().map(|c| c.text.clone()).collect()
+}
+
+fn open(path: &Path, options: &str) -> Option<Vec<Vec<SheetCell>>> {
+    let Some(result) = clients::soffice_open_csv(path, options) else {
+        eprintln!("{}", clients::SOFFICE_SKIP);
+        return None;
+    };
+    Some(result.unwrap_or_else(|e| panic!("LibreOffice conversion failed: {e}")))
+}
+
+#[test]
+fn libreoffice_opens_the_glossary_csv_with_chinese_intact() {
+    let (file, is_fixture) = file_under_test();
+    let original = read_original(&file);
+    assert!(original.len() > 1, "{}: no entries", file.display());
+    let Some(sheet) = open(&file, CSV_UTF8) else {
+        return;
+    };
+
+    // Row for row, cell for cell, the displayed text is the file's text. Empty trailing
+    // cells are not stored by LibreOffice, so compare after dropping them on both sides.
+    assert_eq!(sheet.len(), original.len(), "row count");
+    for (i, (got, want)) in sheet.iter().zip(&original).enumerate() {
+        let mut want = want.clone();
+        while want.last().is_some_and(String::is_empty) {
+            want.pop();
+        }
+        assert_eq!(texts(got), want, "{}: row {}", file.display(), i + 1);
+    }
+
+    // The BOM was taken as the encoding mark, not as part of the first header cell.
+    assert_eq!(sheet[0][0].text, "zh-CN");
+    assert_eq!(sheet[0][0].value_type, "string");
+
+    // Nothing the exporter wrote became a formula; the neutralized cells are plain text.
+    let mut neutralized = 0;
+    for (i, row) in sheet.iter().enumerate() {
+        for (j, cell) in row.iter().enumerate() {
+            assert_eq!(
+                cell.formula,
+                None,
+                "row {} column {}: LibreOffice evaluated {:?}",
+                i + 1,
+                j + 1,
+                cell.text
+            );
+            let t = &cell.text;
+            if t.starts_with('\'') && t[1..].starts_with(['=', '+', '-', '@']) {
+                assert_eq!(cell.value_type, "string", "row {} column {}", i + 1, j + 1);
+                neutralized += 1;
+            }
+        }
+    }
+
+    if is_fixture {
+        assert_eq!(sheet[1][0].text, "人类命运共同体");
+        assert_eq!(
+            sheet[1][1].text,
+            "community with a shared future for humanity"
+        );
+        assert_eq!(sheet[2][0].text, "全球南方");
+        assert_eq!(sheet[3][0].text, "一带一路");
+        assert_eq!(sheet[3][7].text, "共建“一带一路”，不搞“小院高墙”。");
+        assert_eq!(sheet[4][1].text, "Shanghai Cooperation Organization");
+        assert_eq!(sheet[5][1].text, "'=1+1");
+        assert_eq!(sheet[5][1].value_type, "string");
+        assert_eq!(neutralized, 4, "the fixture's four neutralized cells");
+    }
+}
+
+/// Control: the same import evaluates a cell that starts with `=`, so the check above would
+/// catch an exporter that forgot to neutralize.
+#[test]
+fn libreoffice_evaluates_an_unneutralized_formula_cell() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv = tmp.path().join("control.csv");
+    std::fs::write(&csv, "\u{feff}zh-CN,en-US\r\n公式,=1+1\r\n公式,'=1+1\r\n").expect("write");
+    let Some(sheet) = open(&csv, CSV_UTF8) else {
+        return;
+    };
+    assert_eq!(sheet[1][0].text, "公式");
+    assert_eq!(
+        sheet[1][1].formula.as_deref(),
+        Some("of:=1+1"),
+        "{:?}",
+        sheet[1][1]
+    );
+    assert_eq!(sheet[1][1].text, "2");
+    assert_eq!(sheet[2][1].formula, None);
+    assert_eq!(sheet[2][1].text, "'=1+1");
+}
