@@ -174,3 +174,58 @@ fn libreoffice_evaluates_an_unneutralized_formula_cell() {
     assert_eq!(sheet[2][1].formula, None);
     assert_eq!(sheet[2][1].text, "'=1+1");
 }
+
+/// The generic CSV our exporter writes (`zhen-tm terms --format csv`) opens in LibreOffice
+/// with the Chinese intact, the BOM not in the first header cell, and a formula-like term
+/// neutralized as text.
+#[test]
+fn libreoffice_opens_our_exported_glossary_csv() {
+    use zhen_tm::glossary::{export, Entry};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("glossary.csv");
+    let entries = vec![
+        Entry {
+            zh: "人类命运共同体".into(),
+            en: "community with a shared future for humanity".into(),
+            variants: vec!["community with a shared future for mankind".into()],
+            category: "concept".into(),
+            example_zh: "共建“一带一路”，不搞“小院高墙”。".into(),
+            ..Default::default()
+        },
+        Entry {
+            zh: "公式测试".into(),
+            en: "=1+1".into(),
+            category: "other".into(),
+            ..Default::default()
+        },
+    ];
+    let file = std::fs::File::create(&path).expect("create");
+    export::write(
+        file,
+        export::GlossaryFormat::Csv,
+        &entries,
+        &Default::default(),
+    )
+    .expect("export");
+    let Some(sheet) = open(&path, CSV_UTF8) else {
+        return;
+    };
+    assert_eq!(sheet[0][0].text, "zh-CN");
+    assert_eq!(sheet[1][0].text, "人类命运共同体");
+    assert_eq!(
+        sheet[1][1].text,
+        "community with a shared future for humanity"
+    );
+    assert!(
+        sheet[1]
+            .iter()
+            .any(|c| c.text == "共建“一带一路”，不搞“小院高墙”。"),
+        "example kept"
+    );
+    assert_eq!(sheet[2][1].text, "'=1+1");
+    assert_eq!(sheet[2][1].value_type, "string");
+    assert!(
+        sheet.iter().flatten().all(|c| c.formula.is_none()),
+        "nothing evaluated"
+    );
+}

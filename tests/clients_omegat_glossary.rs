@@ -309,3 +309,76 @@ fn omegat_loads_a_glossary_folder_with_every_form() {
         }
     }
 }
+
+/// The entries our exporter writes in the tests below: the fixture's terms, as
+/// `zhen_tm::glossary::Entry` records (one with a formula-like English side).
+fn exported_entries() -> Vec<zhen_tm::glossary::Entry> {
+    let mut v: Vec<zhen_tm::glossary::Entry> = FIXTURE_TERMS
+        .iter()
+        .map(|(zh, en)| zhen_tm::glossary::Entry {
+            zh: zh.to_string(),
+            en: en.to_string(),
+            category: "concept".into(),
+            ..Default::default()
+        })
+        .collect();
+    v[0].variants = vec!["community with a shared future for mankind".into()];
+    v
+}
+
+/// Write `entries` with our exporter into `dir/name`.
+fn export_glossary(
+    dir: &Path,
+    format: zhen_tm::glossary::export::GlossaryFormat,
+    name: &str,
+) -> PathBuf {
+    let path = dir.join(name);
+    let file = std::fs::File::create(&path).expect("create glossary");
+    zhen_tm::glossary::export::write(file, format, &exported_entries(), &Default::default())
+        .expect("export");
+    path
+}
+
+/// OmegaT loads the tab-separated glossary `zhen-tm terms --format omegat` writes, with
+/// exactly our (Chinese, English) entries.
+#[test]
+fn omegat_loads_our_exported_tab_separated_glossary() {
+    use zhen_tm::glossary::export::GlossaryFormat;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = export_glossary(dir.path(), GlossaryFormat::Omegat, "glossary.utf8");
+    let expected = owned(FIXTURE_TERMS);
+    assert_eq!(
+        read_tsv_pairs(&file),
+        expected,
+        "our file, read independently"
+    );
+    let Some((_, load)) = omegat_load(&file) else {
+        return;
+    };
+    let OmegatLoad::Loaded(entries) = load else {
+        panic!("OmegaT could not load our glossary: {load:?}");
+    };
+    assert_eq!(pairs_of(&entries), expected);
+}
+
+/// OmegaT 3.6 loads the TBX 2008 (`martif`) glossary our exporter writes; the TBX v3 form
+/// is for current termbases (see the fixture test for what OmegaT 3.6 does with it).
+#[test]
+fn omegat_loads_our_exported_tbx2008_glossary() {
+    use zhen_tm::glossary::export::GlossaryFormat;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = export_glossary(dir.path(), GlossaryFormat::Tbx2008, "glossary.2008.tbx");
+    let Some((_, load)) = omegat_load(&file) else {
+        return;
+    };
+    let OmegatLoad::Loaded(entries) = load else {
+        panic!("OmegaT could not load our TBX 2008 glossary: {load:?}");
+    };
+    let got = pairs_of(&entries);
+    for pair in owned(FIXTURE_TERMS) {
+        assert!(
+            got.contains(&pair),
+            "OmegaT did not report {pair:?}: {got:?}"
+        );
+    }
+}
