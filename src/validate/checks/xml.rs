@@ -66,11 +66,6 @@ impl Elem {
     pub fn xml_lang(&self) -> Option<&str> {
         self.attr_ns(XML_NS, "lang")
     }
-
-    /// Whether the element is `local` in namespace `ns`.
-    pub fn is(&self, ns: &str, local: &str) -> bool {
-        self.ns.as_deref() == Some(ns) && self.local == local
-    }
 }
 
 /// Where findings go: keeps per-rule counts so a repeated mistake is reported a bounded
@@ -114,11 +109,6 @@ impl Sink {
     /// A warning at the element's start tag.
     pub fn warning(&mut self, at: &Elem, rule: &str, msg: String) {
         self.push(Severity::Warning, at.line, at.column, rule, msg);
-    }
-
-    /// Whether any error was recorded.
-    pub fn has_errors(&self) -> bool {
-        self.out.iter().any(|d| d.severity == Severity::Error)
     }
 }
 
