@@ -81,6 +81,7 @@ fn oasis_and_okapi_xliff2_suites() {
     let use_xmllint = oracle::xmllint_available();
     let (mut n_invalid, mut by_checks, mut by_both, mut by_schema) = (0, 0, 0, 0);
     for dir in &invalid {
+        let before = (n_invalid, by_checks, by_both);
         for f in xlf_files(dir) {
             n_invalid += 1;
             let errs = errors(&f);
@@ -104,6 +105,13 @@ fn oasis_and_okapi_xliff2_suites() {
                 }
             }
         }
+        println!(
+            "{}: {} invalid, rejected by the checks: {}, by checks + xmllint: {}",
+            dir.display(),
+            n_invalid - before.0,
+            by_checks - before.1,
+            by_both - before.2
+        );
     }
     println!(
         "XLIFF 2 suites: {n_invalid} invalid files; rejected by the checks alone: {by_checks}; \

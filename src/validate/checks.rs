@@ -21,7 +21,7 @@ pub fn check(bytes: &[u8], format: XmlFormat) -> Vec<Diagnostic> {
         XmlFormat::Xliff22 => xml::walk(bytes, &mut xliff2::Xliff2::new(xliff2::CORE_22)),
         XmlFormat::Tbx => xml::walk(bytes, &mut tbx::Tbx::default()),
     };
-    out.sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+    out.sort_by_key(|d| (d.line, d.column));
     out
 }
 
@@ -47,6 +47,43 @@ impl Duplicates {
             None => {
                 self.seen.insert(key, (target, line));
                 None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every rule name the checks emit is described in `data/validate/rules.tsv`, the
+    /// table users and the docs read.
+    #[test]
+    fn every_rule_is_documented() {
+        let table = include_str!("../../data/validate/rules.tsv");
+        let documented: Vec<&str> = table.lines().filter_map(|l| l.split('\t').next()).collect();
+        let sources = [
+            include_str!("checks/xml.rs"),
+            include_str!("checks/tmx.rs"),
+            include_str!("checks/xliff12.rs"),
+            include_str!("checks/xliff2.rs"),
+            include_str!("checks/tbx.rs"),
+        ];
+        for src in sources {
+            let errors = src.split("sink.error(").skip(1);
+            for part in errors.chain(src.split("sink.warning(").skip(1)) {
+                let Some(rule) = part.split('"').nth(1) else {
+                    continue;
+                };
+                if part
+                    .split('"')
+                    .next()
+                    .is_some_and(|before| before.contains(')'))
+                {
+                    continue;
+                }
+                assert!(
+                    documented.contains(&rule),
+                    "rule {rule} is not in rules.tsv"
+                );
             }
         }
     }

@@ -82,7 +82,7 @@ impl Handler for Tmx {
                     "srclang-missing",
                     "<header> has no srclang: importers cannot tell source from target".into(),
                 ),
-                Some(s) if s == "*all*" => {
+                Some("*all*") => {
                     sink.warning(
                         e,
                         "srclang-all",

@@ -1,8 +1,8 @@
 //! XLIFF 2.0/2.1/2.2 Core (and some module) constraints that the XSDs cannot express:
 //! identifier uniqueness and references, language consistency, inline-code pairing and
 //! their `can*` attributes, segment `state`/`order`, comment annotations, fragment
-//! identifiers. Each rule cites the test-suite file names it was learnt from in
-//! `data/validate/xliff2-rules.tsv`.
+//! identifiers. The rules were learnt from the OASIS 2.1 test suite's invalid files (their
+//! names say which rule each breaks); `data/validate/rules.tsv` describes every rule name.
 //!
 //! Everything about one `<unit>` is collected while it streams past and checked when it
 //! ends, so memory is bounded by the largest unit, not the file.
@@ -900,7 +900,7 @@ impl Xliff2 {
                     let note = sel.last().and_then(|s| s.strip_prefix("n="));
                     let unit_ok = sel
                         .iter()
-                        .all(|s| s.strip_prefix("u=").is_none_or(|id| id == u.id));
+                        .all(|s| s.strip_prefix("u=").map_or(true, |id| id == u.id));
                     let in_unit = sel.iter().any(|s| s.starts_with("u="))
                         || !sel
                             .iter()

@@ -420,10 +420,8 @@ pub fn walk(bytes: &[u8], handler: &mut dyn Handler) -> Vec<Diagnostic> {
                 let value = unescape_or_report(&raw, line, column, &mut sink);
                 handler.text(&value, &stack, &mut sink);
             }
-            (_, Event::CData(t)) => {
-                if !stack.is_empty() {
-                    handler.text(&String::from_utf8_lossy(&t), &stack, &mut sink);
-                }
+            (_, Event::CData(t)) if !stack.is_empty() => {
+                handler.text(&String::from_utf8_lossy(&t), &stack, &mut sink);
             }
             (_, Event::Eof) => {
                 ended_cleanly = true;
