@@ -22,6 +22,7 @@ mod export;
 mod input;
 mod inspect;
 mod segment;
+mod terms;
 
 /// Exit code for success.
 pub const EXIT_OK: i32 = 0;
@@ -53,6 +54,7 @@ enum Command {
     Export(Box<export::Args>),
     Inspect(inspect::Args),
     Segment(segment::Args),
+    Terms(Box<terms::Args>),
 }
 
 /// Parse the command line, run the subcommand, and return the process exit code.
@@ -69,6 +71,7 @@ pub fn run() -> i32 {
         Command::Export(args) => export::run(*args),
         Command::Inspect(args) => inspect::run(args),
         Command::Segment(args) => segment::run(args),
+        Command::Terms(args) => terms::run(*args),
     };
     match result {
         Ok(code) => code,

@@ -42,7 +42,12 @@ pub struct GlossaryOptions {
 
 impl Default for GlossaryOptions {
     fn default() -> Self {
-        GlossaryOptions { zh_code: "zh-CN".into(), en_code: "en-US".into(), source: Lang::Zh, bom: true }
+        GlossaryOptions {
+            zh_code: "zh-CN".into(),
+            en_code: "en-US".into(),
+            source: Lang::Zh,
+            bom: true,
+        }
     }
 }
 
