@@ -409,13 +409,28 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let Some(max_g) = scored.iter().map(|s| s.3).reduce(f64::max) else {
             continue;
         };
-        let words = |k: &str| k.split_whitespace().count();
-        let Some(&(ek, a, y, g)) = scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
-            words(p.0)
-                .cmp(&words(q.0))
-                .then(p.3.total_cmp(&q.3))
-                .then(q.0.cmp(p.0))
-        }) else {
+        // Near-ties (often many n-grams of one repeated sentence share a distribution) are
+        // broken by dictionary evidence (English words glossed by the Chinese), then by
+        // how close the number of content words is to what the Chinese length suggests
+        // (about one word per 1.3 characters), then by length.
+        let glossed = glosser.gloss(zk);
+        let expected = zk.chars().count() as f64 * 0.75;
+        let tie_key = |k: &str| {
+            let stems = en_stems(k);
+            let hits = overlap(&stems, &glossed).0;
+            let distance = (stems.len() as f64 - expected).abs();
+            (hits, -(distance * 4.0).round() as i64, k.split_whitespace().count())
+        };
+        let Some(&(ek, a, y, g)) = scored
+            .iter()
+            .filter(|s| s.3 >= 0.9 * max_g)
+            .max_by(|p, q| {
+                tie_key(p.0)
+                    .cmp(&tie_key(q.0))
+                    .then(p.3.total_cmp(&q.3))
+                    .then(q.0.cmp(p.0))
+            })
+        else {
             continue;
         };
         let en = en_surface
@@ -424,7 +439,6 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .map_or_else(|| ek.to_string(), |(s, _)| s.clone());
         // Dictionary support: share of English content words glossed by the Chinese and of
         // Chinese words whose gloss is in the English.
-        let glossed = glosser.gloss(zk);
         let stems = en_stems(&en);
         let (eh, zhh) = overlap(&stems, &glossed);
         let support = if stems.is_empty() || glossed.is_empty() {
@@ -477,11 +491,16 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .then(b.zh.chars().count().cmp(&a.zh.chars().count()))
             .then(a.zh.cmp(&b.zh))
     });
+    // A candidate nested in a better one on both sides is a fragment of it when the two
+    // occur about equally often (命运共同体 beside 人类命运共同体); when it occurs clearly
+    // more often it is a term of its own (共同体 / community) and stays.
     let mut kept: Vec<Candidate> = Vec::new();
     for c in found {
         let nested = kept.iter().any(|k| {
             (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
                 && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))
+                && c.pairs * 4 <= k.pairs * 5
+                && k.pairs * 4 <= c.pairs * 5
         });
         if !nested {
             kept.push(c);
