@@ -20,7 +20,8 @@ use zhen_tm::{Error, Result};
 /// Aligns the inputs as `export` does, then prints: the known terms (bundled list, or
 /// --terms) with the English rendering each pair uses, counted per document; candidate
 /// term pairs discovered in the pairs; and terms rendered differently across documents,
-/// the latest document's rendering preferred unless the list dates a rendering as late.
+/// the rendering the list dates latest preferred, or for undated entries the latest
+/// document's.
 /// With -o or --format, writes DIR/glossary.EXT per format: the known terms found plus the
 /// printed candidates (category `candidate`).
 ///
@@ -203,19 +204,26 @@ fn term_list(path: Option<&PathBuf>) -> Result<Vec<Term>> {
         return Ok(bundled().to_vec());
     };
     let text = zhen_tm::decode::read_file(path, None)?;
-    let user = list::parse(&text, &path.display().to_string())
-        .map_err(|m| Error::input(path, strip_source(&m, &path.display().to_string())))?;
+    let source = path.display().to_string();
+    let user = list::parse(&text, &source).map_err(|m| list_error(path, &source, &m))?;
     Ok(list::merge(bundled(), user))
 }
 
-/// `list::parse` messages start with the file name; `Error::input` adds it again.
-fn strip_source(message: &str, source: &str) -> String {
-    message
+/// Turns a `SOURCE:LINE: message` from the list parser into an error with a position.
+fn list_error(path: &std::path::Path, source: &str, message: &str) -> Error {
+    let rest = message
         .strip_prefix(source)
-        .map(|m| m.trim_start_matches(':').to_string())
-        .map_or_else(|| message.to_string(), |m| format!("{m}"))
-        .trim()
-        .to_string()
+        .map_or(message, |m| m.trim_start_matches(':'));
+    match rest.split_once(": ") {
+        Some((line, m)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            Error::Input {
+                path: path.to_path_buf(),
+                position: Some(line.to_string()),
+                message: m.to_string(),
+            }
+        }
+        _ => Error::input(path, rest.trim()),
+    }
 }
 
 /// A discovered candidate as printed in JSON, with its example pair.
@@ -464,10 +472,9 @@ fn print_variants(report: &variants::Report) {
     );
     for c in &report.changes {
         let reason = match c.reason {
-            variants::Reason::ListFirst => "the list's first rendering",
             variants::Reason::ListDate => "dated latest in the list",
             variants::Reason::LatestDocument => "used by the latest document",
-            variants::Reason::Default => "the list's default",
+            variants::Reason::Default => "the list's first rendering",
         };
         outln!("{}\tpreferred: {} ({reason})", c.zh, c.preferred);
         for r in &c.renderings {

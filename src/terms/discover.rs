@@ -419,18 +419,18 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             let stems = en_stems(k);
             let hits = overlap(&stems, &glossed).0;
             let distance = (stems.len() as f64 - expected).abs();
-            (hits, -(distance * 4.0).round() as i64, k.split_whitespace().count())
+            (
+                hits,
+                -(distance * 4.0).round() as i64,
+                k.split_whitespace().count(),
+            )
         };
-        let Some(&(ek, a, y, g)) = scored
-            .iter()
-            .filter(|s| s.3 >= 0.9 * max_g)
-            .max_by(|p, q| {
-                tie_key(p.0)
-                    .cmp(&tie_key(q.0))
-                    .then(p.3.total_cmp(&q.3))
-                    .then(q.0.cmp(p.0))
-            })
-        else {
+        let Some(&(ek, a, y, g)) = scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
+            tie_key(p.0)
+                .cmp(&tie_key(q.0))
+                .then(p.3.total_cmp(&q.3))
+                .then(q.0.cmp(p.0))
+        }) else {
             continue;
         };
         let en = en_surface

@@ -4,16 +4,16 @@
 //!
 //! The preference rule, used by the report, the exports and `--check` alike:
 //!
-//! * An entry without any dates (a user's glossary line) states its preference by its
-//!   first rendering: the list says so, whatever the documents do.
-//! * Otherwise the evidence is the list's dated renderings plus, for every input document
-//!   using the term, the rendering it uses most. The preferred rendering at a date is the
-//!   one of the latest evidence on or before that date, the list winning a tie. Overall
-//!   (no date) it is the latest evidence of all: the rendering of the latest document,
-//!   unless the list records a rendering on that date or later.
+//! * An entry with dated renderings (every bundled entry) follows its list: the preferred
+//!   rendering at a date is the one the list records most recently on or before it
+//!   ([`Term::rendering_for_date`]). The list is the curated authority, so a new document
+//!   still using a superseded rendering is flagged rather than followed.
+//! * An entry without dates (a user's glossary line) follows the documents: the preferred
+//!   rendering at a date is the one most used by the latest input document on or before
+//!   it, and the list's first rendering when no document uses any.
 //!
-//! So "for mankind" (2024, 2025) is preferred for a 2025 pair while "for humanity" is
-//! preferred overall once a 2026 document uses it.
+//! So "for mankind" (2024, 2025) is preferred for a 2025 pair, and "for humanity" for a
+//! 2026 pair and overall.
 
 use super::known::Hit;
 use super::{date_key, Segment};
@@ -23,74 +23,53 @@ use serde::Serialize;
 /// A date later than any document's, for "no date: the latest".
 const END_OF_TIME: &str = "9999-12-31";
 
-/// One dated piece of evidence for a rendering.
-struct Evidence {
-    key: (String, usize),
-    rendering: usize,
-    from_list: bool,
-}
-
-/// The evidence for term `ti`: the list's dated renderings and each document's most-used
-/// rendering (ties: the one the list gives for that date, else list order).
-fn evidence(ti: usize, term: &Term, hits: &[Hit], segs: &[Segment]) -> Vec<Evidence> {
-    let mut ev = Vec::new();
-    for (r, dates) in term.dates.iter().enumerate() {
-        for d in dates {
-            ev.push(Evidence {
-                key: date_key(Some(d), usize::MAX),
-                rendering: r,
-                from_list: true,
-            });
-        }
-    }
-    // Per document, in input order: (doc, date, first segment, counts per rendering).
-    let mut docs: Vec<(&str, Option<&str>, usize, Vec<usize>)> = Vec::new();
+/// The rendering (index into `term.en`) the latest input document on or before `limit`
+/// uses most (ties: list order); undated documents count as older than dated ones.
+fn latest_document(
+    ti: usize,
+    term: &Term,
+    hits: &[Hit],
+    segs: &[Segment],
+    limit: &str,
+) -> Option<usize> {
+    // Per document, in input order: (date key, counts per rendering).
+    let mut docs: Vec<(&str, (String, usize), Vec<usize>)> = Vec::new();
     for h in hits.iter().filter(|h| h.term == ti && !h.used.is_empty()) {
         let s = &segs[h.seg];
+        if s.date.as_deref().is_some_and(|d| d > limit) {
+            continue;
+        }
         let i = match docs.iter().position(|d| d.0 == s.doc) {
             Some(i) => i,
             None => {
-                docs.push((&s.doc, s.date.as_deref(), h.seg, vec![0; term.en.len()]));
+                docs.push((
+                    &s.doc,
+                    date_key(s.date.as_deref(), h.seg),
+                    vec![0; term.en.len()],
+                ));
                 docs.len() - 1
             }
         };
         for &r in &h.used {
-            if let Some(c) = docs[i].3.get_mut(r) {
+            if let Some(c) = docs[i].2.get_mut(r) {
                 *c += 1;
             }
         }
     }
-    for (_, date, first, counts) in docs {
-        let max = counts.iter().copied().max().unwrap_or(0);
-        if max == 0 {
-            continue;
-        }
-        let listed =
-            date.and_then(|d| term.en.iter().position(|e| e == term.rendering_for_date(d)));
-        let rendering = match listed {
-            Some(r) if counts[r] == max && !term.dates.iter().all(Vec::is_empty) => r,
-            _ => counts.iter().position(|&c| c == max).unwrap_or(0),
-        };
-        ev.push(Evidence {
-            key: date_key(date, first),
-            rendering,
-            from_list: false,
-        });
-    }
-    ev
+    let (_, _, counts) = docs.into_iter().max_by(|a, b| a.1.cmp(&b.1))?;
+    let max = counts.iter().copied().max()?;
+    counts.iter().position(|&c| c == max && c > 0)
 }
 
 /// Why a rendering is preferred, for the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
-    /// The entry has no dates: its first rendering is the list's choice.
-    ListFirst,
-    /// The list records it at the latest date.
+    /// The list dates it most recently (on or before the date asked about).
     ListDate,
-    /// The latest document using the term uses it.
+    /// The latest document using the term uses it (entries without dates).
     LatestDocument,
-    /// No evidence at or before the date: the list's first rendering.
+    /// Nothing dated applies: the list's first rendering.
     Default,
 }
 
@@ -102,23 +81,21 @@ pub fn preferred_at(
     segs: &[Segment],
     date: Option<&str>,
 ) -> (usize, Reason) {
-    if term.dates.iter().all(Vec::is_empty) {
-        return (0, Reason::ListFirst);
-    }
     let limit = date.unwrap_or(END_OF_TIME);
-    // The list wins a tie: its key carries usize::MAX as the order.
-    evidence(ti, term, hits, segs)
-        .into_iter()
-        .filter(|e| e.key.0.as_str() <= limit)
-        .max_by(|a, b| a.key.cmp(&b.key))
-        .map_or((0, Reason::Default), |e| {
-            let reason = if e.from_list {
-                Reason::ListDate
-            } else {
-                Reason::LatestDocument
-            };
-            (e.rendering, reason)
-        })
+    if term.dates.iter().any(|d| !d.is_empty()) {
+        if term.dates.iter().flatten().any(|d| d.as_str() <= limit) {
+            let r = term.rendering_for_date(limit);
+            return (
+                term.en.iter().position(|e| e == r).unwrap_or(0),
+                Reason::ListDate,
+            );
+        }
+        return (0, Reason::Default);
+    }
+    match latest_document(ti, term, hits, segs, limit) {
+        Some(r) => (r, Reason::LatestDocument),
+        None => (0, Reason::Default),
+    }
 }
 
 /// One rendering of a term that has several, as used in the input.
@@ -279,26 +256,28 @@ mod tests {
     }
 
     #[test]
-    fn latest_document_wins_over_older_list_dates() {
-        let terms = parse_terms(LIST, "t").expect("parses");
+    fn dated_entries_follow_the_list() {
+        let list = LIST.replace(
+            "mankind@2024-03-07",
+            "mankind@2024-03-07|community with a shared future for humanity@2026-03-08",
+        );
+        let terms = parse_terms(&list, "t").expect("parses");
         let segs = docs();
         let hits = scan(&segs, &terms);
         let rep = report(&hits, &segs, &terms);
         assert_eq!(rep.changes.len(), 1);
         let c = &rep.changes[0];
         assert_eq!(c.preferred, "community with a shared future for humanity");
-        assert_eq!(c.reason, Reason::LatestDocument);
+        assert_eq!(c.reason, Reason::ListDate);
         assert_eq!(c.renderings[0].dates, vec!["2026-03-08"]);
         assert_eq!(c.renderings[1].dates, vec!["2024-03-07", "2025-03-07"]);
-        // At a 2025 date the 2025 document's own rendering is the preferred one.
-        assert_eq!(
-            preferred_at(0, &terms[0], &hits, &segs, Some("2025-12-31")).0,
-            0
-        );
+        let at = |d| preferred_at(0, &terms[0], &hits, &segs, Some(d)).0;
+        assert_eq!(at("2025-12-31"), 0);
+        assert_eq!(at("2026-03-08"), 1);
     }
 
     #[test]
-    fn undated_entries_keep_the_lists_choice() {
+    fn undated_entries_follow_the_latest_document() {
         let terms = parse_terms(
             "zh\ten\tcategory\tvariants\n人类命运共同体\tcommunity with a shared future for mankind\tconcept\tcommunity with a shared future for humanity\n",
             "t",
@@ -309,8 +288,12 @@ mod tests {
         let rep = report(&hits, &segs, &terms);
         assert_eq!(
             rep.changes[0].preferred,
-            "community with a shared future for mankind"
+            "community with a shared future for humanity"
         );
-        assert_eq!(rep.changes[0].reason, Reason::ListFirst);
+        assert_eq!(rep.changes[0].reason, Reason::LatestDocument);
+        assert_eq!(
+            preferred_at(0, &terms[0], &hits, &segs, Some("2025-03-07")).0,
+            0
+        );
     }
 }
