@@ -117,7 +117,7 @@ mod tests {
         let ids: Vec<&str> = found.iter().map(|f| f.pair.as_str()).collect();
         // The list dates "humanity" 2026: a 2027 pair is held to it, a 2024 pair is not.
         assert_eq!(ids, vec!["d-2", "d-3"]);
-        assert_eq!(found[0].found_text(), "none found");
+        assert_eq!(found[1].found_text(), "none found");
         let latest = check(&hits, &segs, &terms, Mode::Latest);
         assert_eq!(latest.len(), 3);
     }

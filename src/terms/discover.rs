@@ -553,13 +553,23 @@ mod tests {
         let mut segs = Vec::new();
         for i in 0..12 {
             let f = i % fillers_zh.len();
-            let (zh, en) = if i % 3 == 0 {
+            let planted = [
+                ("推进绿色丝路建设", "advance the Green Silk Road"),
+                ("支持绿色丝路", "support the Green Silk Road"),
                 (
-                    format!("{}，推进绿色丝路建设第{i}年。", fillers_zh[f]),
-                    format!(
-                        "{}, and advance the Green Silk Road in year {i}.",
-                        fillers_en[f]
-                    ),
+                    "绿色丝路合作不断深化",
+                    "Green Silk Road cooperation keeps deepening",
+                ),
+                (
+                    "欢迎各方参与绿色丝路",
+                    "all are welcome to join the Green Silk Road",
+                ),
+            ];
+            let (zh, en) = if i % 3 == 0 {
+                let (pz, pe) = planted[i / 3];
+                (
+                    format!("{}，{pz}，第{i}年。", fillers_zh[f]),
+                    format!("{}, {pe}, in year {i}.", fillers_en[f]),
                 )
             } else {
                 (
