@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod model;
 pub mod parse;
 pub mod segment;
+pub mod terms;
 pub mod validate;
 pub mod write;
 

@@ -342,7 +342,7 @@ fn write_options(args: &Args) -> Result<WriteOptions> {
 }
 
 /// `--encoding`: a label encoding_rs knows (utf-8, gb18030, gbk, utf-16le …).
-fn parse_encoding(s: &str) -> std::result::Result<String, String> {
+pub(super) fn parse_encoding(s: &str) -> std::result::Result<String, String> {
     match encoding_rs::Encoding::for_label(s.trim().as_bytes()) {
         Some(_) => Ok(s.trim().to_string()),
         None => Err(format!(
@@ -352,7 +352,7 @@ fn parse_encoding(s: &str) -> std::result::Result<String, String> {
 }
 
 /// `--zh-code`/`--en-code`: a BCP 47-shaped tag.
-fn parse_language_tag(s: &str) -> std::result::Result<String, String> {
+pub(super) fn parse_language_tag(s: &str) -> std::result::Result<String, String> {
     if plausible_language_tag(s) {
         Ok(s.to_string())
     } else {

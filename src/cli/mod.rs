@@ -23,6 +23,7 @@ mod input;
 mod inspect;
 mod segment;
 mod validate;
+mod terms;
 
 /// Exit code for success.
 pub const EXIT_OK: i32 = 0;
@@ -55,6 +56,7 @@ enum Command {
     Inspect(inspect::Args),
     Segment(segment::Args),
     Validate(validate::Args),
+    Terms(Box<terms::Args>),
 }
 
 /// Parse the command line, run the subcommand, and return the process exit code.
@@ -72,6 +74,7 @@ pub fn run() -> i32 {
         Command::Inspect(args) => inspect::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Terms(args) => terms::run(*args),
     };
     match result {
         Ok(code) => code,

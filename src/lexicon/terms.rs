@@ -62,6 +62,87 @@ impl Term {
     }
 }
 
+impl Term {
+    /// Builds a term from its parts, with the checks [`parse_terms`] applies to a line
+    /// (known category, non-empty forms, dates naming one of the renderings), so that term
+    /// lists in other layouts (a user's CSV or TBX glossary) end up as the same values.
+    /// `dates` pairs a rendering with ISO dates; the error is a message without position,
+    /// for the caller to prefix with its file and line.
+    pub fn new(
+        zh: &str,
+        en: Vec<String>,
+        category: &str,
+        dates: &[(String, Vec<String>)],
+    ) -> Result<Term, String> {
+        let key = zh_key(zh);
+        if key.is_empty() {
+            return Err("empty Chinese form".to_string());
+        }
+        let mut renderings: Vec<String> = Vec::new();
+        for e in en.into_iter().map(|e| e.trim().to_string()) {
+            if !e.is_empty() && !renderings.contains(&e) {
+                renderings.push(e);
+            }
+        }
+        if renderings.is_empty() {
+            return Err(format!("no English rendering for {zh}"));
+        }
+        if !CATEGORIES.contains(&category) {
+            return Err(format!(
+                "unknown category {category:?} (expected one of {})",
+                CATEGORIES.join(", ")
+            ));
+        }
+        let mut by_rendering = vec![Vec::new(); renderings.len()];
+        for (rendering, list) in dates {
+            let Some(i) = renderings.iter().position(|e| e == rendering.trim()) else {
+                return Err(format!(
+                    "date group names {rendering:?}, which is not among the renderings"
+                ));
+            };
+            for d in list {
+                if !is_iso_date(d) {
+                    return Err(format!("bad date {d:?} (expected YYYY-MM-DD)"));
+                }
+                by_rendering[i].push(d.clone());
+            }
+        }
+        let patterns = renderings.iter().map(|e| en_words(e)).collect();
+        Ok(Term {
+            zh: zh.trim().to_string(),
+            en: renderings,
+            category: category.to_string(),
+            dates: by_rendering,
+            key,
+            patterns,
+        })
+    }
+
+    /// The Chinese form as matched (quotation marks, book-title marks and whitespace
+    /// removed): two entries with the same key are the same term, whatever their marks.
+    pub fn key_text(&self) -> String {
+        self.key.iter().collect()
+    }
+
+    /// Indexes (into `en`) of the renderings an English text uses, with the tolerance of
+    /// [`en_mentions`]. A report of which rendering a translation chose needs to know the
+    /// rendering, not only that one of them occurs.
+    pub fn renderings_in(&self, en: &str) -> Vec<usize> {
+        let words = en_words(en);
+        self.patterns
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| mentions_words(std::slice::from_ref(*p), &words))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// The matching form of a Chinese string (see [`Term::key_text`]).
+pub fn zh_key_text(s: &str) -> String {
+    s.chars().filter(|c| !zh_ignored(*c)).collect()
+}
+
 /// Characters ignored in Chinese matching: quotation and book-title marks and whitespace,
 /// which appear or not around the same term (人民日报 / 《人民日报》, line breaks inside a
 /// phrase in newspaper text).

@@ -1,0 +1,504 @@
+//! `zhen-tm terms`: the terminology of aligned transcripts — known terms and their
+//! renderings, discovered candidate pairs, variants across documents, a consistency check,
+//! and glossary exports.
+
+use super::export::{parse_encoding, parse_language_tag, SourceArg};
+use super::input::{self, Input};
+use super::{EXIT_INPUT, EXIT_OK};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::PathBuf;
+use zhen_tm::align::{self, AlignError, AlignOptions};
+use zhen_tm::glossary::export::{GlossaryFormat, GlossaryOptions};
+use zhen_tm::lexicon::terms::{bundled, Term};
+use zhen_tm::model::{AlignedDocument, Lang};
+use zhen_tm::terms::{check, discover, known, list, segments, variants, Segment};
+use zhen_tm::{Error, Result};
+
+/// Report the terminology of aligned transcripts and export it as a glossary.
+///
+/// Aligns the inputs as `export` does, then prints: the known terms (bundled list, or
+/// --terms) with the English rendering each pair uses, counted per document; candidate
+/// term pairs discovered in the pairs; and terms rendered differently across documents,
+/// the rendering the list dates latest preferred, or for undated entries the latest
+/// document's.
+/// With -o or --format, writes DIR/glossary.EXT per format: the known terms found plus the
+/// printed candidates (category `candidate`).
+///
+/// Exit status: 0 success; 1 bad input, or with --check when a pair does not use a
+/// preferred rendering; 2 bad usage.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Bilingual transcript files, or directories of them.
+    #[arg(required_unless_present = "en")]
+    inputs: Vec<PathBuf>,
+    /// English text to align (a monolingual file, or the English side of a bilingual one).
+    #[arg(long, value_name = "FILE", requires = "zh")]
+    en: Option<PathBuf>,
+    /// Chinese text to align against --en.
+    #[arg(long, value_name = "FILE", requires = "en")]
+    zh: Option<PathBuf>,
+    /// Output directory for glossaries (created if missing); `out` when only --format is
+    /// given. Without either, nothing is written.
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Glossary formats, comma-separated: csv, omegat, deepl, google, google-equivalent,
+    /// phrase, memoq, trados, tbx, tbx2008 [default: csv,tbx].
+    #[arg(long, value_delimiter = ',', value_parser = parse_glossary_format)]
+    format: Vec<GlossaryFormat>,
+    /// Term list adding to the bundled one and overriding its entries with the same
+    /// Chinese: CSV or TSV with a header (zh, en; optional category, variants, dates),
+    /// or TBX.
+    #[arg(long, value_name = "FILE")]
+    terms: Option<PathBuf>,
+    /// Print only the pairs whose English lacks the preferred rendering of a term in their
+    /// Chinese (file, pair, term, preferred, found); exit 1 when there are any.
+    #[arg(long)]
+    check: bool,
+    /// With --check, hold every pair to the rendering preferred now rather than to the one
+    /// preferred at its document's date.
+    #[arg(long, requires = "check")]
+    latest: bool,
+    /// Number of discovered candidates printed and exported.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    top: usize,
+    /// Minimum number of distinct pairs a discovered candidate must occur in.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..))]
+    min_pairs: u64,
+    /// Also discover pairs whose Chinese is a list entry (to see what discovery finds on
+    /// its own).
+    #[arg(long)]
+    include_known: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// --en/--zh files have one sentence per line; blank lines separate units.
+    #[arg(long, requires = "en")]
+    presplit: bool,
+    /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<String>,
+    /// Language tag written for Chinese.
+    #[arg(long, value_name = "TAG", default_value = "zh-CN", value_parser = parse_language_tag)]
+    zh_code: String,
+    /// Language tag written for English.
+    #[arg(long, value_name = "TAG", default_value = "en-US", value_parser = parse_language_tag)]
+    en_code: String,
+    /// Source language of directional glossary formats.
+    #[arg(long, value_enum, default_value = "zh")]
+    source: SourceArg,
+}
+
+/// The formats and the file each is written to.
+const FORMATS: &[(&str, GlossaryFormat, &str)] = &[
+    ("csv", GlossaryFormat::Csv, "glossary.csv"),
+    ("omegat", GlossaryFormat::Omegat, "glossary.utf8"),
+    ("deepl", GlossaryFormat::Deepl, "glossary.deepl.csv"),
+    ("google", GlossaryFormat::Google, "glossary.google.csv"),
+    (
+        "google-equivalent",
+        GlossaryFormat::GoogleEquivalent,
+        "glossary.google-equivalent.csv",
+    ),
+    ("phrase", GlossaryFormat::Phrase, "glossary.phrase.csv"),
+    ("memoq", GlossaryFormat::Memoq, "glossary.memoq.csv"),
+    ("trados", GlossaryFormat::Trados, "glossary.trados.csv"),
+    ("tbx", GlossaryFormat::Tbx, "glossary.tbx"),
+    ("tbx2008", GlossaryFormat::Tbx2008, "glossary.2008.tbx"),
+];
+
+fn parse_glossary_format(s: &str) -> std::result::Result<GlossaryFormat, String> {
+    let s = s.trim().to_lowercase();
+    FORMATS
+        .iter()
+        .find(|f| f.0 == s)
+        .map(|f| f.1)
+        .ok_or_else(|| {
+            let names: Vec<&str> = FORMATS.iter().map(|f| f.0).collect();
+            format!("unknown format '{s}' (expected {})", names.join(", "))
+        })
+}
+
+fn file_name(format: GlossaryFormat) -> &'static str {
+    FORMATS
+        .iter()
+        .find(|f| f.1 == format)
+        .map_or("glossary.txt", |f| f.2)
+}
+
+/// Reads, decodes and aligns every input; notes single-language editions found in a
+/// directory and reports unusable inputs. Returns the documents and whether any input was
+/// a problem.
+fn align_inputs(args: &Args) -> (Vec<AlignedDocument>, bool) {
+    let skip = args.output.clone().unwrap_or_else(|| PathBuf::from("out"));
+    let mut jobs: Vec<Input> = Vec::new();
+    let mut problems = false;
+    for path in &args.inputs {
+        match input::collect(path, &skip) {
+            Ok(found) => jobs.extend(found),
+            Err(e) => {
+                problems = true;
+                eprintln!("zhen-tm: error: {e}");
+            }
+        }
+    }
+    if let (Some(en), Some(zh)) = (&args.en, &args.zh) {
+        jobs.push(Input::Pair {
+            en: en.clone(),
+            zh: zh.clone(),
+        });
+    }
+    let opts = AlignOptions {
+        presplit: args.presplit,
+    };
+    let encoding = args.encoding.as_deref();
+    let results: Vec<std::result::Result<AlignedDocument, (Error, bool)>> = jobs
+        .par_iter()
+        .map(|job| {
+            let doc = input::read_input(job, encoding, args.presplit).map_err(|e| (e, true))?;
+            align::align_document(&doc, &opts).map_err(|e| match (e, job) {
+                (AlignError::MissingSide(missing), Input::File { path, named }) => (
+                    Error::input(
+                        path,
+                        format!(
+                            "{}-only edition; it needs a partner given with --en/--zh",
+                            if missing == Lang::En {
+                                "Chinese"
+                            } else {
+                                "English"
+                            }
+                        ),
+                    ),
+                    *named,
+                ),
+                (AlignError::MissingSide(missing), Input::Pair { en, zh }) => (
+                    Error::input(
+                        if missing == Lang::En { en } else { zh },
+                        "has no text in the expected language",
+                    ),
+                    true,
+                ),
+            })
+        })
+        .collect();
+    let mut docs = Vec::new();
+    for r in results {
+        match r {
+            Ok(d) => docs.push(d),
+            Err((e, serious)) => {
+                problems |= serious;
+                if serious {
+                    eprintln!("zhen-tm: error: {e}");
+                } else {
+                    eprintln!("zhen-tm: {e}");
+                }
+            }
+        }
+    }
+    (docs, problems)
+}
+
+/// The term list: bundled, plus the user's.
+fn term_list(path: Option<&PathBuf>) -> Result<Vec<Term>> {
+    let Some(path) = path else {
+        return Ok(bundled().to_vec());
+    };
+    let text = zhen_tm::decode::read_file(path, None)?;
+    let source = path.display().to_string();
+    let user = list::parse(&text, &source).map_err(|m| list_error(path, &source, &m))?;
+    Ok(list::merge(bundled(), user))
+}
+
+/// Turns a `SOURCE:LINE: message` from the list parser into an error with a position.
+fn list_error(path: &std::path::Path, source: &str, message: &str) -> Error {
+    let rest = message
+        .strip_prefix(source)
+        .map_or(message, |m| m.trim_start_matches(':'));
+    match rest.split_once(": ") {
+        Some((line, m)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            Error::Input {
+                path: path.to_path_buf(),
+                position: Some(line.to_string()),
+                message: m.to_string(),
+            }
+        }
+        _ => Error::input(path, rest.trim()),
+    }
+}
+
+/// A discovered candidate as printed in JSON, with its example pair.
+#[derive(Serialize)]
+struct CandidateOut<'a> {
+    #[serde(flatten)]
+    candidate: &'a discover::Candidate,
+    example_pair: &'a str,
+    example_zh: &'a str,
+    example_en: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    documents: Vec<(&'a str, Option<&'a str>, usize)>,
+    known: &'a [known::KnownTerm],
+    candidates: Vec<CandidateOut<'a>>,
+    variants: &'a variants::Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check: Option<&'a [check::Finding]>,
+    files: Vec<String>,
+}
+
+/// Run `terms`.
+pub fn run(args: Args) -> Result<i32> {
+    let terms = term_list(args.terms.as_ref())?;
+    let (docs, problems) = align_inputs(&args);
+    if docs.is_empty() {
+        eprintln!("zhen-tm: no aligned documents");
+        return Ok(EXIT_INPUT);
+    }
+    let segs = segments(&docs);
+    let hits = known::scan(&segs, &terms);
+
+    if args.check {
+        let mode = if args.latest {
+            check::Mode::Latest
+        } else {
+            check::Mode::AtDate
+        };
+        let findings = check::check(&hits, &segs, &terms, mode);
+        if args.json {
+            print_json(&serde_json::json!({ "check": findings }));
+        } else {
+            outln!("file\tpair\tterm\tpreferred\tfound");
+            for f in &findings {
+                outln!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    f.file,
+                    f.pair,
+                    f.zh,
+                    f.preferred,
+                    f.found_text()
+                );
+            }
+        }
+        eprintln!(
+            "zhen-tm: {} pair(s) not using the preferred rendering of a term",
+            findings.len()
+        );
+        return Ok(if findings.is_empty() && !problems {
+            EXIT_OK
+        } else {
+            EXIT_INPUT
+        });
+    }
+
+    let known_report = known::report(&hits, &segs, &terms);
+    let opts = discover::Options {
+        min_pairs: usize::try_from(args.min_pairs).unwrap_or(2),
+        include_known: args.include_known,
+        ..discover::Options::default()
+    };
+    let mut candidates = discover::discover(&segs, &terms, &opts);
+    let total_candidates = candidates.len();
+    candidates.truncate(args.top);
+    let variant_report = variants::report(&hits, &segs, &terms);
+
+    let mut files = Vec::new();
+    if args.output.is_some() || !args.format.is_empty() {
+        let dir = args.output.clone().unwrap_or_else(|| PathBuf::from("out"));
+        let formats = if args.format.is_empty() {
+            vec![GlossaryFormat::Csv, GlossaryFormat::Tbx]
+        } else {
+            args.format.clone()
+        };
+        let entries = zhen_tm::terms::glossary_entries(&hits, &segs, &terms, &candidates);
+        let gopts = GlossaryOptions {
+            zh_code: args.zh_code.clone(),
+            en_code: args.en_code.clone(),
+            source: match args.source {
+                SourceArg::Zh => Lang::Zh,
+                SourceArg::En => Lang::En,
+            },
+            ..GlossaryOptions::default()
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        for format in formats {
+            let path = dir.join(file_name(format));
+            for w in write_glossary(&path, format, &entries, &gopts)? {
+                eprintln!("zhen-tm: {}: {w}", path.display());
+            }
+            files.push(path.display().to_string());
+        }
+    }
+
+    if args.json {
+        let report = JsonReport {
+            documents: docs
+                .iter()
+                .map(|d| (d.id.as_str(), d.date.as_deref(), d.pairs.len()))
+                .collect(),
+            known: &known_report,
+            candidates: candidates
+                .iter()
+                .map(|c| {
+                    let s = segs.get(c.example);
+                    CandidateOut {
+                        candidate: c,
+                        example_pair: s.map_or("", |s| s.id.as_str()),
+                        example_zh: s.map_or("", |s| s.zh.as_str()),
+                        example_en: s.map_or("", |s| s.en.as_str()),
+                    }
+                })
+                .collect(),
+            variants: &variant_report,
+            check: None,
+            files,
+        };
+        print_json(&report);
+    } else {
+        print_known(&docs, &segs, &known_report);
+        print_candidates(&segs, &candidates, total_candidates);
+        print_variants(&variant_report);
+        if !files.is_empty() {
+            outln!("\nfiles written:");
+            for f in &files {
+                outln!("  {f}");
+            }
+        }
+    }
+    Ok(if problems { EXIT_INPUT } else { EXIT_OK })
+}
+
+fn print_json<T: Serialize>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => outln!("{s}"),
+        Err(e) => eprintln!("zhen-tm: error: cannot serialize the report: {e}"),
+    }
+}
+
+/// Writes one glossary atomically: into a temporary file in the same folder, renamed over
+/// `path` once complete, so that a CAT tool watching the folder never reads half a file.
+fn write_glossary(
+    path: &std::path::Path,
+    format: GlossaryFormat,
+    entries: &[zhen_tm::glossary::Entry],
+    opts: &GlossaryOptions,
+) -> Result<Vec<String>> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(path, e))?;
+    let warnings = {
+        let mut buf = std::io::BufWriter::new(tmp.as_file());
+        let w = zhen_tm::glossary::export::write(&mut buf, format, entries, opts)
+            .map_err(|e| Error::io(path, e))?;
+        std::io::Write::flush(&mut buf).map_err(|e| Error::io(path, e))?;
+        w
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| Error::io(path, e))?;
+    }
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(warnings)
+}
+
+fn doc_label(doc: &str, date: Option<&str>) -> String {
+    match date {
+        Some(d) => format!("{doc} ({d})"),
+        None => doc.to_string(),
+    }
+}
+
+fn print_known(docs: &[AlignedDocument], segs: &[Segment], report: &[known::KnownTerm]) {
+    outln!(
+        "Known terms: {} found in {} pairs of {} document(s)",
+        report.len(),
+        segs.len(),
+        docs.len()
+    );
+    outln!("term\tcategory\tpairs\trendering\tpairs\tper document");
+    for k in report {
+        for (i, r) in k.renderings.iter().enumerate() {
+            let per_doc: Vec<String> = r
+                .by_doc
+                .iter()
+                .map(|c| format!("{}: {}", doc_label(&c.doc, c.date.as_deref()), c.pairs))
+                .collect();
+            let (zh, cat, pairs) = if i == 0 {
+                (k.zh.as_str(), k.category.as_str(), k.pairs.to_string())
+            } else {
+                ("", "", String::new())
+            };
+            outln!(
+                "{zh}\t{cat}\t{pairs}\t{}\t{}\t{}",
+                r.en.as_deref().unwrap_or("(none found)"),
+                r.pairs,
+                per_doc.join(", ")
+            );
+        }
+    }
+}
+
+fn print_candidates(segs: &[Segment], candidates: &[discover::Candidate], total: usize) {
+    outln!(
+        "\nDiscovered candidates: top {} of {total} (not in the term list)",
+        candidates.len()
+    );
+    outln!("rank\tzh\ten\tscore\tpairs\tdocuments\texample");
+    for (i, c) in candidates.iter().enumerate() {
+        outln!(
+            "{}\t{}\t{}\t{:.1}\t{}/{}/{}\t{}\t{}",
+            i + 1,
+            c.zh,
+            c.en,
+            c.score,
+            c.pairs,
+            c.zh_pairs,
+            c.en_pairs,
+            c.documents.len(),
+            segs.get(c.example).map_or("", |s| s.id.as_str())
+        );
+    }
+}
+
+fn print_variants(report: &variants::Report) {
+    outln!(
+        "\nVariants: {} term(s) rendered differently",
+        report.changes.len()
+    );
+    for c in &report.changes {
+        let reason = match c.reason {
+            variants::Reason::ListDate => "dated latest in the list",
+            variants::Reason::LatestDocument => "used by the latest document",
+            variants::Reason::Default => "the list's first rendering",
+        };
+        outln!("{}\tpreferred: {} ({reason})", c.zh, c.preferred);
+        for r in &c.renderings {
+            outln!(
+                "  {} {}\t{} pair(s)\t{}",
+                if r.preferred { "*" } else { "-" },
+                r.en,
+                r.pairs,
+                if r.dates.is_empty() {
+                    "undated".to_string()
+                } else {
+                    r.dates.join(", ")
+                }
+            );
+        }
+    }
+    if !report.shared.is_empty() {
+        outln!("\nEnglish renderings shared by several Chinese terms:");
+        for s in &report.shared {
+            let zh: Vec<String> =
+                s.zh.iter()
+                    .map(|(z, d)| format!("{z} ({})", d.join(", ")))
+                    .collect();
+            outln!("{}\t{}", s.en, zh.join("; "));
+        }
+    }
+}

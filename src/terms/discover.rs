@@ -1,0 +1,598 @@
+//! Discovery: candidate term pairs that the list lacks, found in the aligned pairs alone.
+//!
+//! The method, chosen to work on documents it has never seen and on small inputs (a few
+//! hundred pairs):
+//!
+//! 1. **Units.** Pairs with the same English text (two Chinese editions aligned with one
+//!    English transcript) are one unit of evidence, so a sentence counted twice does not
+//!    make every phrase in it look like a repeated term.
+//! 2. **Chinese candidates**: character n-grams (2 to 10 Han characters, quotation marks
+//!    ignored, never across punctuation) occurring in at least two units, kept when they
+//!    are *closed* and *cohesive*: left and right branching entropy above zero (the
+//!    n-gram is not always preceded or always followed by the same character, else the
+//!    longer string is the candidate); every split point has positive pointwise mutual
+//!    information between its parts; at least half of the occurrences begin and end on a
+//!    word boundary of CC-CEDICT's longest-match tokenization (so 国和 or 展的 are not
+//!    candidates); and the first and last characters are not function characters
+//!    (`data/terms/zh_edge_chars.txt`).
+//! 3. **English candidates**: word n-grams (1 to 6 words, never across punctuation) in at
+//!    least two units whose first and last words are not stopwords
+//!    (`data/lexicon/en_stopwords.txt`, `data/terms/en_edge_words.txt`).
+//! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
+//!    positive associations only, the English n-gram present in at least half the units
+//!    of the Chinese one. Per Chinese candidate the best English candidate is kept,
+//!    preferring the longest among those within 10% of the best G² (`community with a
+//!    shared future` over `shared future`).
+//! 5. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
+//!    words meet the English words (independent bilingual evidence). Candidates nested in
+//!    a better one on both sides (命运共同体 / 人类命运共同体 with English inside each
+//!    other) are suppressed, and so are list entries (unless asked for).
+
+use super::Segment;
+use crate::lexicon::dict::{en_stems, overlap, Glosser};
+use crate::lexicon::terms::{zh_key_text, Term};
+use crate::parse::is_han;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Discovery settings.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Minimum number of units (distinct English sentences) a pair must occur in.
+    pub min_pairs: usize,
+    /// Longest Chinese candidate, in characters.
+    pub max_zh_chars: usize,
+    /// Longest English candidate, in words.
+    pub max_en_words: usize,
+    /// Keep candidates whose Chinese is a list entry (to measure discovery on its own).
+    pub include_known: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_pairs: 2,
+            max_zh_chars: 10,
+            max_en_words: 6,
+            include_known: false,
+        }
+    }
+}
+
+/// A discovered term pair.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The Chinese candidate.
+    pub zh: String,
+    /// Its best English candidate, in its most frequent spelling.
+    pub en: String,
+    /// Ranking score: G² weighted by dictionary support.
+    pub score: f64,
+    /// Log-likelihood ratio of the unit co-occurrence.
+    pub g2: f64,
+    /// Units containing both.
+    pub pairs: usize,
+    /// Units containing the Chinese.
+    pub zh_pairs: usize,
+    /// Units containing the English.
+    pub en_pairs: usize,
+    /// Documents containing both, in input order.
+    pub documents: Vec<String>,
+    /// Their dates, ascending, without repeats.
+    pub dates: Vec<String>,
+    /// Index into the segments of one pair containing both.
+    pub example: usize,
+}
+
+/// Start and end characters (or strings) that do not bound a Chinese term.
+fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
+    static EDGES: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    EDGES.get_or_init(|| {
+        let mut start = Vec::new();
+        let mut end = Vec::new();
+        for line in include_str!("../../data/terms/zh_edge_chars.txt").lines() {
+            if let Some(rest) = line.strip_prefix("start:") {
+                start.extend(rest.split_whitespace().map(str::to_string));
+            } else if let Some(rest) = line.strip_prefix("end:") {
+                end.extend(rest.split_whitespace().map(str::to_string));
+            }
+        }
+        (start, end)
+    })
+}
+
+/// English words that do not bound a term.
+fn en_edge_words() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        [
+            include_str!("../../data/lexicon/en_stopwords.txt"),
+            include_str!("../../data/terms/en_edge_words.txt"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+    })
+}
+
+/// English words in runs not crossed by punctuation. Keeps hyphens and apostrophes inside
+/// words and the dots of initialisms (`U.S.`), which are part of the term.
+pub(crate) fn en_spans(text: &str) -> Vec<Vec<String>> {
+    let mut spans: Vec<Vec<String>> = Vec::new();
+    let mut span: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let initialism = |w: &str| {
+        !w.is_empty()
+            && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1)
+            && w.chars().all(|c| c.is_alphabetic() || c == '.')
+            && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        if matches!(c, '-' | '\'' | '’') && !word.is_empty() && next_alnum {
+            word.push(if c == '’' { '\'' } else { c });
+            continue;
+        }
+        if c == '.' && initialism(&word) {
+            word.push('.');
+            continue;
+        }
+        if !word.is_empty() {
+            span.push(std::mem::take(&mut word));
+        }
+        if !c.is_whitespace() && !span.is_empty() {
+            spans.push(std::mem::take(&mut span));
+        }
+    }
+    if !word.is_empty() {
+        span.push(word);
+    }
+    if !span.is_empty() {
+        spans.push(span);
+    }
+    spans
+}
+
+/// Statistics of one Chinese n-gram over all occurrences.
+#[derive(Default)]
+struct ZhStats {
+    count: usize,
+    units: Vec<usize>,
+    /// Left and right neighbours; `None` at a run edge (punctuation or text boundary).
+    left: Vec<Option<char>>,
+    right: Vec<Option<char>>,
+    /// Occurrences starting and ending on a dictionary word boundary.
+    on_boundary: usize,
+}
+
+/// Branching entropy of a neighbour list, each edge counted as a distinct neighbour (a
+/// boundary is free context, so it always adds entropy).
+fn entropy(ctx: &[Option<char>]) -> f64 {
+    let n = ctx.len() as f64;
+    if ctx.is_empty() {
+        return 0.0;
+    }
+    let mut counts: HashMap<char, usize> = HashMap::new();
+    let mut h = 0.0;
+    for c in ctx {
+        match c {
+            Some(c) => *counts.entry(*c).or_default() += 1,
+            None => h -= (1.0 / n) * (1.0 / n).ln(),
+        }
+    }
+    for &k in counts.values() {
+        let p = k as f64 / n;
+        h -= p * p.ln();
+    }
+    h
+}
+
+/// Dunning's G² for a 2×2 table: `a` units with both, `x` with the first, `y` with the
+/// second, `n` in all. Zero for negative association.
+pub fn g2(a: usize, x: usize, y: usize, n: usize) -> f64 {
+    let (a, x, y, n) = (a as f64, x as f64, y as f64, n as f64);
+    if n <= 0.0 || a * n <= x * y {
+        return 0.0;
+    }
+    let cells = [
+        (a, x * y / n),
+        (x - a, x * (n - y) / n),
+        (y - a, (n - x) * y / n),
+        (n - x - y + a, (n - x) * (n - y) / n),
+    ];
+    2.0 * cells
+        .iter()
+        .filter(|(o, e)| *o > 0.0 && *e > 0.0)
+        .map(|(o, e)| o * (o / e).ln())
+        .sum::<f64>()
+}
+
+/// Whether the words of `a` occur contiguously in `b` (lower-cased).
+fn words_within(a: &str, b: &str) -> bool {
+    let a: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
+    let b: Vec<String> = b.split_whitespace().map(str::to_lowercase).collect();
+    !a.is_empty() && b.len() >= a.len() && b.windows(a.len()).any(|w| w == a.as_slice())
+}
+
+/// Runs of Han characters of a Chinese text (quotation and book-title marks removed, so
+/// "一带一路" is one run), each with a flag per position: whether a dictionary word
+/// boundary falls before that character (the last flag is the run's end).
+fn zh_runs(zh: &str) -> Vec<(Vec<char>, Vec<bool>)> {
+    let clean = zh_key_text(zh);
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut flush = |run: &mut String| {
+        if run.is_empty() {
+            return;
+        }
+        let chars: Vec<char> = run.chars().collect();
+        let mut boundary = vec![true; chars.len() + 1];
+        let base = run.as_ptr() as usize;
+        for token in chinese_dictionary::tokenize(run) {
+            // Tokens are slices of `run`: their offsets give their character positions.
+            let start_byte = (token.as_ptr() as usize).saturating_sub(base);
+            let (Some(before), Some(inside)) = (
+                run.get(..start_byte),
+                run.get(start_byte..start_byte + token.len()),
+            ) else {
+                continue;
+            };
+            let s = before.chars().count();
+            let e = s + inside.chars().count();
+            for b in boundary.iter_mut().take(e).skip(s + 1) {
+                *b = false;
+            }
+        }
+        out.push((chars, boundary));
+        run.clear();
+    };
+    for c in clean.chars() {
+        if is_han(c) {
+            run.push(c);
+        } else {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    out
+}
+
+/// Candidate term pairs in `segs` not in `known`, best first.
+pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candidate> {
+    // 1. Units: segments grouped by their English text.
+    let mut unit_of: HashMap<String, usize> = HashMap::new();
+    let mut units: Vec<Vec<usize>> = Vec::new();
+    for (i, s) in segs.iter().enumerate() {
+        let key =
+            s.en.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+        if key.is_empty() || s.zh.trim().is_empty() {
+            continue;
+        }
+        let u = *unit_of.entry(key).or_insert_with(|| {
+            units.push(Vec::new());
+            units.len() - 1
+        });
+        units[u].push(i);
+    }
+    let n_units = units.len();
+    let min = opts.min_pairs.max(1);
+
+    // 2. Chinese n-grams.
+    let mut zh: HashMap<String, ZhStats> = HashMap::new();
+    let mut chars_total = 0usize;
+    for (u, members) in units.iter().enumerate() {
+        for &si in members {
+            for (run, boundary) in zh_runs(&segs[si].zh) {
+                chars_total += run.len();
+                for i in 0..run.len() {
+                    for len in 1..=opts.max_zh_chars.min(run.len() - i) {
+                        let j = i + len;
+                        let key: String = run[i..j].iter().collect();
+                        let st = zh.entry(key).or_default();
+                        st.count += 1;
+                        if len == 1 {
+                            continue;
+                        }
+                        if st.units.last() != Some(&u) && !st.units.contains(&u) {
+                            st.units.push(u);
+                        }
+                        st.left.push(if i == 0 { None } else { Some(run[i - 1]) });
+                        st.right.push(run.get(j).copied());
+                        if boundary[i] && boundary[j] {
+                            st.on_boundary += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let count = |s: &str| zh.get(s).map_or(0, |st| st.count);
+    let known_keys: HashSet<String> = known.iter().map(Term::key_text).collect();
+    let (bad_start, bad_end) = zh_edges();
+    let n = chars_total.max(1) as f64;
+    let mut zh_cands: Vec<(&String, &ZhStats)> = zh
+        .iter()
+        .filter(|(k, st)| {
+            let len = k.chars().count();
+            len >= 2
+                && st.units.len() >= min
+                && !bad_start.iter().any(|b| k.starts_with(b.as_str()))
+                && !bad_end.iter().any(|b| k.ends_with(b.as_str()))
+                && entropy(&st.left) > 0.0
+                && entropy(&st.right) > 0.0
+                && st.on_boundary * 2 >= st.count
+                && (opts.include_known || !known_keys.contains(k.as_str()))
+                && (1..len).all(|split| {
+                    let b = k.char_indices().nth(split).map_or(k.len(), |(b, _)| b);
+                    let (x, y) = (count(&k[..b]), count(&k[b..]));
+                    x > 0 && y > 0 && (st.count as f64 * n / (x as f64 * y as f64)).ln() > 0.0
+                })
+        })
+        .collect();
+    zh_cands.sort_by(|a, b| a.0.cmp(b.0));
+
+    // 3. English n-grams per unit.
+    let edge = en_edge_words();
+    let bad_edge = |w: &str| {
+        let l = w.to_lowercase();
+        edge.contains(&l) || l.chars().count() < 2 || l.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut en_units: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut en_surface: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    let mut unit_en: Vec<Vec<String>> = vec![Vec::new(); n_units];
+    for (u, members) in units.iter().enumerate() {
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        let mut seen: HashSet<String> = HashSet::new();
+        for span in en_spans(&segs[first].en) {
+            for i in 0..span.len() {
+                if bad_edge(&span[i]) {
+                    continue;
+                }
+                for len in 1..=opts.max_en_words.min(span.len() - i) {
+                    let last = &span[i + len - 1];
+                    if bad_edge(last) {
+                        continue;
+                    }
+                    let surface = span[i..i + len].join(" ");
+                    let key = surface.to_lowercase();
+                    *en_surface
+                        .entry(key.clone())
+                        .or_default()
+                        .entry(surface)
+                        .or_default() += 1;
+                    if seen.insert(key.clone()) {
+                        en_units.entry(key.clone()).or_default().push(u);
+                        unit_en[u].push(key);
+                    }
+                }
+            }
+        }
+    }
+    for list in &mut unit_en {
+        list.retain(|k| en_units.get(k).is_some_and(|v| v.len() >= min));
+    }
+
+    // 4. Association.
+    let mut glosser = Glosser::new();
+    let mut found: Vec<Candidate> = Vec::new();
+    for (zk, st) in zh_cands {
+        let mut co: HashMap<&str, usize> = HashMap::new();
+        for &u in &st.units {
+            for k in &unit_en[u] {
+                *co.entry(k.as_str()).or_default() += 1;
+            }
+        }
+        let x = st.units.len();
+        let scored: Vec<(&str, usize, usize, f64)> = co
+            .into_iter()
+            .filter(|&(_, a)| a >= min && a * 2 >= x)
+            .map(|(k, a)| {
+                let y = en_units.get(k).map_or(0, Vec::len);
+                (k, a, y, g2(a, x, y, n_units))
+            })
+            .filter(|s| s.3 > 0.0)
+            .collect();
+        let Some(max_g) = scored.iter().map(|s| s.3).reduce(f64::max) else {
+            continue;
+        };
+        // Near-ties (often many n-grams of one repeated sentence share a distribution) are
+        // broken by dictionary evidence (English words glossed by the Chinese), then by
+        // how close the number of content words is to what the Chinese length suggests
+        // (about one word per 1.3 characters), then by length.
+        let glossed = glosser.gloss(zk);
+        let expected = zk.chars().count() as f64 * 0.75;
+        let tie_key = |k: &str| {
+            let stems = en_stems(k);
+            let hits = overlap(&stems, &glossed).0;
+            let distance = (stems.len() as f64 - expected).abs();
+            (
+                hits,
+                -(distance * 4.0).round() as i64,
+                k.split_whitespace().count(),
+            )
+        };
+        let Some(&(ek, a, y, g)) = scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
+            tie_key(p.0)
+                .cmp(&tie_key(q.0))
+                .then(p.3.total_cmp(&q.3))
+                .then(q.0.cmp(p.0))
+        }) else {
+            continue;
+        };
+        let en = en_surface
+            .get(ek)
+            .and_then(|m| m.iter().max_by(|p, q| p.1.cmp(q.1).then(q.0.cmp(p.0))))
+            .map_or_else(|| ek.to_string(), |(s, _)| s.clone());
+        // Dictionary support: share of English content words glossed by the Chinese and of
+        // Chinese words whose gloss is in the English.
+        let stems = en_stems(&en);
+        let (eh, zhh) = overlap(&stems, &glossed);
+        let support = if stems.is_empty() || glossed.is_empty() {
+            0.0
+        } else {
+            0.5 * (eh as f64 / stems.len() as f64 + zhh as f64 / glossed.len() as f64)
+        };
+        let both: Vec<usize> = st
+            .units
+            .iter()
+            .copied()
+            .filter(|&u| unit_en[u].iter().any(|k| k == ek))
+            .collect();
+        let mut documents: Vec<String> = Vec::new();
+        let mut dates: Vec<String> = Vec::new();
+        let mut example = usize::MAX;
+        for &u in &both {
+            for &si in &units[u] {
+                let s = &segs[si];
+                example = example.min(si);
+                if !documents.contains(&s.doc) {
+                    documents.push(s.doc.clone());
+                }
+                if let Some(d) = &s.date {
+                    if !dates.contains(d) {
+                        dates.push(d.clone());
+                    }
+                }
+            }
+        }
+        dates.sort();
+        found.push(Candidate {
+            zh: zk.clone(),
+            en,
+            score: g * (1.0 + support.min(1.0)),
+            g2: g,
+            pairs: a,
+            zh_pairs: x,
+            en_pairs: y,
+            documents,
+            dates,
+            example,
+        });
+    }
+
+    // 5. Rank and suppress nested candidates.
+    found.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.zh.chars().count().cmp(&a.zh.chars().count()))
+            .then(a.zh.cmp(&b.zh))
+    });
+    // A candidate nested in a better one on both sides is a fragment of it when the two
+    // occur about equally often (命运共同体 beside 人类命运共同体); when it occurs clearly
+    // more often it is a term of its own (共同体 / community) and stays.
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in found {
+        let nested = kept.iter().any(|k| {
+            (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
+                && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))
+                && c.pairs * 4 <= k.pairs * 5
+                && k.pairs * 4 <= c.pairs * 5
+        });
+        if !nested {
+            kept.push(c);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_spans_keep_initialisms_and_break_at_punctuation() {
+        let s = en_spans("The U.S. and China's ties, said Wang Yi (non-alliance).");
+        assert_eq!(
+            s,
+            vec![
+                vec!["The", "U.S.", "and", "China's", "ties"],
+                vec!["said", "Wang", "Yi"],
+                vec!["non-alliance"],
+            ]
+        );
+    }
+
+    #[test]
+    fn g2_is_zero_for_negative_association() {
+        assert_eq!(g2(0, 5, 5, 100), 0.0);
+        assert!(g2(3, 3, 3, 100) > g2(2, 3, 3, 100));
+    }
+
+    /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is
+    /// found, with its full English.
+    #[test]
+    fn finds_a_planted_pair() {
+        let fillers_zh = [
+            "我们支持多边主义",
+            "双方加强经济合作",
+            "中方愿意继续努力",
+            "世界需要和平稳定",
+            "各国应当相互尊重",
+        ];
+        let fillers_en = [
+            "we support multilateralism",
+            "the two sides strengthen economic cooperation",
+            "China is willing to keep working",
+            "the world needs peace and stability",
+            "all countries should respect each other",
+        ];
+        let mut segs = Vec::new();
+        for i in 0..12 {
+            let f = i % fillers_zh.len();
+            let planted = [
+                ("推进绿色丝路建设", "advance the Green Silk Road"),
+                ("支持绿色丝路", "support the Green Silk Road"),
+                (
+                    "绿色丝路合作不断深化",
+                    "Green Silk Road cooperation keeps deepening",
+                ),
+                (
+                    "欢迎各方参与绿色丝路",
+                    "all are welcome to join the Green Silk Road",
+                ),
+            ];
+            let (zh, en) = if i % 3 == 0 {
+                let (pz, pe) = planted[i / 3];
+                (
+                    format!("{}，{pz}，第{i}年。", fillers_zh[f]),
+                    format!("{}, {pe}, in year {i}.", fillers_en[f]),
+                )
+            } else {
+                (
+                    format!("{}，第{i}次。", fillers_zh[f]),
+                    format!("{}, time {i}.", fillers_en[f]),
+                )
+            };
+            segs.push(Segment {
+                doc: "d".into(),
+                source: "d".into(),
+                date: Some("2030-01-01".into()),
+                id: format!("d-{i}"),
+                zh,
+                en,
+            });
+        }
+        let found = discover(&segs, &[], &Options::default());
+        assert!(
+            found
+                .iter()
+                .any(|c| c.zh == "绿色丝路" && c.en == "Green Silk Road"),
+            "{:?}",
+            found.iter().map(|c| (&c.zh, &c.en)).collect::<Vec<_>>()
+        );
+    }
+}

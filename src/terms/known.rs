@@ -1,0 +1,193 @@
+//! Known terms: for every list entry whose Chinese occurs in an aligned pair, which of its
+//! English renderings that pair uses, counted per document.
+
+use super::Segment;
+use crate::lexicon::terms::{Term, TermIndex};
+use serde::Serialize;
+
+/// One occurrence of a listed term in a pair: the term, the pair, and which renderings
+/// (indexes into `Term::en`) the pair's English uses. Empty `used` means the translation
+/// renders the term some other way (or leaves it out).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into the term list.
+    pub term: usize,
+    /// Index into the segments.
+    pub seg: usize,
+    /// Renderings found in the English side, in list order.
+    pub used: Vec<usize>,
+}
+
+/// Every listed term found in every pair's Chinese, in pair order. The index is built
+/// once for the whole run; Chinese matching is leftmost-longest, so 人类命运共同体 is not
+/// also counted as 命运共同体.
+pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
+    let index = TermIndex::new(terms);
+    let mut hits = Vec::new();
+    for (seg, s) in segs.iter().enumerate() {
+        for t in index.find_in_zh(&s.zh) {
+            let Some(term) = terms.iter().position(|x| std::ptr::eq(x, t)) else {
+                continue;
+            };
+            hits.push(Hit {
+                term,
+                seg,
+                used: t.renderings_in(&s.en),
+            });
+        }
+    }
+    hits
+}
+
+/// Pairs of one document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DocCount {
+    /// Document identifier.
+    pub doc: String,
+    /// Document date, when known.
+    pub date: Option<String>,
+    /// Number of pairs.
+    pub pairs: usize,
+}
+
+/// How often one rendering (or none of them) was used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RenderingCount {
+    /// The rendering as listed; `None` for pairs that use none of the listed renderings.
+    pub en: Option<String>,
+    /// Pairs using it.
+    pub pairs: usize,
+    /// The same per document, in input order.
+    pub by_doc: Vec<DocCount>,
+}
+
+/// The report line of one term found in the input.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KnownTerm {
+    /// The Chinese form as listed.
+    pub zh: String,
+    /// The list's category.
+    pub category: String,
+    /// Pairs whose Chinese contains the term.
+    pub pairs: usize,
+    /// Renderings used, in list order, then the pairs using none (if any). A pair using
+    /// two renderings ("Communist Party of China (CPC)") counts for both.
+    pub renderings: Vec<RenderingCount>,
+}
+
+fn add(counts: &mut Vec<DocCount>, s: &Segment) {
+    match counts.iter_mut().find(|c| c.doc == s.doc) {
+        Some(c) => c.pairs += 1,
+        None => counts.push(DocCount {
+            doc: s.doc.clone(),
+            date: s.date.clone(),
+            pairs: 1,
+        }),
+    }
+}
+
+/// The known-term table: one line per term found, most frequent first (ties in list
+/// order, which groups related terms as the list does).
+pub fn report(hits: &[Hit], segs: &[Segment], terms: &[Term]) -> Vec<KnownTerm> {
+    let mut out: Vec<(usize, KnownTerm)> = Vec::new();
+    for (ti, term) in terms.iter().enumerate() {
+        let mine: Vec<&Hit> = hits.iter().filter(|h| h.term == ti).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut renderings: Vec<RenderingCount> = Vec::new();
+        for (ri, en) in term.en.iter().enumerate() {
+            let mut rc = RenderingCount {
+                en: Some(en.clone()),
+                pairs: 0,
+                by_doc: Vec::new(),
+            };
+            for h in mine.iter().filter(|h| h.used.contains(&ri)) {
+                rc.pairs += 1;
+                add(&mut rc.by_doc, &segs[h.seg]);
+            }
+            if rc.pairs > 0 {
+                renderings.push(rc);
+            }
+        }
+        let mut none = RenderingCount {
+            en: None,
+            pairs: 0,
+            by_doc: Vec::new(),
+        };
+        for h in mine.iter().filter(|h| h.used.is_empty()) {
+            none.pairs += 1;
+            add(&mut none.by_doc, &segs[h.seg]);
+        }
+        if none.pairs > 0 {
+            renderings.push(none);
+        }
+        out.push((
+            ti,
+            KnownTerm {
+                zh: term.zh.clone(),
+                category: term.category.clone(),
+                pairs: mine.len(),
+                renderings,
+            },
+        ));
+    }
+    out.sort_by(|a, b| b.1.pairs.cmp(&a.1.pairs).then(a.0.cmp(&b.0)));
+    out.into_iter().map(|(_, k)| k).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::terms::parse_terms;
+
+    fn seg(doc: &str, date: &str, zh: &str, en: &str) -> Segment {
+        Segment {
+            doc: doc.into(),
+            source: format!("{doc}.txt"),
+            date: Some(date.into()),
+            id: format!("{doc}-0001"),
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    #[test]
+    fn counts_renderings_and_misses() {
+        let terms = parse_terms(
+            "zh\ten\tcategory\tvariants\n中国共产党\tCommunist Party of China\torganization\tCPC\n全球南方\tGlobal South\tconcept\n",
+            "t",
+        )
+        .expect("parses");
+        let segs = vec![
+            seg("a", "2024-01-01", "中国共产党领导。", "The CPC leads."),
+            seg(
+                "a",
+                "2024-01-01",
+                "中国共产党。",
+                "The Communist Party of China (CPC).",
+            ),
+            seg("b", "2025-01-01", "中国共产党。", "The Party."),
+            seg("b", "2025-01-01", "全球南方。", "The Global South."),
+        ];
+        let hits = scan(&segs, &terms);
+        let rep = report(&hits, &segs, &terms);
+        assert_eq!(rep[0].zh, "中国共产党");
+        assert_eq!(rep[0].pairs, 3);
+        let counts: Vec<(Option<&str>, usize)> = rep[0]
+            .renderings
+            .iter()
+            .map(|r| (r.en.as_deref(), r.pairs))
+            .collect();
+        assert_eq!(
+            counts,
+            vec![
+                (Some("Communist Party of China"), 1),
+                (Some("CPC"), 2),
+                (None, 1)
+            ]
+        );
+        assert_eq!(rep[0].renderings[2].by_doc[0].doc, "b");
+        assert_eq!(rep[1].zh, "全球南方");
+    }
+}

@@ -1,0 +1,213 @@
+//! `zhen-tm terms` end to end: known-term counts and the mankind → humanity change on the
+//! samples, `--check` as a gate, discovery of a planted pair, and user term lists.
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::*;
+use std::path::{Path, PathBuf};
+
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli_terms")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A one-topic bilingual transcript dated `date` in which Wang Yi uses `rendering`.
+fn transcript(date: &str, rendering: &str) -> String {
+    let (y, rest) = date.split_at(4);
+    let (m, d) = (&rest[1..3], &rest[4..6]);
+    let month = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][m.parse::<usize>().unwrap() - 1];
+    format!(
+        "Foreign Minister Wang Yi answered questions from Chinese and foreign media\n\n外交部长王毅回答中外记者提问\n\n\
+On {month} {}, {y}, a press conference was held at the Media Center.\n\n\
+Wang Yi: Good morning, friends from the media. China will keep building a {rendering}.\n\n\
+{y}年{}月{}日，记者会在梅地亚中心举行。\n\n\
+王毅：各位记者朋友，上午好。中国将继续推动构建人类命运共同体。\n",
+        d.trim_start_matches('0'),
+        m.trim_start_matches('0'),
+        d.trim_start_matches('0'),
+    )
+}
+
+#[test]
+fn known_term_counts_on_the_samples() {
+    let o = run([
+        "terms".as_ref(),
+        samples_dir().as_os_str(),
+        "--json".as_ref(),
+    ]);
+    assert_ok(&o);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let known = v["known"].as_array().unwrap();
+    let t = known.iter().find(|k| k["zh"] == "人类命运共同体").unwrap();
+    let count = |en: &str| {
+        t["renderings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["en"] == en)
+            .map_or(0, |r| r["pairs"].as_u64().unwrap())
+    };
+    assert_eq!(count("community with a shared future for mankind"), 6);
+    assert_eq!(count("community with a shared future for humanity"), 2);
+    let wang = known.iter().find(|k| k["zh"] == "王毅").unwrap();
+    assert_eq!(wang["renderings"][0]["en"], "Wang Yi");
+    assert_eq!(wang["renderings"][0]["by_doc"].as_array().unwrap().len(), 3);
+    assert!(v["candidates"].as_array().unwrap().len() <= 50);
+}
+
+#[test]
+fn mankind_becomes_humanity_in_2026() {
+    for (en, zh) in [("000", "003"), ("002", "004")] {
+        let o = run([
+            "terms".as_ref(),
+            samples_dir().as_os_str(),
+            "--en".as_ref(),
+            sample(en).as_os_str(),
+            "--zh".as_ref(),
+            sample(zh).as_os_str(),
+        ]);
+        assert_ok(&o);
+        let out = stdout(&o);
+        let block: Vec<&str> = out
+            .lines()
+            .skip_while(|l| !l.starts_with("人类命运共同体\tpreferred"))
+            .take(3)
+            .collect();
+        assert_eq!(
+            block.first().copied(),
+            Some("人类命运共同体\tpreferred: community with a shared future for humanity (dated latest in the list)"),
+            "{out}"
+        );
+        assert!(block[1].starts_with("  * community with a shared future for humanity\t"));
+        assert!(block[1].ends_with("\t2026-03-08"), "{out}");
+        assert!(block[2].starts_with("  - community with a shared future for mankind\t"));
+        assert!(block[2].ends_with("\t2024-03-07, 2025-03-07"), "{out}");
+    }
+}
+
+#[test]
+fn check_exits_1_on_an_outdated_rendering_and_0_on_a_clean_text() {
+    let d = scratch("check");
+    let bad = d.join("2027.txt");
+    std::fs::write(
+        &bad,
+        transcript("2027-03-08", "community with a shared future for mankind"),
+    )
+    .unwrap();
+    let o = run(["terms".as_ref(), bad.as_os_str(), "--check".as_ref()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(|l| l.contains("人类命运共同体")
+            && l.contains("\tcommunity with a shared future for humanity\tcommunity with a shared future for mankind")),
+        "{out}"
+    );
+    let good = d.join("good.txt");
+    std::fs::write(
+        &good,
+        transcript("2027-03-08", "community with a shared future for humanity"),
+    )
+    .unwrap();
+    let o = run(["terms".as_ref(), good.as_os_str(), "--check".as_ref()]);
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", stdout(&o), stderr(&o));
+    // A 2025 text using the 2025 rendering is correct for its date, not with --latest.
+    let old = d.join("old.txt");
+    std::fs::write(
+        &old,
+        transcript("2025-03-07", "community with a shared future for mankind"),
+    )
+    .unwrap();
+    let o = run(["terms".as_ref(), old.as_os_str(), "--check".as_ref()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run([
+        "terms".as_ref(),
+        old.as_os_str(),
+        "--check".as_ref(),
+        "--latest".as_ref(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}
+
+#[test]
+fn user_terms_override_and_errors_name_the_line() {
+    let d = scratch("user");
+    let doc = d.join("2027.txt");
+    std::fs::write(
+        &doc,
+        transcript("2027-03-08", "community with a shared future for mankind"),
+    )
+    .unwrap();
+    let list = d.join("mine.csv");
+    std::fs::write(
+        &list,
+        "zh,en,category\n人类命运共同体,community with a shared future for mankind,concept\n",
+    )
+    .unwrap();
+    let o = run([
+        "terms".as_ref(),
+        doc.as_os_str(),
+        "--check".as_ref(),
+        "--terms".as_ref(),
+        list.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let bad = d.join("bad.tsv");
+    std::fs::write(
+        &bad,
+        "zh\ten\tcategory\n中国\tChina\tplace\n美国\tUnited States\tcountry\n",
+    )
+    .unwrap();
+    let o = run([
+        "terms".as_ref(),
+        doc.as_os_str(),
+        "--terms".as_ref(),
+        bad.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("{}:3:", bad.display())), "{err}");
+    assert!(err.contains("unknown category"), "{err}");
+}
+
+#[test]
+fn exports_are_written_per_format() {
+    let d = scratch("export");
+    let doc = d.join("2027.txt");
+    std::fs::write(
+        &doc,
+        transcript("2027-03-08", "community with a shared future for humanity"),
+    )
+    .unwrap();
+    let out = d.join("out");
+    let o = run([
+        "terms".as_ref(),
+        doc.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--format".as_ref(),
+        "csv,omegat,tbx2008".as_ref(),
+    ]);
+    assert_ok(&o);
+    assert_eq!(
+        list_dir(&out),
+        vec!["glossary.2008.tbx", "glossary.csv", "glossary.utf8"]
+    );
+}
