@@ -22,8 +22,8 @@ mod export;
 mod input;
 mod inspect;
 mod segment;
-mod validate;
 mod terms;
+mod validate;
 
 /// Exit code for success.
 pub const EXIT_OK: i32 = 0;
