@@ -211,3 +211,51 @@ fn exports_are_written_per_format() {
         vec!["glossary.2008.tbx", "glossary.csv", "glossary.utf8"]
     );
 }
+
+#[path = "common/oracle.rs"]
+mod oracle;
+
+/// `zhen-tm terms samples/` writes every glossary format by default, and the TBX is valid
+/// for both `zhen-tm validate` and xmllint with the official TBX-Basic core RNG (uses
+/// `../shared`; that part is skipped with a message when it or xmllint is absent).
+#[test]
+fn terms_on_the_samples_writes_every_export_and_a_valid_tbx() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let o = run([
+        "terms".as_ref(),
+        samples_dir().as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_ok(&o);
+    let text = stdout(&o);
+    assert!(text.contains("Known terms"), "{text}");
+    assert!(text.contains("Discovered candidates"), "{text}");
+    assert!(
+        text.contains("community with a shared future for humanity"),
+        "{text}"
+    );
+    let files = list_dir(&out);
+    for f in [
+        "glossary.csv",
+        "glossary.utf8",
+        "glossary.deepl.csv",
+        "glossary.google.csv",
+        "glossary.google-equivalent.csv",
+        "glossary.phrase.csv",
+        "glossary.memoq.csv",
+        "glossary.trados.csv",
+        "glossary.tbx",
+        "glossary.2008.tbx",
+    ] {
+        assert!(files.contains(&f.to_string()), "{f} missing: {files:?}");
+    }
+    let tbx = out.join("glossary.tbx");
+    let v = run(["validate".as_ref(), tbx.as_os_str()]);
+    assert_ok(&v);
+    match oracle::xmllint(oracle::OracleSchema::TbxRng, &tbx) {
+        None => println!("skipping: ../shared or xmllint not found"),
+        Some(r) => assert!(r.is_ok(), "xmllint --relaxng: {r:?}"),
+    }
+}

@@ -22,8 +22,8 @@ use zhen_tm::{Error, Result};
 /// term pairs discovered in the pairs; and terms rendered differently across documents,
 /// the rendering the list dates latest preferred, or for undated entries the latest
 /// document's.
-/// With -o or --format, writes DIR/glossary.EXT per format: the known terms found plus the
-/// printed candidates (category `candidate`).
+/// Writes DIR/glossary.EXT per format (every format into out/ by default): the known terms
+/// found plus the printed candidates (category `candidate`).
 ///
 /// Exit status: 0 success; 1 bad input, or with --check when a pair does not use a
 /// preferred rendering; 2 bad usage.
@@ -38,12 +38,12 @@ pub struct Args {
     /// Chinese text to align against --en.
     #[arg(long, value_name = "FILE", requires = "en")]
     zh: Option<PathBuf>,
-    /// Output directory for glossaries (created if missing); `out` when only --format is
-    /// given. Without either, nothing is written.
+    /// Output directory for glossaries (created if missing) [default: out]. With --check,
+    /// glossaries are written only when -o or --format is given.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Glossary formats, comma-separated: csv, omegat, deepl, google, google-equivalent,
-    /// phrase, memoq, trados, tbx, tbx2008 [default: csv,tbx].
+    /// phrase, memoq, trados, tbx, tbx2008 [default: all of them].
     #[arg(long, value_delimiter = ',', value_parser = parse_glossary_format)]
     format: Vec<GlossaryFormat>,
     /// Term list adding to the bundled one and overriding its entries with the same
@@ -303,10 +303,12 @@ pub fn run(args: Args) -> Result<i32> {
     let variant_report = variants::report(&hits, &segs, &terms);
 
     let mut files = Vec::new();
-    if args.output.is_some() || !args.format.is_empty() {
+    // Glossaries are written by default (every format, into `out/`); a --check run writes
+    // them only when asked with -o or --format, so that it can gate a workflow quietly.
+    if !args.check || args.output.is_some() || !args.format.is_empty() {
         let dir = args.output.clone().unwrap_or_else(|| PathBuf::from("out"));
         let formats = if args.format.is_empty() {
-            vec![GlossaryFormat::Csv, GlossaryFormat::Tbx]
+            FORMATS.iter().map(|f| f.1).collect()
         } else {
             args.format.clone()
         };
