@@ -81,7 +81,7 @@ pub struct Diagnostic {
 pub fn validate(bytes: &[u8], format: XmlFormat) -> Vec<Diagnostic> {
     let mut out = validate_schema(bytes, format);
     out.extend(checks::check(bytes, format));
-    out.sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+    out.sort_by_key(|d| (d.line, d.column));
     out
 }
 
