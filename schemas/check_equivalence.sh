@@ -9,6 +9,9 @@
 #   -v          also list the files whose verdicts agree but whose error
 #               lines differ, and show xmllint's messages for disagreements.
 #   -l          list every case with both verdicts as it is compared.
+#   --sweep     also try every enumerated value found in either schema (official
+#               or own) in every enumerated attribute of the seeds (slow: a few
+#               thousand cases), to catch a value missing from one list.
 #
 # What is compared (xmllint, always with the nonet and noout options):
 #   TMX 1.4b    official DTD (dtdvalid)  vs  schemas/tmx14/tmx14.xsd (schema)
@@ -30,12 +33,14 @@
 set -u
 
 verbose=0
-list=0
+list_cases=0
+sweep=0
 shared_arg=""
 for a in "$@"; do
   case "$a" in
     -v) verbose=1 ;;
-    -l) list=1 ;;
+    -l) list_cases=1 ;;
+    --sweep) sweep=1 ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) shared_arg="$a" ;;
   esac
@@ -115,7 +120,7 @@ compare() {
     cat "$work/a.err" "$work/b.err" >&2; exit 2 ;;
   esac
   total[$group]=$(( ${total[$group]:-0} + 1 ))
-  [ $list = 0 ] || printf '%-9s %-9s %s | %s\n' "$va" "$vb" "$group" "$case"
+  [ "$list_cases" = 0 ] || printf '%-9s %-9s %s | %s\n' "$va" "$vb" "$group" "$case"
   if [ "$va" = "$vb" ]; then
     agree[$group]=$(( ${agree[$group]:-0} + 1 ))
     if [ $verbose = 1 ] && [ "$va" = invalid ]; then
@@ -455,6 +460,68 @@ generic() { # FORMAT FILE LIST COMPARE_FN
 for f in "${tmx_files[@]}"; do generic tmx "$f" "$GENERIC_TMX" compare_tmx; done
 for f in "${xliff_files[@]}"; do generic xliff "$f" "$GENERIC_XLIFF" compare_xliff; done
 
+# ---------------------------------------------------------------- enumeration sweep (--sweep)
+
+if [ "$sweep" = 1 ]; then
+  # All enumerated values of both XLIFF schemas, plus some near misses.
+  xliff_values=$( { for x in "$OFFICIAL_XLIFF" "$OWN_XLIFF"; do
+        xmllint --nonet --xpath '//*[local-name()="enumeration"]/@value' "$x" 2>/dev/null |
+          sed -E 's/ value="([^"]*)"/\1\n/g'
+      done; printf '%s\n' x-a X-a x- bogus; } | grep -v '^$' | sort -u)
+  # Each line: slot name <TAB> perl code, VALUE standing for the value tried.
+  XLIFF_SLOTS=$(cat <<'EOF'
+state	s/state="final"/state="VALUE"/
+state-qualifier	s/state-qualifier="exact-match"/state-qualifier="VALUE"/
+datatype	s/datatype="x-transcript"/datatype="VALUE"/
+restype	s/restype="string"/restype="VALUE"/
+context-type	s/context-type="sourcefile"/context-type="VALUE"/
+purpose	s/purpose="information location"/purpose="VALUE"/
+count-type	s/count-type="total"/count-type="VALUE"/
+unit	s/unit="word"/unit="VALUE"/
+size-unit	s/size-unit="char"/size-unit="VALUE"/
+mtype	s/<mrk mtype="term" /<mrk mtype="VALUE" /
+g-ctype	s/ctype="bold"/ctype="VALUE"/
+x-ctype	s/ctype="lb"/ctype="VALUE"/
+alttranstype	s/alttranstype="previous-version"/alttranstype="VALUE"/
+reformat	s/reformat="yes" phase/reformat="VALUE" phase/
+annotates	s/annotates="target"/annotates="VALUE"/
+assoc	s/assoc="both"/assoc="VALUE"/
+pos	s/pos="open"/pos="VALUE"/
+priority	s/priority="10"/priority="VALUE"/
+version	s/<xliff version="1.2" /<xliff version="VALUE" /
+approved	s/approved="yes"/approved="VALUE"/
+xml-space	s/xml:space="default"/xml:space="VALUE"/
+EOF
+)
+  while IFS=$'\t' read -r slot code; do
+    while IFS= read -r v; do
+      out="$work/sweep.xlf"
+      mutate "$here/equivalence/seed.xlf" "$out" "${code//VALUE/$v}" || cp "$here/equivalence/seed.xlf" "$out"
+      compare_xliff "xliff enumeration sweep" "xliff:sweep:$slot=$v" "$out"
+    done <<<"$xliff_values"
+  done <<<"$XLIFF_SLOTS"
+
+  tmx_values=$( { grep -ohE '\([a-z| ]+\)' "$OFFICIAL_TMX_DTD" "$OWN_TMX_DTD" | tr -d '() ' | tr '|' '\n'
+      grep -o 'segmentation.levels "[^"]*"' "$OWN_TMX_DTD" | sed 's/.*"\(.*\)"/\1/' | tr -d ' ' | tr '|' '\n'
+      grep -o 'segtypes *"[^"]*"' "$OFFICIAL_TMX_DTD" | sed 's/.*"\(.*\)"/\1/' | tr -d ' ' | tr '|' '\n'
+      xmllint --nonet --xpath '//*[local-name()="enumeration"]/@value' "$OWN_TMX_XSD" 2>/dev/null |
+        sed -E 's/ value="([^"]*)"/\1\n/g'
+      printf '%s\n' Sentence line; } | grep -v '^$' | sort -u)
+  TMX_SLOTS=$(cat <<'EOF'
+header-segtype	s/segtype="sentence"\n          o-tmf/segtype="VALUE"\n          o-tmf/
+tu-segtype	s/srclang="en-US" segtype="sentence" datatype/srclang="en-US" segtype="VALUE" datatype/
+it-pos	s/<it pos="begin"/<it pos="VALUE"/
+EOF
+)
+  while IFS=$'\t' read -r slot code; do
+    while IFS= read -r v; do
+      out="$work/sweep.tmx"
+      mutate "$here/equivalence/seed.tmx" "$out" "${code//VALUE/$v}" || cp "$here/equivalence/seed.tmx" "$out"
+      compare_tmx "tmx enumeration sweep" "tmx:sweep:$slot=$v" "$out"
+    done <<<"$tmx_values"
+  done <<<"$TMX_SLOTS"
+fi
+
 # ---------------------------------------------------------------- report
 
 status=0
@@ -462,7 +529,8 @@ echo "Verdict agreement (official vs own schema):"
 for g in "TMX upstream (DTD vs own XSD)" "TMX upstream (DTD vs own DTD)" \
          "tmx mutations (DTD vs own XSD)" "tmx mutations (DTD vs own DTD)" \
          "tmx upstream mutated (DTD vs own XSD)" "tmx upstream mutated (DTD vs own DTD)" \
-         "XLIFF 1.2 upstream" "xliff mutations" "xliff upstream mutated"; do
+         "tmx enumeration sweep (DTD vs own XSD)" "tmx enumeration sweep (DTD vs own DTD)" \
+         "XLIFF 1.2 upstream" "xliff mutations" "xliff upstream mutated" "xliff enumeration sweep"; do
   t=${total[$g]:-0}; a=${agree[$g]:-0}; k=${known[$g]:-0}
   [ "$t" -gt 0 ] || continue
   printf '  %-40s %4d compared, %4d agree' "$g" "$t" "$a"
