@@ -601,6 +601,31 @@ mod tests {
     }
 
     #[test]
+    fn own_output_is_checked_and_an_invalid_file_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let staged = dir.path().join("a.tmx");
+        // A TMX with a duplicate tuid and an empty segment: what a writer bug could produce.
+        std::fs::write(
+            &staged,
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" \
+             segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en-US\" srclang=\"zh-CN\" datatype=\"plaintext\"/>\
+             <body><tu tuid=\"1\"><tuv xml:lang=\"zh-CN\"><seg>中</seg></tuv><tuv xml:lang=\"en-US\"><seg></seg></tuv></tu>\
+             <tu tuid=\"1\"><tuv xml:lang=\"zh-CN\"><seg>文</seg></tuv><tuv xml:lang=\"en-US\"><seg>x</seg></tuv></tu></body></tmx>\n",
+        )
+        .expect("write");
+        let err =
+            check_own_output(&staged, Path::new("out/a.tmx"), Format::Tmx).expect_err("invalid");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("out/a.tmx") && msg.contains("internal error"),
+            "{msg}"
+        );
+        assert!(msg.contains("duplicate-id"), "{msg}");
+        // CSV is not XML: nothing to check.
+        assert!(check_own_output(&staged, Path::new("out/a.csv"), Format::Csv).is_ok());
+    }
+
+    #[test]
     fn language_tags() {
         assert!(plausible_language_tag("zh-Hans"));
         assert!(plausible_language_tag("en"));
