@@ -54,7 +54,7 @@ impl Default for Options {
         Options {
             min_pairs: 2,
             max_zh_chars: 10,
-            max_en_words: 6,
+            max_en_words: 10,
             include_known: false,
         }
     }
@@ -172,6 +172,10 @@ struct ZhStats {
     right: Vec<Option<char>>,
     /// Occurrences starting and ending on a dictionary word boundary.
     on_boundary: usize,
+    /// Occurrences starting on a dictionary word boundary.
+    left_boundary: usize,
+    /// Occurrences ending on a dictionary word boundary.
+    right_boundary: usize,
 }
 
 /// Branching entropy of a neighbour list, each edge counted as a distinct neighbour (a
@@ -310,6 +314,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                         }
                         st.left.push(if i == 0 { None } else { Some(run[i - 1]) });
                         st.right.push(run.get(j).copied());
+                        st.left_boundary += usize::from(boundary[i]);
+                        st.right_boundary += usize::from(boundary[j]);
                         if boundary[i] && boundary[j] {
                             st.on_boundary += 1;
                         }
@@ -330,8 +336,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                 && st.units.len() >= min
                 && !bad_start.iter().any(|b| k.starts_with(b.as_str()))
                 && !bad_end.iter().any(|b| k.ends_with(b.as_str()))
-                && entropy(&st.left) > 0.0
-                && entropy(&st.right) > 0.0
+                && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
+                && (entropy(&st.right) > 0.0 || st.right_boundary == st.count)
                 && st.on_boundary * 2 >= st.count
                 && (opts.include_known || !known_keys.contains(k.as_str()))
                 && (1..len).all(|split| {
@@ -398,7 +404,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         }
         let x = st.units.len();
         let scored: Vec<(&str, usize, usize, f64)> = co
-            .into_iter()
+            .iter()
+            .map(|(&k, &a)| (k, a))
             .filter(|&(_, a)| a >= min && a * 2 >= x)
             .map(|(k, a)| {
                 let y = en_units.get(k).map_or(0, Vec::len);
@@ -417,22 +424,66 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let expected = zk.chars().count() as f64 * 0.75;
         let tie_key = |k: &str| {
             let stems = en_stems(k);
-            let hits = overlap(&stems, &glossed).0;
+            let covered = overlap(&stems, &glossed).1;
+            let unglossed_edges = if glossed.is_empty() {
+                0
+            } else {
+                [stems.first(), stems.last()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| overlap(&[**s], &glossed).0 == 0)
+                    .count()
+            };
             let distance = (stems.len() as f64 - expected).abs();
             (
-                hits,
+                covered,
+                -(unglossed_edges as i64),
                 -(distance * 4.0).round() as i64,
                 k.split_whitespace().count(),
             )
         };
-        let Some(&(ek, a, y, g)) = scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
-            tie_key(p.0)
-                .cmp(&tie_key(q.0))
-                .then(p.3.total_cmp(&q.3))
-                .then(q.0.cmp(p.0))
-        }) else {
+        let Some(&(mut ek, mut a, mut y, mut g)) =
+            scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
+                tie_key(p.0)
+                    .cmp(&tie_key(q.0))
+                    .then(p.3.total_cmp(&q.3))
+                    .then(q.0.cmp(p.0))
+            })
+        else {
             continue;
         };
+        // Extension to the maximal phrase: a longer English n-gram containing the chosen
+        // one replaces it when it co-occurs in at least two thirds as many units and every
+        // content word it adds is glossed by the Chinese (`community with a shared future`
+        // → `… for mankind` for 人类命运共同体), so the phrase grows with dictionary
+        // evidence, not with the sentence it happens to stand in.
+        loop {
+            let base = en_stems(ek);
+            let next = co
+                .iter()
+                .filter(|&(&k, &a2)| {
+                    a2 >= min && a2 * 3 >= a * 2 && k.len() > ek.len() && words_within(ek, k)
+                })
+                .filter(|&(&k, _)| {
+                    let extra: Vec<u64> = en_stems(k)
+                        .into_iter()
+                        .filter(|s| !base.contains(s))
+                        .collect();
+                    !extra.is_empty() && overlap(&extra, &glossed).0 == extra.len()
+                })
+                .max_by(|p, q| {
+                    p.0.split_whitespace()
+                        .count()
+                        .cmp(&q.0.split_whitespace().count())
+                        .then(p.1.cmp(q.1))
+                        .then(q.0.cmp(p.0))
+                });
+            let Some((&k, &a2)) = next else {
+                break;
+            };
+            let y2 = en_units.get(k).map_or(0, Vec::len);
+            (ek, a, y, g) = (k, a2, y2, g2(a2, x, y2, n_units));
+        }
         let en = en_surface
             .get(ek)
             .and_then(|m| m.iter().max_by(|p, q| p.1.cmp(q.1).then(q.0.cmp(p.0))))
