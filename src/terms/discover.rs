@@ -270,6 +270,41 @@ fn zh_runs(zh: &str) -> Vec<(Vec<char>, Vec<bool>)> {
     out
 }
 
+/// Weight of a longer form: a Chinese candidate of three characters or more, or an
+/// English one of two content words or more, is more likely a term than a word of the
+/// general vocabulary.
+const LONG_FORM: f64 = 1.5;
+
+/// Weight of a general word: a Chinese candidate of at most two characters that is one
+/// CC-CEDICT word, rendered by one English word (国际 / international, 合作 /
+/// cooperation). Correct translations, but rarely terms: demoted, not dropped.
+const GENERAL_WORD: f64 = 0.25;
+
+/// Weight of a possible fragment: a Chinese candidate always preceded or always followed
+/// by the same character (at a dictionary word boundary, else it is not a candidate) that
+/// is not itself a dictionary word.
+const FRAGMENT: f64 = 0.5;
+
+/// Termhood factor of a pair: how much its form (not its frequency) suggests a term.
+fn termhood(zh: &str, en: &str) -> f64 {
+    let chars = zh.chars().count();
+    let words = en_stems(en).len().max(en.split_whitespace().count().min(1));
+    let mut t = 1.0;
+    if chars >= 3 {
+        t *= LONG_FORM;
+    }
+    if words >= 2 {
+        t *= LONG_FORM;
+    }
+    if chars <= 2
+        && en.split_whitespace().count() == 1
+        && !chinese_dictionary::query_by_simplified(zh).is_empty()
+    {
+        t *= GENERAL_WORD;
+    }
+    t
+}
+
 /// Candidate term pairs in `segs` not in `known`, best first.
 pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candidate> {
     // 1. Units: segments grouped by their English text.
@@ -521,10 +556,20 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             }
         }
         dates.sort();
+        // A candidate always next to the same character (always in one longer string)
+        // and not a dictionary word is as likely a fragment of that string as a term:
+        // kept, but demoted.
+        let open = entropy(&st.left) > 0.0 && entropy(&st.right) > 0.0;
+        let fragment = if open || !chinese_dictionary::query_by_simplified(zk).is_empty() {
+            1.0
+        } else {
+            FRAGMENT
+        };
+        let termhood = termhood(zk, &en) * fragment;
         found.push(Candidate {
             zh: zk.clone(),
             en,
-            score: g * (1.0 + support.min(1.0)),
+            score: g * (1.0 + support.min(1.0)) * termhood,
             g2: g,
             pairs: a,
             zh_pairs: x,
