@@ -214,7 +214,7 @@ fn discovery_recall_of_bundled_terms() {
         false,
     );
     // Floors, well under the figures printed: recall must not collapse.
-    for (f, exact_all, partial_all) in [(&all, 0.3, 0.4), (&dev, 0.3, 0.4), (&held, 0.15, 0.2)] {
+    for (f, exact_all, partial_all) in [(&all, 0.35, 0.45), (&dev, 0.4, 0.5), (&held, 0.3, 0.35)] {
         let r = f.reference.max(1) as f64;
         assert!(f.reference >= 20);
         assert!(f.found[2].0 as f64 / r >= exact_all);

@@ -10,23 +10,34 @@
 //!    ignored, never across punctuation) occurring in at least two units, kept when they
 //!    are *closed* and *cohesive*: left and right branching entropy above zero (the
 //!    n-gram is not always preceded or always followed by the same character, else the
-//!    longer string is the candidate); every split point has positive pointwise mutual
-//!    information between its parts; at least half of the occurrences begin and end on a
-//!    word boundary of CC-CEDICT's longest-match tokenization (so 国和 or 展的 are not
-//!    candidates); and the first and last characters are not function characters
+//!    longer string is the candidate), except where every occurrence has a dictionary word
+//!    boundary on that side (外交部长 always before 王毅 is still a term; 命运共同 before
+//!    体 is not); every split point has positive pointwise mutual information between its
+//!    parts; at least half of the occurrences begin and end on a word boundary of
+//!    CC-CEDICT's longest-match tokenization (so 国和 or 展的 are not candidates); and the
+//!    first and last characters are not function characters
 //!    (`data/terms/zh_edge_chars.txt`).
-//! 3. **English candidates**: word n-grams (1 to 6 words, never across punctuation) in at
+//! 3. **English candidates**: word n-grams (1 to 10 words, never across punctuation) in at
 //!    least two units whose first and last words are not stopwords
-//!    (`data/lexicon/en_stopwords.txt`, `data/terms/en_edge_words.txt`).
+//!    (`data/lexicon/en_stopwords.txt`, `data/terms/en_edge_words.txt`); stopwords inside
+//!    are kept (`Belt and Road`).
 //! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
 //!    positive associations only, the English n-gram present in at least half the units
-//!    of the Chinese one. Per Chinese candidate the best English candidate is kept,
-//!    preferring the longest among those within 10% of the best G² (`community with a
-//!    shared future` over `shared future`).
+//!    of the Chinese one. Per Chinese candidate one English candidate is kept: among those
+//!    within 10% of the best G², the one whose words gloss the most Chinese words, then
+//!    whose first and last content words are glossed, then whose length is closest to
+//!    what the Chinese suggests. It is then extended to the longest English n-gram
+//!    containing it that co-occurs in at least two thirds as many units and whose added
+//!    content words are all glossed by the Chinese (`community with a shared future` →
+//!    `community with a shared future for mankind`).
 //! 5. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
-//!    words meet the English words (independent bilingual evidence). Candidates nested in
-//!    a better one on both sides (命运共同体 / 人类命运共同体 with English inside each
-//!    other) are suppressed, and so are list entries (unless asked for).
+//!    words meet the English words (independent bilingual evidence), times a termhood
+//!    factor: longer forms (three Chinese characters or more, two English
+//!    content words or more) up; a one-word pair whose Chinese is a dictionary word of at
+//!    most two characters (general vocabulary: 国际 / international) and a possible
+//!    fragment (fixed neighbour, not a dictionary word) down. Candidates nested in a better
+//!    one on both sides (命运共同体 / 人类命运共同体 with English inside each other) are
+//!    suppressed, and so are list entries (unless asked for).
 
 use super::Segment;
 use crate::lexicon::dict::{en_stems, overlap, Glosser};
