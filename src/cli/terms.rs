@@ -59,9 +59,12 @@ pub struct Args {
     /// preferred at its document's date.
     #[arg(long, requires = "check")]
     latest: bool,
-    /// Number of discovered candidates printed and exported.
-    #[arg(long, value_name = "N", default_value_t = 50)]
+    /// Number of discovered candidates exported to the glossaries.
+    #[arg(long, value_name = "N", default_value_t = 100)]
     top: usize,
+    /// Number of discovered candidates printed in the report (text or JSON), at most --top.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    show: usize,
     /// Minimum number of distinct pairs a discovered candidate must occur in.
     #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..))]
     min_pairs: u64,
@@ -300,6 +303,7 @@ pub fn run(args: Args) -> Result<i32> {
     let mut candidates = discover::discover(&segs, &terms, &opts);
     let total_candidates = candidates.len();
     candidates.truncate(args.top);
+    let shown = &candidates[..args.show.min(candidates.len())];
     let variant_report = variants::report(&hits, &segs, &terms);
 
     let mut files = Vec::new();
@@ -339,7 +343,7 @@ pub fn run(args: Args) -> Result<i32> {
                 .map(|d| (d.id.as_str(), d.date.as_deref(), d.pairs.len()))
                 .collect(),
             known: &known_report,
-            candidates: candidates
+            candidates: shown
                 .iter()
                 .map(|c| {
                     let s = segs.get(c.example);
@@ -358,7 +362,7 @@ pub fn run(args: Args) -> Result<i32> {
         print_json(&report);
     } else {
         print_known(&docs, &segs, &known_report);
-        print_candidates(&segs, &candidates, total_candidates);
+        print_candidates(&segs, shown, total_candidates);
         print_variants(&variant_report);
         if !files.is_empty() {
             outln!("\nfiles written:");

@@ -10,23 +10,34 @@
 //!    ignored, never across punctuation) occurring in at least two units, kept when they
 //!    are *closed* and *cohesive*: left and right branching entropy above zero (the
 //!    n-gram is not always preceded or always followed by the same character, else the
-//!    longer string is the candidate); every split point has positive pointwise mutual
-//!    information between its parts; at least half of the occurrences begin and end on a
-//!    word boundary of CC-CEDICT's longest-match tokenization (so 国和 or 展的 are not
-//!    candidates); and the first and last characters are not function characters
+//!    longer string is the candidate), except where every occurrence has a dictionary word
+//!    boundary on that side (外交部长 always before 王毅 is still a term; 命运共同 before
+//!    体 is not); every split point has positive pointwise mutual information between its
+//!    parts; at least half of the occurrences begin and end on a word boundary of
+//!    CC-CEDICT's longest-match tokenization (so 国和 or 展的 are not candidates); and the
+//!    first and last characters are not function characters
 //!    (`data/terms/zh_edge_chars.txt`).
-//! 3. **English candidates**: word n-grams (1 to 6 words, never across punctuation) in at
+//! 3. **English candidates**: word n-grams (1 to 10 words, never across punctuation) in at
 //!    least two units whose first and last words are not stopwords
-//!    (`data/lexicon/en_stopwords.txt`, `data/terms/en_edge_words.txt`).
+//!    (`data/lexicon/en_stopwords.txt`, `data/terms/en_edge_words.txt`); stopwords inside
+//!    are kept (`Belt and Road`).
 //! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
 //!    positive associations only, the English n-gram present in at least half the units
-//!    of the Chinese one. Per Chinese candidate the best English candidate is kept,
-//!    preferring the longest among those within 10% of the best G² (`community with a
-//!    shared future` over `shared future`).
+//!    of the Chinese one. Per Chinese candidate one English candidate is kept: among those
+//!    within 10% of the best G², the one whose words gloss the most Chinese words, then
+//!    whose first and last content words are glossed, then whose length is closest to
+//!    what the Chinese suggests. It is then extended to the longest English n-gram
+//!    containing it that co-occurs in at least two thirds as many units and whose added
+//!    content words are all glossed by the Chinese (`community with a shared future` →
+//!    `community with a shared future for mankind`).
 //! 5. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
-//!    words meet the English words (independent bilingual evidence). Candidates nested in
-//!    a better one on both sides (命运共同体 / 人类命运共同体 with English inside each
-//!    other) are suppressed, and so are list entries (unless asked for).
+//!    words meet the English words (independent bilingual evidence), times a termhood
+//!    factor: longer forms (three Chinese characters or more, two English
+//!    content words or more) up; a one-word pair whose Chinese is a dictionary word of at
+//!    most two characters (general vocabulary: 国际 / international) and a possible
+//!    fragment (fixed neighbour, not a dictionary word) down. Candidates nested in a better
+//!    one on both sides (命运共同体 / 人类命运共同体 with English inside each other) are
+//!    suppressed, and so are list entries (unless asked for).
 
 use super::Segment;
 use crate::lexicon::dict::{en_stems, overlap, Glosser};
@@ -54,7 +65,7 @@ impl Default for Options {
         Options {
             min_pairs: 2,
             max_zh_chars: 10,
-            max_en_words: 6,
+            max_en_words: 10,
             include_known: false,
         }
     }
@@ -172,6 +183,10 @@ struct ZhStats {
     right: Vec<Option<char>>,
     /// Occurrences starting and ending on a dictionary word boundary.
     on_boundary: usize,
+    /// Occurrences starting on a dictionary word boundary.
+    left_boundary: usize,
+    /// Occurrences ending on a dictionary word boundary.
+    right_boundary: usize,
 }
 
 /// Branching entropy of a neighbour list, each edge counted as a distinct neighbour (a
@@ -266,6 +281,41 @@ fn zh_runs(zh: &str) -> Vec<(Vec<char>, Vec<bool>)> {
     out
 }
 
+/// Weight of a longer form: a Chinese candidate of three characters or more, or an
+/// English one of two content words or more, is more likely a term than a word of the
+/// general vocabulary.
+const LONG_FORM: f64 = 1.5;
+
+/// Weight of a general word: a Chinese candidate of at most two characters that is one
+/// CC-CEDICT word, rendered by one English word (国际 / international, 合作 /
+/// cooperation). Correct translations, but rarely terms: demoted, not dropped.
+const GENERAL_WORD: f64 = 0.25;
+
+/// Weight of a possible fragment: a Chinese candidate always preceded or always followed
+/// by the same character (at a dictionary word boundary, else it is not a candidate) that
+/// is not itself a dictionary word.
+const FRAGMENT: f64 = 0.5;
+
+/// Termhood factor of a pair: how much its form (not its frequency) suggests a term.
+fn termhood(zh: &str, en: &str) -> f64 {
+    let chars = zh.chars().count();
+    let words = en_stems(en).len().max(en.split_whitespace().count().min(1));
+    let mut t = 1.0;
+    if chars >= 3 {
+        t *= LONG_FORM;
+    }
+    if words >= 2 {
+        t *= LONG_FORM;
+    }
+    if chars <= 2
+        && en.split_whitespace().count() == 1
+        && !chinese_dictionary::query_by_simplified(zh).is_empty()
+    {
+        t *= GENERAL_WORD;
+    }
+    t
+}
+
 /// Candidate term pairs in `segs` not in `known`, best first.
 pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candidate> {
     // 1. Units: segments grouped by their English text.
@@ -310,6 +360,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                         }
                         st.left.push(if i == 0 { None } else { Some(run[i - 1]) });
                         st.right.push(run.get(j).copied());
+                        st.left_boundary += usize::from(boundary[i]);
+                        st.right_boundary += usize::from(boundary[j]);
                         if boundary[i] && boundary[j] {
                             st.on_boundary += 1;
                         }
@@ -330,8 +382,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                 && st.units.len() >= min
                 && !bad_start.iter().any(|b| k.starts_with(b.as_str()))
                 && !bad_end.iter().any(|b| k.ends_with(b.as_str()))
-                && entropy(&st.left) > 0.0
-                && entropy(&st.right) > 0.0
+                && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
+                && (entropy(&st.right) > 0.0 || st.right_boundary == st.count)
                 && st.on_boundary * 2 >= st.count
                 && (opts.include_known || !known_keys.contains(k.as_str()))
                 && (1..len).all(|split| {
@@ -398,7 +450,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         }
         let x = st.units.len();
         let scored: Vec<(&str, usize, usize, f64)> = co
-            .into_iter()
+            .iter()
+            .map(|(&k, &a)| (k, a))
             .filter(|&(_, a)| a >= min && a * 2 >= x)
             .map(|(k, a)| {
                 let y = en_units.get(k).map_or(0, Vec::len);
@@ -417,22 +470,66 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let expected = zk.chars().count() as f64 * 0.75;
         let tie_key = |k: &str| {
             let stems = en_stems(k);
-            let hits = overlap(&stems, &glossed).0;
+            let covered = overlap(&stems, &glossed).1;
+            let unglossed_edges = if glossed.is_empty() {
+                0
+            } else {
+                [stems.first(), stems.last()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| overlap(&[**s], &glossed).0 == 0)
+                    .count()
+            };
             let distance = (stems.len() as f64 - expected).abs();
             (
-                hits,
+                covered,
+                -(unglossed_edges as i64),
                 -(distance * 4.0).round() as i64,
                 k.split_whitespace().count(),
             )
         };
-        let Some(&(ek, a, y, g)) = scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
-            tie_key(p.0)
-                .cmp(&tie_key(q.0))
-                .then(p.3.total_cmp(&q.3))
-                .then(q.0.cmp(p.0))
-        }) else {
+        let Some(&(mut ek, mut a, mut y, mut g)) =
+            scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
+                tie_key(p.0)
+                    .cmp(&tie_key(q.0))
+                    .then(p.3.total_cmp(&q.3))
+                    .then(q.0.cmp(p.0))
+            })
+        else {
             continue;
         };
+        // Extension to the maximal phrase: a longer English n-gram containing the chosen
+        // one replaces it when it co-occurs in at least two thirds as many units and every
+        // content word it adds is glossed by the Chinese (`community with a shared future`
+        // → `… for mankind` for 人类命运共同体), so the phrase grows with dictionary
+        // evidence, not with the sentence it happens to stand in.
+        loop {
+            let base = en_stems(ek);
+            let next = co
+                .iter()
+                .filter(|&(&k, &a2)| {
+                    a2 >= min && a2 * 3 >= a * 2 && k.len() > ek.len() && words_within(ek, k)
+                })
+                .filter(|&(&k, _)| {
+                    let extra: Vec<u64> = en_stems(k)
+                        .into_iter()
+                        .filter(|s| !base.contains(s))
+                        .collect();
+                    !extra.is_empty() && overlap(&extra, &glossed).0 == extra.len()
+                })
+                .max_by(|p, q| {
+                    p.0.split_whitespace()
+                        .count()
+                        .cmp(&q.0.split_whitespace().count())
+                        .then(p.1.cmp(q.1))
+                        .then(q.0.cmp(p.0))
+                });
+            let Some((&k, &a2)) = next else {
+                break;
+            };
+            let y2 = en_units.get(k).map_or(0, Vec::len);
+            (ek, a, y, g) = (k, a2, y2, g2(a2, x, y2, n_units));
+        }
         let en = en_surface
             .get(ek)
             .and_then(|m| m.iter().max_by(|p, q| p.1.cmp(q.1).then(q.0.cmp(p.0))))
@@ -470,10 +567,20 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             }
         }
         dates.sort();
+        // A candidate always next to the same character (always in one longer string)
+        // and not a dictionary word is as likely a fragment of that string as a term:
+        // kept, but demoted.
+        let open = entropy(&st.left) > 0.0 && entropy(&st.right) > 0.0;
+        let fragment = if open || !chinese_dictionary::query_by_simplified(zk).is_empty() {
+            1.0
+        } else {
+            FRAGMENT
+        };
+        let termhood = termhood(zk, &en) * fragment;
         found.push(Candidate {
             zh: zk.clone(),
             en,
-            score: g * (1.0 + support.min(1.0)),
+            score: g * (1.0 + support.min(1.0)) * termhood,
             g2: g,
             pairs: a,
             zh_pairs: x,
