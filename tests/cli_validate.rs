@@ -353,6 +353,7 @@ fn xliff2_checks() {
 
 const TBX_OK: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">
+  <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
   <text><body>
     <conceptEntry id="c1">
       <langSec xml:lang="en"><termSec><term>Belt and Road</term></termSec></langSec>

@@ -1,5 +1,5 @@
-//! Schema layer: validity of a TMX/XLIFF file against the project's bundled schemas, with
-//! the pure-Rust XSD 1.0 validator `xsd-schema`.
+//! Schema layer: validity of a TMX/XLIFF/TBX file against the project's bundled schemas,
+//! with the pure-Rust XSD 1.0 validator `xsd-schema`.
 //!
 //! # Why `xsd-schema`
 //!
@@ -71,15 +71,17 @@ const W3C_XML_XSD: &[&str] = &[
     "http://www.w3.org/2009/01/xml.xsd",
 ];
 
-/// The entry schema of `format`, relative to `schemas/`; `None` when the format has no XSD
-/// (TBX is RELAX NG and not validated yet).
+/// The entry schema of `format`, relative to `schemas/`. Every format has one; TBX is
+/// checked against the project's own XSD of TBX-Basic (`schemas/tbx/tbx-basic.xsd`, compared
+/// with the official core-structure RELAX NG schema by `tests/validate_tbx_differential.rs`).
+/// `None` would mean "no schema", which [`validate`] reports as a warning.
 pub fn entry_schema(format: XmlFormat) -> Option<&'static str> {
     match format {
         XmlFormat::Tmx14 => Some("tmx14/tmx14.xsd"),
         XmlFormat::Xliff12 => Some("xliff12/xliff-core-1.2-strict.xsd"),
         XmlFormat::Xliff2 => Some("xliff2/xliff21-all.xsd"),
         XmlFormat::Xliff22 => Some("xliff22/xliff22-all.xsd"),
-        XmlFormat::Tbx => None,
+        XmlFormat::Tbx => Some("tbx/tbx-basic.xsd"),
     }
 }
 
@@ -407,12 +409,27 @@ mod tests {
         assert!(errors(&d, RULE_WELL_FORMED) > 0, "{d:?}");
     }
 
+    const TBX_OK: &str = r#"<?xml version="1.0"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">
+  <tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body><conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>a</term>
+    <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+  </termSec></langSec></conceptEntry></body></text>
+</tbx>"#;
+
     #[test]
-    fn tbx_is_a_warning_not_a_verdict() {
+    fn tbx_is_schema_validated() {
+        if !is_bundled(XmlFormat::Tbx) {
+            return;
+        }
+        assert_eq!(validate(TBX_OK.as_bytes(), XmlFormat::Tbx), vec![]);
         let d = validate(b"<tbx/>", XmlFormat::Tbx);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].severity, Severity::Warning);
-        assert_eq!(d[0].rule, RULE_NOT_BUNDLED);
+        assert!(errors(&d, RULE_SCHEMA) > 0, "{d:?}");
+        assert!(d.iter().all(|d| d.rule != RULE_NOT_BUNDLED), "{d:?}");
+        // A data category TBX-Basic does not have.
+        let bad = TBX_OK.replace("administrativeStatus", "usageNote");
+        let d = validate(bad.as_bytes(), XmlFormat::Tbx);
+        assert!(errors(&d, RULE_SCHEMA) > 0, "{d:?}");
     }
 
     #[test]
