@@ -1,11 +1,9 @@
 //! `zhen-tm export`: transcripts in, aligned sentence pairs out as TMX, XLIFF and CSV.
 
-use super::input::{self, Input};
+use super::input;
 use super::{EXIT_INPUT, EXIT_OK};
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use zhen_tm::align::{self, AlignError, AlignOptions};
 use zhen_tm::model::{AlignedDocument, Lang, Unaligned};
 use zhen_tm::write::{self, Format, WriteOptions};
 use zhen_tm::{Error, Result};
@@ -97,96 +95,18 @@ fn parse_format(s: &str) -> std::result::Result<Format, String> {
         .ok_or_else(|| format!("unknown format '{s}' (expected tmx, xliff12, xliff21 or csv)"))
 }
 
-/// What happened to one input, for the summary.
-enum Outcome {
-    Aligned(AlignedDocument),
-    /// A single-language edition that needs a partner.
-    NeedsPartner {
-        path: PathBuf,
-        has: Lang,
-        named: bool,
-    },
-    Failed(Error),
-}
-
 /// Run `export`.
 pub fn run(args: Args) -> Result<i32> {
     let opts = write_options(&args)?;
-    let align_opts = AlignOptions {
+    let sources = input::Sources {
+        inputs: &args.inputs,
+        en: args.en.as_deref(),
+        zh: args.zh.as_deref(),
+        output: &args.output,
+        encoding: args.encoding.as_deref(),
         presplit: args.presplit,
     };
-    let mut jobs: Vec<Input> = Vec::new();
-    let mut unusable: Vec<Error> = Vec::new();
-    for path in &args.inputs {
-        match input::collect(path, &args.output) {
-            Ok(found) => jobs.extend(found),
-            Err(e) => unusable.push(e),
-        }
-    }
-    if let (Some(en), Some(zh)) = (&args.en, &args.zh) {
-        jobs.push(Input::Pair {
-            en: en.clone(),
-            zh: zh.clone(),
-        });
-    }
-
-    let encoding = args.encoding.as_deref();
-    let outcomes: Vec<Outcome> = jobs
-        .par_iter()
-        .map(
-            |job| match input::read_input(job, encoding, args.presplit) {
-                Err(e) => Outcome::Failed(e),
-                Ok(doc) => match align::align_document(&doc, &align_opts) {
-                    Ok(aligned) => Outcome::Aligned(aligned),
-                    Err(AlignError::MissingSide(missing)) => match job {
-                        Input::File { path, named } => Outcome::NeedsPartner {
-                            path: path.clone(),
-                            has: missing.other(),
-                            named: *named,
-                        },
-                        Input::Pair { en, zh } => {
-                            let path = if missing == Lang::En { en } else { zh };
-                            Outcome::Failed(Error::input(
-                                path,
-                                format!("has no {} text", lang_name(missing)),
-                            ))
-                        }
-                    },
-                },
-            },
-        )
-        .collect();
-
-    let mut docs: Vec<AlignedDocument> = Vec::new();
-    let mut problems = 0usize;
-    for o in unusable.into_iter().map(Outcome::Failed).chain(outcomes) {
-        match o {
-            Outcome::Aligned(d) => docs.push(d),
-            Outcome::NeedsPartner { path, has, named } => {
-                // Found by a directory scan, a single-language edition is a valid layout
-                // waiting for its partner: a note. Named on its own, it is an error.
-                if named {
-                    problems += 1;
-                }
-                let (other, flag) = match has {
-                    Lang::Zh => ("an English", "--en FILE --zh"),
-                    Lang::En => ("a Chinese", "--zh FILE --en"),
-                };
-                eprintln!(
-                    "zhen-tm: {}: {}-only edition; it needs {} partner: zhen-tm export {} {}",
-                    path.display(),
-                    lang_name(has),
-                    other,
-                    flag,
-                    path.display()
-                );
-            }
-            Outcome::Failed(e) => {
-                problems += 1;
-                eprintln!("zhen-tm: error: {e}");
-            }
-        }
-    }
+    let (mut docs, problems) = input::align_inputs(&sources, "export");
     if docs.is_empty() {
         eprintln!("zhen-tm: nothing to export");
         return Ok(EXIT_INPUT);
@@ -267,13 +187,6 @@ pub fn run(args: Args) -> Result<i32> {
 
     print_summary(&docs, &written, low, duplicates, removed);
     Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
-}
-
-fn lang_name(l: Lang) -> &'static str {
-    match l {
-        Lang::En => "English",
-        Lang::Zh => "Chinese",
-    }
 }
 
 /// Validate a file this export just wrote; an error in it is a bug in zhen-tm, reported

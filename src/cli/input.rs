@@ -1,7 +1,9 @@
 //! Reading input files into documents: the I/O edge of the parsing stage.
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use zhen_tm::model::{Document, Lang};
+use zhen_tm::align::{self, AlignError, AlignOptions};
+use zhen_tm::model::{AlignedDocument, Document, Lang};
 use zhen_tm::{decode, parse, Error, Result};
 
 /// One unit of work for `export`: a transcript file, or an English and a Chinese file to
@@ -168,4 +170,118 @@ pub fn read_input(input: &Input, encoding: Option<&str>, presplit: bool) -> Resu
             })
         }
     }
+}
+
+/// Where the inputs of an `export` or `terms` run come from (their shared options).
+pub struct Sources<'a> {
+    /// INPUT files and directories.
+    pub inputs: &'a [PathBuf],
+    /// `--en FILE`, with `--zh FILE`.
+    pub en: Option<&'a Path>,
+    /// `--zh FILE`, with `--en FILE`.
+    pub zh: Option<&'a Path>,
+    /// The output directory, never read back as input by a directory scan.
+    pub output: &'a Path,
+    /// `--encoding`.
+    pub encoding: Option<&'a str>,
+    /// `--presplit`.
+    pub presplit: bool,
+}
+
+/// The name of a language in messages.
+pub fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "English",
+        Lang::Zh => "Chinese",
+    }
+}
+
+/// What happened to one input.
+enum Outcome {
+    Aligned(AlignedDocument),
+    /// A single-language edition that needs a partner.
+    NeedsPartner {
+        path: PathBuf,
+        has: Lang,
+        named: bool,
+    },
+    Failed(Error),
+}
+
+/// Read, decode and align every input (in parallel; results in input order), reporting on
+/// standard error every input that cannot be used, naming the file. A single-language
+/// edition found by a directory scan is a valid layout waiting for its partner: a note with
+/// the `zhen-tm COMMAND --en … --zh …` to run; named on its own, it is an error. Returns the
+/// aligned documents and how many inputs were errors.
+pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usize) {
+    let mut jobs: Vec<Input> = Vec::new();
+    let mut unusable: Vec<Error> = Vec::new();
+    for path in src.inputs {
+        match collect(path, src.output) {
+            Ok(found) => jobs.extend(found),
+            Err(e) => unusable.push(e),
+        }
+    }
+    if let (Some(en), Some(zh)) = (src.en, src.zh) {
+        jobs.push(Input::Pair {
+            en: en.to_path_buf(),
+            zh: zh.to_path_buf(),
+        });
+    }
+    let opts = AlignOptions {
+        presplit: src.presplit,
+    };
+    let outcomes: Vec<Outcome> = jobs
+        .par_iter()
+        .map(|job| match read_input(job, src.encoding, src.presplit) {
+            Err(e) => Outcome::Failed(e),
+            Ok(doc) => match align::align_document(&doc, &opts) {
+                Ok(aligned) => Outcome::Aligned(aligned),
+                Err(AlignError::MissingSide(missing)) => match job {
+                    Input::File { path, named } => Outcome::NeedsPartner {
+                        path: path.clone(),
+                        has: missing.other(),
+                        named: *named,
+                    },
+                    Input::Pair { en, zh } => {
+                        let path = if missing == Lang::En { en } else { zh };
+                        Outcome::Failed(Error::input(
+                            path,
+                            format!("has no {} text", lang_name(missing)),
+                        ))
+                    }
+                },
+            },
+        })
+        .collect();
+
+    let mut docs: Vec<AlignedDocument> = Vec::new();
+    let mut problems = 0usize;
+    for o in unusable.into_iter().map(Outcome::Failed).chain(outcomes) {
+        match o {
+            Outcome::Aligned(d) => docs.push(d),
+            Outcome::NeedsPartner { path, has, named } => {
+                if named {
+                    problems += 1;
+                }
+                let (other, flag) = match has {
+                    Lang::Zh => ("an English", "--en FILE --zh"),
+                    Lang::En => ("a Chinese", "--zh FILE --en"),
+                };
+                eprintln!(
+                    "zhen-tm: {}: {}-only edition; it needs {} partner: zhen-tm {command} {} {}",
+                    path.display(),
+                    lang_name(has),
+                    other,
+                    flag,
+                    path.display()
+                );
+            }
+            Outcome::Failed(e) => {
+                problems += 1;
+                eprintln!("zhen-tm: error: {e}");
+            }
+        }
+    }
+    (docs, problems)
 }

@@ -3,12 +3,10 @@
 //! and glossary exports.
 
 use super::export::{parse_encoding, parse_language_tag, SourceArg};
-use super::input::{self, Input};
+use super::input;
 use super::{EXIT_INPUT, EXIT_OK};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
-use zhen_tm::align::{self, AlignError, AlignOptions};
 use zhen_tm::glossary::export::{GlossaryFormat, GlossaryOptions};
 use zhen_tm::lexicon::terms::{bundled, Term};
 use zhen_tm::model::{AlignedDocument, Lang};
@@ -92,113 +90,31 @@ pub struct Args {
     source: SourceArg,
 }
 
-/// The formats and the file each is written to.
-const FORMATS: &[(&str, GlossaryFormat, &str)] = &[
-    ("csv", GlossaryFormat::Csv, "glossary.csv"),
-    ("omegat", GlossaryFormat::Omegat, "glossary.utf8"),
-    ("deepl", GlossaryFormat::Deepl, "glossary.deepl.csv"),
-    ("google", GlossaryFormat::Google, "glossary.google.csv"),
-    (
-        "google-equivalent",
-        GlossaryFormat::GoogleEquivalent,
-        "glossary.google-equivalent.csv",
-    ),
-    ("phrase", GlossaryFormat::Phrase, "glossary.phrase.csv"),
-    ("memoq", GlossaryFormat::Memoq, "glossary.memoq.csv"),
-    ("trados", GlossaryFormat::Trados, "glossary.trados.csv"),
-    ("tbx", GlossaryFormat::Tbx, "glossary.tbx"),
-    ("tbx2008", GlossaryFormat::Tbx2008, "glossary.2008.tbx"),
-];
-
 fn parse_glossary_format(s: &str) -> std::result::Result<GlossaryFormat, String> {
-    let s = s.trim().to_lowercase();
-    FORMATS
-        .iter()
-        .find(|f| f.0 == s)
-        .map(|f| f.1)
-        .ok_or_else(|| {
-            let names: Vec<&str> = FORMATS.iter().map(|f| f.0).collect();
-            format!("unknown format '{s}' (expected {})", names.join(", "))
-        })
+    GlossaryFormat::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = GlossaryFormat::ALL.iter().map(|f| f.name()).collect();
+        format!(
+            "unknown format '{}' (expected {})",
+            s.trim().to_lowercase(),
+            names.join(", ")
+        )
+    })
 }
 
-fn file_name(format: GlossaryFormat) -> &'static str {
-    FORMATS
-        .iter()
-        .find(|f| f.1 == format)
-        .map_or("glossary.txt", |f| f.2)
-}
-
-/// Reads, decodes and aligns every input; notes single-language editions found in a
-/// directory and reports unusable inputs. Returns the documents and whether any input was
-/// a problem.
+/// Reads, decodes and aligns every input as `export` does; returns the documents and
+/// whether any input was a problem.
 fn align_inputs(args: &Args) -> (Vec<AlignedDocument>, bool) {
-    let skip = args.output.clone().unwrap_or_else(|| PathBuf::from("out"));
-    let mut jobs: Vec<Input> = Vec::new();
-    let mut problems = false;
-    for path in &args.inputs {
-        match input::collect(path, &skip) {
-            Ok(found) => jobs.extend(found),
-            Err(e) => {
-                problems = true;
-                eprintln!("zhen-tm: error: {e}");
-            }
-        }
-    }
-    if let (Some(en), Some(zh)) = (&args.en, &args.zh) {
-        jobs.push(Input::Pair {
-            en: en.clone(),
-            zh: zh.clone(),
-        });
-    }
-    let opts = AlignOptions {
+    let output = args.output.clone().unwrap_or_else(|| PathBuf::from("out"));
+    let sources = input::Sources {
+        inputs: &args.inputs,
+        en: args.en.as_deref(),
+        zh: args.zh.as_deref(),
+        output: &output,
+        encoding: args.encoding.as_deref(),
         presplit: args.presplit,
     };
-    let encoding = args.encoding.as_deref();
-    let results: Vec<std::result::Result<AlignedDocument, (Error, bool)>> = jobs
-        .par_iter()
-        .map(|job| {
-            let doc = input::read_input(job, encoding, args.presplit).map_err(|e| (e, true))?;
-            align::align_document(&doc, &opts).map_err(|e| match (e, job) {
-                (AlignError::MissingSide(missing), Input::File { path, named }) => (
-                    Error::input(
-                        path,
-                        format!(
-                            "{}-only edition; it needs a partner given with --en/--zh",
-                            if missing == Lang::En {
-                                "Chinese"
-                            } else {
-                                "English"
-                            }
-                        ),
-                    ),
-                    *named,
-                ),
-                (AlignError::MissingSide(missing), Input::Pair { en, zh }) => (
-                    Error::input(
-                        if missing == Lang::En { en } else { zh },
-                        "has no text in the expected language",
-                    ),
-                    true,
-                ),
-            })
-        })
-        .collect();
-    let mut docs = Vec::new();
-    for r in results {
-        match r {
-            Ok(d) => docs.push(d),
-            Err((e, serious)) => {
-                problems |= serious;
-                if serious {
-                    eprintln!("zhen-tm: error: {e}");
-                } else {
-                    eprintln!("zhen-tm: {e}");
-                }
-            }
-        }
-    }
-    (docs, problems)
+    let (docs, problems) = input::align_inputs(&sources, "terms");
+    (docs, problems > 0)
 }
 
 /// The term list: bundled, plus the user's.
@@ -312,7 +228,7 @@ pub fn run(args: Args) -> Result<i32> {
     if !args.check || args.output.is_some() || !args.format.is_empty() {
         let dir = args.output.clone().unwrap_or_else(|| PathBuf::from("out"));
         let formats = if args.format.is_empty() {
-            FORMATS.iter().map(|f| f.1).collect()
+            GlossaryFormat::ALL.to_vec()
         } else {
             args.format.clone()
         };
@@ -328,7 +244,7 @@ pub fn run(args: Args) -> Result<i32> {
         };
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         for format in formats {
-            let path = dir.join(file_name(format));
+            let path = dir.join(format.file_name());
             for w in write_glossary(&path, format, &entries, &gopts)? {
                 eprintln!("zhen-tm: {}: {w}", path.display());
             }
