@@ -399,7 +399,8 @@ const ORPHAN_MAX_SHARE: f64 = 0.12;
 struct Grid<'a> {
     en: &'a [Feat],
     zh: &'a [Feat],
-    lex: LocalLex,
+    /// The pair's lexical index, built once and shared by both passes.
+    lex: &'a LocalLex,
     ratio: f64,
     /// Prior of an English sentence without counterpart (1-0) in this unit pair.
     skip_en: f64,
@@ -411,7 +412,7 @@ impl<'a> Grid<'a> {
     /// The grid of one unit pair. The skip priors follow the pair's length imbalance: when
     /// one side is much longer than the ratio predicts (an abridged edition, a truncated
     /// page), about that share of its sentences has no counterpart.
-    fn new(en: &'a [Feat], zh: &'a [Feat], ratio: f64, base_skip: f64) -> Self {
+    fn new(en: &'a [Feat], zh: &'a [Feat], lex: &'a LocalLex, ratio: f64, base_skip: f64) -> Self {
         let le: f64 = en.iter().map(|f| f.len).sum();
         let lz: f64 = zh.iter().map(|f| f.len).sum();
         let expected_en = ratio * lz;
@@ -430,7 +431,7 @@ impl<'a> Grid<'a> {
         Grid {
             en,
             zh,
-            lex: LocalLex::new(en, zh),
+            lex,
             ratio,
             skip_en: prior(excess_en),
             skip_zh: prior(excess_zh),
@@ -953,9 +954,15 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
 
     // First pass with the unit-level ratio; then re-estimate the ratio from confident 1-1
     // beads (robust to abridged units) and align again.
-    let first = align_unit_pairs(&unit_pairs, &ed, &zd, ratio, SKIP_PRIOR_MIN);
+    // The lexical index of a unit pair depends on neither the ratio nor the skip prior:
+    // build it once for both passes.
+    let lexes: Vec<LocalLex> = unit_pairs
+        .iter()
+        .map(|&(ui, uj)| LocalLex::new(&ed[ui].feats, &zd[uj].feats))
+        .collect();
+    let first = align_unit_pairs(&unit_pairs, &lexes, &ed, &zd, ratio, SKIP_PRIOR_MIN);
     let ratio = bead_ratio(&first, &ed, &zd).unwrap_or(ratio);
-    let events = align_unit_pairs(&unit_pairs, &ed, &zd, ratio, base_skip(&first));
+    let events = align_unit_pairs(&unit_pairs, &lexes, &ed, &zd, ratio, base_skip(&first));
 
     let mut pairs = Vec::new();
     let mut unaligned = Vec::new();
@@ -1020,15 +1027,16 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
 /// Sentence alignment of every unit pair, in order.
 fn align_unit_pairs(
     unit_pairs: &[(usize, usize)],
+    lexes: &[LocalLex],
     ed: &[UnitData],
     zd: &[UnitData],
     ratio: f64,
     base_skip: f64,
 ) -> Vec<Event> {
     let mut events = Vec::new();
-    for &(ui, uj) in unit_pairs {
+    for (&(ui, uj), lex) in unit_pairs.iter().zip(lexes) {
         let (e, z) = (&ed[ui], &zd[uj]);
-        let grid = Grid::new(&e.feats, &z.feats, ratio, base_skip);
+        let grid = Grid::new(&e.feats, &z.feats, lex, ratio, base_skip);
         let mut width = BAND_WIDTH;
         let mut beads;
         loop {
