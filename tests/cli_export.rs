@@ -33,12 +33,7 @@ struct Runs {
 /// A fresh scratch folder for this test binary (under Cargo's per-target temp dir, so that
 /// nothing leaks into /tmp).
 fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli_export")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    scratch_in("cli_export", name)
 }
 
 fn runs() -> &'static Runs {
@@ -87,16 +82,7 @@ fn runs() -> &'static Runs {
 
 /// `zhen-tm export ARGS… -o DIR` in a fresh scratch folder `name`; asserts success.
 fn export_to(name: &str, args: &[&std::ffi::OsStr]) -> PathBuf {
-    let out = scratch(name);
-    let o = zhen_tm()
-        .arg("export")
-        .args(args)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_ok(&o);
-    out
+    export_in("cli_export", name, args)
 }
 
 /// Writes `text` to `dir/name` and returns the path.

@@ -5,15 +5,10 @@
 mod cli;
 
 use cli::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli_terms")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    scratch_in("cli_terms", name)
 }
 
 /// A one-topic bilingual transcript dated `date` in which Wang Yi uses `rendering`.

@@ -79,26 +79,12 @@ fn ttk_pairs(r: &TtkRead, file: &Path) -> Pairs {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("clients_ttk")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    scratch_in("clients_ttk", name)
 }
 
 /// `zhen-tm export ARGS… -o scratch/NAME`; asserts success and returns the folder.
 fn export(name: &str, args: &[&std::ffi::OsStr]) -> PathBuf {
-    let out = scratch(name);
-    let o = zhen_tm()
-        .arg("export")
-        .args(args)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_ok(&o);
-    out
+    export_in("clients_ttk", name, args)
 }
 
 /// Checks the three XML formats written for `stem` in `dir`, whose source language is

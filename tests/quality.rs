@@ -4,6 +4,10 @@
 //! has beside the checkout); skips with a message when it, or python3, is absent, so that a
 //! fresh clone elsewhere still passes.
 
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::sample;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -13,20 +17,6 @@ fn shared_dir() -> Option<PathBuf> {
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
     };
     dir.join("gold/001.jsonl").is_file().then_some(dir)
-}
-
-fn sample(prefix: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("samples/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-        })
-        .collect();
-    found.sort();
-    found.into_iter().next().expect("sample present")
 }
 
 /// strict F1 >= 0.90 and lax F1 >= 0.97 on the TMX that `export` writes for sample 001 with

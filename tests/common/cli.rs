@@ -328,3 +328,29 @@ pub fn bilingual_pairs() -> Pairs {
     .map(|(z, e)| (z.to_string(), e.to_string()))
     .collect()
 }
+
+/// A fresh, empty scratch folder `GROUP/NAME` under Cargo's per-target temp folder (removed
+/// and recreated, so reruns start clean). `group` is the test file's name.
+pub fn scratch_in(group: &str, name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(group)
+        .join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// `zhen-tm export ARGS… -o GROUP/NAME` in a fresh scratch folder; asserts success and
+/// returns the folder.
+pub fn export_in(group: &str, name: &str, args: &[&std::ffi::OsStr]) -> PathBuf {
+    let out = scratch_in(group, name);
+    let o = zhen_tm()
+        .arg("export")
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_ok(&o);
+    out
+}
