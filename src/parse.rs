@@ -42,6 +42,8 @@ struct Layout {
     en_label_connectors: HashSet<String>,
     zh_title_keywords: Vec<String>,
     en_hyphen_prefixes: HashSet<String>,
+    /// People in the bundled term list (王毅 …): labels known without repetition.
+    known_people: HashSet<String>,
 }
 
 /// The non-comment, non-empty lines of a bundled data file.
@@ -71,6 +73,11 @@ fn layout() -> &'static Layout {
             .collect(),
         en_hyphen_prefixes: data_lines(include_str!("../data/layout/en_hyphen_prefixes.txt"))
             .map(String::from)
+            .collect(),
+        known_people: crate::lexicon::terms::bundled()
+            .iter()
+            .filter(|t| t.category == "person")
+            .map(|t| t.zh.clone())
             .collect(),
     })
 }
@@ -191,11 +198,8 @@ fn strip_parenthetical(c: &str) -> &str {
 fn is_name_only_zh_label(c: &str) -> bool {
     let l = layout();
     let c = strip_parenthetical(c.trim());
-    let known_person = crate::lexicon::terms::bundled()
-        .iter()
-        .any(|t| t.category == "person" && t.zh == c);
     script_lang(c) == Some(Lang::Zh)
-        && !known_person
+        && !l.known_people.contains(c)
         && !l.zh_labels.contains(c)
         && !l.zh_label_suffixes.iter().any(|s| c.ends_with(s.as_str()))
 }

@@ -472,12 +472,8 @@ fn print_summary(
     }
     outln!("files written:");
     for p in written {
-        outln!("  {}", display(p));
+        outln!("  {}", p.display());
     }
-}
-
-fn display(p: &Path) -> String {
-    p.display().to_string()
 }
 
 #[cfg(test)]

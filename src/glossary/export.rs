@@ -170,7 +170,7 @@ impl GlossaryOptions {
 
     /// The target language (the one that is not the source).
     pub fn target(&self) -> Lang {
-        other(self.source)
+        self.source.other()
     }
 }
 
@@ -196,14 +196,6 @@ pub fn write<W: io::Write>(
     };
     io::Write::flush(&mut out)?;
     Ok(warnings)
-}
-
-/// The other language of the pair.
-fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    }
 }
 
 /// The preferred term of `e` in `lang`.
