@@ -96,24 +96,26 @@ fn choose_encoding(bytes: &[u8], path: &Path, forced: Option<&str>) -> Result<Ch
     }
 }
 
-/// Turn an `--encoding` label into an encoding, refusing unknown and unusable ones.
-fn resolve_label(label: &str, path: &Path) -> Result<&'static Encoding> {
+/// The encoding an `--encoding` label names, refusing unknown and unusable labels with a
+/// message (without a file name: the command line checks labels before reading any file).
+pub fn encoding_for_label(label: &str) -> std::result::Result<&'static Encoding, String> {
     match Encoding::for_label(label.trim().as_bytes()) {
-        None => Err(Error::input(
-            path,
-            format!(
-                "unknown encoding {label:?} given with --encoding \
-                 (try utf-8, gb18030, gbk, utf-16le or utf-16be)"
-            ),
+        None => Err(format!(
+            "unknown encoding {label:?} given with --encoding \
+             (try utf-8, gb18030, gbk, utf-16le or utf-16be)"
         )),
         // Labels such as `hz-gb-2312` or `iso-2022-kr` map to the "replacement" encoding,
         // which turns the whole file into one U+FFFD: never what the user wants.
-        Some(encoding) if encoding == REPLACEMENT => Err(Error::input(
-            path,
-            format!("encoding {label:?} given with --encoding is not supported"),
+        Some(encoding) if encoding == REPLACEMENT => Err(format!(
+            "encoding {label:?} given with --encoding is not supported"
         )),
         Some(encoding) => Ok(encoding),
     }
+}
+
+/// Turn an `--encoding` label into an encoding for reading `path`.
+fn resolve_label(label: &str, path: &Path) -> Result<&'static Encoding> {
+    encoding_for_label(label).map_err(|m| Error::input(path, m))
 }
 
 /// Decode with a forced or BOM-declared encoding, reporting the first malformed sequence.

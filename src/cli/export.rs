@@ -256,12 +256,7 @@ fn write_options(args: &Args) -> Result<WriteOptions> {
 
 /// `--encoding`: a label encoding_rs knows (utf-8, gb18030, gbk, utf-16le …).
 pub(super) fn parse_encoding(s: &str) -> std::result::Result<String, String> {
-    match encoding_rs::Encoding::for_label(s.trim().as_bytes()) {
-        Some(_) => Ok(s.trim().to_string()),
-        None => Err(format!(
-            "unknown encoding '{s}' (try utf-8, gb18030, gbk, utf-16le or utf-16be)"
-        )),
-    }
+    zhen_tm::decode::encoding_for_label(s).map(|_| s.trim().to_string())
 }
 
 /// `--zh-code`/`--en-code`: a BCP 47-shaped tag.

@@ -15,7 +15,7 @@ pub struct Args {
     /// The transcript to inspect (bilingual or monolingual).
     file: PathBuf,
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
-    #[arg(long)]
+    #[arg(long, value_name = "LABEL", value_parser = super::export::parse_encoding)]
     encoding: Option<String>,
     /// Print the structure as JSON instead of text.
     #[arg(long)]

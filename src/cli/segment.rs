@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long)]
     json: bool,
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
-    #[arg(long)]
+    #[arg(long, value_name = "LABEL", value_parser = super::export::parse_encoding)]
     encoding: Option<String>,
 }
 
