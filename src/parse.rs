@@ -644,9 +644,12 @@ pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
 }
 
 /// Parse a monolingual plain-text file given with `--en`/`--zh` in `--presplit` mode: each
-/// line is already one sentence; blank lines, if any, separate units. Each unit is a turn
-/// (labels, if present, are still split off) whose paragraphs are single sentences.
-pub fn parse_presplit(text: &str, lang: Lang) -> Transcript {
+/// non-blank line is one sentence and nothing else, exactly as hunalign takes it. Blank lines
+/// separate units (which the aligner uses as soft evidence, never as walls). Nothing else is
+/// parsed: no title or lead detection, no Markdown, and no speaker labels unless `labels`
+/// is set, because in one-sentence-a-line text a line such as `他说：` or `Problem:` is
+/// text, and cutting it out would lose it from the memory.
+pub fn parse_presplit(text: &str, lang: Lang, labels: bool) -> Transcript {
     let mut units: Vec<Unit> = Vec::new();
     let mut current: Vec<Paragraph> = Vec::new();
     let mut speaker: Option<String> = None;
@@ -662,7 +665,11 @@ pub fn parse_presplit(text: &str, lang: Lang) -> Transcript {
             }
             continue;
         }
-        let (label, rest) = split_label(t);
+        let (label, rest) = if labels {
+            split_label(t)
+        } else {
+            (None, t.to_string())
+        };
         if let Some(l) = label {
             if !current.is_empty() {
                 units.push(Unit {

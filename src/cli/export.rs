@@ -56,6 +56,10 @@ pub struct Args {
     /// separate units. Lines are not segmented again.
     #[arg(long, requires = "en")]
     presplit: bool,
+    /// With --presplit: split speaker labels (`Wang Yi:`, `王毅：`) off the lines. Off by
+    /// default, because in one-sentence-a-line text a line ending in a colon is text.
+    #[arg(long, requires = "presplit")]
+    labels: bool,
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     encoding: Option<String>,
@@ -104,7 +108,10 @@ pub fn run(args: Args) -> Result<i32> {
         zh: args.zh.as_deref(),
         output: &args.output,
         encoding: args.encoding.as_deref(),
-        presplit: args.presplit,
+        presplit: input::Presplit {
+            on: args.presplit,
+            labels: args.labels,
+        },
     };
     let (mut docs, problems) = input::align_inputs(&sources, "export");
     if docs.is_empty() {

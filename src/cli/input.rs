@@ -120,10 +120,10 @@ fn read_side(
     path: &Path,
     lang: Lang,
     encoding: Option<&str>,
-    presplit: bool,
+    presplit: Presplit,
 ) -> Result<(Document, Option<zhen_tm::model::Transcript>)> {
     let text = decode::read_file(path, encoding)?;
-    let doc = if presplit {
+    let doc = if presplit.on {
         Document {
             id: doc_id(path),
             source: path.display().to_string(),
@@ -134,8 +134,8 @@ fn read_side(
     } else {
         parse::parse_document(&text, &doc_id(path), &path.display().to_string())
     };
-    let side = if presplit {
-        Some(parse::parse_presplit(&text, lang))
+    let side = if presplit.on {
+        Some(parse::parse_presplit(&text, lang, presplit.labels))
     } else {
         match lang {
             Lang::En => doc.en.clone(),
@@ -149,7 +149,7 @@ fn read_side(
 /// document takes the English side of the first file and the Chinese side of the second;
 /// its id is the Chinese file's (the edition being aligned), its date the English lead's
 /// (which states the year) or else the Chinese one's.
-pub fn read_input(input: &Input, encoding: Option<&str>, presplit: bool) -> Result<Document> {
+pub fn read_input(input: &Input, encoding: Option<&str>, presplit: Presplit) -> Result<Document> {
     match input {
         Input::File { path, .. } => read_document(path, encoding),
         Input::Pair { en, zh } => {
@@ -184,8 +184,17 @@ pub struct Sources<'a> {
     pub output: &'a Path,
     /// `--encoding`.
     pub encoding: Option<&'a str>,
-    /// `--presplit`.
-    pub presplit: bool,
+    /// `--presplit` (and `--labels`).
+    pub presplit: Presplit,
+}
+
+/// How `--en`/`--zh` files given with `--presplit` are read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Presplit {
+    /// `--presplit`: one sentence a line, nothing parsed.
+    pub on: bool,
+    /// `--labels`: split speaker labels off presplit lines all the same.
+    pub labels: bool,
 }
 
 /// The name of a language in messages.
@@ -229,7 +238,7 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
         });
     }
     let opts = AlignOptions {
-        presplit: src.presplit,
+        presplit: src.presplit.on,
     };
     let outcomes: Vec<Outcome> = jobs
         .par_iter()

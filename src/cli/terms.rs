@@ -76,6 +76,10 @@ pub struct Args {
     /// --en/--zh files have one sentence per line; blank lines separate units.
     #[arg(long, requires = "en")]
     presplit: bool,
+    /// With --presplit: split speaker labels (`Wang Yi:`, `王毅：`) off the lines. Off by
+    /// default, because in one-sentence-a-line text a line ending in a colon is text.
+    #[arg(long, requires = "presplit")]
+    labels: bool,
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     encoding: Option<String>,
@@ -111,7 +115,10 @@ fn align_inputs(args: &Args) -> (Vec<AlignedDocument>, bool) {
         zh: args.zh.as_deref(),
         output: &output,
         encoding: args.encoding.as_deref(),
-        presplit: args.presplit,
+        presplit: input::Presplit {
+            on: args.presplit,
+            labels: args.labels,
+        },
     };
     let (docs, problems) = input::align_inputs(&sources, "terms");
     (docs, problems > 0)
