@@ -4,6 +4,7 @@ use super::input;
 use super::{EXIT_INPUT, EXIT_OK};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use zhen_tm::align::finish;
 use zhen_tm::model::{AlignedDocument, Lang, Unaligned};
 use zhen_tm::write::{self, Format, WriteOptions};
 use zhen_tm::{Error, Result};
@@ -119,17 +120,17 @@ pub fn run(args: Args) -> Result<i32> {
         return Ok(EXIT_INPUT);
     }
 
-    make_ids_unique(&mut docs);
+    finish::make_ids_unique(&mut docs);
     let mut low = 0usize;
     for d in &mut docs {
-        low += apply_min_score(d, args.min_score);
+        low += finish::apply_min_score(d, args.min_score);
     }
     // Identical pairs are written once per export (the rule): a later document
     // does not repeat a pair an earlier one already gave.
     let duplicates = if args.keep_duplicates {
         0
     } else {
-        dedup(&mut docs)
+        finish::dedup(&mut docs)
     };
     let groups: Vec<(String, Vec<AlignedDocument>)> = match &args.merge {
         Some(name) => vec![(name.clone(), docs.clone())],
@@ -356,78 +357,6 @@ pub fn tmx_date_from_epoch(secs: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}{m:02}{d:02}T{h:02}{mi:02}{s:02}Z")
-}
-
-/// Give documents with the same id (inputs `a/x.md` and `b/x.txt`) distinct ids `x`, `x-2`,
-/// … so that their output files and tuids do not collide.
-fn make_ids_unique(docs: &mut [AlignedDocument]) {
-    let mut seen: HashSet<String> = HashSet::new();
-    for d in docs.iter_mut() {
-        if seen.insert(d.id.clone()) {
-            continue;
-        }
-        let old = d.id.clone();
-        let new = (2..)
-            .map(|k| format!("{old}-{k}"))
-            .find(|c| !seen.contains(c))
-            .unwrap_or(old.clone());
-        seen.insert(new.clone());
-        for p in &mut d.pairs {
-            p.id = format!("{new}{}", p.id.strip_prefix(old.as_str()).unwrap_or(""));
-            p.doc = new.clone();
-        }
-        for u in &mut d.unaligned {
-            u.doc = new.clone();
-        }
-        d.id = new;
-    }
-}
-
-/// Move pairs scoring below `min` to the unaligned list (both languages), so that nothing
-/// is lost. Returns how many pairs were moved.
-fn apply_min_score(doc: &mut AlignedDocument, min: f64) -> usize {
-    if min <= 0.0 {
-        return 0;
-    }
-    let (keep, low): (Vec<_>, Vec<_>) = std::mem::take(&mut doc.pairs)
-        .into_iter()
-        .partition(|p| p.score >= min);
-    doc.pairs = keep;
-    for p in &low {
-        for (lang, sents, speaker, line) in [
-            (Lang::En, &p.en, &p.speaker_en, p.lines.0),
-            (Lang::Zh, &p.zh, &p.speaker_zh, p.lines.1),
-        ] {
-            for s in sents {
-                doc.unaligned.push(Unaligned {
-                    doc: p.doc.clone(),
-                    lang,
-                    unit: p.unit,
-                    kind: p.kind,
-                    speaker: speaker.clone(),
-                    text: s.clone(),
-                    line,
-                });
-            }
-        }
-    }
-    // Back into reading order (per language, by input line; stable within a paragraph).
-    doc.unaligned
-        .sort_by(|a, b| a.lang.cmp(&b.lang).then(a.line.cmp(&b.line)));
-    low.len()
-}
-
-/// Drop pairs whose English and Chinese both equal an earlier pair's, across the export.
-/// Returns how many were dropped.
-fn dedup(docs: &mut [AlignedDocument]) -> usize {
-    let mut seen: HashSet<(String, String)> = HashSet::new();
-    let mut dropped = 0;
-    for d in docs.iter_mut() {
-        let before = d.pairs.len();
-        d.pairs.retain(|p| seen.insert((p.en_text(), p.zh_text())));
-        dropped += before - d.pairs.len();
-    }
-    dropped
 }
 
 fn print_summary(

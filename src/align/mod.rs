@@ -1,0 +1,196 @@
+//! Alignment: two [`Transcript`]s → an [`AlignedDocument`] of sentence [`Pair`]s.
+//!
+//! The aligner is a pipeline of parts, each in its own file:
+//!
+//! 1. [`structure`]: each side becomes one stream of sentences that remembers its units
+//!    (title, lead, headings, turns) and paragraphs. Structure is evidence, never a wall:
+//!    boundaries are soft anchors that make a bead cheaper where both sides agree.
+//! 2. [`evidence`]: per sentence, its length and lexical evidence (numbers, Latin-script
+//!    tokens, CC-CEDICT glosses, bundled terms) on small interned ids.
+//! 3. [`score`]: the cost of a bead (shape prior, length ratio, lexical overlap, anchors)
+//!    and the confidence reported with each pair.
+//! 4. [`dp`]: the dynamic program over the two streams, in a band around a guide diagonal
+//!    that follows the text length, so that time and memory grow linearly.
+//!
+//! Alignment runs twice: the second pass uses the length ratio measured on confident
+//! beads of the first, and a prior for one-sided sentences that follows how many weak beads
+//! the first pass found. Every sentence ends up in exactly one pair or in the unaligned
+//! list. [`finish`] holds the steps after alignment that every user of the library needs:
+//! unique document ids, the minimum score, and de-duplication.
+
+mod dp;
+mod evidence;
+pub mod finish;
+mod score;
+mod structure;
+
+pub use structure::sentences_of;
+
+use crate::model::{AlignedDocument, Document, Lang, Pair, Sentence, Transcript, Unaligned};
+use evidence::{Features, Scratch};
+use score::{Grid, SKIP_PRIOR_MIN};
+use structure::Stream;
+
+/// Options for alignment.
+#[derive(Clone, Debug, Default)]
+pub struct AlignOptions {
+    /// Each paragraph is already one sentence (hunalign/LF Aligner input): do not segment.
+    pub presplit: bool,
+}
+
+/// Why a document cannot be aligned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AlignError {
+    /// The document has no text in this language.
+    MissingSide(Lang),
+}
+
+/// A bead of the final pass with its confidence and lexical overlap.
+struct Scored {
+    bead: dp::Bead,
+    score: f64,
+    sim: f64,
+}
+
+/// Align the two streams of a document: two passes, scored beads in document order.
+fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
+    let mut scratch = Scratch::new(feats.vocab);
+    let le: f64 = feats.en.iter().map(|f| f.len).sum();
+    let lz: f64 = feats.zh.iter().map(|f| f.len).sum();
+    let ratio = if lz > 0.0 { le / lz } else { 3.4 }.clamp(1.5, 6.0);
+    let first = score_beads(
+        &Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN),
+        dp::align(
+            &Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN),
+            &mut scratch,
+        ),
+        &mut scratch,
+    );
+    let ratio = bead_ratio(&first, feats).unwrap_or(ratio);
+    let grid = Grid::new(en, zh, feats, ratio, base_skip(&first));
+    let beads = dp::align(&grid, &mut scratch);
+    score_beads(&grid, beads, &mut scratch)
+}
+
+fn score_beads(grid: &Grid, beads: Vec<dp::Bead>, scratch: &mut Scratch) -> Vec<Scored> {
+    beads
+        .into_iter()
+        .map(|bead| {
+            let (score, sim) = if bead.a > 0 && bead.b > 0 {
+                let (c, ev) = grid.confidence(scratch, bead.i, bead.a, bead.j, bead.b);
+                (c, ev.sim)
+            } else {
+                (0.0, 0.0)
+            };
+            Scored { bead, score, sim }
+        })
+        .collect()
+}
+
+/// Baseline prior of a sentence without counterpart, from the first pass: a faithful
+/// translation gives nearly only confident beads; an abridged or loosely related edition
+/// gives many weak ones, and one-sided sentences are then to be expected everywhere.
+fn base_skip(beads: &[Scored]) -> f64 {
+    let paired: Vec<&Scored> = beads
+        .iter()
+        .filter(|e| e.bead.a > 0 && e.bead.b > 0)
+        .collect();
+    if paired.is_empty() {
+        return SKIP_PRIOR_MIN;
+    }
+    let weak = paired.iter().filter(|e| e.score < 0.5).count() as f64 / paired.len() as f64;
+    weak.clamp(SKIP_PRIOR_MIN, 0.3)
+}
+
+/// The length ratio measured on confident 1-1 beads (their median), when there are enough.
+fn bead_ratio(beads: &[Scored], feats: &Features) -> Option<f64> {
+    let mut r: Vec<f64> = beads
+        .iter()
+        .filter(|e| e.bead.a == 1 && e.bead.b == 1 && e.score >= 0.8)
+        .map(|e| (feats.en[e.bead.i].len, feats.zh[e.bead.j].len))
+        .filter(|&(le, lz)| le > 20.0 && lz > 5.0)
+        .map(|(le, lz)| le / lz)
+        .collect();
+    if r.len() < 5 {
+        return None;
+    }
+    r.sort_by(f64::total_cmp);
+    Some(r[r.len() / 2].clamp(1.5, 6.0))
+}
+
+/// Align one document. Both sides must be present.
+pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocument, AlignError> {
+    let en = doc.en.as_ref().ok_or(AlignError::MissingSide(Lang::En))?;
+    let zh = doc.zh.as_ref().ok_or(AlignError::MissingSide(Lang::Zh))?;
+    let es = Stream::new(en, opts.presplit);
+    let zs = Stream::new(zh, opts.presplit);
+    let feats = Features::new(&es, &zs);
+    let scored = align_streams(&es, &zs, &feats);
+
+    let mut pairs = Vec::new();
+    let mut unaligned = Vec::new();
+    for sc in &scored {
+        let b = sc.bead;
+        let e_idx = b.i..b.i + b.a;
+        let z_idx = b.j..b.j + b.b;
+        if b.a == 0 || b.b == 0 {
+            for k in e_idx {
+                unaligned.push(unaligned_of(doc, en, &es, Lang::En, k));
+            }
+            for k in z_idx {
+                unaligned.push(unaligned_of(doc, zh, &zs, Lang::Zh, k));
+            }
+            continue;
+        }
+        let (eu, zu) = (es.unit[b.i], zs.unit[b.j]);
+        pairs.push(Pair {
+            id: format!("{}-{:04}", doc.id, pairs.len() + 1),
+            doc: doc.id.clone(),
+            date: doc.date.clone(),
+            unit: eu,
+            kind: en.units[eu].kind,
+            speaker_en: en.units[eu].speaker.clone(),
+            speaker_zh: zh.units[zu].speaker.clone(),
+            en: es.sentences[e_idx].iter().map(|s| s.text.clone()).collect(),
+            zh: zs.sentences[z_idx].iter().map(|s| s.text.clone()).collect(),
+            lines: (es.sentences[b.i].line, zs.sentences[b.j].line),
+            score: (sc.score * 1000.0).round() / 1000.0,
+        });
+    }
+    unaligned.sort_by(|a, b| {
+        a.lang
+            .cmp(&b.lang)
+            .then(a.unit.cmp(&b.unit))
+            .then(a.line.cmp(&b.line))
+    });
+    Ok(AlignedDocument {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        date: doc.date.clone(),
+        pairs,
+        unaligned,
+    })
+}
+
+fn unaligned_of(doc: &Document, t: &Transcript, s: &Stream, lang: Lang, k: usize) -> Unaligned {
+    let u = &t.units[s.unit[k]];
+    let sentence: &Sentence = &s.sentences[k];
+    Unaligned {
+        doc: doc.id.clone(),
+        lang,
+        unit: s.unit[k],
+        kind: u.kind,
+        speaker: u.speaker.clone(),
+        text: sentence.text.clone(),
+        line: sentence.line,
+    }
+}
+
+/// Every sentence of one side of a document, in order: what alignment must account for.
+pub fn all_sentences(t: &Transcript, opts: &AlignOptions) -> Vec<String> {
+    t.units
+        .iter()
+        .flat_map(|u| sentences_of(u, t.lang, opts.presplit))
+        .map(|s| s.text)
+        .collect()
+}

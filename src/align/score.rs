@@ -1,0 +1,183 @@
+//! The cost of a bead (what the dynamic program minimises) and the confidence reported
+//! with each pair, both from the same evidence: bead shape, length ratio, lexical overlap,
+//! numbers, Latin tokens and terms, and the structure around the bead.
+
+use super::evidence::{self, Features, Lexical, Scratch};
+use super::structure::{self, Stream};
+use crate::model::UnitKind;
+
+/// Tunable weights of the sentence cost.
+struct Weights {
+    /// Spread of the log length ratio for long beads.
+    sigma2_base: f64,
+    /// Extra spread for short beads (divided by Chinese length + 10).
+    sigma2_short: f64,
+    /// Weight of lexical overlap (per sentence in the bead).
+    lex: f64,
+    /// Overlap expected from unrelated sentences: below it, overlap costs.
+    lex_floor: f64,
+    /// Reward per matched number or Latin token, penalty per unmatched one.
+    num_match: f64,
+    num_miss: f64,
+    /// Reward per bundled term found on both sides.
+    term_match: f64,
+    /// Penalty per sentence a bead absorbed without lexical support.
+    orphan: f64,
+}
+
+const W: Weights = Weights {
+    sigma2_base: 0.06,
+    sigma2_short: 2.0,
+    lex: 8.0,
+    lex_floor: 0.27,
+    num_match: 1.5,
+    num_miss: 1.0,
+    term_match: 0.75,
+    orphan: 3.0,
+};
+
+/// Prior of a 1-0 or 0-1 bead in a document of balanced length: rare in official
+/// translations.
+pub(crate) const SKIP_PRIOR_MIN: f64 = 0.015;
+/// Highest prior of a 1-0 or 0-1 bead, for heavily abridged documents.
+const SKIP_PRIOR_MAX: f64 = 0.5;
+/// Prior of leaving a heading or title sentence unaligned: headings often belong to one
+/// edition only (a section number, a newspaper's subtitle).
+const HEADING_SKIP: f64 = 0.2;
+/// Prior of leaving a truncated sentence (cut off by the end of its side) unaligned: its
+/// counterpart is often missing, so this is far cheaper than an ordinary 1-0 bead.
+const TRUNCATED_SKIP: f64 = 0.2;
+
+/// Everything the cost of a bead depends on, for one document and one pass.
+pub(crate) struct Grid<'a> {
+    pub en: &'a Stream,
+    pub zh: &'a Stream,
+    pub feats: &'a Features,
+    /// Characters of English per character of Chinese.
+    pub ratio: f64,
+    /// Prior of an English sentence without counterpart (1-0).
+    skip_en: f64,
+    /// Prior of a Chinese sentence without counterpart (0-1).
+    skip_zh: f64,
+}
+
+impl<'a> Grid<'a> {
+    /// The grid of a document. The skip priors follow the length imbalance: when one side
+    /// is much longer than the ratio predicts (an abridged edition, a truncated page), about
+    /// that share of its sentences has no counterpart.
+    pub fn new(
+        en: &'a Stream,
+        zh: &'a Stream,
+        feats: &'a Features,
+        ratio: f64,
+        base_skip: f64,
+    ) -> Self {
+        let le: f64 = feats.en.iter().map(|f| f.len).sum();
+        let lz: f64 = feats.zh.iter().map(|f| f.len).sum();
+        let expected_en = ratio * lz;
+        let excess_en = if le > 0.0 {
+            ((le - expected_en) / le).max(0.0)
+        } else {
+            0.0
+        };
+        let excess_zh = if lz > 0.0 {
+            ((expected_en - le) / expected_en.max(1.0)).max(0.0)
+        } else {
+            0.0
+        };
+        // Allow for the ordinary spread of the ratio (about 15%) before calling it abridgment.
+        let prior = |excess: f64| (excess - 0.15).clamp(base_skip, SKIP_PRIOR_MAX);
+        Grid {
+            en,
+            zh,
+            feats,
+            ratio,
+            skip_en: prior(excess_en),
+            skip_zh: prior(excess_zh),
+        }
+    }
+
+    /// Log of the bead's length ratio relative to the expected one, and the variance
+    /// allowed for it at this length.
+    fn length(&self, i: usize, a: usize, j: usize, b: usize) -> (f64, f64) {
+        let en = &self.feats.en[i..i + a];
+        let zh = &self.feats.zh[j..j + b];
+        let le: f64 = en.iter().map(|f| f.len).sum::<f64>() + (a.saturating_sub(1)) as f64;
+        let lz: f64 = zh.iter().map(|f| f.len).sum();
+        let mut log_ratio = ((le + 8.0) / (self.ratio * lz + 8.0)).ln();
+        // A truncated sentence may be as short as it likes (only its excess length counts),
+        // but it is the beginning of one sentence of the other side, not of several.
+        let en_cut = b == 1 && en.iter().any(|f| f.truncated);
+        let zh_cut = a == 1 && zh.iter().any(|f| f.truncated);
+        if (log_ratio < 0.0 && en_cut) || (log_ratio > 0.0 && zh_cut) {
+            log_ratio = 0.0;
+        }
+        (log_ratio, W.sigma2_base + W.sigma2_short / (lz + 10.0))
+    }
+
+    /// Cost of leaving English sentence `i` (or Chinese `j`) without counterpart.
+    pub fn skip_cost(&self, en_side: bool, k: usize) -> f64 {
+        let (stream, feats, skip) = if en_side {
+            (self.en, &self.feats.en, self.skip_en)
+        } else {
+            (self.zh, &self.feats.zh, self.skip_zh)
+        };
+        let p = if feats[k].truncated {
+            TRUNCATED_SKIP
+        } else if matches!(stream.kind[k], UnitKind::Heading | UnitKind::Title) {
+            skip.max(HEADING_SKIP)
+        } else {
+            skip
+        };
+        -p.ln()
+    }
+
+    /// Cost of a bead with both sides non-empty (lower is better); `prior` is the shape's
+    /// prior probability.
+    pub fn cost(&self, s: &mut Scratch, i: usize, a: usize, j: usize, b: usize, prior: f64) -> f64 {
+        let (log_ratio, sigma2) = self.length(i, a, j, b);
+        let len = log_ratio * log_ratio / (2.0 * sigma2);
+        let p = -prior.ln();
+        // Beads whose length is hopeless are not worth the lexical work.
+        if len > 40.0 {
+            return p + len;
+        }
+        let ev = evidence::lexical(self.feats, s, i, a, j, b);
+        let lex = -W.lex * (ev.sim - W.lex_floor) * (a + b) as f64 / 2.0;
+        let anchors = -W.num_match * ev.anchors_matched as f64
+            + W.num_miss * ev.anchors_missed as f64
+            - W.term_match * ev.terms_matched as f64
+            + W.orphan * ev.orphans as f64;
+        p + len + lex + anchors + structure::anchor_cost(self.en, self.zh, i, a, j, b)
+    }
+
+    /// Confidence in [0, 1] that a bead is a correct translation pair, and its lexical
+    /// evidence.
+    pub fn confidence(
+        &self,
+        s: &mut Scratch,
+        i: usize,
+        a: usize,
+        j: usize,
+        b: usize,
+    ) -> (f64, Lexical) {
+        let (log_ratio, sigma2) = self.length(i, a, j, b);
+        let ev = evidence::lexical(self.feats, s, i, a, j, b);
+        let len_agree = (-log_ratio * log_ratio / (2.0 * sigma2)).exp();
+        let lex_agree = ((ev.sim - 0.05) / 0.30).clamp(0.0, 1.0);
+        let anchors = ev.anchors_matched + ev.anchors_missed;
+        let anchor_agree = if anchors == 0 {
+            lex_agree
+        } else {
+            ev.anchors_matched as f64 / anchors as f64
+        };
+        let shape = match (a, b) {
+            (1, 1) => 1.0,
+            (2, 1) | (1, 2) => 0.95,
+            _ => 0.85,
+        };
+        let c =
+            ((0.45 * lex_agree + 0.35 * len_agree + 0.20 * anchor_agree) * shape).clamp(0.0, 1.0);
+        (c, ev)
+    }
+}
