@@ -6,7 +6,7 @@
 //! to a fixed number of cells, so time and memory grow linearly with the input. Back
 //! pointers take one byte a cell; costs are kept for the last few rows only.
 
-use super::evidence::Scratch;
+use super::evidence::{PairRows, Scratch};
 use super::score::Grid;
 
 /// A bead chosen by the DP: English `i..i+a`, Chinese `j..j+b`.
@@ -18,23 +18,32 @@ pub(crate) struct Bead {
     pub b: usize,
 }
 
-/// Bead shapes (English count, Chinese count) with their prior probability: official
-/// English often splits one long Chinese sentence in two or three; one Chinese sentence
-/// chained with semicolons (一是……；二是……；三是……) may become four or five English ones.
-/// 1-0 and 0-1 take their cost from the grid's skip priors.
-const BEADS: [(usize, usize, f64); 11] = [
-    (1, 1, 0.70),
-    (2, 1, 0.14),
-    (1, 2, 0.04),
-    (3, 1, 0.04),
-    (1, 3, 0.01),
-    (2, 2, 0.01),
-    (4, 1, 0.006),
-    (5, 1, 0.002),
-    (1, 4, 0.002),
-    (1, 0, 0.0),
-    (0, 1, 0.0),
+/// Bead shapes (English count, Chinese count) the search considers; their prior
+/// probabilities come from the grid ([`super::score::Priors`]). 1-0 and 0-1 take their cost
+/// from the grid's skip priors.
+pub(crate) const SHAPES: [(usize, usize); 11] = [
+    (1, 1),
+    (2, 1),
+    (1, 2),
+    (3, 1),
+    (1, 3),
+    (2, 2),
+    (4, 1),
+    (5, 1),
+    (1, 4),
+    (1, 0),
+    (0, 1),
 ];
+
+/// The shapes of a first pass (indices into [`SHAPES`]): the common ones only, which is
+/// enough to find the path's course, the length ratio and the shape frequencies; the second
+/// pass, in a narrow band around that course, tries them all.
+const FIRST_PASS_SHAPES: [usize; 5] = [0, 1, 2, 9, 10];
+/// Documents up to this many sentences (both sides) get every shape in the first pass too:
+/// a better first path for a cost that stays small.
+const FIRST_PASS_FULL_SENTENCES: usize = 3000;
+/// Every shape, for the final pass.
+const ALL_SHAPES: [usize; 11] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /// The most sentences a bead takes from one side: rows of cost kept.
 const MAX_SPAN: usize = 5;
@@ -102,15 +111,15 @@ fn guide(en_len: &[f64], zh_len: &[f64]) -> Vec<usize> {
     }
     let mut out = Vec::with_capacity(n + 1);
     let (mut ce, mut cz, mut j) = (0.0, 0.0, 0usize);
-    for i in 0..=n {
+    for len in en_len.iter().map(Some).chain([None]) {
         let target = ce / te * tz;
         while j < m && cz + zh_len[j] / 2.0 < target {
             cz += zh_len[j];
             j += 1;
         }
         out.push(j);
-        if i < n {
-            ce += en_len[i];
+        if let Some(l) = len {
+            ce += l;
         }
     }
     if let Some(last) = out.last_mut() {
@@ -119,17 +128,53 @@ fn guide(en_len: &[f64], zh_len: &[f64]) -> Vec<usize> {
     out
 }
 
+/// The guide of a second pass: the path of the first, row by row.
+fn guide_from_path(path: &[Bead], rows: usize, cols: usize) -> Vec<usize> {
+    let mut centre = vec![usize::MAX; rows + 1];
+    for bd in path {
+        for r in 0..bd.a {
+            if let Some(c) = centre.get_mut(bd.i + r) {
+                *c = bd.j + r * bd.b / bd.a;
+            }
+        }
+    }
+    centre[rows] = cols;
+    // Rows no bead starts in (none, for a complete path) take the previous row's centre.
+    let mut last = 0;
+    for c in centre.iter_mut() {
+        if *c == usize::MAX {
+            *c = last;
+        }
+        last = *c;
+    }
+    centre
+}
+
+/// Half-width of the band around a first pass's path.
+const PATH_BAND_WIDTH: usize = 12;
+
 /// The best bead sequence through the whole document. Every sentence is in exactly one
-/// bead (1-0 and 0-1 beads for sentences without counterpart).
-pub(crate) fn align(grid: &Grid, scratch: &mut Scratch) -> Vec<Bead> {
+/// bead (1-0 and 0-1 beads for sentences without counterpart). With `previous`, the search
+/// runs in a narrow band around that path (the first pass's), else around the guide
+/// diagonal.
+pub(crate) fn align(grid: &Grid, scratch: &mut Scratch, previous: Option<&[Bead]>) -> Vec<Bead> {
     let en_len: Vec<f64> = grid.feats.en.iter().map(|f| f.len).collect();
     let zh_len: Vec<f64> = grid.feats.zh.iter().map(|f| f.len).collect();
-    let centre = guide(&en_len, &zh_len);
     let cols = zh_len.len();
-    let mut width = BAND_WIDTH;
+    let (centre, mut width, shapes) = match previous {
+        Some(path) => (
+            guide_from_path(path, en_len.len(), cols),
+            PATH_BAND_WIDTH,
+            &ALL_SHAPES[..],
+        ),
+        None if en_len.len() + cols > FIRST_PASS_FULL_SENTENCES => {
+            (guide(&en_len, &zh_len), BAND_WIDTH, &FIRST_PASS_SHAPES[..])
+        }
+        None => (guide(&en_len, &zh_len), BAND_WIDTH, &ALL_SHAPES[..]),
+    };
     loop {
         let band = Band::new(&centre, cols, width);
-        let beads = search(grid, &band, scratch);
+        let beads = search(grid, &band, scratch, shapes);
         let wider = Band::new(&centre, cols, width * 2);
         if !band.touches_edge(&beads, cols) || wider.cells() > MAX_CELLS || !band.partial {
             return beads;
@@ -139,7 +184,7 @@ pub(crate) fn align(grid: &Grid, scratch: &mut Scratch) -> Vec<Bead> {
 }
 
 /// The DP inside one band.
-fn search(grid: &Grid, band: &Band, scratch: &mut Scratch) -> Vec<Bead> {
+fn search(grid: &Grid, band: &Band, scratch: &mut Scratch, shapes: &[usize]) -> Vec<Bead> {
     let n = band.lo.len() - 1;
     let m = grid.feats.zh.len();
     let mut offset = Vec::with_capacity(n + 2);
@@ -151,8 +196,17 @@ fn search(grid: &Grid, band: &Band, scratch: &mut Scratch) -> Vec<Bead> {
     // Cost rows i-MAX_SPAN..=i, in a ring.
     let mut rows: Vec<Vec<f64>> = vec![Vec::new(); MAX_SPAN + 1];
     let ring = |i: usize| i % (MAX_SPAN + 1);
+    let mut pairs = PairRows::default();
     for i in 0..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
+        if i > 0 {
+            // English sentence i-1 meets, in beads ending in rows i..i+MAX_SPAN, the Chinese
+            // sentences up to MAX_SPAN before those rows' bands.
+            let last = (i + MAX_SPAN - 1).min(n);
+            let from = band.lo[i..=last].iter().min().copied().unwrap_or(lo);
+            let to = band.hi[i..=last].iter().max().copied().unwrap_or(hi);
+            pairs.fill(grid.feats, i - 1, from.saturating_sub(MAX_SPAN)..to.min(m));
+        }
         let mut row = std::mem::take(&mut rows[ring(i)]);
         row.clear();
         row.resize(hi - lo, f64::INFINITY);
@@ -162,7 +216,8 @@ fn search(grid: &Grid, band: &Band, scratch: &mut Scratch) -> Vec<Bead> {
                 continue;
             }
             let mut best = (f64::INFINITY, u8::MAX);
-            for (k, &(a, b, prior)) in BEADS.iter().enumerate() {
+            for &k in shapes {
+                let (a, b) = SHAPES[k];
                 if a > i || b > j {
                     continue;
                 }
@@ -181,7 +236,7 @@ fn search(grid: &Grid, band: &Band, scratch: &mut Scratch) -> Vec<Bead> {
                 } else if b == 0 {
                     grid.skip_cost(true, pi)
                 } else {
-                    grid.cost(scratch, pi, a, pj, b, prior)
+                    grid.cost(scratch, &pairs, pi, a, pj, b, k)
                 };
                 if prev + c < best.0 {
                     best = (prev + c, k as u8);
@@ -200,7 +255,7 @@ fn search(grid: &Grid, band: &Band, scratch: &mut Scratch) -> Vec<Bead> {
             .checked_sub(band.lo[i])
             .filter(|&x| band.lo[i] + x < band.hi[i])
             .map_or(u8::MAX, |x| back[offset[i] + x]);
-        let Some(&(a, b, _)) = BEADS.get(k as usize) else {
+        let Some(&(a, b)) = SHAPES.get(k as usize) else {
             break;
         };
         beads.push(Bead {

@@ -14,11 +14,12 @@ pub(crate) struct Feat {
     pub len: f64,
     /// English: ids of its content-word stems (repeats kept: they count).
     pub stems: Vec<u32>,
-    /// Chinese: for each glossed word, the range of its gloss stem ids in `word_ids`.
-    pub word_ends: Vec<u32>,
-    /// Chinese: gloss stem ids of all words, word after word (only stems the English side
-    /// uses: no other can ever match).
-    pub word_ids: Vec<u32>,
+    /// Chinese: how many words CC-CEDICT glosses.
+    pub words: usize,
+    /// Chinese: each distinct gloss stem id with the set of words (as bits: word `k` is bit
+    /// `k % 128`) that offer it, sorted by id. Judging a bead then costs one binary search
+    /// per English stem instead of a pass over every gloss of every word.
+    pub stem_words: Vec<(u32, u128)>,
     /// Normalized numbers, sorted (bit patterns, for exact comparison).
     pub numbers: Vec<u64>,
     /// Upper-case Latin tokens (acronyms, names written in Latin inside Chinese), as ids.
@@ -29,18 +30,6 @@ pub(crate) struct Feat {
     /// The sentence is cut off by the end of its side (a truncated page): its length is only
     /// a lower bound.
     pub truncated: bool,
-}
-
-impl Feat {
-    /// The glossed words of a Chinese sentence, each as a slice of stem ids.
-    pub fn words(&self) -> impl Iterator<Item = &[u32]> {
-        let mut start = 0usize;
-        self.word_ends.iter().map(move |&end| {
-            let s = &self.word_ids[start..end as usize];
-            start = end as usize;
-            s
-        })
-    }
 }
 
 /// Gives strings or hashes small dense ids.
@@ -57,9 +46,6 @@ impl<K: std::hash::Hash + Eq> Interner<K> {
     fn get(&self, k: &K) -> Option<u32> {
         self.ids.get(k).copied()
     }
-    fn len(&self) -> usize {
-        self.ids.len()
-    }
 }
 
 /// The evidence of both sides of a document, on shared id spaces.
@@ -68,8 +54,6 @@ pub(crate) struct Features {
     pub en: Vec<Feat>,
     /// Chinese sentences.
     pub zh: Vec<Feat>,
-    /// Number of distinct English stems (the size of the stem id space).
-    pub vocab: usize,
 }
 
 /// Numbers as comparable keys. Weak ones (one, two, 一, 两: too common to be evidence) are
@@ -145,11 +129,20 @@ impl Features {
                     numbers: number_keys(numbers::zh_numbers(&s.text)),
                     ..Feat::default()
                 };
-                for w in glosser.gloss(&s.text) {
-                    f.word_ids
-                        .extend(w.stems.iter().filter_map(|h| stems.get(h)));
-                    f.word_ends.push(f.word_ids.len() as u32);
+                for (k, w) in glosser.gloss(&s.text).into_iter().enumerate() {
+                    for id in w.stems.iter().filter_map(|h| stems.get(h)) {
+                        f.stem_words.push((id, 1u128 << (k % 128)));
+                    }
+                    f.words += 1;
                 }
+                f.stem_words.sort_unstable_by_key(|x| x.0);
+                f.stem_words.dedup_by(|later, first| {
+                    let same = later.0 == first.0;
+                    if same {
+                        first.1 |= later.1;
+                    }
+                    same
+                });
                 // Latin tokens only count when the English side has them too.
                 f.latin = latin_upper(&s.text)
                     .iter()
@@ -190,7 +183,6 @@ impl Features {
         Features {
             en: en_feats,
             zh: zh_feats,
-            vocab: stems.len(),
         }
     }
 }
@@ -205,38 +197,15 @@ fn mark_truncated(stream: &Stream, feats: &mut [Feat]) {
     }
 }
 
-/// Reusable buffers for judging beads: stamp arrays over the stem ids (a stem is "present"
-/// when its slot holds the current stamp), so that no set is built or cleared per bead.
+/// Reusable buffers for judging beads, so that no list is allocated per bead.
+#[derive(Default)]
 pub(crate) struct Scratch {
-    zh_mark: Vec<u32>,
-    en_mark: Vec<u32>,
-    stamp: u32,
     a: Vec<u64>,
     b: Vec<u64>,
 }
 
-impl Scratch {
-    /// Buffers for a vocabulary of `vocab` stems.
-    pub fn new(vocab: usize) -> Scratch {
-        Scratch {
-            zh_mark: vec![0; vocab],
-            en_mark: vec![0; vocab],
-            stamp: 0,
-            a: Vec::new(),
-            b: Vec::new(),
-        }
-    }
-
-    fn next_stamp(&mut self) -> u32 {
-        if self.stamp == u32::MAX {
-            self.zh_mark.iter_mut().for_each(|x| *x = 0);
-            self.en_mark.iter_mut().for_each(|x| *x = 0);
-            self.stamp = 0;
-        }
-        self.stamp += 1;
-        self.stamp
-    }
-}
+/// The most sentences of one side in a bead.
+const MAX_SPAN: usize = 5;
 
 /// Words a sentence needs before a lack of overlap says anything.
 const ORPHAN_MIN_WORDS: usize = 5;
@@ -299,14 +268,78 @@ fn gather<'s, T: Copy + Ord>(
     buf
 }
 
+/// What one English sentence and one Chinese sentence share: which of the English
+/// sentence's stems (bit `k % 64` for its `k`-th stem) some Chinese word glosses, and which
+/// Chinese words (bit `k % 128`) some English stem glosses. A bead's overlap is the union
+/// of its sentence pairs' masks, so each sentence pair is looked up once per pass however
+/// many beads contain it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PairMask {
+    en: u64,
+    zh: u128,
+}
+
+/// The mask of English sentence `e` and Chinese sentence `z`.
+pub(crate) fn pair_mask(f: &Features, e: usize, z: usize) -> PairMask {
+    let (en, zh) = (&f.en[e], &f.zh[z]);
+    let mut m = PairMask::default();
+    if zh.stem_words.is_empty() {
+        return m;
+    }
+    for (k, id) in en.stems.iter().enumerate() {
+        if let Ok(x) = zh.stem_words.binary_search_by_key(id, |x| x.0) {
+            m.en |= 1u64 << (k % 64);
+            m.zh |= zh.stem_words[x].1;
+        }
+    }
+    m
+}
+
+/// Pair masks of the last few English sentences over a window of Chinese ones, filled
+/// row by row by the dynamic program; a pair outside the window is computed on demand.
+#[derive(Default)]
+pub(crate) struct PairRows {
+    /// Ring of rows: English sentence, first Chinese sentence, masks.
+    rows: Vec<(usize, usize, Vec<PairMask>)>,
+}
+
+impl PairRows {
+    /// Compute the masks of English sentence `e` against Chinese `cols`.
+    pub fn fill(&mut self, f: &Features, e: usize, cols: std::ops::Range<usize>) {
+        if self.rows.len() < MAX_SPAN + 1 {
+            self.rows
+                .resize_with(MAX_SPAN + 1, || (usize::MAX, 0, Vec::new()));
+        }
+        let slot = &mut self.rows[e % (MAX_SPAN + 1)];
+        slot.0 = e;
+        slot.1 = cols.start;
+        slot.2.clear();
+        slot.2.extend(cols.map(|z| pair_mask(f, e, z)));
+    }
+
+    /// The mask of `e` and `z`.
+    pub fn get(&self, f: &Features, e: usize, z: usize) -> PairMask {
+        if let Some((row_e, start, masks)) = self.rows.get(e % (MAX_SPAN + 1)) {
+            if *row_e == e {
+                if let Some(m) = z.checked_sub(*start).and_then(|k| masks.get(k)) {
+                    return *m;
+                }
+            }
+        }
+        pair_mask(f, e, z)
+    }
+}
+
 /// The lexical evidence of the bead English `i..i+a`, Chinese `j..j+b` (both non-empty):
 /// the share of English content words glossed by one of its Chinese words and of Chinese
 /// words glossed by one of its English words, pooled over the whole bead (so a word
 /// matched by two sentences counts once and merged beads gain no spurious overlap), plus
 /// numbers, Latin tokens and terms.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn lexical(
     f: &Features,
     s: &mut Scratch,
+    pairs: &PairRows,
     i: usize,
     a: usize,
     j: usize,
@@ -314,35 +347,26 @@ pub(crate) fn lexical(
 ) -> Lexical {
     let en = &f.en[i..i + a];
     let zh = &f.zh[j..j + b];
-    let st = s.next_stamp();
-    for z in zh {
-        for &id in &z.word_ids {
-            s.zh_mark[id as usize] = st;
-        }
-    }
-    for e in en {
-        for &id in &e.stems {
-            s.en_mark[id as usize] = st;
-        }
-    }
     let several = a + b > 2;
     let (mut hits, mut total, mut orphans) = (0usize, 0usize, 0usize);
-    for e in en {
-        let h = e
-            .stems
-            .iter()
-            .filter(|&&id| s.zh_mark[id as usize] == st)
-            .count();
+    // Words of each Chinese sentence glossed by some English stem of the bead.
+    let mut matched = [0u128; MAX_SPAN];
+    for (e, ef) in (i..i + a).zip(en) {
+        let mut stems = 0u64;
+        for (z, m) in (j..j + b).zip(matched.iter_mut()) {
+            let pm = pairs.get(f, e, z);
+            stems |= pm.en;
+            *m |= pm.zh;
+        }
+        let n = ef.stems.len();
+        let h = (stems.count_ones() as usize).min(n);
         hits += h;
-        total += e.stems.len();
-        orphans += usize::from(several && is_orphan(h, e.stems.len()));
+        total += n;
+        orphans += usize::from(several && is_orphan(h, n));
     }
-    for z in zh {
-        let words = z.word_ends.len();
-        let h = z
-            .words()
-            .filter(|w| w.iter().any(|&id| s.en_mark[id as usize] == st))
-            .count();
+    for (z, m) in zh.iter().zip(matched) {
+        let words = z.words;
+        let h = (m.count_ones() as usize).min(words);
         hits += h;
         total += words;
         orphans += usize::from(several && is_orphan(h, words));

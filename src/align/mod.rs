@@ -28,7 +28,7 @@ pub use structure::sentences_of;
 
 use crate::model::{AlignedDocument, Document, Lang, Pair, Sentence, Transcript, Unaligned};
 use evidence::{Features, Scratch};
-use score::{Grid, SKIP_PRIOR_MIN};
+use score::{Grid, Priors, SKIP_PRIOR_MIN};
 use structure::Stream;
 
 /// Options for alignment.
@@ -45,30 +45,26 @@ pub enum AlignError {
     MissingSide(Lang),
 }
 
-/// A bead of the final pass with its confidence and lexical overlap.
+/// A bead with its confidence.
 struct Scored {
     bead: dp::Bead,
     score: f64,
-    sim: f64,
 }
 
 /// Align the two streams of a document: two passes, scored beads in document order.
 fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
-    let mut scratch = Scratch::new(feats.vocab);
+    let mut scratch = Scratch::default();
     let le: f64 = feats.en.iter().map(|f| f.len).sum();
     let lz: f64 = feats.zh.iter().map(|f| f.len).sum();
     let ratio = if lz > 0.0 { le / lz } else { 3.4 }.clamp(1.5, 6.0);
-    let first = score_beads(
-        &Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN),
-        dp::align(
-            &Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN),
-            &mut scratch,
-        ),
-        &mut scratch,
-    );
+    let priors = Priors::from_counts(feats.en.len(), feats.zh.len());
+    let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors);
+    let beads = dp::align(&grid, &mut scratch, None);
+    let first = score_beads(&grid, beads, &mut scratch);
     let ratio = bead_ratio(&first, feats).unwrap_or(ratio);
-    let grid = Grid::new(en, zh, feats, ratio, base_skip(&first));
-    let beads = dp::align(&grid, &mut scratch);
+    let grid = Grid::new(en, zh, feats, ratio, base_skip(&first), &priors);
+    let path: Vec<dp::Bead> = first.iter().map(|s| s.bead).collect();
+    let beads = dp::align(&grid, &mut scratch, Some(&path));
     score_beads(&grid, beads, &mut scratch)
 }
 
@@ -76,13 +72,12 @@ fn score_beads(grid: &Grid, beads: Vec<dp::Bead>, scratch: &mut Scratch) -> Vec<
     beads
         .into_iter()
         .map(|bead| {
-            let (score, sim) = if bead.a > 0 && bead.b > 0 {
-                let (c, ev) = grid.confidence(scratch, bead.i, bead.a, bead.j, bead.b);
-                (c, ev.sim)
+            let score = if bead.a > 0 && bead.b > 0 {
+                grid.confidence(scratch, bead.i, bead.a, bead.j, bead.b)
             } else {
-                (0.0, 0.0)
+                0.0
             };
-            Scored { bead, score, sim }
+            Scored { bead, score }
         })
         .collect()
 }

@@ -2,7 +2,8 @@
 //! with each pair, both from the same evidence: bead shape, length ratio, lexical overlap,
 //! numbers, Latin tokens and terms, and the structure around the bead.
 
-use super::evidence::{self, Features, Lexical, Scratch};
+use super::dp;
+use super::evidence::{self, Features, PairRows, Scratch};
 use super::structure::{self, Stream};
 use crate::model::UnitKind;
 
@@ -59,6 +60,34 @@ pub(crate) struct Grid<'a> {
     skip_en: f64,
     /// Prior of a Chinese sentence without counterpart (0-1).
     skip_zh: f64,
+    /// Cost (negative log prior) of each bead shape of [`dp::SHAPES`].
+    shape_cost: [f64; SHAPE_COUNT],
+}
+
+const SHAPE_COUNT: usize = dp::SHAPES.len();
+
+/// Prior probabilities of the bead shapes of [`dp::SHAPES`] (the last two, 1-0 and 0-1,
+/// are unused: one-sided sentences have their own priors).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Priors(pub [f64; SHAPE_COUNT]);
+
+impl Priors {
+    /// Priors from the sentence counts. Translations split long sentences more often than
+    /// they join short ones, so the side with more sentences is the one whose sentences
+    /// several-to-one beads gather: official English splitting long Chinese sentences
+    /// (2-1 likely), or a Chinese translation splitting English ones (1-2 likely).
+    pub fn from_counts(n_en: usize, n_zh: usize) -> Priors {
+        let split = [0.14, 0.04, 0.006, 0.002];
+        let join = [0.04, 0.01, 0.002, 0.001];
+        let (e, z) = if n_zh as f64 > 1.1 * n_en as f64 {
+            (join, split)
+        } else {
+            (split, join)
+        };
+        Priors([
+            0.70, e[0], z[0], e[1], z[1], 0.01, e[2], e[3], z[2], 0.0, 0.0,
+        ])
+    }
 }
 
 impl<'a> Grid<'a> {
@@ -71,6 +100,7 @@ impl<'a> Grid<'a> {
         feats: &'a Features,
         ratio: f64,
         base_skip: f64,
+        priors: &Priors,
     ) -> Self {
         let le: f64 = feats.en.iter().map(|f| f.len).sum();
         let lz: f64 = feats.zh.iter().map(|f| f.len).sum();
@@ -94,6 +124,7 @@ impl<'a> Grid<'a> {
             ratio,
             skip_en: prior(excess_en),
             skip_zh: prior(excess_zh),
+            shape_cost: priors.0.map(|p| -p.max(1e-9).ln()),
         }
     }
 
@@ -132,17 +163,27 @@ impl<'a> Grid<'a> {
         -p.ln()
     }
 
-    /// Cost of a bead with both sides non-empty (lower is better); `prior` is the shape's
-    /// prior probability.
-    pub fn cost(&self, s: &mut Scratch, i: usize, a: usize, j: usize, b: usize, prior: f64) -> f64 {
+    /// Cost of a bead with both sides non-empty (lower is better); `shape` indexes
+    /// [`dp::SHAPES`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn cost(
+        &self,
+        s: &mut Scratch,
+        pairs: &PairRows,
+        i: usize,
+        a: usize,
+        j: usize,
+        b: usize,
+        shape: usize,
+    ) -> f64 {
         let (log_ratio, sigma2) = self.length(i, a, j, b);
         let len = log_ratio * log_ratio / (2.0 * sigma2);
-        let p = -prior.ln();
+        let p = self.shape_cost[shape];
         // Beads whose length is hopeless are not worth the lexical work.
         if len > 40.0 {
             return p + len;
         }
-        let ev = evidence::lexical(self.feats, s, i, a, j, b);
+        let ev = evidence::lexical(self.feats, s, pairs, i, a, j, b);
         let lex = -W.lex * (ev.sim - W.lex_floor) * (a + b) as f64 / 2.0;
         let anchors = -W.num_match * ev.anchors_matched as f64
             + W.num_miss * ev.anchors_missed as f64
@@ -153,16 +194,9 @@ impl<'a> Grid<'a> {
 
     /// Confidence in [0, 1] that a bead is a correct translation pair, and its lexical
     /// evidence.
-    pub fn confidence(
-        &self,
-        s: &mut Scratch,
-        i: usize,
-        a: usize,
-        j: usize,
-        b: usize,
-    ) -> (f64, Lexical) {
+    pub fn confidence(&self, s: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let (log_ratio, sigma2) = self.length(i, a, j, b);
-        let ev = evidence::lexical(self.feats, s, i, a, j, b);
+        let ev = evidence::lexical(self.feats, s, &PairRows::default(), i, a, j, b);
         let len_agree = (-log_ratio * log_ratio / (2.0 * sigma2)).exp();
         let lex_agree = ((ev.sim - 0.05) / 0.30).clamp(0.0, 1.0);
         let anchors = ev.anchors_matched + ev.anchors_missed;
@@ -176,8 +210,6 @@ impl<'a> Grid<'a> {
             (2, 1) | (1, 2) => 0.95,
             _ => 0.85,
         };
-        let c =
-            ((0.45 * lex_agree + 0.35 * len_agree + 0.20 * anchor_agree) * shape).clamp(0.0, 1.0);
-        (c, ev)
+        ((0.45 * lex_agree + 0.35 * len_agree + 0.20 * anchor_agree) * shape).clamp(0.0, 1.0)
     }
 }

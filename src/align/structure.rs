@@ -95,11 +95,6 @@ impl Stream {
         }
         s
     }
-
-    /// Number of sentences.
-    pub fn len(&self) -> usize {
-        self.sentences.len()
-    }
 }
 
 /// Segment one unit into sentences; in presplit mode each paragraph is one sentence.

@@ -2,10 +2,9 @@
 
 use super::input;
 use super::{EXIT_INPUT, EXIT_OK};
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use zhen_tm::align::finish;
-use zhen_tm::model::{AlignedDocument, Lang, Unaligned};
+use zhen_tm::model::{AlignedDocument, Lang};
 use zhen_tm::write::{self, Format, WriteOptions};
 use zhen_tm::{Error, Result};
 
