@@ -214,4 +214,8 @@ pub struct AlignedDocument {
     pub pairs: Vec<Pair>,
     /// Sentences without a counterpart, in document order per language.
     pub unaligned: Vec<Unaligned>,
+    /// How clearly the two sides are translations of each other (see
+    /// [`crate::align::finish::agreement`]); `None` when not measured (documents built by
+    /// hand or read back from a memory).
+    pub agreement: Option<f64>,
 }

@@ -59,6 +59,7 @@ fn fixture() -> Vec<AlignedDocument> {
             ),
         ],
         unaligned: vec![],
+        agreement: None,
     };
     let d2 = AlignedDocument {
         id: "外交部".into(),
@@ -77,6 +78,7 @@ fn fixture() -> Vec<AlignedDocument> {
             p
         }],
         unaligned: vec![],
+        agreement: None,
     };
     let empty = AlignedDocument {
         id: "empty".into(),
@@ -84,6 +86,7 @@ fn fixture() -> Vec<AlignedDocument> {
         date: None,
         pairs: vec![],
         unaligned: vec![],
+        agreement: None,
     };
     vec![d1, empty, d2]
 }
@@ -342,6 +345,7 @@ fn write_file_errors_name_the_path_and_leave_nothing() {
         date: None,
         pairs: vec![],
         unaligned: vec![],
+        agreement: None,
     }];
     let p = dir.path().join("empty.xliff21.xlf");
     let err = write_file(&p, Format::Xliff21, &empty, &opts).unwrap_err();

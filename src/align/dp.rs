@@ -106,7 +106,7 @@ fn guide(en_len: &[f64], zh_len: &[f64]) -> Vec<usize> {
     let tz: f64 = zh_len.iter().sum();
     if te <= 0.0 || tz <= 0.0 {
         return (0..=n)
-            .map(|i| (i * m).checked_div(n).unwrap_or(0))
+            .map(|i| (i * m).checked_div(n).unwrap_or(m))
             .collect();
     }
     let mut out = Vec::with_capacity(n + 1);

@@ -27,7 +27,7 @@ mod structure;
 pub use structure::sentences_of;
 
 use crate::model::{AlignedDocument, Document, Lang, Pair, Sentence, Transcript, Unaligned};
-use evidence::{Features, Scratch};
+use evidence::{Features, PairRows, Scratch};
 use score::{Grid, Priors, SKIP_PRIOR_MIN};
 use structure::Stream;
 
@@ -49,6 +49,40 @@ pub enum AlignError {
 struct Scored {
     bead: dp::Bead,
     score: f64,
+}
+
+/// How clearly the pairs are translations: the share of pairs whose lexical overlap beats
+/// that of every pairing of the same English with the Chinese of a bead a few places
+/// before or after. In a translation the pair in place wins nearly always; between two
+/// unrelated texts it wins about as often as any of the others, whatever the genre. Counted
+/// per sentence of the shorter side, so that an abridged or truncated edition still agrees
+/// with the full text it was cut from.
+fn lexical_contrast(feats: &Features, scored: &[Scored], scratch: &mut Scratch) -> f64 {
+    let beads: Vec<dp::Bead> = scored
+        .iter()
+        .map(|s| s.bead)
+        .filter(|b| b.a > 0 && b.b > 0)
+        .collect();
+    let n = beads.len();
+    if n < 2 {
+        return 0.0;
+    }
+    let sim = |x: &dp::Bead, y: &dp::Bead, scratch: &mut Scratch| {
+        evidence::lexical(feats, scratch, &PairRows::default(), x.i, x.a, y.j, y.b).sim
+    };
+    let offsets = [n - 12 % n, n - 7 % n, n - 3 % n, 3 % n, 7 % n, 12 % n];
+    let mut wins = 0usize;
+    for (x, bead) in beads.iter().enumerate() {
+        let own = sim(bead, bead, scratch);
+        let beaten = offsets
+            .iter()
+            .filter(|&&k| k % n != 0)
+            .any(|&k| sim(bead, &beads[(x + k) % n], scratch) >= own);
+        wins += usize::from(own > 0.0 && !beaten);
+    }
+    // Per sentence of the shorter side: few pairs between two long texts is no agreement.
+    let shorter = feats.en.len().min(feats.zh.len()).max(1);
+    (wins as f64 / shorter as f64).min(1.0)
 }
 
 /// Align the two streams of a document: two passes, scored beads in document order.
@@ -121,6 +155,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
     let zs = Stream::new(zh, opts.presplit);
     let feats = Features::new(&es, &zs);
     let scored = align_streams(&es, &zs, &feats);
+    let agreement = lexical_contrast(&feats, &scored, &mut Scratch::default());
 
     let mut pairs = Vec::new();
     let mut unaligned = Vec::new();
@@ -164,6 +199,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
         date: doc.date.clone(),
         pairs,
         unaligned,
+        agreement: Some((agreement * 1000.0).round() / 1000.0),
     })
 }
 

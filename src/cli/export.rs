@@ -60,6 +60,10 @@ pub struct Args {
     /// default, because in one-sentence-a-line text a line ending in a colon is text.
     #[arg(long, requires = "presplit")]
     labels: bool,
+    /// Export even when the two sides do not look like translations of each other (by
+    /// default such a document is refused, with the agreement measured).
+    #[arg(long)]
+    force: bool,
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     encoding: Option<String>,
@@ -112,6 +116,7 @@ pub fn run(args: Args) -> Result<i32> {
             on: args.presplit,
             labels: args.labels,
         },
+        force: args.force,
     };
     let (mut docs, problems) = input::align_inputs(&sources, "export");
     if docs.is_empty() {
@@ -381,12 +386,13 @@ fn print_summary(
         let en = d.unaligned.iter().filter(|u| u.lang == Lang::En).count();
         let zh = d.unaligned.iter().filter(|u| u.lang == Lang::Zh).count();
         outln!(
-            "  {}: {} pairs, unaligned {} en / {} zh, date {}",
+            "  {}: {} pairs, unaligned {} en / {} zh, date {}, agreement {:.2}",
             d.id,
             d.pairs.len(),
             en,
             zh,
-            d.date.as_deref().unwrap_or("unknown")
+            d.date.as_deref().unwrap_or("unknown"),
+            finish::agreement(d).score
         );
     }
     outln!("pairs: {pairs}");

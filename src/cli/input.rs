@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use zhen_tm::align::{self, AlignError, AlignOptions};
+use zhen_tm::align::{self, finish, AlignError, AlignOptions};
 use zhen_tm::model::{AlignedDocument, Document, Lang};
 use zhen_tm::{decode, parse, Error, Result};
 
@@ -25,6 +25,17 @@ pub enum Input {
         /// The Chinese text (or a bilingual file whose Chinese side is used).
         zh: PathBuf,
     },
+}
+
+impl Input {
+    /// The file messages about this input name (for a pair, the Chinese edition, whose
+    /// name the document takes).
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File { path, .. } => path,
+            Input::Pair { zh, .. } => zh,
+        }
+    }
 }
 
 /// The document identifier for a path: its file stem (`2025-03-07-press.bilingual.md` →
@@ -186,6 +197,8 @@ pub struct Sources<'a> {
     pub encoding: Option<&'a str>,
     /// `--presplit` (and `--labels`).
     pub presplit: Presplit,
+    /// `--force`: keep documents whose sides do not look like translations of each other.
+    pub force: bool,
 }
 
 /// How `--en`/`--zh` files given with `--presplit` are read.
@@ -245,7 +258,25 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
         .map(|job| match read_input(job, src.encoding, src.presplit) {
             Err(e) => Outcome::Failed(e),
             Ok(doc) => match align::align_document(&doc, &opts) {
-                Ok(aligned) => Outcome::Aligned(aligned),
+                Ok(aligned) => {
+                    let agreement = finish::agreement(&aligned);
+                    if src.force || agreement.plausible() {
+                        Outcome::Aligned(aligned)
+                    } else {
+                        Outcome::Failed(Error::input(
+                            job.path(),
+                            format!(
+                                "the English and the Chinese do not look like translations of \
+                                 each other: agreement {:.2} over {} sentences, where \
+                                 translations score {:.2} or more; nothing written for it \
+                                 (--force exports it anyway)",
+                                agreement.score,
+                                agreement.sentences,
+                                finish::MIN_AGREEMENT
+                            ),
+                        ))
+                    }
+                }
                 Err(AlignError::MissingSide(missing)) => match job {
                     Input::File { path, named } => Outcome::NeedsPartner {
                         path: path.clone(),

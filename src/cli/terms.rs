@@ -80,6 +80,9 @@ pub struct Args {
     /// default, because in one-sentence-a-line text a line ending in a colon is text.
     #[arg(long, requires = "presplit")]
     labels: bool,
+    /// Use a document even when its two sides do not look like translations of each other.
+    #[arg(long)]
+    force: bool,
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     encoding: Option<String>,
@@ -119,6 +122,7 @@ fn align_inputs(args: &Args) -> (Vec<AlignedDocument>, bool) {
             on: args.presplit,
             labels: args.labels,
         },
+        force: args.force,
     };
     let (docs, problems) = input::align_inputs(&sources, "terms");
     (docs, problems > 0)

@@ -482,6 +482,7 @@ pub(crate) mod test_support {
                 ),
             ],
             unaligned: vec![],
+            agreement: None,
         }
     }
 }
