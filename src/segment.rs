@@ -14,7 +14,8 @@
 //!   `No. 2758`), a number's decimal point, part of a URL or e-mail address, or an
 //!   ambiguous abbreviation (`U.S.`, `Co.`, an initial) not followed by a typical
 //!   sentence starter. Three dots are an omission inside a sentence; four are an ellipsis
-//!   plus a period. Closing quotes and brackets stay on the sentence they close. Numbered
+//!   plus a period. Closing quotes and brackets, and citation markers (`.[1]`), stay on
+//!   the sentence they close. Numbered
 //!   and lettered lists (`1. … 2. …`, `a) … b) …`) are cut before each item.
 //! * **Chinese**: `。！？` (and `!` `?` `.` right after Chinese text) end a sentence,
 //!   as does `……` when a new sentence follows; closing quotes and brackets stay on the
@@ -32,6 +33,10 @@ use std::sync::LazyLock;
 /// went …" are almost never complete sentences, whereas "He left at 6 P.M. Mr. Smith …"
 /// is. Kept small so that genuine short sentences ("I live in the U.S.") still end.
 const MIN_CLAUSE_WORDS: usize = 4;
+
+/// Longest citation marker (in characters, brackets included) recognised after a
+/// sentence end ("[12]", "[3, 4]", "[note 2]" is not one). Bounds the look-ahead.
+const MAX_CITATION: usize = 16;
 
 /// How far (in characters) the cutter looks back or ahead for the word around a mark.
 /// Bounding the look keeps the whole pass linear even on pathological input (megabytes
@@ -266,7 +271,7 @@ fn en_cuts(chars: &[char]) -> Vec<usize> {
             start = i;
         } else if terminals.contains(&c) && !lists.suppressed.get(i).copied().unwrap_or(false) {
             let cluster = en_cluster(chars, i, terminals);
-            let after = skip_closers(chars, cluster.end, rules.class("en_closers"));
+            let after = skip_trailers(chars, cluster.end, rules);
             let clause_words = count_words(chars, &words, start, i);
             if let Some(cut) = en_decide(chars, i, &cluster, after, clause_words, rules) {
                 cuts.push(cut);
@@ -332,6 +337,49 @@ fn skip_closers(chars: &[char], mut i: usize, closers: &HashSet<char>) -> usize 
         i += 1;
     }
     i
+}
+
+/// Index after the closing quotes/brackets and citation markers at `i`, in any order
+/// (`."[1]`, `.[2][3]`, `.)[4]"`): all of them belong to the sentence just ended.
+fn skip_trailers(chars: &[char], mut i: usize, rules: &Rules) -> usize {
+    let closers = rules.class("en_closers");
+    loop {
+        let j = skip_closers(chars, i, closers);
+        let k = skip_citation(chars, j, rules).unwrap_or(j);
+        if k == i {
+            return i;
+        }
+        i = k;
+    }
+}
+
+/// Index after the citation marker starting at `i` (`[1]`, `[12, 13]`, `[a]`), if one
+/// starts there. The content must hold a digit or be a single letter, so that editorial
+/// brackets such as `[...]` or `[sic]` are not taken for markers.
+fn skip_citation(chars: &[char], i: usize, rules: &Rules) -> Option<usize> {
+    if !rules.class("en_citation_open").contains(&at(chars, i)?) {
+        return None;
+    }
+    let close = rules.class("en_citation_close");
+    let inner = rules.class("en_citation_inner");
+    let (mut digits, mut letters) = (0usize, 0usize);
+    let mut j = i + 1;
+    while j - i < MAX_CITATION {
+        let c = at(chars, j)?;
+        if close.contains(&c) {
+            let marker = digits > 0 || (letters == 1 && j == i + 2);
+            return marker.then_some(j + 1);
+        }
+        if c.is_numeric() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        } else if !(inner.contains(&c) || c == ' ') {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Decide whether the mark run at `i` (ending, with closers, at `after`) ends the
@@ -873,6 +921,9 @@ mod tests {
             "zh_title_open",
             "zh_title_close",
             "zh_continuations",
+            "en_citation_open",
+            "en_citation_close",
+            "en_citation_inner",
         ] {
             assert!(!r.class(name).is_empty(), "class {name} missing");
         }
@@ -962,6 +1013,16 @@ mod tests {
             en("It ended.Then we left."),
             vec!["It ended.", "Then we left."]
         );
+    }
+
+    #[test]
+    fn en_citation_markers() {
+        assert_eq!(
+            en("It was signed in 1945.[2][3] Forty states joined."),
+            vec!["It was signed in 1945.[2][3]", "Forty states joined."]
+        );
+        assert_eq!(en("It ended.[Applause] Thanks.").len(), 2);
+        assert_eq!(en("See the text [...] The end.").len(), 1);
     }
 
     #[test]
@@ -1075,6 +1136,10 @@ mod tests {
                 "《》。",
                 "\"",
                 "1. 2. 3.",
+                ".[1]",
+                "a.[",
+                "a.[1",
+                "x.[1] A",
             ] {
                 let out = split(lang, s);
                 assert!(out.iter().all(|p| !p.is_empty() && p.trim() == p));
@@ -1131,7 +1196,7 @@ mod tests {
     /// character is lost, added or changed.
     #[test]
     fn random_inputs_keep_every_character() {
-        let alphabet: Vec<char> = "aZ1 .!?…。！？”“\"'()《》〈〉\n,，:：;e\u{301}U.S.No 中文……•⁃"
+        let alphabet: Vec<char> = "aZ1 .!?…。！？”“\"'()《》〈〉\n,，:：;e\u{301}U.S.No 中文……•⁃[]"
             .chars()
             .collect();
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
