@@ -1,0 +1,89 @@
+//! Sentence-boundary cases beyond the Golden Rules: abbreviations at a sentence end and
+//! unlisted unit and currency abbreviations.
+//!
+//! Every case asserts the exact list of sentences, and that no character is lost.
+
+use zhen_tm::model::Lang;
+use zhen_tm::segment::split;
+
+/// Split `text` in `lang`, check that the pieces give back the input (apart from the
+/// whitespace between them), and compare with `want`.
+fn check(lang: Lang, text: &str, want: &[&str]) {
+    let got = split(lang, text);
+    let strip = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    assert_eq!(
+        strip(&got.concat()),
+        strip(text),
+        "characters changed: {text:?}"
+    );
+    assert_eq!(got, want, "{text:?}");
+}
+
+fn en(text: &str, want: &[&str]) {
+    check(Lang::En, text, want);
+}
+
+#[test]
+fn abbreviation_ending_a_sentence() {
+    en(
+        "The convoy reached the border at 11 p.m. Its escort turned back.",
+        &[
+            "The convoy reached the border at 11 p.m.",
+            "Its escort turned back.",
+        ],
+    );
+    en(
+        "The delegation flew to the U.S. We followed a week later.",
+        &[
+            "The delegation flew to the U.S.",
+            "We followed a week later.",
+        ],
+    );
+    en(
+        "Talks resumed at 10 a.m. Nobody expected a deal.",
+        &["Talks resumed at 10 a.m.", "Nobody expected a deal."],
+    );
+    en(
+        "The shop shuts at 9 p.m. Don't be late.",
+        &["The shop shuts at 9 p.m.", "Don't be late."],
+    );
+    en(
+        "It's 4 p.m. We should start.",
+        &["It's 4 p.m.", "We should start."],
+    );
+    // The abbreviation goes on into a name, a title or a lower-case word.
+    for one in [
+        "She briefed the U.S. Congress on Friday.",
+        "Two U.S. Senators objected.",
+        "He will land at 7 a.m. on Sunday.",
+        "By 8 a.m. Dr. Chen had arrived.",
+    ] {
+        en(one, &[one]);
+    }
+}
+
+#[test]
+fn unlisted_unit_and_currency_abbreviations() {
+    for one in [
+        "The fee was Rs. 250 per visa.",
+        "They shipped 40 kg. of tea and 12 lb. of rice.",
+        "The wall is 8 ft. high.",
+        "Mix 2 tbsp. 3 times a day.",
+        "The temple was built ca. 1850 by monks.",
+    ] {
+        en(one, &[one]);
+    }
+    en(
+        "The ticket cost Rs. 90. The train was late.",
+        &["The ticket cost Rs. 90.", "The train was late."],
+    );
+    en(
+        "Each crate held 20 kg. The lorry carried forty.",
+        &["Each crate held 20 kg.", "The lorry carried forty."],
+    );
+    // An all-capital word is not taken for an abbreviation by its shape.
+    en(
+        "We watched it on TV. 300 people were there.",
+        &["We watched it on TV.", "300 people were there."],
+    );
+}
