@@ -15,7 +15,8 @@
 //!   ambiguous abbreviation (`U.S.`, `Co.`, an initial) not followed by a typical
 //!   sentence starter. A short vowel-less word (`Rs.`, `lb.`) or a listed unit is an
 //!   abbreviation that does not end a sentence before a number (`Rs. 500`). Three dots
-//!   are an omission inside a sentence; four are an ellipsis plus a period.
+//!   are an omission inside a sentence unless written unspaced (`...`, `…`) and followed
+//!   by a sentence starter (`Happy... No one came.`); four are an ellipsis plus a period.
 //!   Closing quotes and brackets, and citation markers (`.[1]`), stay on the sentence
 //!   they close; a quotation is cut inside like any other text (`"I am tired. I want to
 //!   go." Then …` gives three sentences, as in the Golden Rules). Numbered and lettered
@@ -456,7 +457,18 @@ fn en_decide(
     }
     match cluster.dots {
         0 => Some(after),
-        3 => None,
+        3 => {
+            // An unspaced ellipsis that follows some words of the sentence ("Happy...",
+            // not "[...]", "(...)" or a sentence opening with "...") ends it when a
+            // sentence starter follows; the spaced ". . ." of quotations stays inside.
+            let opened =
+                i > 0 && at(chars, i - 1).is_some_and(|p| rules.class("en_openers").contains(&p));
+            let ends = !cluster.spaced
+                && !opened
+                && clause_words >= 1
+                && starter(&next, rules) != Starter::No;
+            ends.then_some(after)
+        }
         d if d >= 4 => {
             // "word. . . . Next": the period ends the sentence and the ellipsis opens the
             // next one; "word . . . ." or "word....": the whole run ends the sentence.
@@ -1113,6 +1125,16 @@ mod tests {
         );
         assert_eq!(en("It ended.[Applause] Thanks.").len(), 2);
         assert_eq!(en("See the text [...] The end.").len(), 1);
+    }
+
+    #[test]
+    fn en_ellipsis_before_starter() {
+        assert_eq!(
+            en("So it ended... They went home."),
+            vec!["So it ended...", "They went home."]
+        );
+        assert_eq!(en("So it ended . . . They went home.").len(), 1);
+        assert_eq!(en("So it... ended.").len(), 1);
     }
 
     #[test]

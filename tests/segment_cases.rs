@@ -1,5 +1,5 @@
-//! Sentence-boundary cases beyond the Golden Rules: abbreviations at a sentence end and
-//! unlisted unit and currency abbreviations.
+//! Sentence-boundary cases beyond the Golden Rules: abbreviations at a sentence end,
+//! unlisted unit and currency abbreviations, and ellipses.
 //!
 //! Every case asserts the exact list of sentences, and that no character is lost.
 
@@ -86,4 +86,30 @@ fn unlisted_unit_and_currency_abbreviations() {
         "We watched it on TV. 300 people were there.",
         &["We watched it on TV.", "300 people were there."],
     );
+}
+
+#[test]
+fn ellipsis_before_a_sentence_starter() {
+    en(
+        "We waited... Then the doors opened.",
+        &["We waited...", "Then the doors opened."],
+    );
+    en(
+        "We waited\u{2026} Nobody came.",
+        &["We waited\u{2026}", "Nobody came."],
+    );
+    en(
+        "\"I tried... I really did,\" she said.",
+        &["\"I tried...", "I really did,\" she said."],
+    );
+    for one in [
+        "It was... strange.",
+        "We visited Rome... Paris was next.",
+        "The report [...] The annex is missing.",
+        "The list goes on ... and on.",
+        // Spaced dots mark an omission in a quotation and never end it.
+        "The rule is . . . We ignore it.",
+    ] {
+        en(one, &[one]);
+    }
 }
