@@ -1,5 +1,6 @@
 //! Sentence-boundary cases beyond the Golden Rules: abbreviations at a sentence end,
-//! unlisted unit and currency abbreviations, and ellipses.
+//! unlisted unit and currency abbreviations, quotations of several sentences, ellipses,
+//! inline enumerations, citation markers, and Chinese quotes after an ellipsis.
 //!
 //! Every case asserts the exact list of sentences, and that no character is lost.
 
@@ -21,6 +22,10 @@ fn check(lang: Lang, text: &str, want: &[&str]) {
 
 fn en(text: &str, want: &[&str]) {
     check(Lang::En, text, want);
+}
+
+fn zh(text: &str, want: &[&str]) {
+    check(Lang::Zh, text, want);
 }
 
 #[test]
@@ -89,6 +94,29 @@ fn unlisted_unit_and_currency_abbreviations() {
 }
 
 #[test]
+fn quotation_of_several_sentences() {
+    en(
+        "She replied, \"The road is closed. We must wait.\" Then the rain began.",
+        &[
+            "She replied, \"The road is closed.",
+            "We must wait.\"",
+            "Then the rain began.",
+        ],
+    );
+    en(
+        "He wrote: \u{201c}Supplies are low. Send help!\u{201d} Nobody came.",
+        &[
+            "He wrote: \u{201c}Supplies are low.",
+            "Send help!\u{201d}",
+            "Nobody came.",
+        ],
+    );
+    // A lower-case word after the quotation keeps it in the sentence.
+    let one = "\"The road is closed. We must wait,\" she said.";
+    en(one, &["\"The road is closed.", "We must wait,\" she said."]);
+}
+
+#[test]
 fn ellipsis_before_a_sentence_starter() {
     en(
         "We waited... Then the doors opened.",
@@ -112,4 +140,65 @@ fn ellipsis_before_a_sentence_starter() {
     ] {
         en(one, &[one]);
     }
+}
+
+#[test]
+fn inline_enumeration_stays_whole() {
+    for one in [
+        "Bring a) blankets b) water and c) torches.",
+        "Choose (a) tea, (b) coffee or (c) juice.",
+        "The plan has 1) a survey, 2) a pilot and 3) a review.",
+    ] {
+        en(one, &[one]);
+    }
+}
+
+#[test]
+fn citation_markers_stay_on_their_sentence() {
+    en(
+        "The bridge opened in 1932.[4] Traffic doubled within a year.",
+        &[
+            "The bridge opened in 1932.[4]",
+            "Traffic doubled within a year.",
+        ],
+    );
+    en(
+        "It was rebuilt twice.[15][16] Both times it was widened.",
+        &[
+            "It was rebuilt twice.[15][16]",
+            "Both times it was widened.",
+        ],
+    );
+    en(
+        "Was it safe?[7] Engineers doubted it.\"[8, 9] Repairs followed.[a] They took years.",
+        &[
+            "Was it safe?[7]",
+            "Engineers doubted it.\"[8, 9]",
+            "Repairs followed.[a]",
+            "They took years.",
+        ],
+    );
+    // A bracket without a number is not a citation marker.
+    en(
+        "It ended.[Applause] Thank you.",
+        &["It ended.", "[Applause] Thank you."],
+    );
+}
+
+#[test]
+fn chinese_quotes_and_ellipses() {
+    zh(
+        "她说：“我们赢了……。”大家欢呼起来。",
+        &["她说：“我们赢了……。”", "大家欢呼起来。"],
+    );
+    zh(
+        "她说：“我们赢了……”大家欢呼起来。",
+        &["她说：“我们赢了……”", "大家欢呼起来。"],
+    );
+    zh(
+        "他喊出“再见……”的时候哭了。",
+        &["他喊出“再见……”的时候哭了。"],
+    );
+    zh("他停顿了……接着说下去。", &["他停顿了……", "接着说下去。"]);
+    zh("我们看到了…希望。", &["我们看到了…希望。"]);
 }
