@@ -13,9 +13,15 @@
 //!   ends a sentence unless the word before it is a known abbreviation (`Mr.`, `e.g.`,
 //!   `No. 2758`), a number's decimal point, part of a URL or e-mail address, or an
 //!   ambiguous abbreviation (`U.S.`, `Co.`, an initial) not followed by a typical
-//!   sentence starter. Three dots are an omission inside a sentence; four are an ellipsis
-//!   plus a period. Closing quotes and brackets stay on the sentence they close. Numbered
-//!   and lettered lists (`1. … 2. …`, `a) … b) …`) are cut before each item.
+//!   sentence starter. A short vowel-less word (`Rs.`, `lb.`) or a listed unit is an
+//!   abbreviation that does not end a sentence before a number (`Rs. 500`). Three dots
+//!   are an omission inside a sentence unless written unspaced (`...`, `…`) and followed
+//!   by a sentence starter (`Happy... No one came.`); four are an ellipsis plus a period.
+//!   Closing quotes and brackets, and citation markers (`.[1]`), stay on the sentence
+//!   they close; a quotation is cut inside like any other text (`"I am tired. I want to
+//!   go." Then …` gives three sentences, as in the Golden Rules). Numbered and lettered
+//!   lists (`1. … 2. …`, `a) … b) …`) are cut before each item whose text starts with a
+//!   capital; inline enumerations (`a) flour b) sugar`) are left whole.
 //! * **Chinese**: `。！？` (and `!` `?` `.` right after Chinese text) end a sentence,
 //!   as does `……` when a new sentence follows; closing quotes and brackets stay on the
 //!   sentence; nothing inside a matched pair of book-title brackets `《》` is ever cut.
@@ -28,10 +34,22 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Minimum number of words a sentence must already have before an ambiguous abbreviation
-/// (`U.S.`, `a.m.`, an initial) may close it. Short openings such as "At 5 a.m. Mr. Smith
-/// went …" are almost never complete sentences, whereas "He left at 6 P.M. Mr. Smith …"
-/// is. Kept small so that genuine short sentences ("I live in the U.S.") still end.
+/// (`U.S.`, `a.m.`, an initial) may close it when the next word is a weak starter
+/// (`Mr.`, `Dr.`: `en_weak_starters.txt`), which begins names as often as sentences.
+/// Short openings such as "At 5 a.m. Mr. Smith went …" are almost never complete
+/// sentences, whereas "He left at 6 P.M. Mr. Smith …" is. Kept small so that genuine
+/// short sentences ("I live in the U.S.") still end.
 const MIN_CLAUSE_WORDS: usize = 4;
+
+/// Minimum number of words before an ambiguous abbreviation may close a sentence when
+/// the next word is an ordinary sentence starter (`He`, `The`, `It's`). Such a word after
+/// a capital is a strong sign of a new sentence ("It's 5 p.m. We go."), so only a lone
+/// abbreviation ("U.S. It …" at the very start) is refused.
+const MIN_CLAUSE_WORDS_STRONG: usize = 2;
+
+/// Longest citation marker (in characters, brackets included) recognised after a
+/// sentence end ("[12]", "[3, 4]", "[note 2]" is not one). Bounds the look-ahead.
+const MAX_CITATION: usize = 16;
 
 /// How far (in characters) the cutter looks back or ahead for the word around a mark.
 /// Bounding the look keeps the whole pass linear even on pathological input (megabytes
@@ -86,6 +104,8 @@ struct Rules {
     may_end: HashSet<String>,
     /// Lower-cased words that commonly begin a sentence.
     starters: HashSet<String>,
+    /// Lower-cased words that begin sentences but also names (`Mr`, `Dr`).
+    weak_starters: HashSet<String>,
     /// Named character classes from `punctuation.txt`.
     classes: HashMap<String, HashSet<char>>,
 }
@@ -97,6 +117,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     before_number: parse_word_list(include_str!("../data/segment/en_abbrev_before_number.txt")),
     may_end: parse_word_list(include_str!("../data/segment/en_abbrev_may_end.txt")),
     starters: parse_word_list(include_str!("../data/segment/en_sentence_starters.txt")),
+    weak_starters: parse_word_list(include_str!("../data/segment/en_weak_starters.txt")),
     classes: parse_char_classes(include_str!("../data/segment/punctuation.txt")),
 });
 
@@ -235,6 +256,9 @@ struct NextWord {
     first: Option<char>,
     /// The letters of the next word (may be empty).
     word: String,
+    /// The word with a contraction joined by an apostrophe ("don't", normalised to `'`),
+    /// or empty when there is none.
+    contraction: String,
     /// Whether the next word is a single letter followed by a period (an initial).
     initial: bool,
     /// Whether an upper-case letter is directly followed by a lower-case one.
@@ -266,7 +290,7 @@ fn en_cuts(chars: &[char]) -> Vec<usize> {
             start = i;
         } else if terminals.contains(&c) && !lists.suppressed.get(i).copied().unwrap_or(false) {
             let cluster = en_cluster(chars, i, terminals);
-            let after = skip_closers(chars, cluster.end, rules.class("en_closers"));
+            let after = skip_trailers(chars, cluster.end, rules);
             let clause_words = count_words(chars, &words, start, i);
             if let Some(cut) = en_decide(chars, i, &cluster, after, clause_words, rules) {
                 cuts.push(cut);
@@ -334,6 +358,78 @@ fn skip_closers(chars: &[char], mut i: usize, closers: &HashSet<char>) -> usize 
     i
 }
 
+/// Index after the closing quotes/brackets and citation markers at `i`, in any order
+/// (`."[1]`, `.[2][3]`, `.)[4]"`): all of them belong to the sentence just ended.
+fn skip_trailers(chars: &[char], mut i: usize, rules: &Rules) -> usize {
+    let closers = rules.class("en_closers");
+    loop {
+        let j = skip_closers(chars, i, closers);
+        let k = skip_citation(chars, j, rules).unwrap_or(j);
+        if k == i {
+            return i;
+        }
+        i = k;
+    }
+}
+
+/// Index after the citation marker starting at `i` (`[1]`, `[12, 13]`, `[a]`), if one
+/// starts there. The content must hold a digit or be a single letter, so that editorial
+/// brackets such as `[...]` or `[sic]` are not taken for markers.
+fn skip_citation(chars: &[char], i: usize, rules: &Rules) -> Option<usize> {
+    if !rules.class("en_citation_open").contains(&at(chars, i)?) {
+        return None;
+    }
+    let close = rules.class("en_citation_close");
+    let inner = rules.class("en_citation_inner");
+    let (mut digits, mut letters) = (0usize, 0usize);
+    let mut j = i + 1;
+    while j - i < MAX_CITATION {
+        let c = at(chars, j)?;
+        if close.contains(&c) {
+            let marker = digits > 0 || (letters == 1 && j == i + 2);
+            return marker.then_some(j + 1);
+        }
+        if c.is_numeric() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        } else if !(inner.contains(&c) || c == ' ') {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// How strongly the next word signals a new sentence after an ambiguous period.
+#[derive(Debug, PartialEq, Eq)]
+enum Starter {
+    /// Not a capitalised sentence starter: the text most likely goes on.
+    No,
+    /// A word that begins names as often as sentences (`Mr`, `Dr`).
+    Weak,
+    /// A typical sentence opener (`The`, `He`, `It's`, `Nobody`).
+    Strong,
+}
+
+/// Judge the next word against the starter lists. Only a capitalised word that is not
+/// itself an initial counts. A contraction is looked up whole first ("Don't") and then
+/// by its first part ("It's" as "it"), so that the lists need not spell out every form.
+fn starter(next: &NextWord, rules: &Rules) -> Starter {
+    if !next.first.is_some_and(char::is_uppercase) || next.initial {
+        return Starter::No;
+    }
+    let lower = next.word.to_lowercase();
+    let keys = [next.contraction.to_lowercase(), lower];
+    if keys.iter().any(|k| rules.starters.contains(k)) {
+        Starter::Strong
+    } else if keys.iter().any(|k| rules.weak_starters.contains(k)) {
+        Starter::Weak
+    } else {
+        Starter::No
+    }
+}
+
 /// Decide whether the mark run at `i` (ending, with closers, at `after`) ends the
 /// sentence; returns the cut position if it does.
 fn en_decide(
@@ -347,7 +443,7 @@ fn en_decide(
     let spaced_after = at(chars, after)?.is_whitespace();
     let k = skip_space(chars, after);
     at(chars, k)?;
-    let next = next_word(chars, k, rules.class("en_openers"));
+    let next = next_word(chars, k, rules);
     let prev = prev_token(chars, i, rules);
     if !spaced_after && (!next.capitalised_word || looks_like_address(&token_around(chars, i))) {
         // Glued marks ("world.Today") cut only before a capitalised word.
@@ -361,7 +457,18 @@ fn en_decide(
     }
     match cluster.dots {
         0 => Some(after),
-        3 => None,
+        3 => {
+            // An unspaced ellipsis that follows some words of the sentence ("Happy...",
+            // not "[...]", "(...)" or a sentence opening with "...") ends it when a
+            // sentence starter follows; the spaced ". . ." of quotations stays inside.
+            let opened =
+                i > 0 && at(chars, i - 1).is_some_and(|p| rules.class("en_openers").contains(&p));
+            let ends = !cluster.spaced
+                && !opened
+                && clause_words >= 1
+                && starter(&next, rules) != Starter::No;
+            ends.then_some(after)
+        }
         d if d >= 4 => {
             // "word. . . . Next": the period ends the sentence and the ellipsis opens the
             // next one; "word . . . ." or "word....": the whole run ends the sentence.
@@ -382,10 +489,12 @@ fn en_decide(
                 }
             }
             AbbrevClass::Ambiguous => {
-                let starter = next.first.is_some_and(char::is_uppercase)
-                    && !next.initial
-                    && rules.starters.contains(&next.word.to_lowercase());
-                (starter && clause_words >= MIN_CLAUSE_WORDS).then_some(after)
+                let min_words = match starter(&next, rules) {
+                    Starter::No => return None,
+                    Starter::Weak => MIN_CLAUSE_WORDS,
+                    Starter::Strong => MIN_CLAUSE_WORDS_STRONG,
+                };
+                (clause_words >= min_words).then_some(after)
             }
         },
     }
@@ -422,7 +531,8 @@ fn token_around(chars: &[char], i: usize) -> String {
 }
 
 /// The next word starting at `k` (after whitespace), skipping opening quotes/brackets.
-fn next_word(chars: &[char], mut k: usize, openers: &HashSet<char>) -> NextWord {
+fn next_word(chars: &[char], mut k: usize, rules: &Rules) -> NextWord {
+    let openers = rules.class("en_openers");
     let limit = k + MAX_WORD_LOOK;
     while k < limit && at(chars, k).is_some_and(|c| openers.contains(&c)) {
         k += 1;
@@ -438,11 +548,25 @@ fn next_word(chars: &[char], mut k: usize, openers: &HashSet<char>) -> NextWord 
         j += 1;
     }
     let initial = word.chars().count() == 1 && at(chars, j) == Some('.');
+    let mut contraction = String::new();
+    let apostrophe = at(chars, j).is_some_and(|a| rules.class("en_apostrophes").contains(&a));
+    if !word.is_empty() && apostrophe && at(chars, j + 1).is_some_and(char::is_alphabetic) {
+        contraction = format!("{word}'");
+        let mut t = j + 1;
+        while t < limit {
+            match at(chars, t) {
+                Some(c) if c.is_alphabetic() => contraction.push(c),
+                _ => break,
+            }
+            t += 1;
+        }
+    }
     let capitalised_word =
         first.is_some_and(char::is_uppercase) && at(chars, k + 1).is_some_and(char::is_lowercase);
     NextWord {
         first,
         word,
+        contraction,
         initial,
         capitalised_word,
     }
@@ -476,9 +600,29 @@ fn classify(token: &str, rules: &Rules) -> AbbrevClass {
     }
     if is_single_letter(last) {
         AbbrevClass::Ambiguous
+    } else if is_vowelless_word(last, token, rules) {
+        AbbrevClass::BeforeNumber
     } else {
         AbbrevClass::Regular
     }
+}
+
+/// Longest word (in letters) taken for an unlisted abbreviation by its lack of vowels.
+const MAX_VOWELLESS: usize = 4;
+
+/// Whether the last part of `token` (`last`, lower-cased) is a short word without a
+/// vowel, written with some lower-case letter (`lb`, `kg`, `Rs`, `hrs`, not `TV`):
+/// English words need a vowel, so this is an abbreviation nobody listed, most often a
+/// unit or a currency, which is followed by a number far more often than it ends a
+/// sentence. Judging by shape keeps the word lists short.
+fn is_vowelless_word(last: &str, token: &str, rules: &Rules) -> bool {
+    let vowels = rules.class("en_vowels");
+    let n = last.chars().count();
+    (2..=MAX_VOWELLESS).contains(&n)
+        && last
+            .chars()
+            .all(|c| c.is_alphabetic() && !vowels.contains(&c))
+        && token.chars().rev().take(n).any(char::is_lowercase)
 }
 
 /// Look a lower-cased word up in the three abbreviation lists.
@@ -862,6 +1006,10 @@ mod tests {
         assert!(r.before_number.contains("no"));
         assert!(r.may_end.contains("etc"));
         assert!(r.starters.contains("the"));
+        assert!(r.starters.contains("don't"));
+        assert!(r.weak_starters.contains("mr"));
+        assert!(!r.starters.contains("mr"));
+        assert!(r.before_number.contains("oz"));
         for name in [
             "en_closers",
             "en_openers",
@@ -873,6 +1021,11 @@ mod tests {
             "zh_title_open",
             "zh_title_close",
             "zh_continuations",
+            "en_vowels",
+            "en_apostrophes",
+            "en_citation_open",
+            "en_citation_close",
+            "en_citation_inner",
         ] {
             assert!(!r.class(name).is_empty(), "class {name} missing");
         }
@@ -962,6 +1115,26 @@ mod tests {
             en("It ended.Then we left."),
             vec!["It ended.", "Then we left."]
         );
+    }
+
+    #[test]
+    fn en_citation_markers() {
+        assert_eq!(
+            en("It was signed in 1945.[2][3] Forty states joined."),
+            vec!["It was signed in 1945.[2][3]", "Forty states joined."]
+        );
+        assert_eq!(en("It ended.[Applause] Thanks.").len(), 2);
+        assert_eq!(en("See the text [...] The end.").len(), 1);
+    }
+
+    #[test]
+    fn en_ellipsis_before_starter() {
+        assert_eq!(
+            en("So it ended... They went home."),
+            vec!["So it ended...", "They went home."]
+        );
+        assert_eq!(en("So it ended . . . They went home.").len(), 1);
+        assert_eq!(en("So it... ended.").len(), 1);
     }
 
     #[test]
@@ -1075,6 +1248,14 @@ mod tests {
                 "《》。",
                 "\"",
                 "1. 2. 3.",
+                ".[1]",
+                "a.[",
+                "a.[1",
+                "x.[1] A",
+                "Hi... I",
+                "\u{2026} It",
+                "U.S. It's",
+                "Rs. 5",
             ] {
                 let out = split(lang, s);
                 assert!(out.iter().all(|p| !p.is_empty() && p.trim() == p));
@@ -1131,9 +1312,10 @@ mod tests {
     /// character is lost, added or changed.
     #[test]
     fn random_inputs_keep_every_character() {
-        let alphabet: Vec<char> = "aZ1 .!?…。！？”“\"'()《》〈〉\n,，:：;e\u{301}U.S.No 中文……•⁃"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "aZ1 .!?…。！？”“\"'()《》〈〉\n,，:：;e\u{301}U.S.No 中文……•⁃[]Rs"
+                .chars()
+                .collect();
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..2000 {
             let mut s = String::new();
