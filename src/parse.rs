@@ -7,13 +7,20 @@
 //! in three small steps:
 //!
 //! 1. [`read_lines`]: every non-empty line becomes a [`Line`] with Markdown stripped, its
-//!    speaker label (if any) split off, and its language decided by script;
+//!    speaker label (if the document gives evidence for one) split off, and its language
+//!    decided by script;
 //! 2. [`rejoin`]: per language, paragraphs cut by a page break are joined again;
 //! 3. [`structure`]: per language, the paragraphs become units (title, lead, headings,
 //!    turns).
 //!
-//! The knowledge these steps need (label suffixes, title keywords, hyphen prefixes) is
-//! data in `data/layout/`, not code.
+//! A line-initial `X:` is a speaker label only with evidence: a known label form (`问`,
+//! `Follow-up`, an outlet, a spokesperson, anything ending in 记者), bold layout, the same
+//! label recurring in the document, a mention in the front matter, or a matching label
+//! structure in the other language of the same file. Everything else (`韦小宝道：`,
+//! `Problem:`, `我认为：`) stays text.
+//!
+//! The knowledge these steps need (label forms, outlets, dialogue verbs, salutations, title
+//! keywords, hyphen prefixes) is data in `data/layout/`, not code.
 
 use crate::model::{Document, Lang, Paragraph, Transcript, Unit, UnitKind};
 use std::collections::{HashMap, HashSet};
@@ -39,11 +46,22 @@ struct Layout {
     zh_label_suffixes: Vec<String>,
     zh_labels: HashSet<String>,
     zh_not_labels: HashSet<String>,
+    zh_not_label_prefixes: Vec<String>,
+    zh_label_titles: Vec<String>,
+    zh_dialogue_verbs: Vec<String>,
+    zh_salutation_words: Vec<String>,
     en_label_connectors: HashSet<String>,
+    /// Lower-cased whole English labels and outlets known without further evidence.
+    en_known_labels: HashSet<String>,
+    en_label_words: HashSet<String>,
+    en_not_labels: HashSet<String>,
+    en_dialogue_verbs: HashSet<String>,
+    en_salutation_words: HashSet<String>,
     zh_title_keywords: Vec<String>,
     en_hyphen_prefixes: HashSet<String>,
-    /// People in the bundled term list (王毅 …): labels known without repetition.
-    known_people: HashSet<String>,
+    /// Chinese labels known without repetition: people in the bundled term list (王毅 …),
+    /// spokespersons and outlets.
+    zh_known_labels: HashSet<String>,
 }
 
 /// The non-comment, non-empty lines of a bundled data file.
@@ -53,32 +71,67 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The lines of a bundled data file as owned strings, in file order.
+fn data_list(text: &'static str) -> Vec<String> {
+    data_lines(text).map(String::from).collect()
+}
+
+/// The lines of a bundled data file as a set, lower-cased (for English lists compared
+/// without regard to case).
+fn data_set_lower(text: &'static str) -> HashSet<String> {
+    data_lines(text).map(str::to_lowercase).collect()
+}
+
 fn layout() -> &'static Layout {
     static LAYOUT: OnceLock<Layout> = OnceLock::new();
-    LAYOUT.get_or_init(|| Layout {
-        zh_label_suffixes: data_lines(include_str!("../data/layout/zh_label_suffixes.txt"))
-            .map(String::from)
-            .collect(),
-        zh_labels: data_lines(include_str!("../data/layout/zh_labels.txt"))
-            .map(String::from)
-            .collect(),
-        zh_not_labels: data_lines(include_str!("../data/layout/zh_not_labels.txt"))
-            .map(String::from)
-            .collect(),
-        en_label_connectors: data_lines(include_str!("../data/layout/en_label_connectors.txt"))
-            .map(String::from)
-            .collect(),
-        zh_title_keywords: data_lines(include_str!("../data/layout/zh_title_keywords.txt"))
-            .map(String::from)
-            .collect(),
-        en_hyphen_prefixes: data_lines(include_str!("../data/layout/en_hyphen_prefixes.txt"))
-            .map(String::from)
-            .collect(),
-        known_people: crate::lexicon::terms::bundled()
+    LAYOUT.get_or_init(|| {
+        let spokespersons: Vec<(&str, &str)> =
+            data_lines(include_str!("../data/layout/spokespersons.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(zh, en)| (zh.trim(), en.trim()))
+                .collect();
+        let mut zh_known_labels: HashSet<String> = crate::lexicon::terms::bundled()
             .iter()
             .filter(|t| t.category == "person")
             .map(|t| t.zh.clone())
-            .collect(),
+            .collect();
+        zh_known_labels.extend(spokespersons.iter().map(|(zh, _)| zh.to_string()));
+        zh_known_labels.extend(data_list(include_str!("../data/layout/zh_outlets.txt")));
+        let mut en_known_labels = data_set_lower(include_str!("../data/layout/en_labels.txt"));
+        en_known_labels.extend(data_set_lower(include_str!(
+            "../data/layout/en_outlets.txt"
+        )));
+        en_known_labels.extend(spokespersons.iter().map(|(_, en)| en.to_lowercase()));
+        Layout {
+            zh_label_suffixes: data_list(include_str!("../data/layout/zh_label_suffixes.txt")),
+            zh_labels: data_list(include_str!("../data/layout/zh_labels.txt"))
+                .into_iter()
+                .collect(),
+            zh_not_labels: data_list(include_str!("../data/layout/zh_not_labels.txt"))
+                .into_iter()
+                .collect(),
+            zh_not_label_prefixes: data_list(include_str!(
+                "../data/layout/zh_not_label_prefixes.txt"
+            )),
+            zh_label_titles: data_list(include_str!("../data/layout/zh_label_titles.txt")),
+            zh_dialogue_verbs: data_list(include_str!("../data/layout/zh_dialogue_verbs.txt")),
+            zh_salutation_words: data_list(include_str!("../data/layout/zh_salutation_words.txt")),
+            en_label_connectors: data_set_lower(include_str!(
+                "../data/layout/en_label_connectors.txt"
+            )),
+            en_known_labels,
+            en_label_words: data_set_lower(include_str!("../data/layout/en_label_words.txt")),
+            en_not_labels: data_set_lower(include_str!("../data/layout/en_not_labels.txt")),
+            en_dialogue_verbs: data_set_lower(include_str!("../data/layout/en_dialogue_verbs.txt")),
+            en_salutation_words: data_set_lower(include_str!(
+                "../data/layout/en_salutation_words.txt"
+            )),
+            zh_title_keywords: data_list(include_str!("../data/layout/zh_title_keywords.txt")),
+            en_hyphen_prefixes: data_set_lower(include_str!(
+                "../data/layout/en_hyphen_prefixes.txt"
+            )),
+            zh_known_labels,
+        }
     })
 }
 
@@ -135,18 +188,31 @@ fn strip_emphasis(s: &str) -> String {
 }
 
 /// Split `s` at its first colon (ASCII or full-width): the part before, and the part after
-/// with leading spaces trimmed.
+/// with leading spaces trimmed. A colon between two digits (`1108:21:37`, `1:1`) is part of
+/// a number, not the end of a label, so such a line has no split.
 fn split_colon(s: &str) -> Option<(&str, &str)> {
     let pos = s.find([':', '：'])?;
     let colon_len = s[pos..].chars().next().map_or(1, char::len_utf8);
-    Some((&s[..pos], s[pos + colon_len..].trim_start()))
+    let (before, after) = (&s[..pos], &s[pos + colon_len..]);
+    let digit_before = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let digit_after = after.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if digit_before && digit_after {
+        return None;
+    }
+    Some((before, after.trim_start()))
 }
 
-/// Is `candidate` (the text before a colon at the start of a paragraph) a speaker label?
-/// English labels are short and in Title Case ("China Central Television", "ITAR-TASS",
-/// "People's Daily"); Chinese labels end in 记者 and the like, or are a 2–4 character
-/// name. A colon inside prose ("a question resonating across the ages: Does right …",
-/// "中方愿再次呼吁：立即停止…") fails these tests.
+/// Does `candidate` (the text before a colon at the start of a paragraph) have the form of
+/// a speaker label? English labels are short and in Title Case ("China Central Television",
+/// "ITAR-TASS", "People's Daily"); Chinese labels end in 记者 and the like, or are a 2–4
+/// character name. A colon inside prose ("a question resonating across the ages: Does right
+/// …", "中方愿再次呼吁：立即停止…"), a dialogue tag (`韦小宝道：`, `Says Baird:`), a
+/// salutation (`各位代表：`) or a textbook marker (`Problem:`, `第一站：`) fails these
+/// tests. Form alone is not enough for a name: [`read_lines`] also asks the document for
+/// evidence (see [`is_known_label`]).
 pub fn is_label(candidate: &str) -> bool {
     let c = strip_parenthetical(candidate.trim());
     if c.is_empty() || c.chars().count() > 40 {
@@ -161,7 +227,8 @@ pub fn is_label(candidate: &str) -> bool {
 
 /// A label written in bold (`**Reporter from Al Jazeera:**`) is marked as one by the
 /// layout itself, so it only has to be short and free of sentence punctuation; the
-/// stricter tests of [`is_label`] are for labels in plain text.
+/// stricter tests of [`is_label`] are for labels in plain text. What is never a label
+/// (a dialogue tag, a salutation, `Problem`) is refused in bold too.
 pub fn is_bold_label(candidate: &str) -> bool {
     let c = strip_parenthetical(candidate.trim());
     let words = c.split_whitespace().count();
@@ -172,7 +239,7 @@ pub fn is_bold_label(candidate: &str) -> bool {
             && !c.contains([
                 '.', '?', '!', ',', ';', '。', '？', '！', '，', '；', '“', '”', '"',
             ])
-            && script_lang(c).is_some())
+            && !is_never_label(c))
 }
 
 /// A label's trailing remark in brackets (`彭博社记者（追问）`, `Bloomberg (follow-up)`)
@@ -191,28 +258,137 @@ fn strip_parenthetical(c: &str) -> &str {
     t
 }
 
-/// A Chinese label accepted only because it looks like a 2–4 character name (not by a
-/// suffix such as 记者, the list of known labels, a person in the bundled term list, or
-/// bold): plausible, but prose can look the same (`我认为：`), so the document must confirm
-/// it by using it more than once.
-fn is_name_only_zh_label(c: &str) -> bool {
+/// Is `candidate` known as a speaker label without further evidence from the document?
+/// Question/answer and follow-up labels (`问`, `Q`, `追问`, `Follow-up`), moderators,
+/// outlets (`AFP`, `法新社`), spokespersons (`毛宁`, `Mao Ning`), people in the bundled
+/// term list, and anything naming a reporter or spokesperson (`…记者`, `外交部发言人毛宁`,
+/// `Reporter from Al Jazeera`) are; a bare name is not, because prose can look the same.
+pub fn is_known_label(candidate: &str) -> bool {
+    let c = strip_parenthetical(candidate.trim());
+    if !is_label(candidate) && !is_bold_label(candidate) {
+        return false;
+    }
+    match script_lang(c) {
+        Some(Lang::Zh) => is_known_zh_label(c) || has_zh_label_title(c),
+        Some(Lang::En) => is_known_en_label(c),
+        None => false,
+    }
+}
+
+/// Is `text` a salutation line of a speech (`Fellow deputies,`, `各位代表：`,
+/// `女士们，先生们，朋友们：`)? It ends in a comma or a colon, is short, and holds a word of
+/// address from the data files. Such a line is complete: it is never glued to the next
+/// paragraph and is never a speaker label.
+pub fn is_salutation(text: &str) -> bool {
+    let Some(body) = text.trim().strip_suffix([',', ':', '，', '：']) else {
+        return false;
+    };
+    match script_lang(body) {
+        Some(Lang::Zh) => body.chars().count() <= 30 && has_zh_salutation_word(body),
+        Some(Lang::En) => {
+            let words: Vec<&str> = body.split_whitespace().collect();
+            words.len() <= 12 && has_en_salutation_word(&words)
+        }
+        None => false,
+    }
+}
+
+fn has_zh_salutation_word(text: &str) -> bool {
+    layout()
+        .zh_salutation_words
+        .iter()
+        .any(|w| text.contains(w.as_str()))
+}
+
+/// The first two words or the last word is a word of address ("Dear friends",
+/// "Ladies and gentlemen", "Fellow deputies", "Your Excellency").
+fn has_en_salutation_word(words: &[&str]) -> bool {
+    let set = &layout().en_salutation_words;
+    let is_address = |w: &&str| set.contains(&bare_lower(w));
+    words.iter().take(2).any(is_address) || words.last().is_some_and(is_address)
+}
+
+/// A word lower-cased without surrounding punctuation, for comparison with word lists.
+fn bare_lower(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// What is never a speaker label, in whatever layout: a dialogue tag, a salutation, an
+/// ordinal or textbook marker.
+fn is_never_label(c: &str) -> bool {
+    match script_lang(c) {
+        Some(Lang::Zh) => is_never_zh_label(c),
+        Some(Lang::En) => is_never_en_label(c),
+        None => true,
+    }
+}
+
+fn is_never_zh_label(c: &str) -> bool {
     let l = layout();
-    let c = strip_parenthetical(c.trim());
-    script_lang(c) == Some(Lang::Zh)
-        && !l.known_people.contains(c)
-        && !l.zh_labels.contains(c)
-        && !l.zh_label_suffixes.iter().any(|s| c.ends_with(s.as_str()))
+    if l.zh_not_labels.contains(c)
+        || l.zh_not_label_prefixes
+            .iter()
+            .any(|p| c.starts_with(p.as_str()))
+        || has_zh_salutation_word(c)
+    {
+        return true;
+    }
+    !is_known_zh_label(c) && l.zh_dialogue_verbs.iter().any(|v| c.ends_with(v.as_str()))
+}
+
+fn is_never_en_label(c: &str) -> bool {
+    let l = layout();
+    let words: Vec<&str> = c.split_whitespace().collect();
+    if is_known_en_label(c) {
+        return false;
+    }
+    words
+        .first()
+        .is_some_and(|w| l.en_not_labels.contains(&bare_lower(w)))
+        || words
+            .iter()
+            .any(|w| l.en_dialogue_verbs.contains(&bare_lower(w)))
+        || has_en_salutation_word(&words)
+}
+
+/// A Chinese label known by its whole form or its ending (`问`, `追问`, `法新社`, `毛宁`,
+/// `王毅`, `…记者`, `…发言人`).
+fn is_known_zh_label(c: &str) -> bool {
+    let l = layout();
+    l.zh_labels.contains(c)
+        || l.zh_known_labels.contains(c)
+        || l.zh_label_suffixes.iter().any(|s| c.ends_with(s.as_str()))
+}
+
+/// An official title followed by a short name (`外交部发言人毛宁`, `主持人李明`).
+fn has_zh_label_title(c: &str) -> bool {
+    layout().zh_label_titles.iter().any(|t| {
+        c.find(t.as_str()).is_some_and(|pos| {
+            let name = &c[pos + t.len()..];
+            let n = name.chars().count();
+            (1..=4).contains(&n) && name.chars().all(|ch| is_han(ch) || ch == '·')
+        })
+    })
+}
+
+/// An English label known by its whole form (`Q`, `Follow-up`, `AFP`, `Mao Ning`) or by a
+/// word naming the role (`Spokesperson …`, `… Correspondent`).
+fn is_known_en_label(c: &str) -> bool {
+    let l = layout();
+    l.en_known_labels.contains(&c.to_lowercase())
+        || c.split_whitespace()
+            .any(|w| l.en_label_words.contains(&bare_lower(w)))
 }
 
 fn is_zh_label(c: &str) -> bool {
-    let l = layout();
     if c.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?', '“', '”']) {
         return false;
     }
-    if l.zh_not_labels.contains(c) {
+    if is_never_zh_label(c) {
         return false;
     }
-    if l.zh_labels.contains(c) || l.zh_label_suffixes.iter().any(|s| c.ends_with(s.as_str())) {
+    if is_known_zh_label(c) || has_zh_label_title(c) {
         return true;
     }
     let n = c.chars().count();
@@ -225,7 +401,7 @@ fn is_en_label(c: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = c.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 {
+    if words.is_empty() || words.len() > 8 || is_never_en_label(c) {
         return false;
     }
     let first_ok = words[0]
@@ -243,7 +419,9 @@ fn is_en_label(c: &str) -> bool {
 /// Split a speaker label off the start of a line, in every style the transcripts use:
 /// `**Wang Yi:** text`, `**王毅：**text`, `**王毅**：text`, `王毅：text`, `Wang Yi: text`,
 /// and a whole question in bold with its label inside (`**ITAR-TASS: There have been …?**`).
-/// Returns the label and the rest of the line with Markdown emphasis removed.
+/// Returns the label and the rest of the line with Markdown emphasis removed. This looks
+/// at the line alone (the form of the label); whether the document confirms a name as a
+/// label is decided by [`read_lines`].
 pub fn split_label(line: &str) -> (Option<String>, String) {
     let s = line.trim();
     if let Some(after_open) = s.strip_prefix("**") {
@@ -279,14 +457,30 @@ pub fn split_label(line: &str) -> (Option<String>, String) {
     (None, plain.trim().to_string())
 }
 
+/// A line as first read, before the document has confirmed its label.
+struct ReadLine {
+    line: Line,
+    /// For a label that needs confirmation (a bare name, not bold, not known): the whole
+    /// line as text, restored when the document does not confirm the label.
+    unconfirmed: Option<String>,
+}
+
 /// Step 1: every non-empty line of `text` as a [`Line`]. Markdown headings (`#`) are
 /// marked, escapes and emphasis removed, labels split off, the language decided by script.
 /// Lines with neither Han characters nor Latin letters (page numbers, rules) are skipped
-/// only when they hold no letters or digits at all.
+/// only when they hold no letters or digits at all. A language with fewer than two lines
+/// is taken as stray text of the other. A label that is only a plausible name stays a label
+/// only with evidence (see [`confirm_labels`]); otherwise its words go back into the text.
 pub fn read_lines(text: &str) -> Vec<Line> {
+    let mut read = scan_lines(text);
+    settle_languages(&mut read);
+    confirm_labels(&mut read);
+    read.into_iter().map(|r| r.line).collect()
+}
+
+/// Read every non-empty line, splitting off anything that has the form of a label.
+fn scan_lines(text: &str) -> Vec<ReadLine> {
     let mut out = Vec::new();
-    // For lines whose label is a name-only Chinese label: the line without the split.
-    let mut unsplit: Vec<Option<String>> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -311,32 +505,116 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             None if probe.chars().any(char::is_alphanumeric) => Lang::En,
             None => continue,
         };
-        let weak = !body.starts_with("**") && label.as_deref().is_some_and(is_name_only_zh_label);
-        unsplit.push(weak.then(|| strip_emphasis(&body).trim().to_string()));
-        out.push(Line {
-            text: rest,
-            label,
-            lang,
-            line: i + 1,
-            heading,
+        let bold = body.starts_with("**");
+        let weak = !bold && label.as_deref().is_some_and(|l| !is_known_label(l));
+        out.push(ReadLine {
+            line: Line {
+                text: rest,
+                label,
+                lang,
+                line: i + 1,
+                heading,
+            },
+            unconfirmed: weak.then(|| strip_emphasis(&body).trim().to_string()),
         });
     }
-    // A name-only label used once is more likely prose: undo the split.
-    let mut uses: HashMap<String, usize> = HashMap::new();
-    for l in &out {
-        if let Some(label) = &l.label {
-            *uses.entry(label.clone()).or_default() += 1;
+    out
+}
+
+/// The smallest share of a file's paragraphs a language must have to count as a side of a
+/// bilingual document; below it, stray lines join the majority language.
+const MIN_SIDE_PARAGRAPHS: usize = 2;
+
+/// A language with fewer than [`MIN_SIDE_PARAGRAPHS`] lines is stray text of the other
+/// language (an English acronym line in a Chinese edition), never dropped.
+fn settle_languages(read: &mut [ReadLine]) {
+    let n_en = read.iter().filter(|r| r.line.lang == Lang::En).count();
+    let n_zh = read.len() - n_en;
+    let only = if n_en < MIN_SIDE_PARAGRAPHS && n_zh >= MIN_SIDE_PARAGRAPHS {
+        Some(Lang::Zh)
+    } else if n_zh < MIN_SIDE_PARAGRAPHS && n_en >= MIN_SIDE_PARAGRAPHS {
+        Some(Lang::En)
+    } else {
+        None
+    };
+    if let Some(lang) = only {
+        read.iter_mut().for_each(|r| r.line.lang = lang);
+    }
+}
+
+/// The form of a label used to count its uses: without a trailing remark in brackets, so
+/// that `彭博社记者（追问）` counts as a use of `彭博社记者`.
+fn label_key(label: &str) -> &str {
+    strip_parenthetical(label.trim())
+}
+
+/// How many lines at the top of a file may be titles that name a speaker.
+const FRONT_TITLE_LINES: usize = 3;
+
+/// Keep an unconfirmed label only with evidence from the document; else give its words
+/// back to the text. The evidence, any one of:
+///
+/// - the same label recurs (two uses or more in its language: `毛宁：` … `毛宁：`);
+/// - a title line (one of the first [`FRONT_TITLE_LINES`] lines, before any label, short
+///   and without final punctuation) names it ("外交部发言人毛宁主持例行
+///   记者会", "Spokesperson Mao Ning's Regular Press Conference");
+/// - the other language of the file has a matching label structure: at least as many
+///   confirmed labels as this language has labels, so that every label here can have a
+///   counterpart there (a once-only `Shenzhen Satellite TV:` facing `深圳卫视记者：`).
+///
+/// Confirmed labels (known, bold or recurring) are counted before any cross-language
+/// decision, so that two unconfirmed sides cannot confirm each other.
+fn confirm_labels(read: &mut [ReadLine]) {
+    let mut uses: HashMap<(Lang, &str), usize> = HashMap::new();
+    for r in read.iter() {
+        if let Some(label) = &r.line.label {
+            *uses.entry((r.line.lang, label_key(label))).or_default() += 1;
         }
     }
-    for (l, whole) in out.iter_mut().zip(unsplit) {
-        if let (Some(whole), Some(label)) = (whole, &l.label) {
-            if uses.get(label).copied().unwrap_or(0) < 2 {
-                l.text = whole;
-                l.label = None;
+    let first_label = read
+        .iter()
+        .position(|r| r.line.label.is_some())
+        .unwrap_or(read.len());
+    let front: Vec<&str> = read[..first_label]
+        .iter()
+        .take(FRONT_TITLE_LINES)
+        .filter(|r| is_short(&r.line.text, r.line.lang) && !is_terminated(&r.line.text))
+        .map(|r| r.line.text.as_str())
+        .collect();
+    let mut candidates: HashMap<Lang, usize> = HashMap::new();
+    let mut firm: HashMap<Lang, usize> = HashMap::new();
+    let mut confirmed_alone: Vec<bool> = Vec::with_capacity(read.len());
+    for r in read.iter() {
+        let ok = match &r.line.label {
+            None => false,
+            Some(label) => {
+                let key = label_key(label);
+                r.unconfirmed.is_none()
+                    || uses.get(&(r.line.lang, key)).copied().unwrap_or(0) >= 2
+                    || (key.chars().count() >= 2 && front.iter().any(|t| t.contains(key)))
+            }
+        };
+        if r.line.label.is_some() {
+            *candidates.entry(r.line.lang).or_default() += 1;
+            if ok {
+                *firm.entry(r.line.lang).or_default() += 1;
             }
         }
+        confirmed_alone.push(ok);
     }
-    out
+    let count = |m: &HashMap<Lang, usize>, lang: Lang| m.get(&lang).copied().unwrap_or(0);
+    for (r, ok) in read.iter_mut().zip(confirmed_alone) {
+        let lang = r.line.lang;
+        let other = count(&firm, lang.other());
+        let mirrored = other > 0 && other >= count(&candidates, lang);
+        if ok || mirrored {
+            continue;
+        }
+        if let Some(whole) = r.unconfirmed.take() {
+            r.line.text = whole;
+            r.line.label = None;
+        }
+    }
 }
 
 /// Characters that may follow a sentence's final punctuation (closing quotes, brackets).
@@ -607,23 +885,12 @@ fn push_paragraph(
     });
 }
 
-/// The smallest share of a file's paragraphs a language must have to count as a side of a
-/// bilingual document; below it, stray lines join the majority language.
-const MIN_SIDE_PARAGRAPHS: usize = 2;
-
 /// Parse a transcript file: one or both languages, each as a [`Transcript`].
 ///
 /// A language with fewer than two paragraphs is taken as stray text of the other language
-/// (an English acronym line in a Chinese edition), never dropped.
+/// (an English acronym line in a Chinese edition), never dropped (see [`read_lines`]).
 pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
-    let mut lines = read_lines(text);
-    let n_en = lines.iter().filter(|l| l.lang == Lang::En).count();
-    let n_zh = lines.len() - n_en;
-    if n_en < MIN_SIDE_PARAGRAPHS && n_zh >= MIN_SIDE_PARAGRAPHS {
-        lines.iter_mut().for_each(|l| l.lang = Lang::Zh);
-    } else if n_zh < MIN_SIDE_PARAGRAPHS && n_en >= MIN_SIDE_PARAGRAPHS {
-        lines.iter_mut().for_each(|l| l.lang = Lang::En);
-    }
+    let lines = read_lines(text);
     let side = |lang: Lang| -> Option<Transcript> {
         let mine: Vec<Line> = lines.iter().filter(|l| l.lang == lang).cloned().collect();
         if mine.is_empty() {
@@ -942,6 +1209,79 @@ mod tests {
         assert_eq!(split_label("中方愿再次呼吁:立即停止军事行动").0, None);
         assert_eq!(split_label("The answer is simple: we will").0, None);
         assert_eq!(split_label("一是：坚持").0, None);
+    }
+
+    #[test]
+    fn never_labels_whatever_the_layout() {
+        for tag in [
+            "韦小宝道",
+            "凤姐笑道",
+            "他说",
+            "所以我说",
+            "又想",
+            "我认为",
+            "第一站",
+            "各位代表",
+        ] {
+            assert!(!is_label(tag), "{tag}");
+            assert!(!is_bold_label(tag), "{tag}");
+        }
+        for tag in [
+            "Says Baird",
+            "Problem",
+            "Remark",
+            "Fellow Deputies",
+            "Example 2",
+        ] {
+            assert!(!is_label(tag), "{tag}");
+        }
+        // A colon between digits is part of a number.
+        assert_eq!(split_label("That's 1108:21:37, Wang thought.").0, None);
+        // Known labels stay labels even when they end like a dialogue verb.
+        assert!(is_label("问") && is_known_label("问"));
+        assert!(is_known_label("新华社记者问"));
+    }
+
+    #[test]
+    fn known_labels_need_no_repetition() {
+        for known in [
+            "追问",
+            "法新社记者",
+            "彭博社记者（追问）",
+            "毛宁",
+            "外交部发言人毛宁",
+            "Follow-up",
+            "AFP",
+            "Bloomberg (follow-up)",
+            "Mao Ning",
+            "Spokesperson Mao Ning",
+            "Q",
+        ] {
+            assert!(is_known_label(known), "{known}");
+        }
+        for bare in ["周明", "Zhou Ming", "林晓"] {
+            assert!(is_label(bare) && !is_known_label(bare), "{bare}");
+        }
+    }
+
+    #[test]
+    fn salutations() {
+        for s in [
+            "Fellow deputies,",
+            "Ladies and gentlemen, dear friends,",
+            "Your Excellency,",
+            "各位代表：",
+            "女士们，先生们，朋友们：",
+        ] {
+            assert!(is_salutation(s), "{s}");
+        }
+        for s in [
+            "Friends from the media, good morning.",
+            "President Xi Jinping, as the leader of a major country and a",
+            "我们认为：",
+        ] {
+            assert!(!is_salutation(s), "{s}");
+        }
     }
 
     #[test]
