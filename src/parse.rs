@@ -50,6 +50,7 @@ struct Layout {
     zh_label_titles: Vec<String>,
     zh_dialogue_verbs: Vec<String>,
     zh_salutation_words: Vec<String>,
+    zh_numerals: HashSet<char>,
     en_label_connectors: HashSet<String>,
     /// Lower-cased whole English labels and outlets known without further evidence.
     en_known_labels: HashSet<String>,
@@ -116,6 +117,9 @@ fn layout() -> &'static Layout {
             zh_label_titles: data_list(include_str!("../data/layout/zh_label_titles.txt")),
             zh_dialogue_verbs: data_list(include_str!("../data/layout/zh_dialogue_verbs.txt")),
             zh_salutation_words: data_list(include_str!("../data/layout/zh_salutation_words.txt")),
+            zh_numerals: data_lines(include_str!("../data/layout/zh_numerals.txt"))
+                .filter_map(|l| l.chars().next())
+                .collect(),
             en_label_connectors: data_set_lower(include_str!(
                 "../data/layout/en_label_connectors.txt"
             )),
@@ -620,29 +624,45 @@ fn confirm_labels(read: &mut [ReadLine]) {
 /// Characters that may follow a sentence's final punctuation (closing quotes, brackets).
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '」', '』', '）', ')', ']', '》', '*'];
 
+/// Bracket and quote pairs that can enclose a whole line (a quoted headline, a bracketed
+/// date line).
+const ENCLOSERS: [(char, char); 7] = [
+    ('“', '”'),
+    ('"', '"'),
+    ('「', '」'),
+    ('《', '》'),
+    ('(', ')'),
+    ('（', '）'),
+    ('【', '】'),
+];
+
+/// The text inside the quotes or brackets that enclose the whole line, if they do
+/// (`（2013年3月17日）` → `2013年3月17日`).
+fn enclosed(text: &str) -> Option<&str> {
+    let whole = text.trim();
+    ENCLOSERS.iter().find_map(|&(open, close)| {
+        if whole.chars().count() > 2 {
+            whole.strip_prefix(open)?.strip_suffix(close)
+        } else {
+            None
+        }
+    })
+}
+
 /// Does the paragraph end where a paragraph may end (sentence-final punctuation, possibly
 /// followed by closing quotes or brackets, or a colon that introduces what follows)?
 pub fn is_terminated(text: &str) -> bool {
-    let whole = text.trim();
     // A line wholly in quotes or brackets (a quoted headline) is complete.
-    for (open, close) in [
-        ('“', '”'),
-        ('"', '"'),
-        ('「', '」'),
-        ('《', '》'),
-        ('(', ')'),
-        ('（', '）'),
-    ] {
-        if whole.chars().count() > 2 && whole.starts_with(open) && whole.ends_with(close) {
-            return true;
-        }
+    if enclosed(text).is_some() {
+        return true;
     }
-    let t = whole.trim_end_matches(CLOSERS);
+    let t = text.trim().trim_end_matches(CLOSERS);
     t.ends_with(['.', '?', '!', '。', '？', '！', '…', ':', '：', '；', ';'])
 }
 
 /// Is the paragraph a heading rather than prose: no final punctuation and short (or, in
-/// English, mostly capitalized words), or a numbered topic heading (`1 谈元首外交`)?
+/// English, mostly capitalized words), or a numbered heading (`1 谈元首外交`, `一、…`,
+/// `I. Review of Our Work in 2015`)?
 pub fn is_heading_like(text: &str, lang: Lang) -> bool {
     if is_numbered_heading(text) {
         return true;
@@ -681,18 +701,103 @@ fn is_short(text: &str, lang: Lang) -> bool {
     }
 }
 
-/// `1 谈元首外交`, `12 Global governance`: a number, a space, a short heading.
-pub fn is_numbered_heading(text: &str) -> bool {
-    let t = text.trim();
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+/// A short line wholly in quotes or brackets: a headline or subtitle of the front matter
+/// (`“你面前的世界乱象丛生，你身后的祖国稳如泰山”`), not the lead.
+fn is_quoted_headline(text: &str, lang: Lang) -> bool {
+    enclosed(text).is_some() && is_short(text, lang)
+}
+
+/// Is the line a date and nothing more (`March 17, 2013`, `（2013年3月17日）`,
+/// `Beijing, 17 March 2013`)? A date line after a title dates the document; like a
+/// heading, it is never glued to the paragraph after it. At most a short place name may
+/// stand beside the date.
+pub fn is_date_line(text: &str) -> bool {
+    let t = enclosed(text).unwrap_or(text).trim();
+    if t.chars().count() > 40 || extract_date(t).is_none() {
         return false;
     }
-    let rest = &t[digits..];
-    rest.starts_with([' ', '\u{3000}', '.', '、']) && {
-        let body = rest.trim_start_matches([' ', '\u{3000}', '.', '、']);
-        !body.is_empty() && body.chars().count() <= 30 && !is_terminated(body)
+    if t.contains(['。', '？', '！', '?', '!', ';', '；']) {
+        return false;
     }
+    const MAX_PLACE_HAN: usize = 6;
+    const MAX_PLACE_WORDS: usize = 3;
+    match script_lang(t) {
+        Some(Lang::Zh) => {
+            t.chars()
+                .filter(|&c| is_han(c) && !matches!(c, '年' | '月' | '日'))
+                .count()
+                <= MAX_PLACE_HAN
+        }
+        _ => {
+            t.split(|c: char| c.is_whitespace() || c == ',')
+                .map(bare_lower)
+                .filter(|w| !w.is_empty() && !is_date_word(w))
+                .count()
+                <= MAX_PLACE_WORDS
+        }
+    }
+}
+
+/// A word that belongs to an English date: a month, a weekday, a number, an ordinal day.
+fn is_date_word(w: &str) -> bool {
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    MONTHS.contains(&w)
+        || WEEKDAYS.contains(&w)
+        || (digits > 0 && matches!(&w[digits..], "" | "st" | "nd" | "rd" | "th"))
+}
+
+/// The byte length of a heading number at the start of `t` with its separator:
+/// `1 `, `12.`, `1.1`, `一、`, `(1)`, `（一）`, `IV. `.
+fn heading_number_len(t: &str) -> Option<usize> {
+    let numerals = &layout().zh_numerals;
+    let run = |s: &str, f: &dyn Fn(char) -> bool| -> usize {
+        s.chars().take_while(|&c| f(c)).map(char::len_utf8).sum()
+    };
+    let is_number = |c: char| c.is_ascii_digit() || numerals.contains(&c);
+    // (1) （一） (12)
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(inner) = t.strip_prefix(open) {
+            let n = run(inner, &is_number);
+            if (1..=9).contains(&n) && inner[n..].starts_with(close) {
+                return Some(open.len_utf8() + n + close.len_utf8());
+            }
+        }
+    }
+    // 1 谈…, 12. …, 3、…, 1.1信念…
+    let digits = run(t, &|c: char| c.is_ascii_digit());
+    if (1..=3).contains(&digits) {
+        let marks = run(&t[digits..], &|c: char| {
+            matches!(c, ' ' | '\u{3000}' | '.' | '、' | '．')
+        });
+        return (marks > 0).then_some(digits + marks);
+    }
+    // 一、…  十二、…
+    let han = run(t, &|c: char| numerals.contains(&c));
+    if han > 0 && han <= 9 && t[han..].starts_with('、') {
+        return Some(han + '、'.len_utf8());
+    }
+    // I. …  IV. …
+    let roman = run(t, &|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    if (1..=6).contains(&roman) && t[roman..].starts_with(". ") {
+        return Some(roman + 1);
+    }
+    None
+}
+
+/// A numbered heading: a heading number (`1 `, `一、`, `(1)`, `（一）`, `I.`) followed by a
+/// short text without final punctuation (`1 谈元首外交`, `一、2015年工作回顾`,
+/// `I. Review of Our Work in 2015`). It is a heading, never glued to the next sentence.
+pub fn is_numbered_heading(text: &str) -> bool {
+    let t = text.trim();
+    let Some(n) = heading_number_len(t) else {
+        return false;
+    };
+    let body = t[n..].trim_start_matches([' ', '\u{3000}']);
+    let short = match script_lang(body) {
+        Some(Lang::Zh) => body.chars().count() <= 30,
+        _ => body.split_whitespace().count() <= 15,
+    };
+    !body.is_empty() && short && !is_terminated(body)
 }
 
 /// Join two pieces of English cut by a page break: with a space, or with nothing where a
@@ -719,10 +824,17 @@ pub fn join_en(left: &str, right: &str) -> String {
     format!("{l} {r}")
 }
 
+/// A line that stands complete whatever its last character: a date line or a salutation.
+/// Neither is the first half of a paragraph cut by a page break, nor its second half.
+fn stands_alone(text: &str) -> bool {
+    is_date_line(text) || is_salutation(text)
+}
+
 /// Step 2: rejoin paragraphs of one language that a page break cut. A paragraph that does
-/// not end where paragraphs end, and is prose rather than a heading, continues in the next
-/// paragraph of the same language unless that one starts a new turn. The first paragraph
-/// (the title) is never joined.
+/// not end where paragraphs end, and is prose rather than a heading, a date line or a
+/// salutation, continues in the next paragraph of the same language unless that one starts
+/// a new turn or stands alone itself (a numbered heading, a date line, a salutation). The
+/// first paragraph (the title) is never joined.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
@@ -730,12 +842,16 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
         if let Some(prev) = out.last_mut() {
             let prev_is_heading =
                 prev.heading || (prev.label.is_none() && is_heading_like(&prev.text, prev.lang));
-            let prev_unfinished =
-                n > 1 && !prev_is_heading && !prev.text.is_empty() && !is_terminated(&prev.text);
-            let next_continues =
-                line.label.is_none() && !line.heading && !is_numbered_heading(&line.text);
-            let can_continue = prev_unfinished && next_continues;
-            if can_continue {
+            let prev_unfinished = n > 1
+                && !prev_is_heading
+                && !prev.text.is_empty()
+                && !is_terminated(&prev.text)
+                && !stands_alone(&prev.text);
+            let next_continues = line.label.is_none()
+                && !line.heading
+                && !is_numbered_heading(&line.text)
+                && !stands_alone(&line.text);
+            if prev_unfinished && next_continues {
                 prev.text = match prev.lang {
                     Lang::En => join_en(&prev.text, &line.text),
                     Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
@@ -760,12 +876,57 @@ fn has_partial_date(text: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && (w[1] == '日' || w[1] == '月'))
 }
 
+/// Where the lead is among the paragraphs before the first label, looking only at the
+/// front matter so that a date quoted in the body never makes a lead: past Markdown
+/// headings, short unfinished lines and quoted headlines, the lead is the first date line
+/// (`March 17, 2013`, `（2013年3月17日）`) or else the first prose paragraph. A salutation
+/// before any of these means the speech begins without a lead.
+fn find_lead(pre: &[Line], lang: Lang) -> Option<usize> {
+    for (i, l) in pre.iter().enumerate() {
+        let t = &l.text;
+        if l.heading {
+            continue;
+        }
+        if is_date_line(t) || looks_like_lead(t) {
+            return Some(i);
+        }
+        if is_salutation(t) {
+            return None;
+        }
+        let front_matter = is_heading_like(t, lang)
+            || is_quoted_headline(t, lang)
+            || (is_short(t, lang) && !is_terminated(t));
+        if !front_matter {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The title among the lines before the lead: a Markdown heading, else a line with a title
+/// keyword, else the first line.
+fn find_title(front: &[Line]) -> Option<usize> {
+    let kw = &layout().zh_title_keywords;
+    front
+        .iter()
+        .position(|l| l.heading)
+        .or_else(|| {
+            front
+                .iter()
+                .position(|l| kw.iter().any(|k| l.text.contains(k.as_str())))
+        })
+        .or(if front.is_empty() { None } else { Some(0) })
+}
+
 /// Step 3: build the units of one language from its rejoined paragraphs.
 ///
 /// Before the first speaker label: the title (a Markdown heading, a paragraph with a title
-/// keyword, or the first heading-like paragraph), the lead (the first prose paragraph), and
-/// any other short lines as headings. After it: a label starts a turn, prose continues the
-/// current turn, heading-like lines (topic headings, source attributions) are headings.
+/// keyword, or the first line), the lead (a date line or the first prose paragraph of the
+/// front matter, see [`find_lead`]), and other short lines as headings; prose after the
+/// lead is an unlabelled turn. After the first label: a label starts a turn, prose
+/// continues the current turn, heading-like lines (topic headings, numbered headings,
+/// source attributions, date lines) are headings. A salutation (`各位代表：`) is a unit of
+/// its own wherever it stands, and the prose after it starts a new one.
 pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
     let mut units: Vec<Unit> = Vec::new();
     let first_turn = lines
@@ -773,45 +934,38 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
         .position(|l| l.label.is_some())
         .unwrap_or(lines.len());
     let pre = &lines[..first_turn];
+    let lead_idx = find_lead(pre, lang);
+    let title_idx = find_title(&pre[..lead_idx.unwrap_or(pre.len())]);
 
-    // Lead: the first prose paragraph that states a date; else the first prose paragraph.
-    let lead_idx = pre
-        .iter()
-        .position(|l| !l.heading && looks_like_lead(&l.text))
-        .or_else(|| {
-            pre.iter()
-                .position(|l| !l.heading && !is_heading_like(&l.text, lang))
-        });
-    let before_lead = lead_idx.unwrap_or(pre.len());
-    let title_idx = pre[..before_lead]
-        .iter()
-        .position(|l| l.heading)
-        .or_else(|| {
-            let kw = &layout().zh_title_keywords;
-            pre[..before_lead]
-                .iter()
-                .position(|l| kw.iter().any(|k| l.text.contains(k.as_str())))
-        })
-        .or(if before_lead > 0 { Some(0) } else { None });
-
-    let mut lead_done = false;
+    // Prose here is speech: after the lead, or after a salutation.
+    let mut in_body = false;
+    // The last unit is a salutation: the next paragraph starts a unit of its own.
+    let mut sealed = false;
     for (i, l) in pre.iter().enumerate() {
         let para = vec![Paragraph {
             text: l.text.clone(),
             line: l.line,
         }];
+        let salutation = is_salutation(&l.text);
         let kind = if Some(i) == title_idx {
             UnitKind::Title
         } else if Some(i) == lead_idx {
-            lead_done = true;
+            in_body = true;
             UnitKind::Lead
-        } else if lead_done && !is_heading_like(&l.text, lang) {
+        } else if salutation {
+            in_body = true;
+            UnitKind::Turn
+        } else if l.heading || is_heading_like(&l.text, lang) || is_date_line(&l.text) {
+            UnitKind::Heading
+        } else if in_body {
             // Prose after the lead without a label: an unlabelled turn.
             UnitKind::Turn
         } else {
             UnitKind::Heading
         };
-        push_paragraph(&mut units, kind, None, para, kind == UnitKind::Turn);
+        let merge = kind == UnitKind::Turn && !salutation && !sealed;
+        push_paragraph(&mut units, kind, None, para, merge);
+        sealed = salutation;
     }
 
     let mut speaker: Option<String> = None;
@@ -825,7 +979,9 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
         // even with a comma in it ("推动APEC从深圳再出发,向着亚太共同体目标再启航").
         let after_heading = units.last().is_some_and(|u| u.kind == UnitKind::Heading);
         let before_label = body.get(i + 1).is_some_and(|n| n.label.is_some());
+        let salutation = is_salutation(&l.text);
         let headline = l.label.is_none()
+            && !salutation
             && is_short(&l.text, lang)
             && ((after_heading && before_label)
                 || (!is_terminated(&l.text) && (after_heading || before_label)));
@@ -841,7 +997,9 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
                 speaker: speaker.clone(),
                 paragraphs,
             });
-        } else if l.heading || headline || is_heading_like(&l.text, lang) {
+        } else if !salutation
+            && (l.heading || headline || is_heading_like(&l.text, lang) || is_date_line(&l.text))
+        {
             units.push(Unit {
                 kind: UnitKind::Heading,
                 speaker: None,
@@ -853,9 +1011,10 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
                 UnitKind::Turn,
                 speaker.clone(),
                 vec![para],
-                true,
+                !salutation && !sealed,
             );
         }
+        sealed = salutation;
     }
     units.retain(|u| !u.paragraphs.is_empty());
     Transcript { lang, units }
@@ -964,16 +1123,20 @@ pub fn parse_presplit(text: &str, lang: Lang, labels: bool) -> Transcript {
     Transcript { lang, units }
 }
 
-/// The document date (ISO 8601) stated in the lead, or failing that in the title or
-/// headings; a lead that gives only month and day takes the year from a heading
-/// ("2026年全国两会特别报道").
+/// The document date (ISO 8601) stated in the front matter: the title, the headings
+/// around it and the lead (a dateline paragraph or a date line after the title). A lead
+/// that gives only month and day takes the year from a heading ("2026年全国两会特别报道").
+/// Nothing after the lead is read, so a date quoted in the body ("这部法律将从2023年4月1日
+/// 起施行") never dates the document.
 pub fn document_date(t: Option<&Transcript>) -> Option<String> {
     let t = t?;
     let mut year_hint: Option<u32> = None;
+    let mut after_lead = false;
     for u in &t.units {
-        if u.kind == UnitKind::Turn {
+        if u.kind == UnitKind::Turn || after_lead {
             break;
         }
+        after_lead = u.kind == UnitKind::Lead;
         for p in &u.paragraphs {
             if let Some(d) = extract_date(&p.text) {
                 return Some(d);
@@ -990,6 +1153,16 @@ pub fn document_date(t: Option<&Transcript>) -> Option<String> {
     }
     None
 }
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -1362,6 +1535,66 @@ mod tests {
             Some("2024-03-07")
         );
         assert_eq!(extract_date("7日，十四届"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        for d in [
+            "March 17, 2013",
+            "（2013年3月17日）",
+            "(March 17, 2013)",
+            "Beijing, 17 March 2013",
+            "Sunday, March 17, 2013",
+            "2013年3月17日，北京",
+        ] {
+            assert!(is_date_line(d), "{d}");
+        }
+        for d in [
+            "On March 17, 2013, a press conference was held.",
+            "2013年3月17日，十二届全国人大一次会议在人民大会堂举行闭幕会。",
+            "March 2013",
+            "Fellow deputies,",
+        ] {
+            assert!(!is_date_line(d), "{d}");
+        }
+    }
+
+    #[test]
+    fn numbered_headings() {
+        for h in [
+            "1 谈元首外交",
+            "一、2015年工作回顾",
+            "（一）着力扩大内需",
+            "(1) We cut emissions",
+            "I. Review of Our Work in 2015",
+            "IV. Major Tasks for 2016",
+            "1.3 Types of cosmic ray experiment",
+        ] {
+            assert!(is_numbered_heading(h), "{h}");
+        }
+        for h in [
+            "一、坚持稳中求进。",
+            "I think so",
+            "我们一、二月份",
+            "2015年是很不平凡的一年",
+        ] {
+            assert!(!is_numbered_heading(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_date_line_is_not_glued_and_dates_the_document() {
+        let text = "A Title\nMarch 17, 2013\nThe speech begins here and it goes\non after a cut. In 2009, on May 4, 2009, we met.\n";
+        let doc = parse_document(text, "t", "t");
+        let en = doc.en.expect("en");
+        let kinds: Vec<UnitKind> = en.units.iter().map(|u| u.kind).collect();
+        assert_eq!(kinds, vec![UnitKind::Title, UnitKind::Lead, UnitKind::Turn]);
+        assert_eq!(en.units[1].paragraphs[0].text, "March 17, 2013");
+        assert_eq!(
+            en.units[2].paragraphs[0].text,
+            "The speech begins here and it goes on after a cut. In 2009, on May 4, 2009, we met."
+        );
+        assert_eq!(doc.date.as_deref(), Some("2013-03-17"));
     }
 
     #[test]

@@ -122,7 +122,7 @@ fn english_briefing_has_the_same_turns_as_the_chinese() {
             Some("Zhou Ming"),
         ]
     );
-    assert_eq!(kinds(en)[1..], kinds(zh)[1..]);
+    assert_eq!(kinds(en), kinds(zh));
     assert_eq!(
         en.units[4].paragraphs[0].text,
         "Where will the consultations take place?"
@@ -216,5 +216,114 @@ fn labelled_fixtures_lose_no_words() {
         "bilingual-mirror.txt",
     ] {
         assert_nothing_lost(name);
+    }
+}
+
+/// The units of a one-language fixture as (kind, first paragraph text).
+fn outline(t: &Transcript) -> Vec<(UnitKind, String)> {
+    t.units
+        .iter()
+        .map(|u| {
+            (
+                u.kind,
+                u.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn speech_title_date_line_salutations_and_numbered_headings_stand_alone() {
+    use UnitKind::*;
+    let en_doc = parse("speech.en.txt");
+    let en = only_side(&en_doc);
+    let expected: Vec<(UnitKind, String)> = [
+        (Title, "Build a Greener Harbour Together"),
+        (Lead, "March 17, 2031"),
+        (Turn, "Fellow deputies,"),
+        (Turn, "Ladies and gentlemen, dear friends,"),
+        (
+            Turn,
+            "On June 5, 2029, we opened the first green berth, and the harbour has changed a great deal since then. We will keep working hard for a cleaner port.",
+        ),
+        (Heading, "I. Review of Our Work in 2030"),
+        (Turn, "Last year we met our main targets."),
+        (Heading, "(1) We cut emissions"),
+        (Turn, "Emissions fell by a tenth."),
+    ]
+    .into_iter()
+    .map(|(k, s)| (k, s.to_string()))
+    .collect();
+    assert_eq!(outline(en), expected);
+    // The date line dates the document, not the date quoted in the body.
+    assert_eq!(en_doc.date.as_deref(), Some("2031-03-17"));
+
+    let zh_doc = parse("speech.zh.txt");
+    let zh = only_side(&zh_doc);
+    let expected: Vec<(UnitKind, String)> = [
+        (Title, "携手建设绿色港口"),
+        (Lead, "（2031年3月17日）"),
+        (Turn, "各位代表："),
+        (Turn, "女士们，先生们，朋友们："),
+        (
+            Turn,
+            "2029年6月5日，我们启用了第一个绿色泊位，此后港口发生了很大变化。我们将继续努力，建设更清洁的港口。",
+        ),
+        (Heading, "一、2030年工作回顾"),
+        (Turn, "去年我们完成了主要目标。"),
+        (Heading, "（一）减少排放"),
+        (Turn, "排放量下降了一成。"),
+    ]
+    .into_iter()
+    .map(|(k, s)| (k, s.to_string()))
+    .collect();
+    assert_eq!(outline(zh), expected);
+    assert_eq!(zh_doc.date.as_deref(), Some("2031-03-17"));
+    assert_eq!(kinds(en), kinds(zh));
+}
+
+#[test]
+fn report_headings_are_never_glued_to_prose() {
+    use UnitKind::*;
+    let doc = parse("report-headings.zh.txt");
+    let zh = only_side(&doc);
+    let got = outline(zh);
+    assert_eq!(got[0], (Title, "政府工作报告".to_string()));
+    assert_eq!(got[2], (Turn, "各位代表：".to_string()));
+    assert_eq!(
+        got[3],
+        (
+            Turn,
+            "现在，我代表国务院，向大会报告政府工作，请予审议。".to_string()
+        )
+    );
+    for heading in [
+        "一、过去一年的工作",
+        "二、今年的主要任务",
+        "1. 扩大国内需求",
+    ] {
+        assert!(
+            got.contains(&(Heading, heading.to_string())),
+            "{heading}: {got:?}"
+        );
+    }
+    // An unfinished line before a numbered heading stays where it is.
+    assert!(got.contains(&(Turn, "过去一年，我们稳步推进各项工作".to_string())));
+    // The date line under the title dates the document.
+    assert_eq!(doc.date.as_deref(), Some("2031-03-05"));
+    assert_nothing_lost("report-headings.zh.txt");
+}
+
+#[test]
+fn structure_fixtures_lose_no_words() {
+    for name in ["speech.en.txt", "speech.zh.txt"] {
+        let doc = parse(name);
+        let all: String = only_side(&doc)
+            .units
+            .iter()
+            .flat_map(|u| u.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squeeze(&all), squeeze(&fixture_text(name)), "{name}");
     }
 }
