@@ -7,13 +7,20 @@
 //! in three small steps:
 //!
 //! 1. [`read_lines`]: every non-empty line becomes a [`Line`] with Markdown stripped, its
-//!    speaker label (if any) split off, and its language decided by script;
+//!    speaker label (if the document gives evidence for one) split off, and its language
+//!    decided by script;
 //! 2. [`rejoin`]: per language, paragraphs cut by a page break are joined again;
 //! 3. [`structure`]: per language, the paragraphs become units (title, lead, headings,
 //!    turns).
 //!
-//! The knowledge these steps need (label suffixes, title keywords, hyphen prefixes) is
-//! data in `data/layout/`, not code.
+//! A line-initial `X:` is a speaker label only with evidence: a known label form (`问`,
+//! `Follow-up`, an outlet, a spokesperson, anything ending in 记者), bold layout, the same
+//! label recurring in the document, a mention in the front matter, or a matching label
+//! structure in the other language of the same file. Everything else (`韦小宝道：`,
+//! `Problem:`, `我认为：`) stays text.
+//!
+//! The knowledge these steps need (label forms, outlets, dialogue verbs, salutations, title
+//! keywords, hyphen prefixes) is data in `data/layout/`, not code.
 
 use crate::model::{Document, Lang, Paragraph, Transcript, Unit, UnitKind};
 use std::collections::{HashMap, HashSet};
@@ -39,11 +46,23 @@ struct Layout {
     zh_label_suffixes: Vec<String>,
     zh_labels: HashSet<String>,
     zh_not_labels: HashSet<String>,
+    zh_not_label_prefixes: Vec<String>,
+    zh_label_titles: Vec<String>,
+    zh_dialogue_verbs: Vec<String>,
+    zh_salutation_words: Vec<String>,
+    zh_numerals: HashSet<char>,
     en_label_connectors: HashSet<String>,
+    /// Lower-cased whole English labels and outlets known without further evidence.
+    en_known_labels: HashSet<String>,
+    en_label_words: HashSet<String>,
+    en_not_labels: HashSet<String>,
+    en_dialogue_verbs: HashSet<String>,
+    en_salutation_words: HashSet<String>,
     zh_title_keywords: Vec<String>,
     en_hyphen_prefixes: HashSet<String>,
-    /// People in the bundled term list (王毅 …): labels known without repetition.
-    known_people: HashSet<String>,
+    /// Chinese labels known without repetition: people in the bundled term list (王毅 …),
+    /// spokespersons and outlets.
+    zh_known_labels: HashSet<String>,
 }
 
 /// The non-comment, non-empty lines of a bundled data file.
@@ -53,32 +72,70 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The lines of a bundled data file as owned strings, in file order.
+fn data_list(text: &'static str) -> Vec<String> {
+    data_lines(text).map(String::from).collect()
+}
+
+/// The lines of a bundled data file as a set, lower-cased (for English lists compared
+/// without regard to case).
+fn data_set_lower(text: &'static str) -> HashSet<String> {
+    data_lines(text).map(str::to_lowercase).collect()
+}
+
 fn layout() -> &'static Layout {
     static LAYOUT: OnceLock<Layout> = OnceLock::new();
-    LAYOUT.get_or_init(|| Layout {
-        zh_label_suffixes: data_lines(include_str!("../data/layout/zh_label_suffixes.txt"))
-            .map(String::from)
-            .collect(),
-        zh_labels: data_lines(include_str!("../data/layout/zh_labels.txt"))
-            .map(String::from)
-            .collect(),
-        zh_not_labels: data_lines(include_str!("../data/layout/zh_not_labels.txt"))
-            .map(String::from)
-            .collect(),
-        en_label_connectors: data_lines(include_str!("../data/layout/en_label_connectors.txt"))
-            .map(String::from)
-            .collect(),
-        zh_title_keywords: data_lines(include_str!("../data/layout/zh_title_keywords.txt"))
-            .map(String::from)
-            .collect(),
-        en_hyphen_prefixes: data_lines(include_str!("../data/layout/en_hyphen_prefixes.txt"))
-            .map(String::from)
-            .collect(),
-        known_people: crate::lexicon::terms::bundled()
+    LAYOUT.get_or_init(|| {
+        let spokespersons: Vec<(&str, &str)> =
+            data_lines(include_str!("../data/layout/spokespersons.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(zh, en)| (zh.trim(), en.trim()))
+                .collect();
+        let mut zh_known_labels: HashSet<String> = crate::lexicon::terms::bundled()
             .iter()
             .filter(|t| t.category == "person")
             .map(|t| t.zh.clone())
-            .collect(),
+            .collect();
+        zh_known_labels.extend(spokespersons.iter().map(|(zh, _)| zh.to_string()));
+        zh_known_labels.extend(data_list(include_str!("../data/layout/zh_outlets.txt")));
+        let mut en_known_labels = data_set_lower(include_str!("../data/layout/en_labels.txt"));
+        en_known_labels.extend(data_set_lower(include_str!(
+            "../data/layout/en_outlets.txt"
+        )));
+        en_known_labels.extend(spokespersons.iter().map(|(_, en)| en.to_lowercase()));
+        Layout {
+            zh_label_suffixes: data_list(include_str!("../data/layout/zh_label_suffixes.txt")),
+            zh_labels: data_list(include_str!("../data/layout/zh_labels.txt"))
+                .into_iter()
+                .collect(),
+            zh_not_labels: data_list(include_str!("../data/layout/zh_not_labels.txt"))
+                .into_iter()
+                .collect(),
+            zh_not_label_prefixes: data_list(include_str!(
+                "../data/layout/zh_not_label_prefixes.txt"
+            )),
+            zh_label_titles: data_list(include_str!("../data/layout/zh_label_titles.txt")),
+            zh_dialogue_verbs: data_list(include_str!("../data/layout/zh_dialogue_verbs.txt")),
+            zh_salutation_words: data_list(include_str!("../data/layout/zh_salutation_words.txt")),
+            zh_numerals: data_lines(include_str!("../data/layout/zh_numerals.txt"))
+                .filter_map(|l| l.chars().next())
+                .collect(),
+            en_label_connectors: data_set_lower(include_str!(
+                "../data/layout/en_label_connectors.txt"
+            )),
+            en_known_labels,
+            en_label_words: data_set_lower(include_str!("../data/layout/en_label_words.txt")),
+            en_not_labels: data_set_lower(include_str!("../data/layout/en_not_labels.txt")),
+            en_dialogue_verbs: data_set_lower(include_str!("../data/layout/en_dialogue_verbs.txt")),
+            en_salutation_words: data_set_lower(include_str!(
+                "../data/layout/en_salutation_words.txt"
+            )),
+            zh_title_keywords: data_list(include_str!("../data/layout/zh_title_keywords.txt")),
+            en_hyphen_prefixes: data_set_lower(include_str!(
+                "../data/layout/en_hyphen_prefixes.txt"
+            )),
+            zh_known_labels,
+        }
     })
 }
 
@@ -135,18 +192,31 @@ fn strip_emphasis(s: &str) -> String {
 }
 
 /// Split `s` at its first colon (ASCII or full-width): the part before, and the part after
-/// with leading spaces trimmed.
+/// with leading spaces trimmed. A colon between two digits (`1108:21:37`, `1:1`) is part of
+/// a number, not the end of a label, so such a line has no split.
 fn split_colon(s: &str) -> Option<(&str, &str)> {
     let pos = s.find([':', '：'])?;
     let colon_len = s[pos..].chars().next().map_or(1, char::len_utf8);
-    Some((&s[..pos], s[pos + colon_len..].trim_start()))
+    let (before, after) = (&s[..pos], &s[pos + colon_len..]);
+    let digit_before = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    let digit_after = after.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if digit_before && digit_after {
+        return None;
+    }
+    Some((before, after.trim_start()))
 }
 
-/// Is `candidate` (the text before a colon at the start of a paragraph) a speaker label?
-/// English labels are short and in Title Case ("China Central Television", "ITAR-TASS",
-/// "People's Daily"); Chinese labels end in 记者 and the like, or are a 2–4 character
-/// name. A colon inside prose ("a question resonating across the ages: Does right …",
-/// "中方愿再次呼吁：立即停止…") fails these tests.
+/// Does `candidate` (the text before a colon at the start of a paragraph) have the form of
+/// a speaker label? English labels are short and in Title Case ("China Central Television",
+/// "ITAR-TASS", "People's Daily"); Chinese labels end in 记者 and the like, or are a 2–4
+/// character name. A colon inside prose ("a question resonating across the ages: Does right
+/// …", "中方愿再次呼吁：立即停止…"), a dialogue tag (`韦小宝道：`, `Says Baird:`), a
+/// salutation (`各位代表：`) or a textbook marker (`Problem:`, `第一站：`) fails these
+/// tests. Form alone is not enough for a name: [`read_lines`] also asks the document for
+/// evidence (see [`is_known_label`]).
 pub fn is_label(candidate: &str) -> bool {
     let c = strip_parenthetical(candidate.trim());
     if c.is_empty() || c.chars().count() > 40 {
@@ -161,7 +231,8 @@ pub fn is_label(candidate: &str) -> bool {
 
 /// A label written in bold (`**Reporter from Al Jazeera:**`) is marked as one by the
 /// layout itself, so it only has to be short and free of sentence punctuation; the
-/// stricter tests of [`is_label`] are for labels in plain text.
+/// stricter tests of [`is_label`] are for labels in plain text. What is never a label
+/// (a dialogue tag, a salutation, `Problem`) is refused in bold too.
 pub fn is_bold_label(candidate: &str) -> bool {
     let c = strip_parenthetical(candidate.trim());
     let words = c.split_whitespace().count();
@@ -172,7 +243,7 @@ pub fn is_bold_label(candidate: &str) -> bool {
             && !c.contains([
                 '.', '?', '!', ',', ';', '。', '？', '！', '，', '；', '“', '”', '"',
             ])
-            && script_lang(c).is_some())
+            && !is_never_label(c))
 }
 
 /// A label's trailing remark in brackets (`彭博社记者（追问）`, `Bloomberg (follow-up)`)
@@ -191,28 +262,137 @@ fn strip_parenthetical(c: &str) -> &str {
     t
 }
 
-/// A Chinese label accepted only because it looks like a 2–4 character name (not by a
-/// suffix such as 记者, the list of known labels, a person in the bundled term list, or
-/// bold): plausible, but prose can look the same (`我认为：`), so the document must confirm
-/// it by using it more than once.
-fn is_name_only_zh_label(c: &str) -> bool {
+/// Is `candidate` known as a speaker label without further evidence from the document?
+/// Question/answer and follow-up labels (`问`, `Q`, `追问`, `Follow-up`), moderators,
+/// outlets (`AFP`, `法新社`), spokespersons (`毛宁`, `Mao Ning`), people in the bundled
+/// term list, and anything naming a reporter or spokesperson (`…记者`, `外交部发言人毛宁`,
+/// `Reporter from Al Jazeera`) are; a bare name is not, because prose can look the same.
+pub fn is_known_label(candidate: &str) -> bool {
+    let c = strip_parenthetical(candidate.trim());
+    if !is_label(candidate) && !is_bold_label(candidate) {
+        return false;
+    }
+    match script_lang(c) {
+        Some(Lang::Zh) => is_known_zh_label(c) || has_zh_label_title(c),
+        Some(Lang::En) => is_known_en_label(c),
+        None => false,
+    }
+}
+
+/// Is `text` a salutation line of a speech (`Fellow deputies,`, `各位代表：`,
+/// `女士们，先生们，朋友们：`)? It ends in a comma or a colon, is short, and holds a word of
+/// address from the data files. Such a line is complete: it is never glued to the next
+/// paragraph and is never a speaker label.
+pub fn is_salutation(text: &str) -> bool {
+    let Some(body) = text.trim().strip_suffix([',', ':', '，', '：']) else {
+        return false;
+    };
+    match script_lang(body) {
+        Some(Lang::Zh) => body.chars().count() <= 30 && has_zh_salutation_word(body),
+        Some(Lang::En) => {
+            let words: Vec<&str> = body.split_whitespace().collect();
+            words.len() <= 12 && has_en_salutation_word(&words)
+        }
+        None => false,
+    }
+}
+
+fn has_zh_salutation_word(text: &str) -> bool {
+    layout()
+        .zh_salutation_words
+        .iter()
+        .any(|w| text.contains(w.as_str()))
+}
+
+/// The first two words or the last word is a word of address ("Dear friends",
+/// "Ladies and gentlemen", "Fellow deputies", "Your Excellency").
+fn has_en_salutation_word(words: &[&str]) -> bool {
+    let set = &layout().en_salutation_words;
+    let is_address = |w: &&str| set.contains(&bare_lower(w));
+    words.iter().take(2).any(is_address) || words.last().is_some_and(is_address)
+}
+
+/// A word lower-cased without surrounding punctuation, for comparison with word lists.
+fn bare_lower(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// What is never a speaker label, in whatever layout: a dialogue tag, a salutation, an
+/// ordinal or textbook marker.
+fn is_never_label(c: &str) -> bool {
+    match script_lang(c) {
+        Some(Lang::Zh) => is_never_zh_label(c),
+        Some(Lang::En) => is_never_en_label(c),
+        None => true,
+    }
+}
+
+fn is_never_zh_label(c: &str) -> bool {
     let l = layout();
-    let c = strip_parenthetical(c.trim());
-    script_lang(c) == Some(Lang::Zh)
-        && !l.known_people.contains(c)
-        && !l.zh_labels.contains(c)
-        && !l.zh_label_suffixes.iter().any(|s| c.ends_with(s.as_str()))
+    if l.zh_not_labels.contains(c)
+        || l.zh_not_label_prefixes
+            .iter()
+            .any(|p| c.starts_with(p.as_str()))
+        || has_zh_salutation_word(c)
+    {
+        return true;
+    }
+    !is_known_zh_label(c) && l.zh_dialogue_verbs.iter().any(|v| c.ends_with(v.as_str()))
+}
+
+fn is_never_en_label(c: &str) -> bool {
+    let l = layout();
+    let words: Vec<&str> = c.split_whitespace().collect();
+    if is_known_en_label(c) {
+        return false;
+    }
+    words
+        .first()
+        .is_some_and(|w| l.en_not_labels.contains(&bare_lower(w)))
+        || words
+            .iter()
+            .any(|w| l.en_dialogue_verbs.contains(&bare_lower(w)))
+        || has_en_salutation_word(&words)
+}
+
+/// A Chinese label known by its whole form or its ending (`问`, `追问`, `法新社`, `毛宁`,
+/// `王毅`, `…记者`, `…发言人`).
+fn is_known_zh_label(c: &str) -> bool {
+    let l = layout();
+    l.zh_labels.contains(c)
+        || l.zh_known_labels.contains(c)
+        || l.zh_label_suffixes.iter().any(|s| c.ends_with(s.as_str()))
+}
+
+/// An official title followed by a short name (`外交部发言人毛宁`, `主持人李明`).
+fn has_zh_label_title(c: &str) -> bool {
+    layout().zh_label_titles.iter().any(|t| {
+        c.find(t.as_str()).is_some_and(|pos| {
+            let name = &c[pos + t.len()..];
+            let n = name.chars().count();
+            (1..=4).contains(&n) && name.chars().all(|ch| is_han(ch) || ch == '·')
+        })
+    })
+}
+
+/// An English label known by its whole form (`Q`, `Follow-up`, `AFP`, `Mao Ning`) or by a
+/// word naming the role (`Spokesperson …`, `… Correspondent`).
+fn is_known_en_label(c: &str) -> bool {
+    let l = layout();
+    l.en_known_labels.contains(&c.to_lowercase())
+        || c.split_whitespace()
+            .any(|w| l.en_label_words.contains(&bare_lower(w)))
 }
 
 fn is_zh_label(c: &str) -> bool {
-    let l = layout();
     if c.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?', '“', '”']) {
         return false;
     }
-    if l.zh_not_labels.contains(c) {
+    if is_never_zh_label(c) {
         return false;
     }
-    if l.zh_labels.contains(c) || l.zh_label_suffixes.iter().any(|s| c.ends_with(s.as_str())) {
+    if is_known_zh_label(c) || has_zh_label_title(c) {
         return true;
     }
     let n = c.chars().count();
@@ -225,7 +405,7 @@ fn is_en_label(c: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = c.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 {
+    if words.is_empty() || words.len() > 8 || is_never_en_label(c) {
         return false;
     }
     let first_ok = words[0]
@@ -243,7 +423,9 @@ fn is_en_label(c: &str) -> bool {
 /// Split a speaker label off the start of a line, in every style the transcripts use:
 /// `**Wang Yi:** text`, `**王毅：**text`, `**王毅**：text`, `王毅：text`, `Wang Yi: text`,
 /// and a whole question in bold with its label inside (`**ITAR-TASS: There have been …?**`).
-/// Returns the label and the rest of the line with Markdown emphasis removed.
+/// Returns the label and the rest of the line with Markdown emphasis removed. This looks
+/// at the line alone (the form of the label); whether the document confirms a name as a
+/// label is decided by [`read_lines`].
 pub fn split_label(line: &str) -> (Option<String>, String) {
     let s = line.trim();
     if let Some(after_open) = s.strip_prefix("**") {
@@ -279,14 +461,30 @@ pub fn split_label(line: &str) -> (Option<String>, String) {
     (None, plain.trim().to_string())
 }
 
+/// A line as first read, before the document has confirmed its label.
+struct ReadLine {
+    line: Line,
+    /// For a label that needs confirmation (a bare name, not bold, not known): the whole
+    /// line as text, restored when the document does not confirm the label.
+    unconfirmed: Option<String>,
+}
+
 /// Step 1: every non-empty line of `text` as a [`Line`]. Markdown headings (`#`) are
 /// marked, escapes and emphasis removed, labels split off, the language decided by script.
 /// Lines with neither Han characters nor Latin letters (page numbers, rules) are skipped
-/// only when they hold no letters or digits at all.
+/// only when they hold no letters or digits at all. A language with fewer than two lines
+/// is taken as stray text of the other. A label that is only a plausible name stays a label
+/// only with evidence (see [`confirm_labels`]); otherwise its words go back into the text.
 pub fn read_lines(text: &str) -> Vec<Line> {
+    let mut read = scan_lines(text);
+    settle_languages(&mut read);
+    confirm_labels(&mut read);
+    read.into_iter().map(|r| r.line).collect()
+}
+
+/// Read every non-empty line, splitting off anything that has the form of a label.
+fn scan_lines(text: &str) -> Vec<ReadLine> {
     let mut out = Vec::new();
-    // For lines whose label is a name-only Chinese label: the line without the split.
-    let mut unsplit: Vec<Option<String>> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -311,60 +509,160 @@ pub fn read_lines(text: &str) -> Vec<Line> {
             None if probe.chars().any(char::is_alphanumeric) => Lang::En,
             None => continue,
         };
-        let weak = !body.starts_with("**") && label.as_deref().is_some_and(is_name_only_zh_label);
-        unsplit.push(weak.then(|| strip_emphasis(&body).trim().to_string()));
-        out.push(Line {
-            text: rest,
-            label,
-            lang,
-            line: i + 1,
-            heading,
+        let bold = body.starts_with("**");
+        let weak = !bold && label.as_deref().is_some_and(|l| !is_known_label(l));
+        out.push(ReadLine {
+            line: Line {
+                text: rest,
+                label,
+                lang,
+                line: i + 1,
+                heading,
+            },
+            unconfirmed: weak.then(|| strip_emphasis(&body).trim().to_string()),
         });
     }
-    // A name-only label used once is more likely prose: undo the split.
-    let mut uses: HashMap<String, usize> = HashMap::new();
-    for l in &out {
-        if let Some(label) = &l.label {
-            *uses.entry(label.clone()).or_default() += 1;
+    out
+}
+
+/// The smallest share of a file's paragraphs a language must have to count as a side of a
+/// bilingual document; below it, stray lines join the majority language.
+const MIN_SIDE_PARAGRAPHS: usize = 2;
+
+/// A language with fewer than [`MIN_SIDE_PARAGRAPHS`] lines is stray text of the other
+/// language (an English acronym line in a Chinese edition), never dropped.
+fn settle_languages(read: &mut [ReadLine]) {
+    let n_en = read.iter().filter(|r| r.line.lang == Lang::En).count();
+    let n_zh = read.len() - n_en;
+    let only = if n_en < MIN_SIDE_PARAGRAPHS && n_zh >= MIN_SIDE_PARAGRAPHS {
+        Some(Lang::Zh)
+    } else if n_zh < MIN_SIDE_PARAGRAPHS && n_en >= MIN_SIDE_PARAGRAPHS {
+        Some(Lang::En)
+    } else {
+        None
+    };
+    if let Some(lang) = only {
+        read.iter_mut().for_each(|r| r.line.lang = lang);
+    }
+}
+
+/// The form of a label used to count its uses: without a trailing remark in brackets, so
+/// that `彭博社记者（追问）` counts as a use of `彭博社记者`.
+fn label_key(label: &str) -> &str {
+    strip_parenthetical(label.trim())
+}
+
+/// How many lines at the top of a file may be titles that name a speaker.
+const FRONT_TITLE_LINES: usize = 3;
+
+/// Keep an unconfirmed label only with evidence from the document; else give its words
+/// back to the text. The evidence, any one of:
+///
+/// - the same label recurs (two uses or more in its language: `毛宁：` … `毛宁：`);
+/// - a title line (one of the first [`FRONT_TITLE_LINES`] lines, before any label, short
+///   and without final punctuation) names it ("外交部发言人毛宁主持例行
+///   记者会", "Spokesperson Mao Ning's Regular Press Conference");
+/// - the other language of the file has a matching label structure: at least as many
+///   confirmed labels as this language has labels, so that every label here can have a
+///   counterpart there (a once-only `Shenzhen Satellite TV:` facing `深圳卫视记者：`).
+///
+/// Confirmed labels (known, bold or recurring) are counted before any cross-language
+/// decision, so that two unconfirmed sides cannot confirm each other.
+fn confirm_labels(read: &mut [ReadLine]) {
+    let mut uses: HashMap<(Lang, &str), usize> = HashMap::new();
+    for r in read.iter() {
+        if let Some(label) = &r.line.label {
+            *uses.entry((r.line.lang, label_key(label))).or_default() += 1;
         }
     }
-    for (l, whole) in out.iter_mut().zip(unsplit) {
-        if let (Some(whole), Some(label)) = (whole, &l.label) {
-            if uses.get(label).copied().unwrap_or(0) < 2 {
-                l.text = whole;
-                l.label = None;
+    let first_label = read
+        .iter()
+        .position(|r| r.line.label.is_some())
+        .unwrap_or(read.len());
+    let front: Vec<&str> = read[..first_label]
+        .iter()
+        .take(FRONT_TITLE_LINES)
+        .filter(|r| is_short(&r.line.text, r.line.lang) && !is_terminated(&r.line.text))
+        .map(|r| r.line.text.as_str())
+        .collect();
+    let mut candidates: HashMap<Lang, usize> = HashMap::new();
+    let mut firm: HashMap<Lang, usize> = HashMap::new();
+    let mut confirmed_alone: Vec<bool> = Vec::with_capacity(read.len());
+    for r in read.iter() {
+        let ok = match &r.line.label {
+            None => false,
+            Some(label) => {
+                let key = label_key(label);
+                r.unconfirmed.is_none()
+                    || uses.get(&(r.line.lang, key)).copied().unwrap_or(0) >= 2
+                    || (key.chars().count() >= 2 && front.iter().any(|t| t.contains(key)))
+            }
+        };
+        if r.line.label.is_some() {
+            *candidates.entry(r.line.lang).or_default() += 1;
+            if ok {
+                *firm.entry(r.line.lang).or_default() += 1;
             }
         }
+        confirmed_alone.push(ok);
     }
-    out
+    let count = |m: &HashMap<Lang, usize>, lang: Lang| m.get(&lang).copied().unwrap_or(0);
+    for (r, ok) in read.iter_mut().zip(confirmed_alone) {
+        let lang = r.line.lang;
+        let other = count(&firm, lang.other());
+        let mirrored = other > 0 && other >= count(&candidates, lang);
+        if ok || mirrored {
+            continue;
+        }
+        if let Some(whole) = r.unconfirmed.take() {
+            r.line.text = whole;
+            r.line.label = None;
+        }
+    }
 }
 
 /// Characters that may follow a sentence's final punctuation (closing quotes, brackets).
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '」', '』', '）', ')', ']', '》', '*'];
 
+/// Bracket and quote pairs that can enclose a whole line (a quoted headline, a bracketed
+/// date line).
+const ENCLOSERS: [(char, char); 7] = [
+    ('“', '”'),
+    ('"', '"'),
+    ('「', '」'),
+    ('《', '》'),
+    ('(', ')'),
+    ('（', '）'),
+    ('【', '】'),
+];
+
+/// The text inside the quotes or brackets that enclose the whole line, if they do
+/// (`（2013年3月17日）` → `2013年3月17日`).
+fn enclosed(text: &str) -> Option<&str> {
+    let whole = text.trim();
+    ENCLOSERS.iter().find_map(|&(open, close)| {
+        if whole.chars().count() > 2 {
+            whole.strip_prefix(open)?.strip_suffix(close)
+        } else {
+            None
+        }
+    })
+}
+
 /// Does the paragraph end where a paragraph may end (sentence-final punctuation, possibly
 /// followed by closing quotes or brackets, or a colon that introduces what follows)?
 pub fn is_terminated(text: &str) -> bool {
-    let whole = text.trim();
     // A line wholly in quotes or brackets (a quoted headline) is complete.
-    for (open, close) in [
-        ('“', '”'),
-        ('"', '"'),
-        ('「', '」'),
-        ('《', '》'),
-        ('(', ')'),
-        ('（', '）'),
-    ] {
-        if whole.chars().count() > 2 && whole.starts_with(open) && whole.ends_with(close) {
-            return true;
-        }
+    if enclosed(text).is_some() {
+        return true;
     }
-    let t = whole.trim_end_matches(CLOSERS);
+    let t = text.trim().trim_end_matches(CLOSERS);
     t.ends_with(['.', '?', '!', '。', '？', '！', '…', ':', '：', '；', ';'])
 }
 
 /// Is the paragraph a heading rather than prose: no final punctuation and short (or, in
-/// English, mostly capitalized words), or a numbered topic heading (`1 谈元首外交`)?
+/// English, mostly capitalized words), or a numbered heading (`1 谈元首外交`, `一、…`,
+/// `I. Review of Our Work in 2015`)?
 pub fn is_heading_like(text: &str, lang: Lang) -> bool {
     if is_numbered_heading(text) {
         return true;
@@ -403,18 +701,103 @@ fn is_short(text: &str, lang: Lang) -> bool {
     }
 }
 
-/// `1 谈元首外交`, `12 Global governance`: a number, a space, a short heading.
-pub fn is_numbered_heading(text: &str) -> bool {
-    let t = text.trim();
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+/// A short line wholly in quotes or brackets: a headline or subtitle of the front matter
+/// (`“你面前的世界乱象丛生，你身后的祖国稳如泰山”`), not the lead.
+fn is_quoted_headline(text: &str, lang: Lang) -> bool {
+    enclosed(text).is_some() && is_short(text, lang)
+}
+
+/// Is the line a date and nothing more (`March 17, 2013`, `（2013年3月17日）`,
+/// `Beijing, 17 March 2013`)? A date line after a title dates the document; like a
+/// heading, it is never glued to the paragraph after it. At most a short place name may
+/// stand beside the date.
+pub fn is_date_line(text: &str) -> bool {
+    let t = enclosed(text).unwrap_or(text).trim();
+    if t.chars().count() > 40 || extract_date(t).is_none() {
         return false;
     }
-    let rest = &t[digits..];
-    rest.starts_with([' ', '\u{3000}', '.', '、']) && {
-        let body = rest.trim_start_matches([' ', '\u{3000}', '.', '、']);
-        !body.is_empty() && body.chars().count() <= 30 && !is_terminated(body)
+    if t.contains(['。', '？', '！', '?', '!', ';', '；']) {
+        return false;
     }
+    const MAX_PLACE_HAN: usize = 6;
+    const MAX_PLACE_WORDS: usize = 3;
+    match script_lang(t) {
+        Some(Lang::Zh) => {
+            t.chars()
+                .filter(|&c| is_han(c) && !matches!(c, '年' | '月' | '日'))
+                .count()
+                <= MAX_PLACE_HAN
+        }
+        _ => {
+            t.split(|c: char| c.is_whitespace() || c == ',')
+                .map(bare_lower)
+                .filter(|w| !w.is_empty() && !is_date_word(w))
+                .count()
+                <= MAX_PLACE_WORDS
+        }
+    }
+}
+
+/// A word that belongs to an English date: a month, a weekday, a number, an ordinal day.
+fn is_date_word(w: &str) -> bool {
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    MONTHS.contains(&w)
+        || WEEKDAYS.contains(&w)
+        || (digits > 0 && matches!(&w[digits..], "" | "st" | "nd" | "rd" | "th"))
+}
+
+/// The byte length of a heading number at the start of `t` with its separator:
+/// `1 `, `12.`, `1.1`, `一、`, `(1)`, `（一）`, `IV. `.
+fn heading_number_len(t: &str) -> Option<usize> {
+    let numerals = &layout().zh_numerals;
+    let run = |s: &str, f: &dyn Fn(char) -> bool| -> usize {
+        s.chars().take_while(|&c| f(c)).map(char::len_utf8).sum()
+    };
+    let is_number = |c: char| c.is_ascii_digit() || numerals.contains(&c);
+    // (1) （一） (12)
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(inner) = t.strip_prefix(open) {
+            let n = run(inner, &is_number);
+            if (1..=9).contains(&n) && inner[n..].starts_with(close) {
+                return Some(open.len_utf8() + n + close.len_utf8());
+            }
+        }
+    }
+    // 1 谈…, 12. …, 3、…, 1.1信念…
+    let digits = run(t, &|c: char| c.is_ascii_digit());
+    if (1..=3).contains(&digits) {
+        let marks = run(&t[digits..], &|c: char| {
+            matches!(c, ' ' | '\u{3000}' | '.' | '、' | '．')
+        });
+        return (marks > 0).then_some(digits + marks);
+    }
+    // 一、…  十二、…
+    let han = run(t, &|c: char| numerals.contains(&c));
+    if han > 0 && han <= 9 && t[han..].starts_with('、') {
+        return Some(han + '、'.len_utf8());
+    }
+    // I. …  IV. …
+    let roman = run(t, &|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    if (1..=6).contains(&roman) && t[roman..].starts_with(". ") {
+        return Some(roman + 1);
+    }
+    None
+}
+
+/// A numbered heading: a heading number (`1 `, `一、`, `(1)`, `（一）`, `I.`) followed by a
+/// short text without final punctuation (`1 谈元首外交`, `一、2015年工作回顾`,
+/// `I. Review of Our Work in 2015`). It is a heading, never glued to the next sentence.
+pub fn is_numbered_heading(text: &str) -> bool {
+    let t = text.trim();
+    let Some(n) = heading_number_len(t) else {
+        return false;
+    };
+    let body = t[n..].trim_start_matches([' ', '\u{3000}']);
+    let short = match script_lang(body) {
+        Some(Lang::Zh) => body.chars().count() <= 30,
+        _ => body.split_whitespace().count() <= 15,
+    };
+    !body.is_empty() && short && !is_terminated(body)
 }
 
 /// Join two pieces of English cut by a page break: with a space, or with nothing where a
@@ -441,10 +824,17 @@ pub fn join_en(left: &str, right: &str) -> String {
     format!("{l} {r}")
 }
 
+/// A line that stands complete whatever its last character: a date line or a salutation.
+/// Neither is the first half of a paragraph cut by a page break, nor its second half.
+fn stands_alone(text: &str) -> bool {
+    is_date_line(text) || is_salutation(text)
+}
+
 /// Step 2: rejoin paragraphs of one language that a page break cut. A paragraph that does
-/// not end where paragraphs end, and is prose rather than a heading, continues in the next
-/// paragraph of the same language unless that one starts a new turn. The first paragraph
-/// (the title) is never joined.
+/// not end where paragraphs end, and is prose rather than a heading, a date line or a
+/// salutation, continues in the next paragraph of the same language unless that one starts
+/// a new turn or stands alone itself (a numbered heading, a date line, a salutation). The
+/// first paragraph (the title) is never joined.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
@@ -452,12 +842,16 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
         if let Some(prev) = out.last_mut() {
             let prev_is_heading =
                 prev.heading || (prev.label.is_none() && is_heading_like(&prev.text, prev.lang));
-            let prev_unfinished =
-                n > 1 && !prev_is_heading && !prev.text.is_empty() && !is_terminated(&prev.text);
-            let next_continues =
-                line.label.is_none() && !line.heading && !is_numbered_heading(&line.text);
-            let can_continue = prev_unfinished && next_continues;
-            if can_continue {
+            let prev_unfinished = n > 1
+                && !prev_is_heading
+                && !prev.text.is_empty()
+                && !is_terminated(&prev.text)
+                && !stands_alone(&prev.text);
+            let next_continues = line.label.is_none()
+                && !line.heading
+                && !is_numbered_heading(&line.text)
+                && !stands_alone(&line.text);
+            if prev_unfinished && next_continues {
                 prev.text = match prev.lang {
                     Lang::En => join_en(&prev.text, &line.text),
                     Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
@@ -482,12 +876,57 @@ fn has_partial_date(text: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && (w[1] == '日' || w[1] == '月'))
 }
 
+/// Where the lead is among the paragraphs before the first label, looking only at the
+/// front matter so that a date quoted in the body never makes a lead: past Markdown
+/// headings, short unfinished lines and quoted headlines, the lead is the first date line
+/// (`March 17, 2013`, `（2013年3月17日）`) or else the first prose paragraph. A salutation
+/// before any of these means the speech begins without a lead.
+fn find_lead(pre: &[Line], lang: Lang) -> Option<usize> {
+    for (i, l) in pre.iter().enumerate() {
+        let t = &l.text;
+        if l.heading {
+            continue;
+        }
+        if is_date_line(t) || looks_like_lead(t) {
+            return Some(i);
+        }
+        if is_salutation(t) {
+            return None;
+        }
+        let front_matter = is_heading_like(t, lang)
+            || is_quoted_headline(t, lang)
+            || (is_short(t, lang) && !is_terminated(t));
+        if !front_matter {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The title among the lines before the lead: a Markdown heading, else a line with a title
+/// keyword, else the first line.
+fn find_title(front: &[Line]) -> Option<usize> {
+    let kw = &layout().zh_title_keywords;
+    front
+        .iter()
+        .position(|l| l.heading)
+        .or_else(|| {
+            front
+                .iter()
+                .position(|l| kw.iter().any(|k| l.text.contains(k.as_str())))
+        })
+        .or(if front.is_empty() { None } else { Some(0) })
+}
+
 /// Step 3: build the units of one language from its rejoined paragraphs.
 ///
 /// Before the first speaker label: the title (a Markdown heading, a paragraph with a title
-/// keyword, or the first heading-like paragraph), the lead (the first prose paragraph), and
-/// any other short lines as headings. After it: a label starts a turn, prose continues the
-/// current turn, heading-like lines (topic headings, source attributions) are headings.
+/// keyword, or the first line), the lead (a date line or the first prose paragraph of the
+/// front matter, see [`find_lead`]), and other short lines as headings; prose after the
+/// lead is an unlabelled turn. After the first label: a label starts a turn, prose
+/// continues the current turn, heading-like lines (topic headings, numbered headings,
+/// source attributions, date lines) are headings. A salutation (`各位代表：`) is a unit of
+/// its own wherever it stands, and the prose after it starts a new one.
 pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
     let mut units: Vec<Unit> = Vec::new();
     let first_turn = lines
@@ -495,45 +934,38 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
         .position(|l| l.label.is_some())
         .unwrap_or(lines.len());
     let pre = &lines[..first_turn];
+    let lead_idx = find_lead(pre, lang);
+    let title_idx = find_title(&pre[..lead_idx.unwrap_or(pre.len())]);
 
-    // Lead: the first prose paragraph that states a date; else the first prose paragraph.
-    let lead_idx = pre
-        .iter()
-        .position(|l| !l.heading && looks_like_lead(&l.text))
-        .or_else(|| {
-            pre.iter()
-                .position(|l| !l.heading && !is_heading_like(&l.text, lang))
-        });
-    let before_lead = lead_idx.unwrap_or(pre.len());
-    let title_idx = pre[..before_lead]
-        .iter()
-        .position(|l| l.heading)
-        .or_else(|| {
-            let kw = &layout().zh_title_keywords;
-            pre[..before_lead]
-                .iter()
-                .position(|l| kw.iter().any(|k| l.text.contains(k.as_str())))
-        })
-        .or(if before_lead > 0 { Some(0) } else { None });
-
-    let mut lead_done = false;
+    // Prose here is speech: after the lead, or after a salutation.
+    let mut in_body = false;
+    // The last unit is a salutation: the next paragraph starts a unit of its own.
+    let mut sealed = false;
     for (i, l) in pre.iter().enumerate() {
         let para = vec![Paragraph {
             text: l.text.clone(),
             line: l.line,
         }];
+        let salutation = is_salutation(&l.text);
         let kind = if Some(i) == title_idx {
             UnitKind::Title
         } else if Some(i) == lead_idx {
-            lead_done = true;
+            in_body = true;
             UnitKind::Lead
-        } else if lead_done && !is_heading_like(&l.text, lang) {
+        } else if salutation {
+            in_body = true;
+            UnitKind::Turn
+        } else if l.heading || is_heading_like(&l.text, lang) || is_date_line(&l.text) {
+            UnitKind::Heading
+        } else if in_body {
             // Prose after the lead without a label: an unlabelled turn.
             UnitKind::Turn
         } else {
             UnitKind::Heading
         };
-        push_paragraph(&mut units, kind, None, para, kind == UnitKind::Turn);
+        let merge = kind == UnitKind::Turn && !salutation && !sealed;
+        push_paragraph(&mut units, kind, None, para, merge);
+        sealed = salutation;
     }
 
     let mut speaker: Option<String> = None;
@@ -547,7 +979,9 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
         // even with a comma in it ("推动APEC从深圳再出发,向着亚太共同体目标再启航").
         let after_heading = units.last().is_some_and(|u| u.kind == UnitKind::Heading);
         let before_label = body.get(i + 1).is_some_and(|n| n.label.is_some());
+        let salutation = is_salutation(&l.text);
         let headline = l.label.is_none()
+            && !salutation
             && is_short(&l.text, lang)
             && ((after_heading && before_label)
                 || (!is_terminated(&l.text) && (after_heading || before_label)));
@@ -563,7 +997,9 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
                 speaker: speaker.clone(),
                 paragraphs,
             });
-        } else if l.heading || headline || is_heading_like(&l.text, lang) {
+        } else if !salutation
+            && (l.heading || headline || is_heading_like(&l.text, lang) || is_date_line(&l.text))
+        {
             units.push(Unit {
                 kind: UnitKind::Heading,
                 speaker: None,
@@ -575,9 +1011,10 @@ pub fn structure(lines: &[Line], lang: Lang) -> Transcript {
                 UnitKind::Turn,
                 speaker.clone(),
                 vec![para],
-                true,
+                !salutation && !sealed,
             );
         }
+        sealed = salutation;
     }
     units.retain(|u| !u.paragraphs.is_empty());
     Transcript { lang, units }
@@ -607,23 +1044,12 @@ fn push_paragraph(
     });
 }
 
-/// The smallest share of a file's paragraphs a language must have to count as a side of a
-/// bilingual document; below it, stray lines join the majority language.
-const MIN_SIDE_PARAGRAPHS: usize = 2;
-
 /// Parse a transcript file: one or both languages, each as a [`Transcript`].
 ///
 /// A language with fewer than two paragraphs is taken as stray text of the other language
-/// (an English acronym line in a Chinese edition), never dropped.
+/// (an English acronym line in a Chinese edition), never dropped (see [`read_lines`]).
 pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
-    let mut lines = read_lines(text);
-    let n_en = lines.iter().filter(|l| l.lang == Lang::En).count();
-    let n_zh = lines.len() - n_en;
-    if n_en < MIN_SIDE_PARAGRAPHS && n_zh >= MIN_SIDE_PARAGRAPHS {
-        lines.iter_mut().for_each(|l| l.lang = Lang::Zh);
-    } else if n_zh < MIN_SIDE_PARAGRAPHS && n_en >= MIN_SIDE_PARAGRAPHS {
-        lines.iter_mut().for_each(|l| l.lang = Lang::En);
-    }
+    let lines = read_lines(text);
     let side = |lang: Lang| -> Option<Transcript> {
         let mine: Vec<Line> = lines.iter().filter(|l| l.lang == lang).cloned().collect();
         if mine.is_empty() {
@@ -697,16 +1123,20 @@ pub fn parse_presplit(text: &str, lang: Lang, labels: bool) -> Transcript {
     Transcript { lang, units }
 }
 
-/// The document date (ISO 8601) stated in the lead, or failing that in the title or
-/// headings; a lead that gives only month and day takes the year from a heading
-/// ("2026年全国两会特别报道").
+/// The document date (ISO 8601) stated in the front matter: the title, the headings
+/// around it and the lead (a dateline paragraph or a date line after the title). A lead
+/// that gives only month and day takes the year from a heading ("2026年全国两会特别报道").
+/// Nothing after the lead is read, so a date quoted in the body ("这部法律将从2023年4月1日
+/// 起施行") never dates the document.
 pub fn document_date(t: Option<&Transcript>) -> Option<String> {
     let t = t?;
     let mut year_hint: Option<u32> = None;
+    let mut after_lead = false;
     for u in &t.units {
-        if u.kind == UnitKind::Turn {
+        if u.kind == UnitKind::Turn || after_lead {
             break;
         }
+        after_lead = u.kind == UnitKind::Lead;
         for p in &u.paragraphs {
             if let Some(d) = extract_date(&p.text) {
                 return Some(d);
@@ -723,6 +1153,16 @@ pub fn document_date(t: Option<&Transcript>) -> Option<String> {
     }
     None
 }
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -945,6 +1385,79 @@ mod tests {
     }
 
     #[test]
+    fn never_labels_whatever_the_layout() {
+        for tag in [
+            "韦小宝道",
+            "凤姐笑道",
+            "他说",
+            "所以我说",
+            "又想",
+            "我认为",
+            "第一站",
+            "各位代表",
+        ] {
+            assert!(!is_label(tag), "{tag}");
+            assert!(!is_bold_label(tag), "{tag}");
+        }
+        for tag in [
+            "Says Baird",
+            "Problem",
+            "Remark",
+            "Fellow Deputies",
+            "Example 2",
+        ] {
+            assert!(!is_label(tag), "{tag}");
+        }
+        // A colon between digits is part of a number.
+        assert_eq!(split_label("That's 1108:21:37, Wang thought.").0, None);
+        // Known labels stay labels even when they end like a dialogue verb.
+        assert!(is_label("问") && is_known_label("问"));
+        assert!(is_known_label("新华社记者问"));
+    }
+
+    #[test]
+    fn known_labels_need_no_repetition() {
+        for known in [
+            "追问",
+            "法新社记者",
+            "彭博社记者（追问）",
+            "毛宁",
+            "外交部发言人毛宁",
+            "Follow-up",
+            "AFP",
+            "Bloomberg (follow-up)",
+            "Mao Ning",
+            "Spokesperson Mao Ning",
+            "Q",
+        ] {
+            assert!(is_known_label(known), "{known}");
+        }
+        for bare in ["周明", "Zhou Ming", "林晓"] {
+            assert!(is_label(bare) && !is_known_label(bare), "{bare}");
+        }
+    }
+
+    #[test]
+    fn salutations() {
+        for s in [
+            "Fellow deputies,",
+            "Ladies and gentlemen, dear friends,",
+            "Your Excellency,",
+            "各位代表：",
+            "女士们，先生们，朋友们：",
+        ] {
+            assert!(is_salutation(s), "{s}");
+        }
+        for s in [
+            "Friends from the media, good morning.",
+            "President Xi Jinping, as the leader of a major country and a",
+            "我们认为：",
+        ] {
+            assert!(!is_salutation(s), "{s}");
+        }
+    }
+
+    #[test]
     fn hyphen_joins() {
         assert_eq!(
             join_en("made four im-", "portant overseas visits"),
@@ -1022,6 +1535,66 @@ mod tests {
             Some("2024-03-07")
         );
         assert_eq!(extract_date("7日，十四届"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        for d in [
+            "March 17, 2013",
+            "（2013年3月17日）",
+            "(March 17, 2013)",
+            "Beijing, 17 March 2013",
+            "Sunday, March 17, 2013",
+            "2013年3月17日，北京",
+        ] {
+            assert!(is_date_line(d), "{d}");
+        }
+        for d in [
+            "On March 17, 2013, a press conference was held.",
+            "2013年3月17日，十二届全国人大一次会议在人民大会堂举行闭幕会。",
+            "March 2013",
+            "Fellow deputies,",
+        ] {
+            assert!(!is_date_line(d), "{d}");
+        }
+    }
+
+    #[test]
+    fn numbered_headings() {
+        for h in [
+            "1 谈元首外交",
+            "一、2015年工作回顾",
+            "（一）着力扩大内需",
+            "(1) We cut emissions",
+            "I. Review of Our Work in 2015",
+            "IV. Major Tasks for 2016",
+            "1.3 Types of cosmic ray experiment",
+        ] {
+            assert!(is_numbered_heading(h), "{h}");
+        }
+        for h in [
+            "一、坚持稳中求进。",
+            "I think so",
+            "我们一、二月份",
+            "2015年是很不平凡的一年",
+        ] {
+            assert!(!is_numbered_heading(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_date_line_is_not_glued_and_dates_the_document() {
+        let text = "A Title\nMarch 17, 2013\nThe speech begins here and it goes\non after a cut. In 2009, on May 4, 2009, we met.\n";
+        let doc = parse_document(text, "t", "t");
+        let en = doc.en.expect("en");
+        let kinds: Vec<UnitKind> = en.units.iter().map(|u| u.kind).collect();
+        assert_eq!(kinds, vec![UnitKind::Title, UnitKind::Lead, UnitKind::Turn]);
+        assert_eq!(en.units[1].paragraphs[0].text, "March 17, 2013");
+        assert_eq!(
+            en.units[2].paragraphs[0].text,
+            "The speech begins here and it goes on after a cut. In 2009, on May 4, 2009, we met."
+        );
+        assert_eq!(doc.date.as_deref(), Some("2013-03-17"));
     }
 
     #[test]
