@@ -216,3 +216,97 @@ fn documents_carry_their_dates() {
         assert!(a.pairs.iter().all(|p| p.date.as_deref() == Some(*date)));
     }
 }
+
+/// The development bench (`../shared/bench`), when present beside the checkout.
+fn bench_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("ZHEN_TM_SHARED") {
+        Some(s) => PathBuf::from(s).join("bench"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench"),
+    };
+    dir.is_dir().then_some(dir)
+}
+
+/// The same multiset of sentences on both sides of an alignment, or a message saying what
+/// is missing or extra.
+fn check_accounted(name: &str, lang: Lang, want: &[String], a: &AlignedDocument) {
+    let mut want: Vec<String> = want.to_vec();
+    let mut got: Vec<String> = paired(a, lang)
+        .into_iter()
+        .chain(
+            a.unaligned
+                .iter()
+                .filter(|u| u.lang == lang)
+                .map(|u| u.text.clone()),
+        )
+        .collect();
+    want.sort();
+    got.sort();
+    if got != want {
+        let missing: Vec<&String> = want.iter().filter(|s| !got.contains(s)).take(5).collect();
+        let extra: Vec<&String> = got.iter().filter(|s| !want.contains(s)).take(5).collect();
+        panic!(
+            "{name} {lang:?}: {} sentences, {} accounted for\nmissing: {missing:#?}\nextra: {extra:#?}",
+            want.len(),
+            got.len()
+        );
+    }
+}
+
+/// Every bench document, in both modes: in presplit mode every non-blank input line (a
+/// line ending in a colon such as `各位代表：` included) is in exactly one pair or in the
+/// unaligned list; end to end, every sentence the segmenter cut. Skips without the bench.
+#[test]
+fn every_bench_sentence_is_accounted_for_in_both_modes() {
+    let Some(bench) = bench_dir() else {
+        eprintln!("skipped: ../shared/bench not found");
+        return;
+    };
+    let mut docs: Vec<PathBuf> = Vec::new();
+    for set in std::fs::read_dir(&bench).unwrap().filter_map(|e| e.ok()) {
+        if let Ok(rd) = std::fs::read_dir(set.path()) {
+            docs.extend(rd.filter_map(|e| e.ok()).map(|e| e.path()));
+        }
+    }
+    docs.retain(|d| d.join("gold.jsonl").is_file());
+    docs.sort();
+    assert!(docs.len() >= 20, "bench has {} documents", docs.len());
+    for dir in &docs {
+        let name = dir.display().to_string();
+        let read = |f: &str| decode::read_file(&dir.join(f), None).unwrap();
+        // Presplit: lines are sentences.
+        let (en_text, zh_text) = (read("en.sent.txt"), read("zh.sent.txt"));
+        let doc = Document {
+            id: "bench".into(),
+            source: name.clone(),
+            date: None,
+            en: Some(parse::parse_presplit(&en_text, Lang::En, false)),
+            zh: Some(parse::parse_presplit(&zh_text, Lang::Zh, false)),
+        };
+        let opts = AlignOptions { presplit: true };
+        let a = align_document(&doc, &opts).unwrap();
+        for (lang, text) in [(Lang::En, &en_text), (Lang::Zh, &zh_text)] {
+            let lines: Vec<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect();
+            check_accounted(&format!("{name} presplit"), lang, &lines, &a);
+        }
+        // End to end: the sentences the segmenter cut.
+        let en = parse::parse_document(&read("en.txt"), "en", &name);
+        let zh = parse::parse_document(&read("zh.txt"), "zh", &name);
+        let doc = Document {
+            id: "bench".into(),
+            source: name.clone(),
+            date: None,
+            en: en.en,
+            zh: zh.zh,
+        };
+        let a = align_document(&doc, &AlignOptions::default()).unwrap();
+        for lang in [Lang::En, Lang::Zh] {
+            let want = side_sentences(&doc, lang);
+            check_accounted(&format!("{name} raw"), lang, &want, &a);
+        }
+    }
+}

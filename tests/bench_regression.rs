@@ -1,0 +1,71 @@
+//! Quality regression on the development bench (`../shared/bench`, 29 human-aligned
+//! documents), run through the shared runner `tools/bench.py` with the built binary and its
+//! default options. Each set's F1d (the published aligners' convention) must stay at or
+//! above the figure this version reached, so that quality cannot slide unnoticed.
+//!
+//! The bench is not part of this repository: the test skips with a message when
+//! `../shared` (or `$ZHEN_TM_SHARED`) or `python3` is absent.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Floors per (mode, set): the F1d reached when the floors were set, rounded down.
+const FLOORS: [(&str, &str, f64); 8] = [
+    ("presplit", "aca", 0.98),
+    ("presplit", "pol", 0.945),
+    ("presplit", "macdev", 0.68),
+    ("presplit", "bible", 0.94),
+    ("raw", "aca", 0.925),
+    ("raw", "pol", 0.965),
+    ("raw", "macdev", 0.63),
+    ("raw", "bible", 0.62),
+];
+
+fn shared() -> Option<PathBuf> {
+    let dir = match std::env::var_os("ZHEN_TM_SHARED") {
+        Some(s) => PathBuf::from(s),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    };
+    (dir.join("tools/bench.py").is_file() && dir.join("bench").is_dir()).then_some(dir)
+}
+
+#[test]
+fn bench_sets_stay_above_their_floors() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared/bench and tools/bench.py not found");
+        return;
+    };
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipped: python3 not found");
+        return;
+    }
+    let out = Command::new("python3")
+        .arg(shared.join("tools/bench.py"))
+        .arg(env!("CARGO_BIN_EXE_zhen-tm"))
+        .args(["--mode", "both", "--json"])
+        .output()
+        .expect("run bench.py");
+    assert!(
+        out.status.success(),
+        "bench.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("bench.py JSON");
+    let mut failures = Vec::new();
+    for (mode, set, floor) in FLOORS {
+        let f1d = report["summary"][mode]["sets"][set]["f1d"].as_f64();
+        let failed = report["summary"][mode]["sets"][set]["failed"].as_u64();
+        println!("{mode} {set}: F1d {f1d:?} (floor {floor}), failed docs {failed:?}");
+        match f1d {
+            Some(v) if v >= floor && failed == Some(0) => {}
+            _ => failures.push(format!(
+                "{mode} {set}: F1d {f1d:?} < {floor} or failed docs"
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "quality fell:\n{}",
+        failures.join("\n")
+    );
+}

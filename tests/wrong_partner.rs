@@ -1,0 +1,125 @@
+//! Wrong partner: `export` refuses two files that are not translations of each other
+//! (exit 1, nothing written, the agreement it measured on standard error) unless `--force`,
+//! and accepts every true pairing. Run over the development bench (`../shared/bench`):
+//! every document in both modes is accepted, every pairing of two different documents is
+//! refused. Skips with a message when the bench is absent.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bench() -> Option<PathBuf> {
+    let dir = match std::env::var_os("ZHEN_TM_SHARED") {
+        Some(s) => PathBuf::from(s).join("bench"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench"),
+    };
+    dir.is_dir().then_some(dir)
+}
+
+/// Every document folder of the bench except the Bible (one document, slow, and no other
+/// Bible to cross it with), in a stable order.
+fn docs(bench: &Path) -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    for set in ["aca", "pol", "macdev"] {
+        let mut d: Vec<PathBuf> = std::fs::read_dir(bench.join(set))
+            .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        d.sort();
+        v.extend(d.into_iter().filter(|p| p.join("gold.jsonl").is_file()));
+    }
+    v
+}
+
+fn export(en: &Path, zh: &Path, presplit: bool, force: bool, out: &Path) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhen-tm"));
+    cmd.arg("export")
+        .arg("--en")
+        .arg(en)
+        .arg("--zh")
+        .arg(zh)
+        .arg("-o")
+        .arg(out)
+        .args(["--format", "tmx", "--no-validate"]);
+    if presplit {
+        cmd.arg("--presplit");
+    }
+    if force {
+        cmd.arg("--force");
+    }
+    let o = cmd.output().expect("run zhen-tm");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn files(presplit: bool) -> (&'static str, &'static str) {
+    if presplit {
+        ("en.sent.txt", "zh.sent.txt")
+    } else {
+        ("en.txt", "zh.txt")
+    }
+}
+
+#[test]
+fn every_true_pairing_is_accepted() {
+    let Some(bench) = bench() else {
+        eprintln!("skipped: ../shared/bench not found");
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for doc in docs(&bench) {
+        for presplit in [true, false] {
+            let (e, z) = files(presplit);
+            let (code, err) = export(&doc.join(e), &doc.join(z), presplit, false, tmp.path());
+            assert_eq!(
+                code,
+                0,
+                "{} (presplit {presplit}) refused: {err}",
+                doc.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_crossed_pairing_is_refused_and_writes_nothing() {
+    let Some(bench) = bench() else {
+        eprintln!("skipped: ../shared/bench not found");
+        return;
+    };
+    let docs = docs(&bench);
+    for (k, en_doc) in docs.iter().enumerate() {
+        // Each document against the Chinese of one a few places on (another text of the
+        // same or another genre).
+        let zh_doc = &docs[(k + 5) % docs.len()];
+        let presplit = k % 2 == 0;
+        let (e, z) = files(presplit);
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        let (code, err) = export(&en_doc.join(e), &zh_doc.join(z), presplit, false, &out);
+        assert_eq!(
+            code,
+            1,
+            "{} × {} accepted: {err}",
+            en_doc.display(),
+            zh_doc.display()
+        );
+        assert!(
+            err.contains("agreement"),
+            "no agreement in the message: {err}"
+        );
+        let written: Vec<_> = std::fs::read_dir(&out)
+            .map(|r| r.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert!(
+            written
+                .iter()
+                .all(|n| !n.to_string_lossy().ends_with(".tmx")),
+            "memory written for a refused pairing: {written:?}"
+        );
+        if k == 0 {
+            let (code, err) = export(&en_doc.join(e), &zh_doc.join(z), presplit, true, &out);
+            assert_eq!(code, 0, "--force should export: {err}");
+        }
+    }
+}
