@@ -53,7 +53,7 @@ const FULL_DP_CELLS: usize = 90_000;
 /// Initial half-width of the band (in Chinese sentences) for longer documents.
 const BAND_WIDTH: usize = 48;
 /// The band stops widening at this many cells (memory: one byte each).
-const MAX_CELLS: usize = 40_000_000;
+const MAX_CELLS: usize = 8_000_000;
 
 /// Columns of each row: the band around the guide diagonal.
 struct Band {
