@@ -8,15 +8,7 @@
 
 use super::evidence::{PairRows, Scratch};
 use super::score::Grid;
-
-/// A bead chosen by the DP: English `i..i+a`, Chinese `j..j+b`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Bead {
-    pub i: usize,
-    pub a: usize,
-    pub j: usize,
-    pub b: usize,
-}
+use super::Bead;
 
 /// Bead shapes (English count, Chinese count) the search considers; their prior
 /// probabilities come from the grid ([`super::score::Priors`]). 1-0 and 0-1 take their cost
@@ -172,14 +164,18 @@ pub(crate) fn align(grid: &Grid, scratch: &mut Scratch, previous: Option<&[Bead]
         }
         None => (guide(&en_len, &zh_len), BAND_WIDTH, &ALL_SHAPES[..]),
     };
+    let mut band = Band::new(&centre, cols, width);
     loop {
-        let band = Band::new(&centre, cols, width);
         let beads = search(grid, &band, scratch, shapes);
-        let wider = Band::new(&centre, cols, width * 2);
-        if !band.touches_edge(&beads, cols) || wider.cells() > MAX_CELLS || !band.partial {
+        if !band.touches_edge(&beads, cols) {
             return beads;
         }
         width *= 2;
+        let wider = Band::new(&centre, cols, width);
+        if wider.cells() > MAX_CELLS {
+            return beads;
+        }
+        band = wider;
     }
 }
 
@@ -236,7 +232,7 @@ fn search(grid: &Grid, band: &Band, scratch: &mut Scratch, shapes: &[usize]) -> 
                 } else if b == 0 {
                     grid.skip_cost(true, pi)
                 } else {
-                    grid.cost(scratch, &pairs, pi, a, pj, b, k)
+                    grid.cost(scratch, &pairs, Bead { i: pi, a, j: pj, b }, k)
                 };
                 if prev + c < best.0 {
                     best = (prev + c, k as u8);

@@ -3,6 +3,7 @@
 //! bead costs a few array lookups and no allocation.
 
 use super::structure::Stream;
+use super::Bead;
 use crate::lexicon::dict::{self, Glosser};
 use crate::lexicon::{numbers, terms};
 use std::collections::{HashMap, HashSet};
@@ -22,11 +23,12 @@ pub(crate) struct Feat {
     pub stem_words: Vec<(u32, u128)>,
     /// Normalized numbers, sorted (bit patterns, for exact comparison).
     pub numbers: Vec<u64>,
-    /// Upper-case Latin tokens (acronyms, names written in Latin inside Chinese), as ids.
-    pub latin: Vec<u32>,
+    /// Upper-case Latin tokens (acronyms, names written in Latin inside Chinese), as ids,
+    /// sorted.
+    pub latin: Vec<u64>,
     /// Bundled terms: in Chinese, found in it; in English, those of the Chinese side it
-    /// renders. As ids.
-    pub terms: Vec<u32>,
+    /// renders. As ids, sorted.
+    pub terms: Vec<u64>,
     /// The sentence is cut off by the end of its side (a truncated page): its length is only
     /// a lower bound.
     pub truncated: bool,
@@ -45,6 +47,12 @@ impl<K: std::hash::Hash + Eq> Interner<K> {
     }
     fn get(&self, k: &K) -> Option<u32> {
         self.ids.get(k).copied()
+    }
+    /// The ids of several keys as a sorted list (for the list fields of [`Feat`]).
+    fn sorted(&mut self, keys: impl IntoIterator<Item = K>) -> Vec<u64> {
+        let mut v: Vec<u64> = keys.into_iter().map(|k| u64::from(self.id(k))).collect();
+        v.sort_unstable();
+        v
     }
 }
 
@@ -99,22 +107,15 @@ impl Features {
         let mut en_feats: Vec<Feat> = en
             .sentences
             .iter()
-            .map(|s| {
-                let mut l: Vec<u32> = latin_upper(&s.text)
+            .map(|s| Feat {
+                len: char_len(&s.text),
+                stems: dict::en_stems(&s.text)
                     .into_iter()
-                    .map(|t| latin.id(t))
-                    .collect();
-                l.sort_unstable();
-                Feat {
-                    len: char_len(&s.text),
-                    stems: dict::en_stems(&s.text)
-                        .into_iter()
-                        .map(|h| stems.id(h))
-                        .collect(),
-                    numbers: number_keys(numbers::en_numbers(&s.text)),
-                    latin: l,
-                    ..Feat::default()
-                }
+                    .map(|h| stems.id(h))
+                    .collect(),
+                numbers: number_keys(numbers::en_numbers(&s.text)),
+                latin: latin.sorted(latin_upper(&s.text)),
+                ..Feat::default()
             })
             .collect();
         let mut glosser = Glosser::new();
@@ -147,18 +148,13 @@ impl Features {
                 f.latin = latin_upper(&s.text)
                     .iter()
                     .filter_map(|t| latin.get(t))
+                    .map(u64::from)
                     .collect();
                 f.latin.sort_unstable();
-                let mut t: Vec<u32> = index
-                    .find_in_zh(&s.text)
-                    .into_iter()
-                    .map(|t| {
-                        used_terms.insert(t.zh.as_str());
-                        term_ids.id(t.zh.clone())
-                    })
-                    .collect();
-                t.sort_unstable();
-                f.terms = t;
+                f.terms = term_ids.sorted(index.find_in_zh(&s.text).into_iter().map(|t| {
+                    used_terms.insert(t.zh.as_str());
+                    t.zh.clone()
+                }));
                 f
             })
             .collect();
@@ -169,13 +165,13 @@ impl Features {
             .collect();
         if !candidates.is_empty() {
             for (f, s) in en_feats.iter_mut().zip(&en.sentences) {
-                let mut t: Vec<u32> = candidates
+                f.terms = candidates
                     .iter()
                     .filter(|t| terms::en_mentions(t, &s.text))
                     .filter_map(|t| term_ids.get(&t.zh))
+                    .map(u64::from)
                     .collect();
-                t.sort_unstable();
-                f.terms = t;
+                f.terms.sort_unstable();
             }
         }
         mark_truncated(en, &mut en_feats);
@@ -252,11 +248,7 @@ fn common_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
 
 /// The sorted union (multiset) of one list field over several sentences, without
 /// allocating for the common one-sentence case.
-fn gather<'s, T: Copy + Ord>(
-    feats: &'s [Feat],
-    field: impl Fn(&Feat) -> &[T],
-    buf: &'s mut Vec<T>,
-) -> &'s [T] {
+fn gather<'s>(feats: &'s [Feat], field: fn(&Feat) -> &[u64], buf: &'s mut Vec<u64>) -> &'s [u64] {
     if feats.len() == 1 {
         return field(&feats[0]);
     }
@@ -266,6 +258,24 @@ fn gather<'s, T: Copy + Ord>(
     }
     buf.sort_unstable();
     buf
+}
+
+/// For one list field (numbers, Latin tokens, terms): how many entries the bead's two
+/// sides share (as multisets), and how many each side has.
+fn shared(
+    en: &[Feat],
+    zh: &[Feat],
+    field: fn(&Feat) -> &[u64],
+    s: &mut Scratch,
+) -> (usize, usize, usize) {
+    let on_en: usize = en.iter().map(|f| field(f).len()).sum();
+    let on_zh: usize = zh.iter().map(|f| field(f).len()).sum();
+    if on_en == 0 || on_zh == 0 {
+        return (0, on_en, on_zh);
+    }
+    let x = gather(en, field, &mut s.a);
+    let y = gather(zh, field, &mut s.b);
+    (common_sorted(x, y), on_en, on_zh)
 }
 
 /// What one English sentence and one Chinese sentence share: which of the English
@@ -335,16 +345,8 @@ impl PairRows {
 /// words glossed by one of its English words, pooled over the whole bead (so a word
 /// matched by two sentences counts once and merged beads gain no spurious overlap), plus
 /// numbers, Latin tokens and terms.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn lexical(
-    f: &Features,
-    s: &mut Scratch,
-    pairs: &PairRows,
-    i: usize,
-    a: usize,
-    j: usize,
-    b: usize,
-) -> Lexical {
+pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bead) -> Lexical {
+    let Bead { i, a, j, b } = bead;
     let en = &f.en[i..i + a];
     let zh = &f.zh[j..j + b];
     let several = a + b > 2;
@@ -377,33 +379,11 @@ pub(crate) fn lexical(
         hits as f64 / total as f64
     };
 
-    let (mut num_common, mut en_num, mut zh_num) = (0, 0, 0);
-    if en.iter().any(|e| !e.numbers.is_empty()) || zh.iter().any(|z| !z.numbers.is_empty()) {
-        let (mut ba, mut bb) = (std::mem::take(&mut s.a), std::mem::take(&mut s.b));
-        let x = gather(en, |f| &f.numbers, &mut ba);
-        let y = gather(zh, |f| &f.numbers, &mut bb);
-        num_common = common_sorted(x, y);
-        en_num = x.len();
-        zh_num = y.len();
-        s.a = ba;
-        s.b = bb;
-    }
-    let small = |fe: &dyn Fn(&Feat) -> &[u32]| -> (usize, usize, usize) {
-        let ea: usize = en.iter().map(|e| fe(e).len()).sum();
-        let zb: usize = zh.iter().map(|z| fe(z).len()).sum();
-        if ea == 0 || zb == 0 {
-            return (0, ea, zb);
-        }
-        let mut x: Vec<u32> = en.iter().flat_map(|e| fe(e).iter().copied()).collect();
-        let mut y: Vec<u32> = zh.iter().flat_map(|z| fe(z).iter().copied()).collect();
-        x.sort_unstable();
-        y.sort_unstable();
-        (common_sorted(&x, &y), ea, zb)
-    };
+    let (num_common, en_num, zh_num) = shared(en, zh, |f| &f.numbers, s);
     // Latin tokens in English are common (names, acronyms); only those the Chinese side
     // also writes in Latin count, and missing ones only count on the Chinese side.
-    let (lat_common, _, zh_lat) = small(&|f: &Feat| f.latin.as_slice());
-    let (term_common, _, _) = small(&|f: &Feat| f.terms.as_slice());
+    let (lat_common, _, zh_lat) = shared(en, zh, |f| &f.latin, s);
+    let (term_common, _, _) = shared(en, zh, |f| &f.terms, s);
     let missed = (en_num - num_common) + (zh_num - num_common) + (zh_lat - lat_common);
     Lexical {
         sim,

@@ -45,9 +45,27 @@ pub enum AlignError {
     MissingSide(Lang),
 }
 
+/// A bead: English sentences `i..i+a` and Chinese sentences `j..j+b` of the two streams
+/// (one side empty for a sentence without counterpart). The unit every part of the aligner
+/// judges: the evidence, the cost, the confidence, the path of the DP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Bead {
+    pub i: usize,
+    pub a: usize,
+    pub j: usize,
+    pub b: usize,
+}
+
+impl Bead {
+    /// Does the bead hold sentences of both sides (a pair, not a one-sided sentence)?
+    fn is_pair(&self) -> bool {
+        self.a > 0 && self.b > 0
+    }
+}
+
 /// A bead with its confidence.
 struct Scored {
-    bead: dp::Bead,
+    bead: Bead,
     score: f64,
 }
 
@@ -58,17 +76,23 @@ struct Scored {
 /// per sentence of the shorter side, so that an abridged or truncated edition still agrees
 /// with the full text it was cut from.
 fn lexical_contrast(feats: &Features, scored: &[Scored], scratch: &mut Scratch) -> f64 {
-    let beads: Vec<dp::Bead> = scored
+    let beads: Vec<Bead> = scored
         .iter()
         .map(|s| s.bead)
-        .filter(|b| b.a > 0 && b.b > 0)
+        .filter(Bead::is_pair)
         .collect();
     let n = beads.len();
     if n < 2 {
         return 0.0;
     }
-    let sim = |x: &dp::Bead, y: &dp::Bead, scratch: &mut Scratch| {
-        evidence::lexical(feats, scratch, &PairRows::default(), x.i, x.a, y.j, y.b).sim
+    let sim = |x: &Bead, y: &Bead, scratch: &mut Scratch| {
+        let crossed = Bead {
+            i: x.i,
+            a: x.a,
+            j: y.j,
+            b: y.b,
+        };
+        evidence::lexical(feats, scratch, &PairRows::default(), crossed).sim
     };
     let offsets = [n - 12 % n, n - 7 % n, n - 3 % n, 3 % n, 7 % n, 12 % n];
     let mut wins = 0usize;
@@ -97,17 +121,17 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     let first = score_beads(&grid, beads, &mut scratch);
     let ratio = bead_ratio(&first, feats).unwrap_or(ratio);
     let grid = Grid::new(en, zh, feats, ratio, base_skip(&first), &priors);
-    let path: Vec<dp::Bead> = first.iter().map(|s| s.bead).collect();
+    let path: Vec<Bead> = first.iter().map(|s| s.bead).collect();
     let beads = dp::align(&grid, &mut scratch, Some(&path));
     score_beads(&grid, beads, &mut scratch)
 }
 
-fn score_beads(grid: &Grid, beads: Vec<dp::Bead>, scratch: &mut Scratch) -> Vec<Scored> {
+fn score_beads(grid: &Grid, beads: Vec<Bead>, scratch: &mut Scratch) -> Vec<Scored> {
     beads
         .into_iter()
         .map(|bead| {
-            let score = if bead.a > 0 && bead.b > 0 {
-                grid.confidence(scratch, bead.i, bead.a, bead.j, bead.b)
+            let score = if bead.is_pair() {
+                grid.confidence(scratch, bead)
             } else {
                 0.0
             };
@@ -120,10 +144,7 @@ fn score_beads(grid: &Grid, beads: Vec<dp::Bead>, scratch: &mut Scratch) -> Vec<
 /// translation gives nearly only confident beads; an abridged or loosely related edition
 /// gives many weak ones, and one-sided sentences are then to be expected everywhere.
 fn base_skip(beads: &[Scored]) -> f64 {
-    let paired: Vec<&Scored> = beads
-        .iter()
-        .filter(|e| e.bead.a > 0 && e.bead.b > 0)
-        .collect();
+    let paired: Vec<&Scored> = beads.iter().filter(|e| e.bead.is_pair()).collect();
     if paired.is_empty() {
         return SKIP_PRIOR_MIN;
     }
@@ -163,7 +184,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
         let b = sc.bead;
         let e_idx = b.i..b.i + b.a;
         let z_idx = b.j..b.j + b.b;
-        if b.a == 0 || b.b == 0 {
+        if !b.is_pair() {
             for k in e_idx {
                 unaligned.push(unaligned_of(doc, en, &es, Lang::En, k));
             }

@@ -2,9 +2,9 @@
 //! with each pair, both from the same evidence: bead shape, length ratio, lexical overlap,
 //! numbers, Latin tokens and terms, and the structure around the bead.
 
-use super::dp;
 use super::evidence::{self, Features, PairRows, Scratch};
 use super::structure::{self, Stream};
+use super::{dp, Bead};
 use crate::model::UnitKind;
 
 /// Tunable weights of the sentence cost.
@@ -130,7 +130,8 @@ impl<'a> Grid<'a> {
 
     /// Log of the bead's length ratio relative to the expected one, and the variance
     /// allowed for it at this length.
-    fn length(&self, i: usize, a: usize, j: usize, b: usize) -> (f64, f64) {
+    fn length(&self, bead: Bead) -> (f64, f64) {
+        let Bead { i, a, j, b } = bead;
         let en = &self.feats.en[i..i + a];
         let zh = &self.feats.zh[j..j + b];
         let le: f64 = en.iter().map(|f| f.len).sum::<f64>() + (a.saturating_sub(1)) as f64;
@@ -165,38 +166,27 @@ impl<'a> Grid<'a> {
 
     /// Cost of a bead with both sides non-empty (lower is better); `shape` indexes
     /// [`dp::SHAPES`].
-    #[allow(clippy::too_many_arguments)]
-    pub fn cost(
-        &self,
-        s: &mut Scratch,
-        pairs: &PairRows,
-        i: usize,
-        a: usize,
-        j: usize,
-        b: usize,
-        shape: usize,
-    ) -> f64 {
-        let (log_ratio, sigma2) = self.length(i, a, j, b);
+    pub fn cost(&self, s: &mut Scratch, pairs: &PairRows, bead: Bead, shape: usize) -> f64 {
+        let (log_ratio, sigma2) = self.length(bead);
         let len = log_ratio * log_ratio / (2.0 * sigma2);
         let p = self.shape_cost[shape];
         // Beads whose length is hopeless are not worth the lexical work.
         if len > 40.0 {
             return p + len;
         }
-        let ev = evidence::lexical(self.feats, s, pairs, i, a, j, b);
-        let lex = -W.lex * (ev.sim - W.lex_floor) * (a + b) as f64 / 2.0;
+        let ev = evidence::lexical(self.feats, s, pairs, bead);
+        let lex = -W.lex * (ev.sim - W.lex_floor) * (bead.a + bead.b) as f64 / 2.0;
         let anchors = -W.num_match * ev.anchors_matched as f64
             + W.num_miss * ev.anchors_missed as f64
             - W.term_match * ev.terms_matched as f64
             + W.orphan * ev.orphans as f64;
-        p + len + lex + anchors + structure::anchor_cost(self.en, self.zh, i, a, j, b)
+        p + len + lex + anchors + structure::anchor_cost(self.en, self.zh, bead)
     }
 
-    /// Confidence in [0, 1] that a bead is a correct translation pair, and its lexical
-    /// evidence.
-    pub fn confidence(&self, s: &mut Scratch, i: usize, a: usize, j: usize, b: usize) -> f64 {
-        let (log_ratio, sigma2) = self.length(i, a, j, b);
-        let ev = evidence::lexical(self.feats, s, &PairRows::default(), i, a, j, b);
+    /// Confidence in [0, 1] that a bead is a correct translation pair.
+    pub fn confidence(&self, s: &mut Scratch, bead: Bead) -> f64 {
+        let (log_ratio, sigma2) = self.length(bead);
+        let ev = evidence::lexical(self.feats, s, &PairRows::default(), bead);
         let len_agree = (-log_ratio * log_ratio / (2.0 * sigma2)).exp();
         let lex_agree = ((ev.sim - 0.05) / 0.30).clamp(0.0, 1.0);
         let anchors = ev.anchors_matched + ev.anchors_missed;
@@ -205,7 +195,7 @@ impl<'a> Grid<'a> {
         } else {
             ev.anchors_matched as f64 / anchors as f64
         };
-        let shape = match (a, b) {
+        let shape = match (bead.a, bead.b) {
             (1, 1) => 1.0,
             (2, 1) | (1, 2) => 0.95,
             _ => 0.85,

@@ -8,6 +8,7 @@
 //! paragraphs split differently, no speakers at all), alignment still pairs everything that
 //! corresponds instead of losing whole sections.
 
+use super::Bead;
 use crate::model::{Lang, Sentence, Transcript, Unit, UnitKind};
 use crate::segment;
 use std::collections::HashMap;
@@ -169,7 +170,8 @@ pub(crate) const ANCHOR: AnchorWeights = AnchorWeights {
 };
 
 /// The structural cost of a bead of English `i..i+a` and Chinese `j..j+b` (both non-empty).
-pub(crate) fn anchor_cost(en: &Stream, zh: &Stream, i: usize, a: usize, j: usize, b: usize) -> f64 {
+pub(crate) fn anchor_cost(en: &Stream, zh: &Stream, bead: Bead) -> f64 {
+    let Bead { i, a, j, b } = bead;
     let w = &ANCHOR;
     let (be, bz) = (en.boundary[i], zh.boundary[j]);
     let mut c = match (be, bz) {
