@@ -3,29 +3,18 @@
 //! `--en`/`--zh`), each side's sentences, as `align::all_sentences` cuts them, are found
 //! exactly once across the pairs and the unaligned list.
 
-use std::path::{Path, PathBuf};
+#[path = "common/cli.rs"]
+mod cli;
+
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use zhen_tm::align::{align_document, all_sentences, AlignOptions};
 use zhen_tm::model::{AlignedDocument, Document, Lang};
 use zhen_tm::{decode, parse};
 
-fn sample(prefix: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with(&format!("{prefix}-"))
-        })
-        .unwrap_or_else(|| panic!("no sample {prefix}"))
-}
-
 fn parse_sample(prefix: &str) -> Document {
-    let path = sample(prefix);
+    let path = cli::sample(prefix);
     let text = decode::read_file(&path, None).unwrap();
     let id = path.file_stem().unwrap().to_string_lossy().into_owned();
     parse::parse_document(&text, &id, &path.display().to_string())
@@ -217,15 +206,6 @@ fn documents_carry_their_dates() {
     }
 }
 
-/// The development bench (`../shared/bench`), when present beside the checkout.
-fn bench_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("ZHEN_TM_SHARED") {
-        Some(s) => PathBuf::from(s).join("bench"),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench"),
-    };
-    dir.is_dir().then_some(dir)
-}
-
 /// The same multiset of sentences on both sides of an alignment, or a message saying what
 /// is missing or extra.
 fn check_accounted(name: &str, lang: Lang, want: &[String], a: &AlignedDocument) {
@@ -257,7 +237,7 @@ fn check_accounted(name: &str, lang: Lang, want: &[String], a: &AlignedDocument)
 /// unaligned list; end to end, every sentence the segmenter cut. Skips without the bench.
 #[test]
 fn every_bench_sentence_is_accounted_for_in_both_modes() {
-    let Some(bench) = bench_dir() else {
+    let Some(bench) = cli::shared_path("bench") else {
         eprintln!("skipped: ../shared/bench not found");
         return;
     };

@@ -6,7 +6,9 @@
 //! The bench is not part of this repository: the test skips with a message when
 //! `../shared` (or `$ZHEN_TM_SHARED`) or `python3` is absent.
 
-use std::path::PathBuf;
+#[path = "common/cli.rs"]
+mod cli;
+
 use std::process::Command;
 
 /// Floors per (mode, set): the F1d reached when the floors were set, rounded down.
@@ -21,17 +23,12 @@ const FLOORS: [(&str, &str, f64); 8] = [
     ("raw", "bible", 0.62),
 ];
 
-fn shared() -> Option<PathBuf> {
-    let dir = match std::env::var_os("ZHEN_TM_SHARED") {
-        Some(s) => PathBuf::from(s),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-    };
-    (dir.join("tools/bench.py").is_file() && dir.join("bench").is_dir()).then_some(dir)
-}
-
 #[test]
 fn bench_sets_stay_above_their_floors() {
-    let Some(shared) = shared() else {
+    let (Some(bench_py), Some(_)) = (
+        cli::shared_path("tools/bench.py"),
+        cli::shared_path("bench"),
+    ) else {
         eprintln!("skipped: ../shared/bench and tools/bench.py not found");
         return;
     };
@@ -40,7 +37,7 @@ fn bench_sets_stay_above_their_floors() {
         return;
     }
     let out = Command::new("python3")
-        .arg(shared.join("tools/bench.py"))
+        .arg(bench_py)
         .arg(env!("CARGO_BIN_EXE_zhen-tm"))
         .args(["--mode", "both", "--json"])
         .output()

@@ -2,17 +2,12 @@
 //! labels, dialogue tags or headings (`所以我说：`, `Problem:`, `他说：`, `各位代表：`) stay text,
 //! with their words in the exported segments; `--labels` splits labels off on request.
 
-use std::process::Command;
+#[path = "common/cli.rs"]
+mod cli;
 
 fn run(args: &[&str]) -> (i32, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_zhen-tm"))
-        .args(args)
-        .output()
-        .expect("run zhen-tm");
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    let o = cli::run(args);
+    (o.status.code().unwrap_or(-1), cli::stderr(&o))
 }
 
 const EN: &str = "Fellow deputies,\nProblem: the report lists 12 targets for 2024.\nHe said:\n\"We met 36 of 40 goals in 2023.\"\nRemark: growth reached 5.2 percent.\nThat's 1108:21:37, Wang thought.\n";

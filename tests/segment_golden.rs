@@ -5,7 +5,8 @@
 //! checkout (or in `$ZHEN_TM_SHARED/segtests`) and skips with a message when they are
 //! absent, so that a fresh clone elsewhere still passes.
 
-use std::path::PathBuf;
+#[path = "common/cli.rs"]
+mod cli;
 
 use zhen_tm::model::Lang;
 use zhen_tm::segment::split;
@@ -15,15 +16,6 @@ use zhen_tm::segment::split;
 const EN_MIN: usize = 50;
 /// Minimum number of Chinese cases that must pass (all of them).
 const ZH_MIN: usize = 24;
-
-/// The folder holding `en_golden.json` and `zh_golden.json`, if present.
-fn segtests_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("ZHEN_TM_SHARED") {
-        Some(shared) => PathBuf::from(shared).join("segtests"),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/segtests"),
-    };
-    dir.is_dir().then_some(dir)
-}
 
 /// Run one file of cases; returns (passed, total) and prints every failure.
 fn score(dir: &std::path::Path, file: &str, lang: Lang) -> (usize, usize) {
@@ -60,7 +52,7 @@ fn score(dir: &std::path::Path, file: &str, lang: Lang) -> (usize, usize) {
 
 #[test]
 fn golden_sentence_cases() {
-    let Some(dir) = segtests_dir() else {
+    let Some(dir) = cli::shared_path("segtests") else {
         println!("skipping: ../shared/segtests not found");
         return;
     };

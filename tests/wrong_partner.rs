@@ -4,16 +4,11 @@
 //! every document in both modes is accepted, every pairing of two different documents is
 //! refused. Skips with a message when the bench is absent.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "common/cli.rs"]
+mod cli;
 
-fn bench() -> Option<PathBuf> {
-    let dir = match std::env::var_os("ZHEN_TM_SHARED") {
-        Some(s) => PathBuf::from(s).join("bench"),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench"),
-    };
-    dir.is_dir().then_some(dir)
-}
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 
 /// Every document folder of the bench except the Bible (one document, slow, and no other
 /// Bible to cross it with), in a stable order.
@@ -30,26 +25,26 @@ fn docs(bench: &Path) -> Vec<PathBuf> {
 }
 
 fn export(en: &Path, zh: &Path, presplit: bool, force: bool, out: &Path) -> (i32, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhen-tm"));
-    cmd.arg("export")
-        .arg("--en")
-        .arg(en)
-        .arg("--zh")
-        .arg(zh)
-        .arg("-o")
-        .arg(out)
-        .args(["--format", "tmx", "--no-validate"]);
+    let mut args: Vec<&OsStr> = vec![
+        "export".as_ref(),
+        "--en".as_ref(),
+        en.as_os_str(),
+        "--zh".as_ref(),
+        zh.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--format".as_ref(),
+        "tmx".as_ref(),
+        "--no-validate".as_ref(),
+    ];
     if presplit {
-        cmd.arg("--presplit");
+        args.push("--presplit".as_ref());
     }
     if force {
-        cmd.arg("--force");
+        args.push("--force".as_ref());
     }
-    let o = cmd.output().expect("run zhen-tm");
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    let o = cli::run(args);
+    (o.status.code().unwrap_or(-1), cli::stderr(&o))
 }
 
 fn files(presplit: bool) -> (&'static str, &'static str) {
@@ -62,7 +57,7 @@ fn files(presplit: bool) -> (&'static str, &'static str) {
 
 #[test]
 fn every_true_pairing_is_accepted() {
-    let Some(bench) = bench() else {
+    let Some(bench) = cli::shared_path("bench") else {
         eprintln!("skipped: ../shared/bench not found");
         return;
     };
@@ -83,7 +78,7 @@ fn every_true_pairing_is_accepted() {
 
 #[test]
 fn every_crossed_pairing_is_refused_and_writes_nothing() {
-    let Some(bench) = bench() else {
+    let Some(bench) = cli::shared_path("bench") else {
         eprintln!("skipped: ../shared/bench not found");
         return;
     };

@@ -69,6 +69,9 @@ struct Scored {
     score: f64,
 }
 
+/// How many beads away the out-of-place pairings of [`lexical_contrast`] are taken.
+const CONTRAST_SHIFTS: [usize; 3] = [3, 7, 12];
+
 /// How clearly the pairs are translations: the share of pairs whose lexical overlap beats
 /// that of every pairing of the same English with the Chinese of a bead a few places
 /// before or after. In a translation the pair in place wins nearly always; between two
@@ -94,14 +97,15 @@ fn lexical_contrast(feats: &Features, scored: &[Scored], scratch: &mut Scratch) 
         };
         evidence::lexical(feats, scratch, &PairRows::default(), crossed).sim
     };
-    let offsets = [n - 12 % n, n - 7 % n, n - 3 % n, 3 % n, 7 % n, 12 % n];
     let mut wins = 0usize;
     for (x, bead) in beads.iter().enumerate() {
         let own = sim(bead, bead, scratch);
-        let beaten = offsets
+        // The beads CONTRAST_SHIFTS places before and after (cyclically).
+        let beaten = CONTRAST_SHIFTS
             .iter()
-            .filter(|&&k| k % n != 0)
-            .any(|&k| sim(bead, &beads[(x + k) % n], scratch) >= own);
+            .flat_map(|&k| [(x + k % n) % n, (x + n - k % n) % n])
+            .filter(|&y| y != x)
+            .any(|y| sim(bead, &beads[y], scratch) >= own);
         wins += usize::from(own > 0.0 && !beaten);
     }
     // Per sentence of the shorter side: few pairs between two long texts is no agreement.

@@ -14,6 +14,19 @@ pub fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
 }
 
+/// A path inside the shared reference material beside the checkout (`../shared`, or
+/// `$ZHEN_TM_SHARED`), if it exists. The material is not part of this repository: tests
+/// that use it skip with a message when this is `None`, so that a fresh clone elsewhere
+/// still passes.
+pub fn shared_path(rel: &str) -> Option<PathBuf> {
+    let base = match std::env::var_os("ZHEN_TM_SHARED") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    };
+    let path = base.join(rel);
+    path.exists().then_some(path)
+}
+
 /// One sample by its number prefix (`"000"` … `"004"`).
 pub fn sample(prefix: &str) -> PathBuf {
     let dir = samples_dir();
