@@ -60,6 +60,7 @@ fn fixture() -> Vec<AlignedDocument> {
         ],
         unaligned: vec![],
         agreement: None,
+        chance_agreement: None,
     };
     let d2 = AlignedDocument {
         id: "外交部".into(),
@@ -79,6 +80,7 @@ fn fixture() -> Vec<AlignedDocument> {
         }],
         unaligned: vec![],
         agreement: None,
+        chance_agreement: None,
     };
     let empty = AlignedDocument {
         id: "empty".into(),
@@ -87,6 +89,7 @@ fn fixture() -> Vec<AlignedDocument> {
         pairs: vec![],
         unaligned: vec![],
         agreement: None,
+        chance_agreement: None,
     };
     vec![d1, empty, d2]
 }
@@ -346,6 +349,7 @@ fn write_file_errors_name_the_path_and_leave_nothing() {
         pairs: vec![],
         unaligned: vec![],
         agreement: None,
+        chance_agreement: None,
     }];
     let p = dir.path().join("empty.xliff21.xlf");
     let err = write_file(&p, Format::Xliff21, &empty, &opts).unwrap_err();

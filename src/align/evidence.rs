@@ -32,6 +32,56 @@ pub(crate) struct Feat {
     /// The sentence is cut off by the end of its side (a truncated page): its length is only
     /// a lower bound.
     pub truncated: bool,
+    /// How the sentence ends (a quotation closing, a question).
+    pub ending: Ending,
+}
+
+/// How a sentence ends, in the terms both languages share: a quotation that closes with
+/// it, a question. Translations keep both, so a bead whose two sides end alike is more
+/// likely than one whose sides end differently; in dialogue this places the bead boundary
+/// where the quoted speech ends on both sides.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Ending {
+    /// The sentence ends with a closing quotation mark.
+    pub closes_quote: bool,
+    /// The sentence ends with a question mark (inside or outside the quotation).
+    pub question: bool,
+}
+
+/// Quotation marks that may close a sentence.
+const QUOTE_CLOSERS: [char; 8] = ['"', '\'', '”', '’', '」', '』', '»', '›'];
+/// Characters before an English closing `'` that make it a quotation mark rather than the
+/// apostrophe of a plural possessive (`the students'`).
+const BEFORE_EN_QUOTE: [char; 8] = ['.', '?', '!', ',', '—', '…', '-', ';'];
+
+impl Ending {
+    /// The ending of `text` in language `zh` (Chinese) or English.
+    pub fn of(text: &str, zh: bool) -> Ending {
+        let t = text.trim_end();
+        // A final stop after the closing mark (`“…”。`, `…”.`) still ends the quotation.
+        let t_inner = t
+            .strip_suffix(['。', '.', '！', '!', '？', '?'])
+            .map_or(t, str::trim_end);
+        let mut chars = t_inner.chars().rev();
+        let last = chars.next();
+        let closes_quote = match last {
+            Some(c) if QUOTE_CLOSERS.contains(&c) => {
+                zh || c == '”'
+                    || chars
+                        .clone()
+                        .next()
+                        .is_some_and(|p| BEFORE_EN_QUOTE.contains(&p))
+            }
+            _ => false,
+        };
+        let core =
+            t.trim_end_matches(|c: char| QUOTE_CLOSERS.contains(&c) || c == ')' || c == '）');
+        let question = core.ends_with(['?', '？']);
+        Ending {
+            closes_quote,
+            question,
+        }
+    }
 }
 
 /// Gives strings or hashes small dense ids.
@@ -57,6 +107,7 @@ impl<K: std::hash::Hash + Eq> Interner<K> {
 }
 
 /// The evidence of both sides of a document, on shared id spaces.
+#[derive(Clone)]
 pub(crate) struct Features {
     /// English sentences.
     pub en: Vec<Feat>,
@@ -98,6 +149,13 @@ fn char_len(s: &str) -> f64 {
 }
 
 impl Features {
+    /// The same evidence with the Chinese side reversed, like [`Stream::reversed`].
+    pub fn zh_reversed(&self) -> Features {
+        let mut f = self.clone();
+        f.zh.reverse();
+        f
+    }
+
     /// Compute the evidence of both streams. The last sentence of a side that does not end
     /// where sentences end is marked truncated.
     pub fn new(en: &Stream, zh: &Stream) -> Features {
@@ -115,6 +173,7 @@ impl Features {
                     .collect(),
                 numbers: number_keys(numbers::en_numbers(&s.text)),
                 latin: latin.sorted(latin_upper(&s.text)),
+                ending: Ending::of(&s.text, false),
                 ..Feat::default()
             })
             .collect();
@@ -128,6 +187,7 @@ impl Features {
                 let mut f = Feat {
                     len: char_len(&s.text),
                     numbers: number_keys(numbers::zh_numbers(&s.text)),
+                    ending: Ending::of(&s.text, true),
                     ..Feat::default()
                 };
                 for (k, w) in glosser.gloss(&s.text).into_iter().enumerate() {
@@ -391,5 +451,30 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
         anchors_matched: num_common + lat_common,
         anchors_missed: missed,
         terms_matched: term_common,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ending;
+
+    #[test]
+    fn quotations_close_in_both_languages_and_conventions() {
+        assert!(Ending::of("'Go out and rob?'", false).closes_quote);
+        assert!(Ending::of("“Yea, let there be daily renovation.”", false).closes_quote);
+        assert!(Ending::of("正所谓“苟日新，日日新，又日新”。", true).closes_quote);
+        assert!(Ending::of("刘老老便拉住一个道：“有个周大娘在家么？” ", true).closes_quote);
+        // A plural possessive is not a quotation mark; a quotation inside is not an end.
+        assert!(!Ending::of("He read the students'", false).closes_quote);
+        assert!(!Ending::of("He said 'no' and left.", false).closes_quote);
+        assert!(!Ending::of("他说：“我来。”然后走了。", true).closes_quote);
+    }
+
+    #[test]
+    fn questions_inside_or_outside_the_quotation() {
+        assert!(Ending::of("'Had enough?'", false).question);
+        assert!(Ending::of("难道叫我打劫去不成？”", true).question);
+        assert!(Ending::of("中方对此有何评论?", true).question);
+        assert!(!Ending::of("We will not ask why.", false).question);
     }
 }

@@ -24,6 +24,14 @@ struct Weights {
     term_match: f64,
     /// Penalty per sentence a bead absorbed without lexical support.
     orphan: f64,
+    /// Bonus when both sides of a bead end a quotation (in dialogue, the strongest sign of
+    /// where a bead ends)...
+    quote: f64,
+    /// ...and the penalty when only one does: small, because a saying quoted in one
+    /// language is often plain text in the other.
+    quote_mismatch: f64,
+    /// Penalty when only one side of a bead ends with a question.
+    question: f64,
 }
 
 const W: Weights = Weights {
@@ -35,6 +43,9 @@ const W: Weights = Weights {
     num_miss: 1.0,
     term_match: 0.75,
     orphan: 3.0,
+    quote: 2.5,
+    quote_mismatch: 0.2,
+    question: 0.7,
 };
 
 /// Prior of a 1-0 or 0-1 bead in a document of balanced length: rare in official
@@ -180,7 +191,29 @@ impl<'a> Grid<'a> {
             + W.num_miss * ev.anchors_missed as f64
             - W.term_match * ev.terms_matched as f64
             + W.orphan * ev.orphans as f64;
-        p + len + lex + anchors + structure::anchor_cost(self.en, self.zh, bead)
+        p + len
+            + lex
+            + anchors
+            + self.ending_cost(bead)
+            + structure::anchor_cost(self.en, self.zh, bead)
+    }
+
+    /// Cost of how the bead's two sides end: a quotation closing on one side only, or a
+    /// question on one side only, costs; both closing a quotation is a bonus.
+    fn ending_cost(&self, bead: Bead) -> f64 {
+        let e = self.feats.en[bead.i + bead.a - 1].ending;
+        let z = self.feats.zh[bead.j + bead.b - 1].ending;
+        let quote = match (e.closes_quote, z.closes_quote) {
+            (true, true) => -W.quote,
+            (false, false) => 0.0,
+            _ => W.quote_mismatch,
+        };
+        let question = if e.question == z.question {
+            0.0
+        } else {
+            W.question
+        };
+        quote + question
     }
 
     /// Confidence in [0, 1] that a bead is a correct translation pair.

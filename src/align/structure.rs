@@ -37,6 +37,7 @@ pub(crate) enum Role {
 }
 
 /// One side of a document as the aligner sees it.
+#[derive(Clone)]
 pub(crate) struct Stream {
     /// The sentences in document order.
     pub sentences: Vec<Sentence>,
@@ -51,6 +52,18 @@ pub(crate) struct Stream {
 }
 
 impl Stream {
+    /// The same stream in reverse order: the control side of a chance alignment (nothing
+    /// corresponds in order any more, even when one side holds only part of the other).
+    pub fn reversed(&self) -> Stream {
+        let mut s = self.clone();
+        s.sentences.reverse();
+        s.unit.reverse();
+        s.boundary.reverse();
+        s.kind.reverse();
+        s.role.reverse();
+        s
+    }
+
     /// The stream of one transcript: every unit segmented (or, presplit, one sentence per
     /// paragraph), boundaries and roles recorded.
     pub fn new(t: &Transcript, presplit: bool) -> Stream {

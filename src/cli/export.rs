@@ -386,13 +386,13 @@ fn print_summary(
         let en = d.unaligned.iter().filter(|u| u.lang == Lang::En).count();
         let zh = d.unaligned.iter().filter(|u| u.lang == Lang::Zh).count();
         outln!(
-            "  {}: {} pairs, unaligned {} en / {} zh, date {}, agreement {:.2}",
+            "  {}: {} pairs, unaligned {} en / {} zh, date {}, {}",
             d.id,
             d.pairs.len(),
             en,
             zh,
             d.date.as_deref().unwrap_or("unknown"),
-            finish::agreement(d).score
+            finish::agreement(d).describe()
         );
     }
     outln!("pairs: {pairs}");

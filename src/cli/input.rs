@@ -267,12 +267,13 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
                             job.path(),
                             format!(
                                 "the English and the Chinese do not look like translations of \
-                                 each other: agreement {:.2} over {} sentences, where \
-                                 translations score {:.2} or more; nothing written for it \
-                                 (--force exports it anyway)",
-                                agreement.score,
+                                 each other: {} over {} sentences, where translations \
+                                 score {:.2} or more and {:.2} above chance; nothing written \
+                                 for it (--force exports it anyway)",
+                                agreement.describe(),
                                 agreement.sentences,
-                                finish::MIN_AGREEMENT
+                                finish::MIN_AGREEMENT,
+                                finish::MIN_MARGIN_OVER_CHANCE
                             ),
                         ))
                     }

@@ -483,6 +483,7 @@ pub(crate) mod test_support {
             ],
             unaligned: vec![],
             agreement: None,
+            chance_agreement: None,
         }
     }
 }
