@@ -27,7 +27,7 @@ mod xliff21;
 pub use self::csv::write_csv;
 pub use self::tmx::write_tmx;
 pub use self::xliff12::write_xliff12;
-pub use self::xliff21::write_xliff21;
+pub use self::xliff21::{write_xliff21, REVIEW_SUBSTATE};
 
 /// Name written as `creationtool`, `tool-name`, metadata category and note author, so that
 /// a translator can tell where a memory came from.
@@ -116,7 +116,8 @@ pub struct WriteOptions {
     pub source: Lang,
     /// Pairs scoring below this are marked for review in XLIFF.
     pub review_below: f64,
-    /// TMX `creationdate` (`YYYYMMDDThhmmssZ`), only from SOURCE_DATE_EPOCH or `--date`.
+    /// TMX `creationdate` (`YYYYMMDDThhmmssZ`), only from SOURCE_DATE_EPOCH or `--date`:
+    /// the header's, and each `<tu>`'s whose document has no date of its own.
     pub creation_date: Option<String>,
     /// CSV: write a UTF-8 BOM.
     pub bom: bool,
@@ -176,6 +177,33 @@ pub struct WriteStats {
 /// (e.g. 0.5) a score falls.
 pub fn format_score(score: f64) -> String {
     format!("{score:.3}")
+}
+
+/// An ISO 8601 calendar date (`YYYY-MM-DD`, as documents carry it) as a TMX date
+/// (`YYYYMMDDT000000Z`, midnight UTC); `None` for anything else, so that a malformed date
+/// is left out rather than written into an attribute importers parse.
+pub fn tmx_date_from_iso(date: &str) -> Option<String> {
+    let b = date.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    let day: u32 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(format!(
+        "{}{}{}T000000Z",
+        date.get(0..4)?,
+        date.get(5..7)?,
+        date.get(8..10)?
+    ))
 }
 
 /// Whether XML 1.0 allows `c` in a document (production `Char`).
@@ -499,6 +527,24 @@ mod tests {
         let (s, n) = clean_xml_text("plain “text”");
         assert!(matches!(s, Cow::Borrowed(_)));
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn iso_dates_become_tmx_dates() {
+        assert_eq!(
+            tmx_date_from_iso("2025-03-07").as_deref(),
+            Some("20250307T000000Z")
+        );
+        for bad in [
+            "2025-3-7",
+            "2025-13-01",
+            "2025-00-10",
+            "20250307",
+            "2025-03-07x",
+            "２０２５-03-07",
+        ] {
+            assert_eq!(tmx_date_from_iso(bad), None, "{bad}");
+        }
     }
 
     #[test]

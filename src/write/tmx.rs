@@ -3,7 +3,11 @@
 //! Layout: XML declaration (no DOCTYPE: .NET readers reject one by default, and validation
 //! uses the DTD explicitly), a `<header>` with the seven
 //! required attributes (and `creationdate` only when the caller fixed one, so output stays
-//! reproducible), then one `<tu>` per pair. Each `<tu>` carries the pair's context as
+//! reproducible), then one `<tu>` per pair. Each `<tu>` has a `creationdate`: its
+//! document's date (the day the translation was published), or the caller's date for a
+//! document without one, because CAT tools read dates per unit, not from the header (OmegaT
+//! shows and sorts matches by them, Trados filters on them); both are fixed by the input or
+//! the caller, so output stays reproducible. Each `<tu>` carries the pair's context as
 //! `<prop type="x-…">` (the spec's mechanism for tool-specific data; Trados maps `x-` props
 //! to TM fields of the same name) before its two `<tuv>`s, as the DTD requires; the source
 //! language `<tuv>` comes first. Segments are plain text (TMX level 1) on one line, because
@@ -11,7 +15,10 @@
 
 use std::io::{self, Write};
 
-use super::{format_score, UniqueIds, WriteOptions, WriteStats, XmlOut, TOOL_NAME, TOOL_VERSION};
+use super::{
+    format_score, tmx_date_from_iso, UniqueIds, WriteOptions, WriteStats, XmlOut, TOOL_NAME,
+    TOOL_VERSION,
+};
 use crate::model::{AlignedDocument, Lang, Pair};
 
 /// Writes `docs` as one TMX 1.4b memory (UTF-8, no BOM) to `out`, streaming pair by pair.
@@ -49,6 +56,9 @@ pub fn write_tmx<W: Write>(
             .collect();
         x.raw("    <tu")?;
         x.attr("tuid", &ids.make(tuid))?;
+        if let Some(date) = tu_date(pair, opts) {
+            x.attr("creationdate", &date)?;
+        }
         x.raw(">\n")?;
         for (kind, value) in props(pair) {
             x.raw("      ")?;
@@ -67,6 +77,15 @@ pub fn write_tmx<W: Write>(
         pairs,
         removed_chars,
     })
+}
+
+/// A `<tu>`'s `creationdate`: the pair's document date at midnight UTC, or the export's
+/// [`WriteOptions::creation_date`] when the document has no (well-formed) date.
+fn tu_date(pair: &Pair, opts: &WriteOptions) -> Option<String> {
+    pair.date
+        .as_deref()
+        .and_then(tmx_date_from_iso)
+        .or_else(|| opts.creation_date.clone())
 }
 
 /// The `<prop>`s of one `<tu>`, in a fixed order; date and speakers only when known, so an
@@ -182,9 +201,13 @@ mod tests {
         assert!(
             xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">")
         );
-        assert!(!xml.contains("creationdate"));
         let (header, tus) = parse(&xml);
         let h = |k: &str| header.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
+        assert_eq!(
+            h("creationdate"),
+            None,
+            "no header date unless the caller gives one"
+        );
         assert_eq!(h("creationtool"), Some("zhen-tm"));
         assert_eq!(h("creationtoolversion"), Some(env!("CARGO_PKG_VERSION")));
         assert_eq!(h("segtype"), Some("sentence"));
@@ -257,6 +280,57 @@ mod tests {
         assert!(header.contains(&("creationdate".into(), "20250307T080000Z".into())));
         assert_eq!(tus[1].2[0].0, "en-US");
         assert_eq!(tus[1].2[1].0, "zh-CN");
+    }
+
+    /// `creationdate` of every `<tu>`, in order ("" when absent).
+    fn tu_dates(xml: &str) -> Vec<String> {
+        let mut r = Reader::from_str(xml);
+        let mut out = vec![];
+        loop {
+            match r.read_event().unwrap() {
+                Event::Start(e) if e.name().as_ref() == b"tu" => out.push(
+                    e.try_get_attribute("creationdate")
+                        .unwrap()
+                        .map(|a| a.unescape_value().unwrap().into_owned())
+                        .unwrap_or_default(),
+                ),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_tu_is_dated_by_its_document_or_the_export() {
+        let docs = vec![doc()];
+        let mut buf = Vec::new();
+        write_tmx(&mut buf, &docs, &WriteOptions::default()).unwrap();
+        // The title pair has no date of its own and no export date was given.
+        assert_eq!(
+            tu_dates(std::str::from_utf8(&buf).unwrap()),
+            ["", "20250307T000000Z", "20250307T000000Z"]
+        );
+        let opts = WriteOptions {
+            creation_date: Some("20260101T120000Z".into()),
+            ..WriteOptions::default()
+        };
+        let mut buf = Vec::new();
+        write_tmx(&mut buf, &docs, &opts).unwrap();
+        // The document's own date wins; the export date fills the gap.
+        assert_eq!(
+            tu_dates(std::str::from_utf8(&buf).unwrap()),
+            ["20260101T120000Z", "20250307T000000Z", "20250307T000000Z"]
+        );
+        // A malformed document date is not written; the export date replaces it.
+        let mut d = doc();
+        d.pairs[1].date = Some("7 March".into());
+        let mut buf = Vec::new();
+        write_tmx(&mut buf, &[d], &opts).unwrap();
+        assert_eq!(
+            tu_dates(std::str::from_utf8(&buf).unwrap())[1],
+            "20260101T120000Z"
+        );
     }
 
     #[test]
