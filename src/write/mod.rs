@@ -25,7 +25,7 @@ mod xliff12;
 mod xliff21;
 
 pub use self::csv::write_csv;
-pub use self::tmx::write_tmx;
+pub use self::tmx::{write_review_tmx, write_tmx};
 pub use self::xliff12::write_xliff12;
 pub use self::xliff21::{write_xliff21, REVIEW_SUBSTATE};
 
@@ -41,6 +41,11 @@ pub(crate) const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub enum Format {
     /// TMX 1.4b.
     Tmx,
+    /// TMX 1.4b holding only the pairs that need review (`.review.tmx`), written next to the
+    /// main memory when [`WriteOptions::review_tmx`] is set: a memory for OmegaT's
+    /// `tm/penalty-NN/` folder, whose matches OmegaT offers with a lower score and never
+    /// inserts by itself. Not in [`Format::ALL`]: it is asked for with that option.
+    TmxReview,
     /// XLIFF 1.2 (strict schema).
     Xliff12,
     /// XLIFF 2.1 core + metadata module.
@@ -58,6 +63,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Tmx => "tmx",
+            Format::TmxReview => "tmx-review",
             Format::Xliff12 => "xliff12",
             Format::Xliff21 => "xliff21",
             Format::Csv => "csv",
@@ -68,19 +74,21 @@ impl Format {
     /// Both XLIFF versions share `xlf`, so use [`Format::file_suffix`] to name output files.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Tmx => "tmx",
+            Format::Tmx | Format::TmxReview => "tmx",
             Format::Xliff12 | Format::Xliff21 => "xlf",
             Format::Csv => "csv",
         }
     }
 
     /// The suffix appended to a document or export stem to name an output file:
-    /// `.tmx`, `.xliff12.xlf`, `.xliff21.xlf`, `.csv` (or `.tsv` when `opts.tsv`). The XLIFF
+    /// `.tmx`, `.review.tmx`, `.xliff12.xlf`, `.xliff21.xlf`, `.csv` (or `.tsv` when
+    /// `opts.tsv`). The XLIFF
     /// suffixes carry the version so that writing both into one folder cannot clash, while
     /// still ending in `.xlf` for the tools' file pickers.
     pub fn file_suffix(self, opts: &WriteOptions) -> &'static str {
         match self {
             Format::Tmx => ".tmx",
+            Format::TmxReview => ".review.tmx",
             Format::Xliff12 => ".xliff12.xlf",
             Format::Xliff21 => ".xliff21.xlf",
             Format::Csv if opts.tsv => ".tsv",
@@ -116,6 +124,10 @@ pub struct WriteOptions {
     pub source: Lang,
     /// Pairs scoring below this are marked for review in XLIFF.
     pub review_below: f64,
+    /// TMX: leave the pairs that need review out of the main memory; they are written by
+    /// [`Format::TmxReview`] instead, so that a CAT tool can be given the two memories with
+    /// different trust (OmegaT: `tm/auto/` and `tm/penalty-NN/`).
+    pub review_tmx: bool,
     /// TMX `creationdate` (`YYYYMMDDThhmmssZ`), only from SOURCE_DATE_EPOCH or `--date`:
     /// the header's, and each `<tu>`'s whose document has no date of its own.
     pub creation_date: Option<String>,
@@ -127,7 +139,8 @@ pub struct WriteOptions {
 
 impl Default for WriteOptions {
     /// `en-US` / `zh-CN` (the region-qualified tags CAT tools' own examples use), Chinese as
-    /// source (the Foreign Ministry's original), review below 0.5, no creation date (so
+    /// source (the Foreign Ministry's original), review below 0.5 (in one memory with the
+    /// rest), no creation date (so
     /// output stays reproducible), no BOM, comma-separated.
     fn default() -> Self {
         WriteOptions {
@@ -135,6 +148,7 @@ impl Default for WriteOptions {
             zh_code: "zh-CN".to_string(),
             source: Lang::Zh,
             review_below: 0.5,
+            review_tmx: false,
             creation_date: None,
             bom: false,
             tsv: false,
@@ -385,6 +399,7 @@ pub fn write_file(
 ) -> crate::Result<WriteStats> {
     atomic_write(path, |out| match format {
         Format::Tmx => write_tmx(out, docs, opts),
+        Format::TmxReview => write_review_tmx(out, docs, opts),
         Format::Xliff12 => write_xliff12(out, docs, opts),
         Format::Xliff21 => write_xliff21(out, docs, opts),
         Format::Csv => write_csv(out, docs, opts),

@@ -24,10 +24,38 @@ use crate::model::{AlignedDocument, Lang, Pair};
 /// Writes `docs` as one TMX 1.4b memory (UTF-8, no BOM) to `out`, streaming pair by pair.
 /// Every pair becomes a `<tu>` whose `tuid` is the pair id (whitespace replaced by `_`, made
 /// unique if two ids collide), so that a translator can trace a match back to its document.
+/// With [`WriteOptions::review_tmx`], the pairs that need review are left out (see
+/// [`write_review_tmx`]).
 pub fn write_tmx<W: Write>(
     out: W,
     docs: &[AlignedDocument],
     opts: &WriteOptions,
+) -> io::Result<WriteStats> {
+    write_pairs(out, docs, opts, |p| {
+        !(opts.review_tmx && opts.needs_review(p))
+    })
+}
+
+/// Writes only the pairs that need review ([`WriteOptions::needs_review`]) as a TMX 1.4b
+/// memory, the companion of [`write_tmx`] with [`WriteOptions::review_tmx`]. A CAT tool can
+/// then hold doubtful pairs at arm's length: OmegaT takes a memory in `tm/penalty-30/` with
+/// 30 points off every match, so a doubtful pair is offered at 70% and never inserted by
+/// itself. The memory may hold no `<tu>` (the DTD allows an empty body), so that a folder
+/// never keeps a stale one from an earlier export.
+pub fn write_review_tmx<W: Write>(
+    out: W,
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+) -> io::Result<WriteStats> {
+    write_pairs(out, docs, opts, |p| opts.needs_review(p))
+}
+
+/// The TMX writer proper, over the pairs `keep` accepts.
+fn write_pairs<W: Write>(
+    out: W,
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+    keep: impl Fn(&Pair) -> bool,
 ) -> io::Result<WriteStats> {
     let mut x = XmlOut::new(out);
     let src = opts.source;
@@ -48,7 +76,7 @@ pub fn write_tmx<W: Write>(
 
     let mut ids = UniqueIds::default();
     let mut pairs = 0;
-    for pair in docs.iter().flat_map(|d| &d.pairs) {
+    for pair in docs.iter().flat_map(|d| &d.pairs).filter(|p| keep(p)) {
         let tuid: String = pair
             .id
             .chars()
@@ -331,6 +359,39 @@ mod tests {
             tu_dates(std::str::from_utf8(&buf).unwrap())[1],
             "20260101T120000Z"
         );
+    }
+
+    #[test]
+    fn review_pairs_go_to_their_own_memory() {
+        let docs = vec![doc()];
+        let ids = |xml: Vec<u8>| -> Vec<String> {
+            let (_, tus) = parse(std::str::from_utf8(&xml).unwrap());
+            tus.into_iter().map(|t| t.0).collect()
+        };
+        let mut all = Vec::new();
+        write_tmx(&mut all, &docs, &WriteOptions::default()).unwrap();
+        assert_eq!(ids(all), ["d1-0001", "d1-0002", "d1-0003"]);
+        let split = WriteOptions {
+            review_tmx: true,
+            ..WriteOptions::default()
+        };
+        let mut main = Vec::new();
+        let stats = write_tmx(&mut main, &docs, &split).unwrap();
+        assert_eq!(stats.pairs, 2);
+        assert_eq!(ids(main), ["d1-0001", "d1-0002"]);
+        let mut review = Vec::new();
+        let stats = write_review_tmx(&mut review, &docs, &split).unwrap();
+        assert_eq!(stats.pairs, 1);
+        assert_eq!(ids(review), ["d1-0003"]);
+        // Nothing to review: a valid memory with an empty body.
+        let strict = WriteOptions {
+            review_below: 0.0,
+            ..split
+        };
+        let mut empty = Vec::new();
+        write_review_tmx(&mut empty, &docs, &strict).unwrap();
+        let xml = String::from_utf8(empty).unwrap();
+        assert!(xml.contains("<body>\n  </body>"), "{xml}");
     }
 
     #[test]
