@@ -353,7 +353,14 @@ fn run_direction(name: &str, d: &Direction) -> Option<Outcome> {
     let o = zhen_tm()
         .arg("export")
         .args(&samples)
-        .args(["--format", "tmx", "--as-written", "--source", d.source, "-o"])
+        .args([
+            "--format",
+            "tmx",
+            "--as-written",
+            "--source",
+            d.source,
+            "-o",
+        ])
         .arg(&export)
         .output()
         .unwrap();
