@@ -43,7 +43,8 @@ pub struct Args {
     /// Leave pairs scoring below this out of the outputs (they go to unaligned.tsv).
     #[arg(long, value_name = "X", default_value_t = 0.0)]
     min_score: f64,
-    /// Mark pairs scoring below this for review in XLIFF.
+    /// Mark pairs scoring below this for review in XLIFF (and, with --review-tmx, move them
+    /// to their own memory).
     #[arg(long, value_name = "X", default_value_t = 0.5)]
     review_below: f64,
     /// TMX: write the pairs scoring below --review-below to NAME.review.tmx and leave them
