@@ -6,7 +6,10 @@
 //! 2. [`parse`]: text → [`model::Document`] (title, lead, speaker turns per language);
 //! 3. [`segment`]: a unit's paragraphs → sentences (rules in `data/segment/`);
 //! 4. [`align`]: two transcripts → [`model::AlignedDocument`] (units, then sentence beads);
-//! 5. [`write`]: aligned documents → TMX 1.4b, XLIFF 1.2, XLIFF 2.1, CSV.
+//! 5. [`normalize`]: the Chinese side of the pairs → full-width punctuation and no stray
+//!    spaces between Chinese characters (rules in `data/normalize/`), so that the memory
+//!    matches other editions of the same text;
+//! 6. [`write`]: aligned documents → TMX 1.4b, XLIFF 1.2, XLIFF 2.1, CSV.
 //!
 //! [`lexicon`] holds the bilingual evidence the aligner uses (numbers, CC-CEDICT, the
 //! bundled term list). The command-line front end lives in the binary (`src/cli`).
@@ -17,6 +20,7 @@ pub mod error;
 pub mod glossary;
 pub mod lexicon;
 pub mod model;
+pub mod normalize;
 pub mod parse;
 pub mod segment;
 pub mod terms;

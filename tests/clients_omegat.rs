@@ -7,7 +7,10 @@
 //! project/omegat.project    written by hand (below): languages, tokenizers, sentence_seg=true
 //! project/source/STEM.txt   the sample's source-language paragraphs (`zhen-tm inspect --json`),
 //!                           one per line, separated by blank lines
-//! project/tm/auto/STEM.tmx  `zhen-tm export SAMPLES --format tmx --source LANG`
+//! project/tm/auto/STEM.tmx  `zhen-tm export SAMPLES --format tmx --as-written --source LANG`
+//!                           (`--as-written`: the source documents are the text as published,
+//!                           half-width punctuation included; `clients_omegat_review.rs`
+//!                           measures the default, normalised memory against other editions)
 //! project/{target,glossary,dictionary,omegat}/   empty; OmegaT 3.6 refuses a project without them
 //! ```
 //!
@@ -350,7 +353,14 @@ fn run_direction(name: &str, d: &Direction) -> Option<Outcome> {
     let o = zhen_tm()
         .arg("export")
         .args(&samples)
-        .args(["--format", "tmx", "--source", d.source, "-o"])
+        .args([
+            "--format",
+            "tmx",
+            "--as-written",
+            "--source",
+            d.source,
+            "-o",
+        ])
         .arg(&export)
         .output()
         .unwrap();

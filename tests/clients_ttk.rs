@@ -24,6 +24,17 @@ struct TtkRead {
     source_language: Option<String>,
     target_language: Option<String>,
     pairs: Vec<(Option<String>, Option<String>)>,
+    states: Vec<TtkState>,
+}
+
+/// What the toolkit's unit API says of one unit.
+#[derive(Debug, serde::Deserialize)]
+#[allow(dead_code)] // `notes` is shown in assertion messages only.
+struct TtkState {
+    translated: bool,
+    fuzzy: bool,
+    approved: bool,
+    notes: String,
 }
 
 /// Why a reading could not be done: the client is absent, so the caller skips.
@@ -225,4 +236,178 @@ fn translate_toolkit_reads_escaped_text() {
     if let Err(Missing(m)) = check_stem(&out, "escaped.bilingual", "zh-CN", "en-US") {
         println!("skipping: {m}");
     }
+}
+
+/// Runs one of the toolkit's converters (`xliff2po`, `po2tmx` …) as its console script does
+/// (`translate.convert.NAME.main()`), with `args`. `Err` when python3 or the toolkit is
+/// missing.
+fn ttk_convert(name: &str, args: &[&std::ffi::OsStr]) -> Result<(), Missing> {
+    let code = format!(
+        "import sys; from translate.convert.{name} import main; sys.argv[0] = '{name}'; main()"
+    );
+    let o = match Command::new("python3")
+        .arg("-c")
+        .arg(&code)
+        .arg("--progress=none")
+        .args(args)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Missing("python3 not found".into()))
+        }
+        Err(e) => panic!("python3: {e}"),
+    };
+    let err = String::from_utf8_lossy(&o.stderr);
+    if err.contains("ModuleNotFoundError") {
+        return Err(Missing(format!(
+            "translate-toolkit not installed: {}",
+            err.trim()
+        )));
+    }
+    assert!(o.status.success(), "{name} {args:?} failed: {err}");
+    Ok(())
+}
+
+/// What one XLIFF file says of each unit, read with quick-xml: (approved or final, needs
+/// review). XLIFF 1.2: `approved="yes"` on `<trans-unit>`, `state="needs-review-translation"`
+/// on `<target>`; XLIFF 2.1: `<segment state="final">` against `state="initial"` with our
+/// `subState`.
+fn our_marks(path: &Path) -> Vec<(bool, bool)> {
+    use quick_xml::events::Event;
+    let xml = std::fs::read_to_string(path).unwrap();
+    let mut r = quick_xml::Reader::from_str(&xml);
+    let mut out = Vec::new();
+    let attr = |e: &quick_xml::events::BytesStart, k: &str| {
+        e.try_get_attribute(k)
+            .unwrap()
+            .map(|a| a.unescape_value().unwrap().into_owned())
+    };
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) => match e.name().as_ref() {
+                b"trans-unit" => out.push((attr(&e, "approved").as_deref() == Some("yes"), false)),
+                b"target" if !out.is_empty() => {
+                    if let Some(s) = attr(&e, "state") {
+                        out.last_mut().unwrap().1 = s == "needs-review-translation";
+                    }
+                }
+                b"segment" => {
+                    let state = attr(&e, "state");
+                    let sub = attr(&e, "subState");
+                    out.push((
+                        state.as_deref() == Some("final"),
+                        state.as_deref() == Some("initial")
+                            && sub.as_deref() == Some(zhen_tm::write::REVIEW_SUBSTATE),
+                    ));
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Issue 9, points 1 and 2: with a threshold that leaves pairs on both sides, the toolkit
+/// reads every confident XLIFF 1.2 unit as approved and translated and every other one as
+/// fuzzy; in XLIFF 2.1 it reads the units that need review as fuzzy and the rest as
+/// approved. `xliff2po` then `po2tmx` keeps exactly the confident pairs (it kept none before
+/// XLIFF 1.2 approved them).
+#[test]
+fn translate_toolkit_sees_approved_and_review_units() {
+    let dir = export(
+        "review",
+        &[
+            samples_dir().as_os_str(),
+            "--format".as_ref(),
+            "xliff12,xliff21".as_ref(),
+            "--review-below".as_ref(),
+            "0.8".as_ref(),
+        ],
+    );
+    let (mut approved12, mut review12, mut review21, mut kept) = (0, 0, 0, 0);
+    for p in ["000", "001", "002"] {
+        let stem = stem(&sample(p));
+        let x12 = dir.join(format!("{stem}.xliff12.xlf"));
+        let x21 = dir.join(format!("{stem}.xliff21.xlf"));
+
+        let marks = our_marks(&x12);
+        let r = match ttk_read("xliff12", &x12) {
+            Ok(r) => r,
+            Err(Missing(m)) => return println!("skipping: {m}"),
+        };
+        assert_eq!(r.states.len(), marks.len(), "{}", x12.display());
+        for (i, (s, &(approved, review))) in r.states.iter().zip(&marks).enumerate() {
+            assert_eq!(approved, !review, "{}: unit {i}", x12.display());
+            assert_eq!(
+                (s.approved, s.translated, s.fuzzy),
+                (approved, approved, !approved),
+                "{}: unit {i}: the toolkit reads {s:?}",
+                x12.display()
+            );
+        }
+        approved12 += marks.iter().filter(|m| m.0).count();
+        review12 += marks.iter().filter(|m| m.1).count();
+
+        // xliff2po, then po2tmx: the toolkit's way from XLIFF to a memory.
+        let po = dir.join(format!("{stem}.po"));
+        let tmx = dir.join(format!("{stem}.ttk.tmx"));
+        if let Err(Missing(m)) = ttk_convert("xliff2po", &[x12.as_os_str(), po.as_os_str()]) {
+            return println!("skipping: {m}");
+        }
+        ttk_convert(
+            "po2tmx",
+            &[
+                "-l".as_ref(),
+                "en-US".as_ref(),
+                po.as_os_str(),
+                tmx.as_os_str(),
+            ],
+        )
+        .unwrap_or_else(|Missing(m)| panic!("{m}"));
+        let converted = read_tmx(&tmx).pairs("en", "en-US");
+        let ours: Pairs = read_xliff12(&x12)
+            .into_iter()
+            .zip(&marks)
+            .filter(|(_, m)| m.0)
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(
+            converted,
+            ours,
+            "{}: po2tmx kept other pairs",
+            tmx.display()
+        );
+        kept += converted.len();
+
+        match ttk_read("xliff2", &x21) {
+            Ok(r) => {
+                let marks = our_marks(&x21);
+                assert_eq!(r.states.len(), marks.len(), "{}", x21.display());
+                for (i, (s, &(fin, review))) in r.states.iter().zip(&marks).enumerate() {
+                    assert_eq!(fin, !review, "{}: unit {i}", x21.display());
+                    assert_eq!(
+                        (s.fuzzy, s.approved),
+                        (review, fin),
+                        "{}: unit {i}: the toolkit reads {s:?}",
+                        x21.display()
+                    );
+                }
+                review21 += marks.iter().filter(|m| m.1).count();
+            }
+            Err(Missing(m)) => println!("skipping XLIFF 2 ({}): {m}", x21.display()),
+        }
+    }
+    println!(
+        "Translate Toolkit: XLIFF 1.2 {approved12} units approved and translated, {review12} fuzzy (need review); \
+         xliff2po + po2tmx kept {kept} pairs; XLIFF 2.1 {review21} units fuzzy (need review)"
+    );
+    assert!(
+        approved12 > 100 && review12 > 5,
+        "{approved12} / {review12}"
+    );
+    assert_eq!(kept, approved12);
+    assert_eq!(review21, review12);
 }

@@ -211,6 +211,7 @@ fn all_formats_validate_and_round_trip() {
                     }
                     assert_eq!(got, want);
                 }
+                Format::TmxReview => unreachable!("Format::ALL leaves it out"),
                 Format::Xliff12 => {
                     assert_eq!(stats.removed_chars, 1);
                     validate(OracleSchema::Xliff12Strict, &path);
@@ -286,6 +287,51 @@ fn tmx_with_creation_date_validates() {
         .unwrap()
         .contains("creationdate=\"20250307T080000Z\""));
     validate(OracleSchema::Tmx14, &p);
+}
+
+/// `review_tmx`: the main memory and the review memory split the pairs by score, and both
+/// are valid TMX, also when the review memory is empty; every `<tu>` is dated (the undated
+/// document by the export date).
+#[test]
+fn review_tmx_split_validates() {
+    let dir = tempfile::tempdir().unwrap();
+    for (review_below, want_review) in [(0.5, 1), (0.0, 0)] {
+        let opts = WriteOptions {
+            review_tmx: true,
+            review_below,
+            creation_date: Some("20260101T000000Z".into()),
+            ..WriteOptions::default()
+        };
+        let main = dir.path().join("split.tmx");
+        let review = dir
+            .path()
+            .join(format!("split{}", Format::TmxReview.file_suffix(&opts)));
+        assert!(review.to_string_lossy().ends_with("split.review.tmx"));
+        let m = write_file(&main, Format::Tmx, &fixture(), &opts).unwrap();
+        let r = write_file(&review, Format::TmxReview, &fixture(), &opts).unwrap();
+        assert_eq!((m.pairs, r.pairs), (3 - want_review, want_review));
+        validate(OracleSchema::Tmx14, &main);
+        validate(OracleSchema::Tmx14, &review);
+        let mut ids: Vec<String> = read_xml(&main, b"tu", b"tuid")
+            .into_iter()
+            .chain(read_xml(&review, b"tu", b"tuid"))
+            .map(|(id, ..)| id)
+            .collect();
+        ids.sort();
+        assert_eq!(ids.len(), 3, "every pair in exactly one memory: {ids:?}");
+        for p in [&main, &review] {
+            let xml = std::fs::read_to_string(p).unwrap();
+            let tus: Vec<&str> = xml.lines().filter(|l| l.contains("<tu ")).collect();
+            for tu in tus {
+                let want = if tu.contains("presser") {
+                    "20250307T000000Z"
+                } else {
+                    "20260101T000000Z"
+                };
+                assert!(tu.contains(&format!(" creationdate=\"{want}\"")), "{tu}");
+            }
+        }
+    }
 }
 
 #[test]

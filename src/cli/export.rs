@@ -43,9 +43,14 @@ pub struct Args {
     /// Leave pairs scoring below this out of the outputs (they go to unaligned.tsv).
     #[arg(long, value_name = "X", default_value_t = 0.0)]
     min_score: f64,
-    /// Mark pairs scoring below this for review in XLIFF.
+    /// Mark pairs scoring below this for review in XLIFF (and, with --review-tmx, move them
+    /// to their own memory).
     #[arg(long, value_name = "X", default_value_t = 0.5)]
     review_below: f64,
+    /// TMX: write the pairs scoring below --review-below to NAME.review.tmx and leave them
+    /// out of NAME.tmx (for OmegaT: NAME.tmx in tm/auto/, NAME.review.tmx in tm/penalty-30/).
+    #[arg(long)]
+    review_tmx: bool,
     /// Write one TM named NAME over all inputs instead of one per document.
     #[arg(long, value_name = "NAME")]
     merge: Option<String>,
@@ -83,6 +88,12 @@ pub struct Args {
     /// CSV: write tab-separated values (.tsv) instead.
     #[arg(long)]
     tsv: bool,
+    /// Keep the Chinese text exactly as published. By default half-width punctuation
+    /// between Chinese characters becomes full-width (`, : ; ? ! ( )` → `，：；？！（）`) and
+    /// spaces between Chinese characters are removed, so that the memory matches other
+    /// editions of the same text.
+    #[arg(long)]
+    as_written: bool,
     /// Do not validate the written TMX/XLIFF files (by default every file is checked
     /// against the bundled schemas and rules, and an invalid one fails the export).
     #[arg(long)]
@@ -106,6 +117,12 @@ fn parse_format(s: &str) -> std::result::Result<Format, String> {
 /// Run `export`.
 pub fn run(args: Args) -> Result<i32> {
     let opts = write_options(&args)?;
+    let mut formats = args.format.clone();
+    if opts.review_tmx && formats.contains(&Format::Tmx) {
+        formats.push(Format::TmxReview);
+    } else if opts.review_tmx {
+        eprintln!("zhen-tm: --review-tmx splits the TMX, but --format asks for no tmx; ignored");
+    }
     let sources = input::Sources {
         inputs: &args.inputs,
         en: args.en.as_deref(),
@@ -124,6 +141,11 @@ pub fn run(args: Args) -> Result<i32> {
         return Ok(EXIT_INPUT);
     }
 
+    let normalized = if args.as_written {
+        0
+    } else {
+        zhen_tm::normalize::normalize_documents(&mut docs).pairs
+    };
     finish::make_ids_unique(&mut docs);
     let mut low = 0usize;
     for d in &mut docs {
@@ -156,7 +178,7 @@ pub fn run(args: Args) -> Result<i32> {
     for (name, group) in &groups {
         // Every XML writer removes the same characters; count them once per output group.
         let mut removed_here = 0usize;
-        for &format in &args.format {
+        for &format in &formats {
             if format == Format::Xliff21 && group.iter().all(|d| d.pairs.is_empty()) {
                 eprintln!(
                     "zhen-tm: {name}: no pairs; XLIFF 2.1 needs at least one unit, not written"
@@ -197,7 +219,7 @@ pub fn run(args: Args) -> Result<i32> {
     }
     drop(staging);
 
-    print_summary(&docs, &written, low, duplicates, removed);
+    print_summary(&docs, &written, low, duplicates, removed, normalized);
     Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
 }
 
@@ -206,7 +228,7 @@ pub fn run(args: Args) -> Result<i32> {
 fn check_own_output(staged: &Path, final_path: &Path, format: Format) -> Result<()> {
     use zhen_tm::validate::{self, Severity, XmlFormat};
     let xml = match format {
-        Format::Tmx => XmlFormat::Tmx14,
+        Format::Tmx | Format::TmxReview => XmlFormat::Tmx14,
         Format::Xliff12 => XmlFormat::Xliff12,
         Format::Xliff21 => XmlFormat::Xliff2,
         Format::Csv => return Ok(()),
@@ -260,6 +282,7 @@ fn write_options(args: &Args) -> Result<WriteOptions> {
             SourceArg::En => Lang::En,
         },
         review_below: args.review_below,
+        review_tmx: args.review_tmx,
         creation_date,
         bom: args.bom,
         tsv: args.tsv,
@@ -369,6 +392,7 @@ fn print_summary(
     low: usize,
     duplicates: usize,
     removed: usize,
+    normalized: usize,
 ) {
     let pairs: usize = docs.iter().map(|d| d.pairs.len()).sum();
     let un_en = docs
@@ -405,6 +429,9 @@ fn print_summary(
     }
     if removed > 0 {
         outln!("characters XML 1.0 forbids, removed: {removed}");
+    }
+    if normalized > 0 {
+        outln!("pairs with Chinese punctuation or spacing normalised (--as-written keeps it): {normalized}");
     }
     outln!("files written:");
     for p in written {

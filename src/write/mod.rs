@@ -25,9 +25,9 @@ mod xliff12;
 mod xliff21;
 
 pub use self::csv::write_csv;
-pub use self::tmx::write_tmx;
+pub use self::tmx::{write_review_tmx, write_tmx};
 pub use self::xliff12::write_xliff12;
-pub use self::xliff21::write_xliff21;
+pub use self::xliff21::{write_xliff21, REVIEW_SUBSTATE};
 
 /// Name written as `creationtool`, `tool-name`, metadata category and note author, so that
 /// a translator can tell where a memory came from.
@@ -41,6 +41,11 @@ pub(crate) const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub enum Format {
     /// TMX 1.4b.
     Tmx,
+    /// TMX 1.4b holding only the pairs that need review (`.review.tmx`), written next to the
+    /// main memory when [`WriteOptions::review_tmx`] is set: a memory for OmegaT's
+    /// `tm/penalty-NN/` folder, whose matches OmegaT offers with a lower score and never
+    /// inserts by itself. Not in [`Format::ALL`]: it is asked for with that option.
+    TmxReview,
     /// XLIFF 1.2 (strict schema).
     Xliff12,
     /// XLIFF 2.1 core + metadata module.
@@ -58,6 +63,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Tmx => "tmx",
+            Format::TmxReview => "tmx-review",
             Format::Xliff12 => "xliff12",
             Format::Xliff21 => "xliff21",
             Format::Csv => "csv",
@@ -68,19 +74,21 @@ impl Format {
     /// Both XLIFF versions share `xlf`, so use [`Format::file_suffix`] to name output files.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Tmx => "tmx",
+            Format::Tmx | Format::TmxReview => "tmx",
             Format::Xliff12 | Format::Xliff21 => "xlf",
             Format::Csv => "csv",
         }
     }
 
     /// The suffix appended to a document or export stem to name an output file:
-    /// `.tmx`, `.xliff12.xlf`, `.xliff21.xlf`, `.csv` (or `.tsv` when `opts.tsv`). The XLIFF
+    /// `.tmx`, `.review.tmx`, `.xliff12.xlf`, `.xliff21.xlf`, `.csv` (or `.tsv` when
+    /// `opts.tsv`). The XLIFF
     /// suffixes carry the version so that writing both into one folder cannot clash, while
     /// still ending in `.xlf` for the tools' file pickers.
     pub fn file_suffix(self, opts: &WriteOptions) -> &'static str {
         match self {
             Format::Tmx => ".tmx",
+            Format::TmxReview => ".review.tmx",
             Format::Xliff12 => ".xliff12.xlf",
             Format::Xliff21 => ".xliff21.xlf",
             Format::Csv if opts.tsv => ".tsv",
@@ -116,7 +124,12 @@ pub struct WriteOptions {
     pub source: Lang,
     /// Pairs scoring below this are marked for review in XLIFF.
     pub review_below: f64,
-    /// TMX `creationdate` (`YYYYMMDDThhmmssZ`), only from SOURCE_DATE_EPOCH or `--date`.
+    /// TMX: leave the pairs that need review out of the main memory; they are written by
+    /// [`Format::TmxReview`] instead, so that a CAT tool can be given the two memories with
+    /// different trust (OmegaT: `tm/auto/` and `tm/penalty-NN/`).
+    pub review_tmx: bool,
+    /// TMX `creationdate` (`YYYYMMDDThhmmssZ`), only from SOURCE_DATE_EPOCH or `--date`:
+    /// the header's, and each `<tu>`'s whose document has no date of its own.
     pub creation_date: Option<String>,
     /// CSV: write a UTF-8 BOM.
     pub bom: bool,
@@ -126,7 +139,8 @@ pub struct WriteOptions {
 
 impl Default for WriteOptions {
     /// `en-US` / `zh-CN` (the region-qualified tags CAT tools' own examples use), Chinese as
-    /// source (the Foreign Ministry's original), review below 0.5, no creation date (so
+    /// source (the Foreign Ministry's original), review below 0.5 (in one memory with the
+    /// rest), no creation date (so
     /// output stays reproducible), no BOM, comma-separated.
     fn default() -> Self {
         WriteOptions {
@@ -134,6 +148,7 @@ impl Default for WriteOptions {
             zh_code: "zh-CN".to_string(),
             source: Lang::Zh,
             review_below: 0.5,
+            review_tmx: false,
             creation_date: None,
             bom: false,
             tsv: false,
@@ -176,6 +191,33 @@ pub struct WriteStats {
 /// (e.g. 0.5) a score falls.
 pub fn format_score(score: f64) -> String {
     format!("{score:.3}")
+}
+
+/// An ISO 8601 calendar date (`YYYY-MM-DD`, as documents carry it) as a TMX date
+/// (`YYYYMMDDT000000Z`, midnight UTC); `None` for anything else, so that a malformed date
+/// is left out rather than written into an attribute importers parse.
+pub fn tmx_date_from_iso(date: &str) -> Option<String> {
+    let b = date.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    let day: u32 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(format!(
+        "{}{}{}T000000Z",
+        date.get(0..4)?,
+        date.get(5..7)?,
+        date.get(8..10)?
+    ))
 }
 
 /// Whether XML 1.0 allows `c` in a document (production `Char`).
@@ -357,6 +399,7 @@ pub fn write_file(
 ) -> crate::Result<WriteStats> {
     atomic_write(path, |out| match format {
         Format::Tmx => write_tmx(out, docs, opts),
+        Format::TmxReview => write_review_tmx(out, docs, opts),
         Format::Xliff12 => write_xliff12(out, docs, opts),
         Format::Xliff21 => write_xliff21(out, docs, opts),
         Format::Csv => write_csv(out, docs, opts),
@@ -500,6 +543,24 @@ mod tests {
         let (s, n) = clean_xml_text("plain “text”");
         assert!(matches!(s, Cow::Borrowed(_)));
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn iso_dates_become_tmx_dates() {
+        assert_eq!(
+            tmx_date_from_iso("2025-03-07").as_deref(),
+            Some("20250307T000000Z")
+        );
+        for bad in [
+            "2025-3-7",
+            "2025-13-01",
+            "2025-00-10",
+            "20250307",
+            "2025-03-07x",
+            "２０２５-03-07",
+        ] {
+            assert_eq!(tmx_date_from_iso(bad), None, "{bad}");
+        }
     }
 
     #[test]

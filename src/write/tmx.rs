@@ -3,7 +3,11 @@
 //! Layout: XML declaration (no DOCTYPE: .NET readers reject one by default, and validation
 //! uses the DTD explicitly), a `<header>` with the seven
 //! required attributes (and `creationdate` only when the caller fixed one, so output stays
-//! reproducible), then one `<tu>` per pair. Each `<tu>` carries the pair's context as
+//! reproducible), then one `<tu>` per pair. Each `<tu>` has a `creationdate`: its
+//! document's date (the day the translation was published), or the caller's date for a
+//! document without one, because CAT tools read dates per unit, not from the header (OmegaT
+//! shows and sorts matches by them, Trados filters on them); both are fixed by the input or
+//! the caller, so output stays reproducible. Each `<tu>` carries the pair's context as
 //! `<prop type="x-…">` (the spec's mechanism for tool-specific data; Trados maps `x-` props
 //! to TM fields of the same name) before its two `<tuv>`s, as the DTD requires; the source
 //! language `<tuv>` comes first. Segments are plain text (TMX level 1) on one line, because
@@ -11,16 +15,47 @@
 
 use std::io::{self, Write};
 
-use super::{format_score, UniqueIds, WriteOptions, WriteStats, XmlOut, TOOL_NAME, TOOL_VERSION};
+use super::{
+    format_score, tmx_date_from_iso, UniqueIds, WriteOptions, WriteStats, XmlOut, TOOL_NAME,
+    TOOL_VERSION,
+};
 use crate::model::{AlignedDocument, Lang, Pair};
 
 /// Writes `docs` as one TMX 1.4b memory (UTF-8, no BOM) to `out`, streaming pair by pair.
 /// Every pair becomes a `<tu>` whose `tuid` is the pair id (whitespace replaced by `_`, made
 /// unique if two ids collide), so that a translator can trace a match back to its document.
+/// With [`WriteOptions::review_tmx`], the pairs that need review are left out (see
+/// [`write_review_tmx`]).
 pub fn write_tmx<W: Write>(
     out: W,
     docs: &[AlignedDocument],
     opts: &WriteOptions,
+) -> io::Result<WriteStats> {
+    write_pairs(out, docs, opts, |p| {
+        !(opts.review_tmx && opts.needs_review(p))
+    })
+}
+
+/// Writes only the pairs that need review ([`WriteOptions::needs_review`]) as a TMX 1.4b
+/// memory, the companion of [`write_tmx`] with [`WriteOptions::review_tmx`]. A CAT tool can
+/// then hold doubtful pairs at arm's length: OmegaT takes a memory in `tm/penalty-30/` with
+/// 30 points off every match, so a doubtful pair is offered at 70% and never inserted by
+/// itself. The memory may hold no `<tu>` (the DTD allows an empty body), so that a folder
+/// never keeps a stale one from an earlier export.
+pub fn write_review_tmx<W: Write>(
+    out: W,
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+) -> io::Result<WriteStats> {
+    write_pairs(out, docs, opts, |p| opts.needs_review(p))
+}
+
+/// The TMX writer proper, over the pairs `keep` accepts.
+fn write_pairs<W: Write>(
+    out: W,
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+    keep: impl Fn(&Pair) -> bool,
 ) -> io::Result<WriteStats> {
     let mut x = XmlOut::new(out);
     let src = opts.source;
@@ -41,7 +76,7 @@ pub fn write_tmx<W: Write>(
 
     let mut ids = UniqueIds::default();
     let mut pairs = 0;
-    for pair in docs.iter().flat_map(|d| &d.pairs) {
+    for pair in docs.iter().flat_map(|d| &d.pairs).filter(|p| keep(p)) {
         let tuid: String = pair
             .id
             .chars()
@@ -49,6 +84,9 @@ pub fn write_tmx<W: Write>(
             .collect();
         x.raw("    <tu")?;
         x.attr("tuid", &ids.make(tuid))?;
+        if let Some(date) = tu_date(pair, opts) {
+            x.attr("creationdate", &date)?;
+        }
         x.raw(">\n")?;
         for (kind, value) in props(pair) {
             x.raw("      ")?;
@@ -67,6 +105,15 @@ pub fn write_tmx<W: Write>(
         pairs,
         removed_chars,
     })
+}
+
+/// A `<tu>`'s `creationdate`: the pair's document date at midnight UTC, or the export's
+/// [`WriteOptions::creation_date`] when the document has no (well-formed) date.
+fn tu_date(pair: &Pair, opts: &WriteOptions) -> Option<String> {
+    pair.date
+        .as_deref()
+        .and_then(tmx_date_from_iso)
+        .or_else(|| opts.creation_date.clone())
 }
 
 /// The `<prop>`s of one `<tu>`, in a fixed order; date and speakers only when known, so an
@@ -182,9 +229,13 @@ mod tests {
         assert!(
             xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">")
         );
-        assert!(!xml.contains("creationdate"));
         let (header, tus) = parse(&xml);
         let h = |k: &str| header.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
+        assert_eq!(
+            h("creationdate"),
+            None,
+            "no header date unless the caller gives one"
+        );
         assert_eq!(h("creationtool"), Some("zhen-tm"));
         assert_eq!(h("creationtoolversion"), Some(env!("CARGO_PKG_VERSION")));
         assert_eq!(h("segtype"), Some("sentence"));
@@ -257,6 +308,90 @@ mod tests {
         assert!(header.contains(&("creationdate".into(), "20250307T080000Z".into())));
         assert_eq!(tus[1].2[0].0, "en-US");
         assert_eq!(tus[1].2[1].0, "zh-CN");
+    }
+
+    /// `creationdate` of every `<tu>`, in order ("" when absent).
+    fn tu_dates(xml: &str) -> Vec<String> {
+        let mut r = Reader::from_str(xml);
+        let mut out = vec![];
+        loop {
+            match r.read_event().unwrap() {
+                Event::Start(e) if e.name().as_ref() == b"tu" => out.push(
+                    e.try_get_attribute("creationdate")
+                        .unwrap()
+                        .map(|a| a.unescape_value().unwrap().into_owned())
+                        .unwrap_or_default(),
+                ),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_tu_is_dated_by_its_document_or_the_export() {
+        let docs = vec![doc()];
+        let mut buf = Vec::new();
+        write_tmx(&mut buf, &docs, &WriteOptions::default()).unwrap();
+        // The title pair has no date of its own and no export date was given.
+        assert_eq!(
+            tu_dates(std::str::from_utf8(&buf).unwrap()),
+            ["", "20250307T000000Z", "20250307T000000Z"]
+        );
+        let opts = WriteOptions {
+            creation_date: Some("20260101T120000Z".into()),
+            ..WriteOptions::default()
+        };
+        let mut buf = Vec::new();
+        write_tmx(&mut buf, &docs, &opts).unwrap();
+        // The document's own date wins; the export date fills the gap.
+        assert_eq!(
+            tu_dates(std::str::from_utf8(&buf).unwrap()),
+            ["20260101T120000Z", "20250307T000000Z", "20250307T000000Z"]
+        );
+        // A malformed document date is not written; the export date replaces it.
+        let mut d = doc();
+        d.pairs[1].date = Some("7 March".into());
+        let mut buf = Vec::new();
+        write_tmx(&mut buf, &[d], &opts).unwrap();
+        assert_eq!(
+            tu_dates(std::str::from_utf8(&buf).unwrap())[1],
+            "20260101T120000Z"
+        );
+    }
+
+    #[test]
+    fn review_pairs_go_to_their_own_memory() {
+        let docs = vec![doc()];
+        let ids = |xml: Vec<u8>| -> Vec<String> {
+            let (_, tus) = parse(std::str::from_utf8(&xml).unwrap());
+            tus.into_iter().map(|t| t.0).collect()
+        };
+        let mut all = Vec::new();
+        write_tmx(&mut all, &docs, &WriteOptions::default()).unwrap();
+        assert_eq!(ids(all), ["d1-0001", "d1-0002", "d1-0003"]);
+        let split = WriteOptions {
+            review_tmx: true,
+            ..WriteOptions::default()
+        };
+        let mut main = Vec::new();
+        let stats = write_tmx(&mut main, &docs, &split).unwrap();
+        assert_eq!(stats.pairs, 2);
+        assert_eq!(ids(main), ["d1-0001", "d1-0002"]);
+        let mut review = Vec::new();
+        let stats = write_review_tmx(&mut review, &docs, &split).unwrap();
+        assert_eq!(stats.pairs, 1);
+        assert_eq!(ids(review), ["d1-0003"]);
+        // Nothing to review: a valid memory with an empty body.
+        let strict = WriteOptions {
+            review_below: 0.0,
+            ..split
+        };
+        let mut empty = Vec::new();
+        write_review_tmx(&mut empty, &docs, &strict).unwrap();
+        let xml = String::from_utf8(empty).unwrap();
+        assert!(xml.contains("<body>\n  </body>"), "{xml}");
     }
 
     #[test]

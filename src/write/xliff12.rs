@@ -4,6 +4,10 @@
 //! Layout: one `<file>` per document (`original` = where the document was read from), with
 //! a `<header>` naming the tool, then one `<trans-unit>` per pair:
 //!
+//! * `<trans-unit approved="yes">` for a confident pair (score at or above `review_below`):
+//!   readers that follow the spec (the Translate Toolkit, and `xliff2po`/`po2tmx` after it)
+//!   treat a unit without `approved="yes"` as a draft, fuzzy and untranslated, and would
+//!   drop every pair; a pair that needs review is left unapproved;
 //! * `<source>` / `<target>` in the source and target languages of the options; the target
 //!   has `state="translated"`, or `state="needs-review-translation"` when the alignment
 //!   score is below `review_below`, so a reviewer can filter on it;
@@ -87,6 +91,9 @@ fn trans_unit<W: Write>(
     let score = format_score(pair.score);
     x.raw("      <trans-unit")?;
     x.attr("id", id)?;
+    if !review {
+        x.attr("approved", "yes")?;
+    }
     x.raw(">\n        ")?;
     x.leaf("source", &[], &pair.text(opts.source))?;
     x.raw("\n        ")?;
@@ -158,6 +165,7 @@ mod tests {
         source: String,
         target: String,
         state: String,
+        approved: String,
         contexts: Vec<(String, String)>,
         notes: Vec<String>,
     }
@@ -195,6 +203,7 @@ mod tests {
                             in_unit = true;
                             units.push(Unit {
                                 id: get(b"id"),
+                                approved: get(b"approved"),
                                 ..Unit::default()
                             })
                         }
@@ -253,7 +262,13 @@ mod tests {
         }
         assert_eq!(units[0].target, "Press <Conference> & \"Q&A\"");
         assert_eq!(units[0].state, "translated");
+        assert_eq!(units[0].approved, "yes");
+        assert_eq!(units[1].approved, "yes");
         assert_eq!(units[2].state, "needs-review-translation");
+        assert_eq!(
+            units[2].approved, "",
+            "a pair that needs review is not approved"
+        );
         assert_eq!(units[2].notes.len(), 2);
         assert!(units[2].notes[1].contains("0.300"), "{:?}", units[2].notes);
         assert_eq!(units[1].notes.len(), 1);

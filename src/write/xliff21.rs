@@ -9,10 +9,16 @@
 //!   document, date, speaker-en, speaker-zh, unit, kind, bead, score: the standard module for
 //!   key–value data (Trados 2017 declares support for it); the file carries the same group
 //!   with document, source and date;
-//! * `<notes><note category="zhen-tm" priority="1">` only when the score is below
-//!   `review_below`, saying the unit needs review;
-//! * `<segment state="final">`, or `state="translated"` for units that need review, because
-//!   the 2.x state machine has no separate "needs review" value.
+//! * `<notes><note category="zhen-tm" priority="1" appliesTo="target">` only when the score
+//!   is below `review_below`, saying the unit needs review and why. It is the unit's first
+//!   (and only) note because readers that keep one comment per unit keep the first
+//!   (ilib-xliff's `comment`);
+//! * `<segment state="final">` for a confident pair; for a pair that needs review,
+//!   `state="initial" subState="zhen-tm:needs-review"`. The 2.x state machine has no "needs
+//!   review" value, and `translated` against `final` is a difference readers do not act on;
+//!   `initial` with a target is what they read as a draft to check (the Translate Toolkit:
+//!   fuzzy, not translated, not approved), and `subState` says why in the spec's way for
+//!   tool-specific detail (`prefix:value`).
 //!
 //! `file` and `unit` ids must be `xs:NMTOKEN` and unique (the schema types them but only the
 //! Schematron rules check uniqueness), so they are sanitized with [`super::nmtoken`] and
@@ -93,6 +99,11 @@ fn metadata<W: Write>(x: &mut XmlOut<W>, indent: &str, meta: &[(&str, String)]) 
     x.raw("</mda:metadata>\n")
 }
 
+/// `subState` of a segment that needs review: `prefix:value` as the spec asks, the prefix
+/// naming the tool so that it cannot clash with another tool's values.
+pub const REVIEW_SUBSTATE: &str = "zhen-tm:needs-review";
+
+/// Writes one `<unit>`: metadata, the review note when the pair needs one, the segment.
 fn unit<W: Write>(x: &mut XmlOut<W>, pair: &Pair, id: &str, opts: &WriteOptions) -> io::Result<()> {
     let review = opts.needs_review(pair);
     let score = format_score(pair.score);
@@ -120,12 +131,25 @@ fn unit<W: Write>(x: &mut XmlOut<W>, pair: &Pair, id: &str, opts: &WriteOptions)
             "Needs review: alignment score {score} is below {}.",
             format_score(opts.review_below)
         );
-        x.leaf("note", &[("category", TOOL_NAME), ("priority", "1")], &msg)?;
+        x.leaf(
+            "note",
+            &[
+                ("category", TOOL_NAME),
+                ("priority", "1"),
+                ("appliesTo", "target"),
+            ],
+            &msg,
+        )?;
         x.raw("\n      </notes>\n")?;
     }
     x.raw("      <segment")?;
     x.attr("id", "s1")?;
-    x.attr("state", if review { "translated" } else { "final" })?;
+    if review {
+        x.attr("state", "initial")?;
+        x.attr("subState", REVIEW_SUBSTATE)?;
+    } else {
+        x.attr("state", "final")?;
+    }
     x.raw(">\n        ")?;
     x.leaf("source", &[], &pair.text(opts.source))?;
     x.raw("\n        ")?;
@@ -146,6 +170,7 @@ mod tests {
         source: String,
         target: String,
         state: String,
+        sub_state: String,
         meta: Vec<(String, String)>,
         notes: Vec<String>,
     }
@@ -186,7 +211,11 @@ mod tests {
                                 ..Unit::default()
                             })
                         }
-                        b"segment" => units.last_mut().unwrap().state = get(b"state"),
+                        b"segment" => {
+                            let u = units.last_mut().unwrap();
+                            u.state = get(b"state");
+                            u.sub_state = get(b"subState");
+                        }
                         b"mda:meta" => mtype = get(b"type"),
                         _ => {}
                     }
@@ -247,8 +276,10 @@ mod tests {
         }
         assert_eq!(units[0].target, "Press <Conference> & \"Q&A\"");
         assert_eq!(units[0].state, "final");
+        assert_eq!(units[0].sub_state, "");
         assert!(units[0].notes.is_empty());
-        assert_eq!(units[2].state, "translated");
+        assert_eq!(units[2].state, "initial");
+        assert_eq!(units[2].sub_state, "zhen-tm:needs-review");
         assert_eq!(units[2].notes.len(), 1);
         assert!(units[2].notes[0].contains("review"));
         let meta: Vec<(&str, &str)> = units[2]

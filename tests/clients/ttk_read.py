@@ -8,8 +8,11 @@ Usage: ttk_read.py FORMAT FILE, where FORMAT is one of
 
 Prints one JSON object:
   {"ttk": VERSION, "reader": "module.Class", "source_language": ..., "target_language": ...,
-   "pairs": [[source, target], ...]}
+   "pairs": [[source, target], ...],
+   "states": [{"translated": bool, "fuzzy": bool, "approved": bool, "notes": str}, ...]}
 with the units in file order, skipping only the units the toolkit itself marks as headers.
+"states" is what the toolkit's unit API says of each unit (istranslated, isfuzzy,
+isapproved, getnotes): what its converters (xliff2po, po2tmx) act on.
 
 Exit status: 0 on success; 3 when the toolkit (or the reader FORMAT needs) is not installed,
 so that callers can skip; 1 on any other error (a file the toolkit cannot read).
@@ -53,10 +56,16 @@ def main():
     sver, cls = reader(fmt)
     with open(path, "rb") as f:
         store = cls.parsefile(f)
-    pairs = [
-        [unit.source, unit.target]
-        for unit in store.units
-        if not unit.isheader()
+    units = [unit for unit in store.units if not unit.isheader()]
+    pairs = [[unit.source, unit.target] for unit in units]
+    states = [
+        {
+            "translated": bool(unit.istranslated()),
+            "fuzzy": bool(unit.isfuzzy()),
+            "approved": bool(getattr(unit, "isapproved", lambda: False)()),
+            "notes": unit.getnotes() or "",
+        }
+        for unit in units
     ]
     json.dump(
         {
@@ -65,6 +74,7 @@ def main():
             "source_language": store.getsourcelanguage(),
             "target_language": store.gettargetlanguage(),
             "pairs": pairs,
+            "states": states,
         },
         sys.stdout,
         ensure_ascii=False,
