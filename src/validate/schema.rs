@@ -140,7 +140,7 @@ pub fn limits() -> ParseLimits {
     ParseLimits::none()
         .with_max_depth(256)
         .with_max_name_bytes(1024)
-        .with_max_attributes(1024)
+        .with_max_attributes(super::checks::xml::MAX_ATTRIBUTES)
         .with_max_nodes(50_000_000)
 }
 
