@@ -256,6 +256,32 @@ pub fn run(args: Args) -> Result<i32> {
 
     let names = output_names(&groups, &args.format, &opts)?;
 
+    // A failed run leaves no trace: not even the output directory, when this run made it.
+    let existed = args.output.is_dir();
+    let (written, removed) = match write_outputs(&args, &groups, &names, &docs, &opts) {
+        Ok(done) => done,
+        Err(e) => {
+            if !existed {
+                let _ = std::fs::remove_dir(&args.output);
+            }
+            return Err(e);
+        }
+    };
+
+    print_summary(&docs, &written, low, duplicates, removed);
+    Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
+}
+
+/// Writes every output file of the run into a staging folder inside the output directory,
+/// validates the XML ones, then moves them all into place (all or nothing). Returns the
+/// files written and the number of characters XML 1.0 forbids that were removed.
+fn write_outputs(
+    args: &Args,
+    groups: &[(String, Vec<AlignedDocument>)],
+    names: &[Vec<(Format, String)>],
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+) -> Result<(Vec<PathBuf>, usize)> {
     // Everything is written into a staging directory inside the output directory and
     // moved into place only when all of it succeeded: a failure leaves no partial export,
     // and the final moves are undone if one of them fails (write::commit_staged).
@@ -266,7 +292,7 @@ pub fn run(args: Args) -> Result<i32> {
         .map_err(|e| Error::io(&args.output, e))?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut removed = 0usize;
-    for ((name, group), files) in groups.iter().zip(&names) {
+    for ((name, group), files) in groups.iter().zip(names) {
         // Every writer removes the same characters; count them once per output group.
         let mut removed_here = 0usize;
         for (format, file) in files {
@@ -277,7 +303,7 @@ pub fn run(args: Args) -> Result<i32> {
                 );
                 continue;
             }
-            let stats = write::write_file(&staging.path().join(file), format, group, &opts)?;
+            let stats = write::write_file(&staging.path().join(file), format, group, opts)?;
             if !args.no_validate {
                 check_own_output(&staging.path().join(file), &args.output.join(file), format)?;
             }
@@ -286,7 +312,7 @@ pub fn run(args: Args) -> Result<i32> {
         }
         removed += removed_here;
     }
-    write::write_unaligned_tsv(&staging.path().join(UNALIGNED_REPORT), &docs)?;
+    write::write_unaligned_tsv(&staging.path().join(UNALIGNED_REPORT), docs)?;
     staged.push((
         staging.path().join(UNALIGNED_REPORT),
         args.output.join(UNALIGNED_REPORT),
@@ -295,9 +321,7 @@ pub fn run(args: Args) -> Result<i32> {
     std::fs::create_dir(&backups).map_err(|e| Error::io(&backups, e))?;
     let written = write::commit_staged(&staged, &backups)?;
     drop(staging);
-
-    print_summary(&docs, &written, low, duplicates, removed);
-    Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
+    Ok((written, removed))
 }
 
 /// Validate a file this export just wrote; an error in it is a bug in zhen-tm, reported
