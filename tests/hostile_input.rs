@@ -581,3 +581,38 @@ fn the_same_file_named_twice_is_read_once() {
         ]
     );
 }
+
+// 2 (terms). Glossaries: a format named twice is refused, a failed write restores the
+// earlier glossaries.
+
+#[test]
+fn terms_glossaries_are_all_or_nothing() {
+    let c = Case::new();
+    let input = c.input("a.txt", BILINGUAL.as_bytes());
+    let terms = |formats: &str| {
+        zhen_tm()
+            .arg("terms")
+            .arg(&input)
+            .args(["--format", formats, "-o"])
+            .arg(c.out())
+            .output()
+            .unwrap()
+    };
+    let o = terms("csv,tbx,csv");
+    assert_code(&o, 2, &["--format", "csv twice"]);
+    assert!(!c.out().exists());
+
+    assert_ok(&terms("csv,omegat,tbx"));
+    std::fs::write(c.out().join("glossary.csv"), "earlier").unwrap();
+    std::fs::remove_file(c.out().join("glossary.tbx")).unwrap();
+    std::fs::create_dir(c.out().join("glossary.tbx")).unwrap();
+    let before = snapshot(&c.out());
+    let o = terms("csv,omegat,tbx");
+    assert_code(&o, 1, &["glossary.tbx", "is a directory"]);
+    assert!(!stderr(&o).contains(".zhen-tm-staging"), "{}", stderr(&o));
+    assert_eq!(
+        snapshot(&c.out()),
+        before,
+        "the glossaries are as they were"
+    );
+}
