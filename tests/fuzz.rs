@@ -1,5 +1,5 @@
-//! Mutation fuzzing of the library's stages: decode, parse, segment, align, write and
-//! validate. Seeds are the bundled samples and the files zhen-tm writes from them (TMX,
+//! Mutation fuzzing of the library's stages: decode, parse, segment, align, write,
+//! validate and the `--terms` list reader. Seeds are the bundled samples and the files zhen-tm writes from them (TMX,
 //! XLIFF 1.2 and 2.1, TBX); each case mutates one seed (bit flips, byte runs, spliced
 //! pieces of other seeds, markup and encoding fragments) and runs every stage on it.
 //!
@@ -300,7 +300,8 @@ fn transcript_stages(input: &[u8], case: usize) -> Reached {
 }
 
 /// The validator on one input: detection, then every format (a file is checked as what it
-/// claims to be, and also as everything else, which is what `--as` allows).
+/// claims to be, and also as everything else, which is what `--as` allows); then the term
+/// list reader.
 fn validate_stages(input: &[u8], case: usize) {
     stage("detect", input, case, || detect::detect(input));
     for format in [
@@ -312,6 +313,13 @@ fn validate_stages(input: &[u8], case: usize) {
     ] {
         stage("validate", input, case, || {
             validate::validate(input, format)
+        });
+    }
+    // The same bytes as a `terms --terms` list (TBX, or CSV when the markup is gone).
+    if let Ok(text) = std::str::from_utf8(input) {
+        // A refusal is fine (most mutations break the list); a panic or a hang is not.
+        let _ = stage("term list", input, case, || {
+            zhen_tm::terms::list::parse(text, "fuzz.tbx")
         });
     }
 }
