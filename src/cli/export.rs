@@ -116,8 +116,8 @@ fn parse_score(s: &str) -> std::result::Result<f64, String> {
 
 /// `--merge NAME`: a plain file name, so that the merged memory lands in the output
 /// directory and nowhere else. Folders (`a/b`, `../x`, `/abs`), names starting with a dot
-/// (hidden files, `.`, `..`), control characters and the name of the unaligned-sentence
-/// report are refused.
+/// (hidden files, `.`, `..`), control characters, surrounding spaces and `:` are refused
+/// (a name meeting `unaligned.tsv` is checked with the other options, in `check_usage`).
 fn parse_merge_name(s: &str) -> std::result::Result<String, String> {
     let problem = if s.trim().is_empty() {
         Some("is empty")
@@ -135,7 +135,7 @@ fn parse_merge_name(s: &str) -> std::result::Result<String, String> {
         None
     };
     match problem {
-        Some(p) => Err(format!("--merge {s:?} {p}")),
+        Some(p) => Err(format!("{s:?} {p}")),
         None => Ok(s.to_string()),
     }
 }
@@ -186,11 +186,12 @@ fn output_names(
         let mut files = Vec::new();
         for &format in formats {
             let file = format!("{name}{}", format.file_suffix(opts));
-            if let Some(other) = seen.insert(file.to_lowercase(), origin.clone()) {
+            let this = format!("the output of {origin}");
+            if let Some(other) = seen.insert(file.to_lowercase(), this) {
                 return Err(Error::input(
                     &origin,
                     format!(
-                        "its output {file} would overwrite the one of {other}; rename the input \
+                        "its output {file} would overwrite {other}; rename the input \
                          (or use --merge NAME); nothing was written"
                     ),
                 ));
