@@ -76,6 +76,23 @@ fn choose_encoding(bytes: &[u8], path: &Path, forced: Option<&str>) -> Result<Ch
     };
     let encoding = resolve_label(label, path)?;
     match bom {
+        // UTF-8 text read as Latin-1 or GBK turns every Chinese character into mojibake,
+        // and the file then looks like an English-only edition: say what happened instead.
+        None if encoding != encoding_rs::UTF_8
+            && encoding.is_ascii_compatible()
+            && !bytes.is_ascii()
+            && std::str::from_utf8(bytes).is_ok() =>
+        {
+            Err(Error::input(
+                path,
+                format!(
+                    "is UTF-8 text, but --encoding says {:?} ({}), which would turn its \
+                     non-ASCII characters into mojibake; drop --encoding (UTF-8 is detected)",
+                    label,
+                    encoding.name()
+                ),
+            ))
+        }
         None => Ok(Choice::Known {
             encoding,
             bom_len: 0,
@@ -601,6 +618,19 @@ mod tests {
         for label in ["gbk", "GB2312", "gb18030", " GB18030 "] {
             assert_eq!(decode(&gb(ZH), path(), Some(label)).unwrap(), ZH, "{label}");
         }
+    }
+
+    #[test]
+    fn forced_single_byte_encoding_on_utf8_text_is_refused() {
+        for label in ["latin1", "windows-1252", "gbk"] {
+            let e = err(ZH.as_bytes(), Some(label));
+            assert!(
+                e.contains("is UTF-8 text") && e.contains("drop --encoding"),
+                "{e}"
+            );
+        }
+        // Pure ASCII reads the same in every one of them: allowed.
+        assert_eq!(decode(b"Hello.", path(), Some("latin1")).unwrap(), "Hello.");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `zhen-tm export`: transcripts in, aligned sentence pairs out as TMX, XLIFF and CSV.
 
 use super::input;
-use super::{EXIT_INPUT, EXIT_OK};
+use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use std::path::{Path, PathBuf};
 use zhen_tm::align::finish;
 use zhen_tm::model::{AlignedDocument, Lang};
@@ -40,19 +40,20 @@ pub struct Args {
     /// Source language of the translation memory (Chinese is the original).
     #[arg(long, value_enum, default_value = "zh")]
     source: SourceArg,
-    /// Leave pairs scoring below this out of the outputs (they go to unaligned.tsv).
-    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    /// Leave pairs scoring below this (0 to 1) out of the outputs (they go to unaligned.tsv).
+    #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = parse_score)]
     min_score: f64,
-    /// Mark pairs scoring below this for review in XLIFF (and, with --review-tmx, move them
-    /// to their own memory).
-    #[arg(long, value_name = "X", default_value_t = 0.5)]
+    /// Mark pairs scoring below this (0 to 1) for review in XLIFF (and, with --review-tmx,
+    /// move them to their own memory).
+    #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = parse_score)]
     review_below: f64,
     /// TMX: write the pairs scoring below --review-below to NAME.review.tmx and leave them
     /// out of NAME.tmx (for OmegaT: NAME.tmx in tm/auto/, NAME.review.tmx in tm/penalty-30/).
     #[arg(long)]
     review_tmx: bool,
-    /// Write one TM named NAME over all inputs instead of one per document.
-    #[arg(long, value_name = "NAME")]
+    /// Write one TM named NAME over all inputs instead of one per document. NAME is a plain
+    /// file name (no folder, not starting with a dot); the files go into the output directory.
+    #[arg(long, value_name = "NAME", value_parser = parse_merge_name)]
     merge: Option<String>,
     /// Keep identical pairs (by default each distinct pair is written once per export).
     #[arg(long)]
@@ -114,9 +115,119 @@ fn parse_format(s: &str) -> std::result::Result<Format, String> {
         .ok_or_else(|| format!("unknown format '{s}' (expected tmx, xliff12, xliff21 or csv)"))
 }
 
+/// `--min-score`/`--review-below`: a number from 0 to 1, the range of alignment scores.
+/// NaN, infinities and values outside the range would silently move every pair to
+/// unaligned.tsv, or flag all or none for review.
+fn parse_score(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("'{s}' is not a score from 0 to 1")),
+    }
+}
+
+/// `--merge NAME`: a plain file name, so that the merged memory lands in the output
+/// directory and nowhere else. Folders (`a/b`, `../x`, `/abs`), names starting with a dot
+/// (hidden files, `.`, `..`), control characters, surrounding spaces and `:` are refused
+/// (a name meeting `unaligned.tsv` is checked with the other options, in `check_usage`).
+fn parse_merge_name(s: &str) -> std::result::Result<String, String> {
+    let problem = if s.trim().is_empty() {
+        Some("is empty")
+    } else if s.contains(['/', '\\']) {
+        Some("names a folder; give a plain file name (the files go into -o DIR)")
+    } else if s.starts_with('.') {
+        Some("starts with a dot (a hidden file, or the folder . or ..)")
+    } else if s.chars().any(char::is_control) {
+        Some("contains a control character")
+    } else if s.trim() != s {
+        Some("starts or ends with a space")
+    } else if s.contains(':') {
+        Some("contains ':', which Windows file names cannot")
+    } else {
+        None
+    };
+    match problem {
+        Some(p) => Err(format!("{s:?} {p}")),
+        None => Ok(s.to_string()),
+    }
+}
+
+/// The name of the unaligned-sentence report every export writes.
+const UNALIGNED_REPORT: &str = "unaligned.tsv";
+
+/// Usage problems found only when options are combined (clap checks each on its own):
+/// a format named twice, and a merge name whose CSV would overwrite the unaligned report.
+fn check_usage(args: &Args) -> std::result::Result<(), String> {
+    for (i, f) in args.format.iter().enumerate() {
+        if args.format[..i].contains(f) {
+            return Err(format!("--format names {f} twice"));
+        }
+    }
+    if let Some(name) = &args.merge {
+        if args.tsv
+            && args.format.contains(&Format::Csv)
+            && format!("{name}.tsv").eq_ignore_ascii_case(UNALIGNED_REPORT)
+        {
+            return Err(format!(
+                "--merge {name} with --tsv would write the pairs over {UNALIGNED_REPORT}, \
+                 the report of unaligned sentences; choose another name"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The output file names of each group, refusing two outputs with one name (compared
+/// without case, as Windows and macOS file systems do): one would overwrite the other.
+fn output_names(
+    groups: &[(String, Vec<AlignedDocument>)],
+    formats: &[Format],
+    opts: &WriteOptions,
+) -> Result<Vec<Vec<(Format, String)>>> {
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    seen.insert(
+        UNALIGNED_REPORT.to_string(),
+        "the unaligned-sentence report".into(),
+    );
+    let mut out = Vec::new();
+    for (name, group) in groups {
+        let origin = match group.as_slice() {
+            [one] => one.source.clone(),
+            _ => format!("--merge {name}"),
+        };
+        let mut files = Vec::new();
+        for &format in formats {
+            let file = format!("{name}{}", format.file_suffix(opts));
+            let this = format!("the output of {origin}");
+            if let Some(other) = seen.insert(file.to_lowercase(), this) {
+                return Err(Error::input(
+                    &origin,
+                    format!(
+                        "its output {file} would overwrite {other}; rename the input \
+                         (or use --merge NAME); nothing was written"
+                    ),
+                ));
+            }
+            files.push((format, file));
+        }
+        out.push(files);
+    }
+    Ok(out)
+}
+
 /// Run `export`.
 pub fn run(args: Args) -> Result<i32> {
-    let opts = write_options(&args)?;
+    if let Err(message) = check_usage(&args) {
+        eprintln!("zhen-tm: error: {message}");
+        return Ok(EXIT_USAGE);
+    }
+    let creation_date = match creation_date(&args) {
+        Ok(d) => d,
+        Err(message) => {
+            eprintln!("zhen-tm: error: {message}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let opts = write_options(&args, creation_date);
     let mut formats = args.format.clone();
     if opts.review_tmx && formats.contains(&Format::Tmx) {
         formats.push(Format::TmxReview);
@@ -166,8 +277,37 @@ pub fn run(args: Args) -> Result<i32> {
             .collect(),
     };
 
+    let names = output_names(&groups, &formats, &opts)?;
+
+    // A failed run leaves no trace: not even the output directory, when this run made it.
+    let existed = args.output.is_dir();
+    let (written, removed) = match write_outputs(&args, &groups, &names, &docs, &opts) {
+        Ok(done) => done,
+        Err(e) => {
+            if !existed {
+                let _ = std::fs::remove_dir(&args.output);
+            }
+            return Err(e);
+        }
+    };
+
+    print_summary(&docs, &written, low, duplicates, removed, normalized);
+    Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
+}
+
+/// Writes every output file of the run into a staging folder inside the output directory,
+/// validates the XML ones, then moves them all into place (all or nothing). Returns the
+/// files written and the number of characters XML 1.0 forbids that were removed.
+fn write_outputs(
+    args: &Args,
+    groups: &[(String, Vec<AlignedDocument>)],
+    names: &[Vec<(Format, String)>],
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+) -> Result<(Vec<PathBuf>, usize)> {
     // Everything is written into a staging directory inside the output directory and
-    // moved into place only when all of it succeeded: a failure leaves no partial export.
+    // moved into place only when all of it succeeded: a failure leaves no partial export,
+    // and the final moves are undone if one of them fails (write::commit_staged).
     std::fs::create_dir_all(&args.output).map_err(|e| Error::io(&args.output, e))?;
     let staging = tempfile::Builder::new()
         .prefix(".zhen-tm-staging-")
@@ -175,52 +315,36 @@ pub fn run(args: Args) -> Result<i32> {
         .map_err(|e| Error::io(&args.output, e))?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut removed = 0usize;
-    for (name, group) in &groups {
-        // Every XML writer removes the same characters; count them once per output group.
+    for ((name, group), files) in groups.iter().zip(names) {
+        // Every writer removes the same characters; count them once per output group.
         let mut removed_here = 0usize;
-        for &format in &formats {
+        for (format, file) in files {
+            let format = *format;
             if format == Format::Xliff21 && group.iter().all(|d| d.pairs.is_empty()) {
                 eprintln!(
                     "zhen-tm: {name}: no pairs; XLIFF 2.1 needs at least one unit, not written"
                 );
                 continue;
             }
-            let file = format!("{name}{}", format.file_suffix(&opts));
-            let stats = write::write_file(&staging.path().join(&file), format, group, &opts)?;
+            let stats = write::write_file(&staging.path().join(file), format, group, opts)?;
             if !args.no_validate {
-                check_own_output(
-                    &staging.path().join(&file),
-                    &args.output.join(&file),
-                    format,
-                )?;
+                check_own_output(&staging.path().join(file), &args.output.join(file), format)?;
             }
             removed_here = removed_here.max(stats.removed_chars);
-            staged.push((staging.path().join(&file), args.output.join(&file)));
+            staged.push((staging.path().join(file), args.output.join(file)));
         }
         removed += removed_here;
     }
-    write::write_unaligned_tsv(&staging.path().join("unaligned.tsv"), &docs)?;
+    write::write_unaligned_tsv(&staging.path().join(UNALIGNED_REPORT), docs)?;
     staged.push((
-        staging.path().join("unaligned.tsv"),
-        args.output.join("unaligned.tsv"),
+        staging.path().join(UNALIGNED_REPORT),
+        args.output.join(UNALIGNED_REPORT),
     ));
-    for (_, to) in &staged {
-        if to.is_dir() {
-            return Err(Error::input(
-                to,
-                "is a directory; cannot write the output file there",
-            ));
-        }
-    }
-    let mut written: Vec<PathBuf> = Vec::new();
-    for (from, to) in staged {
-        std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
-        written.push(to);
-    }
+    let backups = staging.path().join(".replaced");
+    std::fs::create_dir(&backups).map_err(|e| Error::io(&backups, e))?;
+    let written = write::commit_staged(&staged, &backups)?;
     drop(staging);
-
-    print_summary(&docs, &written, low, duplicates, removed, normalized);
-    Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
+    Ok((written, removed))
 }
 
 /// Validate a file this export just wrote; an error in it is a bug in zhen-tm, reported
@@ -254,27 +378,32 @@ fn check_own_output(staged: &Path, final_path: &Path, format: Format) -> Result<
     ))
 }
 
-/// Writer options from the command line and the environment (`SOURCE_DATE_EPOCH`).
-fn write_options(args: &Args) -> Result<WriteOptions> {
-    let creation_date = match &args.date {
-        Some(d) => Some(d.clone()),
-        None => match std::env::var("SOURCE_DATE_EPOCH") {
-            Ok(v) => Some(
-                v.trim()
-                    .parse::<i64>()
-                    .ok()
-                    .map(tmx_date_from_epoch)
-                    .ok_or_else(|| {
-                        Error::input(
-                            "SOURCE_DATE_EPOCH",
-                            format!("'{v}' is not a number of seconds"),
-                        )
-                    })?,
-            ),
-            Err(_) => None,
-        },
+/// Latest `SOURCE_DATE_EPOCH` a TMX date can hold: 9999-12-31T23:59:59Z (the format has
+/// four year digits).
+const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// The TMX creation date: `--date`, else `SOURCE_DATE_EPOCH` (seconds from 1970 to the end
+/// of year 9999), else none. A value out of range is a usage error, found before any work.
+fn creation_date(args: &Args) -> std::result::Result<Option<String>, String> {
+    if let Some(d) = &args.date {
+        return Ok(Some(d.clone()));
+    }
+    let Some(v) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
     };
-    Ok(WriteOptions {
+    let v = v.to_string_lossy();
+    match v.trim().parse::<i64>() {
+        Ok(secs) if (0..=MAX_EPOCH).contains(&secs) => Ok(Some(tmx_date_from_epoch(secs))),
+        _ => Err(format!(
+            "SOURCE_DATE_EPOCH={v:?} is not a number of seconds from 0 (1970) to {MAX_EPOCH} \
+             (the end of year 9999)"
+        )),
+    }
+}
+
+/// Writer options from the command line and the creation date.
+fn write_options(args: &Args, creation_date: Option<String>) -> WriteOptions {
+    WriteOptions {
         en_code: args.en_code.clone(),
         zh_code: args.zh_code.clone(),
         source: match args.source {
@@ -286,7 +415,7 @@ fn write_options(args: &Args) -> Result<WriteOptions> {
         creation_date,
         bom: args.bom,
         tsv: args.tsv,
-    })
+    }
 }
 
 /// `--encoding`: a label encoding_rs knows (utf-8, gb18030, gbk, utf-16le …).
@@ -495,6 +624,23 @@ mod tests {
         assert!(msg.contains("duplicate-id"), "{msg}");
         // CSV is not XML: nothing to check.
         assert!(check_own_output(&staged, Path::new("out/a.csv"), Format::Csv).is_ok());
+    }
+
+    #[test]
+    fn scores_and_merge_names() {
+        assert_eq!(parse_score("0.25"), Ok(0.25));
+        assert_eq!(parse_score("1"), Ok(1.0));
+        for bad in ["NaN", "nan", "inf", "-inf", "2", "-0.1", "x", ""] {
+            assert!(parse_score(bad).is_err(), "{bad}");
+        }
+        assert!(parse_merge_name("wang-yi press 2025").is_ok());
+        assert!(parse_merge_name("王毅记者会").is_ok());
+        for bad in [
+            "", " ", ".", "..", ".hidden", "a/b", "../../x", "/abs/x", "a\\b", "c:x", "a\u{1b}b",
+            " a",
+        ] {
+            assert!(parse_merge_name(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

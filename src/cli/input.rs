@@ -64,33 +64,54 @@ const OUTPUT_ENDINGS: &[&str] = &[".tmx", ".xlf", ".xliff", ".csv", ".tsv", ".tb
 
 /// Expand an INPUT argument: a file is itself; a directory gives its transcript files
 /// (recursively, in sorted order so that output is deterministic), leaving out the output
-/// directory `skip` and files with the endings `export` writes. A missing path or a
-/// directory without transcripts is an error naming it.
-pub fn collect(path: &Path, skip: &Path) -> Result<Vec<Input>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+/// directory `skip` and files with the endings `export` writes. Returns the inputs found
+/// and the problems met: a missing path, a directory without transcripts, and, inside a
+/// directory, a subfolder or link that cannot be read. One unreadable subfolder does not
+/// cost the readable transcripts beside it; each problem is reported by the caller.
+///
+/// Links inside a directory: a link to a file is read like the file (it is a transcript
+/// the user put there); a link to a folder is not followed (it could lead back up and
+/// around forever) and is mentioned on standard error; a broken link is a problem.
+pub fn collect(path: &Path, skip: &Path) -> (Vec<Input>, Vec<Error>) {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return (Vec::new(), vec![Error::io(path, e)]),
+    };
     if !meta.is_dir() {
-        return Ok(vec![Input::File {
+        let file = Input::File {
             path: path.to_path_buf(),
             named: true,
-        }]);
+        };
+        return (vec![file], Vec::new());
     }
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     let skip = std::fs::canonicalize(skip).ok();
-    walk(path, skip.as_deref(), &mut files)?;
+    walk(path, skip.as_deref(), &mut files, &mut problems);
     files.sort();
-    if files.is_empty() {
-        return Err(Error::input(path, "directory holds no transcript files"));
+    if files.is_empty() && problems.is_empty() {
+        problems.push(Error::input(path, "directory holds no transcript files"));
     }
-    Ok(files
+    let inputs = files
         .into_iter()
         .map(|path| Input::File { path, named: false })
-        .collect())
+        .collect();
+    (inputs, problems)
 }
 
-fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>, problems: &mut Vec<Error>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => return problems.push(Error::io(dir, e)),
+    };
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Error::io(dir, e));
+                continue;
+            }
+        };
         let path = entry.path();
         if !is_transcript_name(&path) {
             continue;
@@ -98,10 +119,38 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>) -> Result<()> {
         if skip.is_some() && std::fs::canonicalize(&path).ok().as_deref() == skip {
             continue;
         }
-        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        let ft = match entry.file_type() {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(Error::io(&path, e));
+                continue;
+            }
+        };
+        let is_file = if ft.is_symlink() {
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    eprintln!(
+                        "zhen-tm: note: {}: a link to a folder, not followed (name it on the \
+                         command line to read it)",
+                        path.display()
+                    );
+                    false
+                }
+                Ok(m) => m.is_file(),
+                Err(e) => {
+                    problems.push(Error::input(
+                        &path,
+                        format!("a link whose target cannot be read: {e}"),
+                    ));
+                    false
+                }
+            }
+        } else {
+            ft.is_file()
+        };
         if ft.is_dir() {
-            walk(&path, skip, out)?;
-        } else if ft.is_file() {
+            walk(&path, skip, out, problems);
+        } else if is_file {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().to_lowercase())
@@ -112,7 +161,30 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>) -> Result<()> {
             out.push(path);
         }
     }
-    Ok(())
+}
+
+/// Drops inputs that name a file already named (the same file twice on the command line,
+/// or a file and a directory holding it), keeping the first, with a note: read twice, it
+/// would become a second document whose pairs all repeat the first's. Files are compared
+/// by their canonical path, so `a.md`, `./a.md` and a link to it are one file.
+fn drop_repeats(jobs: Vec<Input>) -> Vec<Input> {
+    let mut seen = std::collections::HashSet::new();
+    jobs.into_iter()
+        .filter(|job| {
+            let Input::File { path, .. } = job else {
+                return true;
+            };
+            let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let first = seen.insert(key);
+            if !first {
+                eprintln!(
+                    "zhen-tm: note: {} is named more than once; read once",
+                    path.display()
+                );
+            }
+            first
+        })
+        .collect()
 }
 
 /// Read, decode and parse one transcript file. A file with no text in either language is
@@ -239,11 +311,11 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
     let mut jobs: Vec<Input> = Vec::new();
     let mut unusable: Vec<Error> = Vec::new();
     for path in src.inputs {
-        match collect(path, src.output) {
-            Ok(found) => jobs.extend(found),
-            Err(e) => unusable.push(e),
-        }
+        let (found, problems) = collect(path, src.output);
+        jobs.extend(found);
+        unusable.extend(problems);
     }
+    let mut jobs = drop_repeats(jobs);
     if let (Some(en), Some(zh)) = (src.en, src.zh) {
         jobs.push(Input::Pair {
             en: en.to_path_buf(),

@@ -4,7 +4,7 @@
 
 use super::export::{parse_encoding, parse_language_tag, SourceArg};
 use super::input;
-use super::{EXIT_INPUT, EXIT_OK};
+use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use serde::Serialize;
 use std::path::PathBuf;
 use zhen_tm::glossary::export::{GlossaryFormat, GlossaryOptions};
@@ -179,6 +179,12 @@ struct JsonReport<'a> {
 
 /// Run `terms`.
 pub fn run(args: Args) -> Result<i32> {
+    for (i, f) in args.format.iter().enumerate() {
+        if args.format[..i].contains(f) {
+            eprintln!("zhen-tm: error: --format names {} twice", f.name());
+            return Ok(EXIT_USAGE);
+        }
+    }
     let terms = term_list(args.terms.as_ref())?;
     let (docs, problems) = align_inputs(&args);
     if docs.is_empty() {
@@ -253,12 +259,25 @@ pub fn run(args: Args) -> Result<i32> {
             },
             ..GlossaryOptions::default()
         };
+        // As in `export`: every glossary is written into a staging folder and moved into
+        // place all together, so a failure leaves the earlier glossaries as they were.
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let staging = tempfile::Builder::new()
+            .prefix(".zhen-tm-staging-")
+            .tempdir_in(&dir)
+            .map_err(|e| Error::io(&dir, e))?;
+        let mut staged = Vec::new();
         for format in formats {
             let path = dir.join(format.file_name());
-            for w in write_glossary(&path, format, &entries, &gopts)? {
+            let temp = staging.path().join(format.file_name());
+            for w in write_glossary(&temp, &path, format, &entries, &gopts)? {
                 eprintln!("zhen-tm: {}: {w}", path.display());
             }
+            staged.push((temp, path));
+        }
+        let backups = staging.path().join(".replaced");
+        std::fs::create_dir(&backups).map_err(|e| Error::io(&backups, e))?;
+        for path in zhen_tm::write::commit_staged(&staged, &backups)? {
             files.push(path.display().to_string());
         }
     }
@@ -310,8 +329,10 @@ fn print_json<T: Serialize>(value: &T) {
 
 /// Writes one glossary atomically: into a temporary file in the same folder, renamed over
 /// `path` once complete, so that a CAT tool watching the folder never reads half a file.
+/// Errors name `shown`, the file the user will look for (`path` is in the staging folder).
 fn write_glossary(
     path: &std::path::Path,
+    shown: &std::path::Path,
     format: GlossaryFormat,
     entries: &[zhen_tm::glossary::Entry],
     opts: &GlossaryOptions,
@@ -320,12 +341,12 @@ fn write_glossary(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => std::path::Path::new("."),
     };
-    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(path, e))?;
+    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(shown, e))?;
     let warnings = {
         let mut buf = std::io::BufWriter::new(tmp.as_file());
         let w = zhen_tm::glossary::export::write(&mut buf, format, entries, opts)
-            .map_err(|e| Error::io(path, e))?;
-        std::io::Write::flush(&mut buf).map_err(|e| Error::io(path, e))?;
+            .map_err(|e| Error::io(shown, e))?;
+        std::io::Write::flush(&mut buf).map_err(|e| Error::io(shown, e))?;
         w
     };
     #[cfg(unix)]
@@ -333,9 +354,9 @@ fn write_glossary(
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| Error::io(path, e))?;
+            .map_err(|e| Error::io(shown, e))?;
     }
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    tmp.persist(path).map_err(|e| Error::io(shown, e.error))?;
     Ok(warnings)
 }
 

@@ -15,7 +15,10 @@ use zhen_tm::validate::{self, detect, Diagnostic, Severity, XmlFormat};
 ///
 /// Each finding is printed as `FILE:LINE:COLUMN: error|warning: [rule] message`, then one
 /// summary line per file. Nothing is fetched or expanded: DOCTYPEs and entities other than
-/// the predefined ones are reported, never resolved.
+/// the predefined ones are reported, never resolved. A DOCTYPE that reaches outside the
+/// file (a DTD at a URL or absolute path, an external or parameter entity) is an error,
+/// any other DOCTYPE a warning; an XML declaration naming an encoding the file is not in
+/// is an error.
 ///
 /// Exit status: 0 when every file is valid (warnings allowed), 1 when any file has an error
 /// or cannot be read, 2 on bad usage.
@@ -72,7 +75,18 @@ fn check_file(path: &Path, forced: Option<XmlFormat>) -> Report {
         Ok(b) => b,
         Err(e) => return failed(format!("cannot read the file: {e}")),
     };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return failed("the file is empty".into());
+    }
     let Some(format) = forced.or_else(|| detect::detect(&bytes)) else {
+        // Undecodable bytes hide the root element: say so, where, rather than "not a TMX".
+        if let Err(d) = validate::read_text(&bytes) {
+            return Report {
+                file: path.to_path_buf(),
+                format: None,
+                diagnostics: vec![d],
+            };
+        }
         return failed(
             "not a TMX, XLIFF or TBX file (unknown root element or namespace); use --as FORMAT to force one".into(),
         );

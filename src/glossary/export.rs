@@ -275,19 +275,9 @@ fn seen(e: &Entry) -> Option<String> {
     }
 }
 
-/// Characters that make a spreadsheet treat a cell as a formula (or, for tab and CR, that
-/// some spreadsheets strip before looking for one). OWASP's list for CSV injection.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// Neutralizes a cell for spreadsheet-bound formats: a leading `'` when the cell starts
-/// with a formula trigger, so that `=HYPERLINK(…)` in a term is shown, not run. Borrows
-/// in the usual case.
+/// Neutralizes a cell for spreadsheet-bound formats (the rule the pairs CSV uses too).
 fn neutralize(s: &str) -> Cow<'_, str> {
-    if s.starts_with(FORMULA_STARTS) {
-        Cow::Owned(format!("'{s}"))
-    } else {
-        Cow::Borrowed(s)
-    }
+    crate::write::neutralize_formula(s)
 }
 
 /// A CSV writer with RFC 4180 quoting (only where needed) and the given line ending.

@@ -163,11 +163,55 @@ fn parse_tbx(text: &str, source: &str) -> Result<Vec<Term>, String> {
     // What the current text belongs to: a term, or a subject-field description.
     let mut field: Option<&'static str> = None;
     let mut buf = String::new();
+    // Open elements (name and line): a file that ends with some still open is truncated,
+    // and loading the entries before the cut would lose the rest without a word.
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut seen_root = false;
     loop {
         let pos = reader.buffer_position();
         let event = reader
             .read_event()
             .map_err(|e| format!("{source}:{}: not well-formed XML: {e}", line_of(text, pos)))?;
+        match &event {
+            Event::Start(_) | Event::Empty(_) if open.is_empty() && seen_root => {
+                return Err(format!(
+                    "{source}:{}: not well-formed XML: a second root element",
+                    line_of(text, pos)
+                ));
+            }
+            Event::Start(e) => {
+                seen_root = true;
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                open.push((name, line_of(text, pos)));
+            }
+            Event::Empty(_) if open.is_empty() => seen_root = true,
+            Event::End(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                match open.pop() {
+                    Some((open_name, _)) if open_name == name => {}
+                    Some((open_name, line)) => {
+                        return Err(format!(
+                            "{source}:{}: not well-formed XML: </{name}> closes <{open_name}> \
+                             (opened on line {line})",
+                            line_of(text, pos)
+                        ))
+                    }
+                    None => {
+                        return Err(format!(
+                            "{source}:{}: not well-formed XML: </{name}> closes nothing",
+                            line_of(text, pos)
+                        ))
+                    }
+                }
+            }
+            Event::Text(t) if open.is_empty() && !t.iter().all(u8::is_ascii_whitespace) => {
+                return Err(format!(
+                    "{source}:{}: not well-formed XML: text outside the root element",
+                    line_of(text, pos)
+                ));
+            }
+            _ => {}
+        }
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"termEntry" | b"conceptEntry" => {
@@ -179,6 +223,7 @@ fn parse_tbx(text: &str, source: &str) -> Result<Vec<Term>, String> {
                 b"langSet" | b"langSec" => {
                     lang = e
                         .attributes()
+                        .with_checks(false)
                         .flatten()
                         .find(|a| a.key.local_name().as_ref() == b"lang")
                         .and_then(|a| a.unescape_value().ok())
@@ -189,10 +234,10 @@ fn parse_tbx(text: &str, source: &str) -> Result<Vec<Term>, String> {
                     buf.clear();
                 }
                 b"descrip" => {
-                    let subject = e
-                        .attributes()
-                        .flatten()
-                        .any(|a| a.key.as_ref() == b"type" && a.value.as_ref() == b"subjectField");
+                    let subject =
+                        e.attributes().with_checks(false).flatten().any(|a| {
+                            a.key.as_ref() == b"type" && a.value.as_ref() == b"subjectField"
+                        });
                     if subject {
                         field = Some("subject");
                         buf.clear();
@@ -243,6 +288,15 @@ fn parse_tbx(text: &str, source: &str) -> Result<Vec<Term>, String> {
             Event::Eof => break,
             _ => {}
         }
+    }
+    if let Some((name, line)) = open.last() {
+        return Err(format!(
+            "{source}:{line}: not well-formed XML: <{name}> is never closed (the file may be \
+             truncated); no entry was loaded"
+        ));
+    }
+    if !seen_root {
+        return Err(format!("{source}: not well-formed XML: no root element"));
     }
     Ok(out)
 }
@@ -300,6 +354,27 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].en, vec!["Global South", "the South"]);
         assert_eq!(t[0].category, "concept");
+    }
+
+    #[test]
+    fn truncated_or_malformed_tbx_is_refused() {
+        let tbx = "<?xml version=\"1.0\"?>\n<tbx type=\"TBX-Basic\"><text><body>\n\
+            <conceptEntry id=\"1\"><langSec xml:lang=\"zh\"><termSec><term>外交部</term></termSec></langSec>\
+            <langSec xml:lang=\"en\"><termSec><term>Foreign Ministry</term></termSec></langSec></conceptEntry>\n\
+            <conceptEntry id=\"2\"><langSec xml:lang=\"zh\"><termSec><term>发言人</term></termSec></langSec>\
+            <langSec xml:lang=\"en\"><termSec><term>spokesperson</term></termSec></langSec></conceptEntry>\n\
+            </body></text></tbx>\n";
+        assert_eq!(parse(tbx, "g.tbx").map(|t| t.len()), Ok(2));
+        // Cut between entries, and inside a term: both end with elements still open.
+        for end in ["</conceptEntry>\n", "<term>发"] {
+            let cut = &tbx[..tbx.find(end).unwrap_or(0) + end.len()];
+            let e = parse(cut, "g.tbx").expect_err("truncated");
+            assert!(e.starts_with("g.tbx:") && e.contains("never closed"), "{e}");
+        }
+        let e = parse(&tbx.replace("</text>", "</txt>"), "g.tbx").expect_err("mismatched");
+        assert!(e.contains("not well-formed"), "{e}");
+        let e = parse(&format!("{tbx}<tbx/>"), "g.tbx").expect_err("second root");
+        assert!(e.contains("second root"), "{e}");
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub fn detect(bytes: &[u8]) -> Option<XmlFormat> {
                 };
                 let version = e
                     .attributes()
+                    .with_checks(false)
+                    .take(super::checks::xml::MAX_ATTRIBUTES)
                     .flatten()
                     .find(|a| a.key.as_ref() == b"version")
                     .map(|a| String::from_utf8_lossy(&a.value).into_owned())

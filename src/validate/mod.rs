@@ -85,6 +85,14 @@ pub fn validate(bytes: &[u8], format: XmlFormat) -> Vec<Diagnostic> {
     out
 }
 
+/// The file as text, the way the checks read it (UTF-8, or UTF-16 with a byte-order mark),
+/// or the finding that says why it cannot be read and where (line and column of the first
+/// bad byte; the encoding its XML declaration names, when it has one). `validate` uses it
+/// to explain a file whose root element cannot even be found.
+pub fn read_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+    checks::xml::as_utf8(bytes)
+}
+
 /// Schema validity alone against the bundled schemas (empty when valid).
 pub fn validate_schema(bytes: &[u8], format: XmlFormat) -> Vec<Diagnostic> {
     schema::validate(bytes, format)

@@ -140,7 +140,7 @@ pub fn limits() -> ParseLimits {
     ParseLimits::none()
         .with_max_depth(256)
         .with_max_name_bytes(1024)
-        .with_max_attributes(1024)
+        .with_max_attributes(super::checks::xml::MAX_ATTRIBUTES)
         .with_max_nodes(50_000_000)
 }
 
@@ -151,17 +151,12 @@ fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom..]).0;
     }
-    let head = &bytes[..bytes.len().min(200)];
-    let declared = std::str::from_utf8(head)
-        .ok()
-        .filter(|h| h.starts_with("<?xml"))
-        .and_then(|h| {
-            let at = h.find("encoding=")? + "encoding=".len();
-            let quote = h[at..].chars().next()?;
-            let rest = &h[at + 1..];
-            Some(rest[..rest.find(quote)?].to_string())
-        })
-        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    // The declaration is read with the same (panic-free) reader as the checks use: a
+    // multi-byte character where the quote belongs once made this slice a string inside
+    // a character (found by tests/fuzz.rs).
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+    let declared = super::checks::xml::declared_encoding(&head)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
     match declared {
         Some(encoding) if encoding != encoding_rs::UTF_8 => {
             encoding.decode_without_bom_handling(bytes).0
@@ -466,6 +461,20 @@ mod tests {
         let deep = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
         let d = validate(deep.as_bytes(), XmlFormat::Tmx14);
         assert!(errors(&d, RULE_WELL_FORMED) > 0, "{d:?}");
+    }
+
+    #[test]
+    fn odd_encoding_declarations_do_not_panic() {
+        // A character other than a quote after `encoding=` (U+FFFE here, as the fuzzer
+        // found it), an unterminated value, and a declaration cut short.
+        for text in [
+            "<?xml version=\"1.0\" encoding=\u{FFFE}\"UTF-8\"?>\n<tmx version=\"1.4\"/>",
+            "<?xml version=\"1.0\" encoding=\"中文?>\n<tmx version=\"1.4\"/>",
+            "<?xml version=\"1.0\" encoding=",
+        ] {
+            let d = validate(text.as_bytes(), XmlFormat::Tmx14);
+            assert!(!d.is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::model::{AlignedDocument, Lang, Pair};
 
@@ -24,7 +24,7 @@ mod tmx;
 mod xliff12;
 mod xliff21;
 
-pub use self::csv::write_csv;
+pub use self::csv::{neutralize_formula, spreadsheet_cell, write_csv, FORMULA_STARTS};
 pub use self::tmx::{write_review_tmx, write_tmx};
 pub use self::xliff12::write_xliff12;
 pub use self::xliff21::{write_xliff21, REVIEW_SUBSTATE};
@@ -410,7 +410,9 @@ pub fn write_file(
 /// `doc lang unit kind speaker line text`, then one tab-separated row per sentence that
 /// found no counterpart, so that a translator can look them up in the source (`line`) and
 /// nothing the aligner could not place is silently lost. Fields containing tabs, quotes or
-/// line breaks are quoted per CSV rules; lines end with LF. Returns the number of rows.
+/// line breaks are quoted per CSV rules; lines end with LF. Cells are made safe for
+/// spreadsheets as in the pairs CSV ([`spreadsheet_cell`]: no control characters, no
+/// formula starts). Returns the number of rows.
 pub fn write_unaligned_tsv(path: &Path, docs: &[AlignedDocument]) -> crate::Result<usize> {
     atomic_write(path, |out| {
         let mut w = ::csv::WriterBuilder::new()
@@ -422,7 +424,7 @@ pub fn write_unaligned_tsv(path: &Path, docs: &[AlignedDocument]) -> crate::Resu
         for u in docs.iter().flat_map(|d| &d.unaligned) {
             let unit = u.unit.to_string();
             let line = u.line.to_string();
-            w.write_record([
+            let cells = [
                 u.doc.as_str(),
                 u.lang.code(),
                 &unit,
@@ -430,7 +432,8 @@ pub fn write_unaligned_tsv(path: &Path, docs: &[AlignedDocument]) -> crate::Resu
                 u.speaker.as_deref().unwrap_or(""),
                 &line,
                 &u.text,
-            ])?;
+            ];
+            w.write_record(cells.map(|c| spreadsheet_cell(c).0.into_owned()))?;
             rows += 1;
         }
         w.flush()?;
@@ -464,6 +467,60 @@ fn atomic_write<T>(
     tmp.persist(path)
         .map_err(|e| crate::Error::io(path, e.error))?;
     Ok(value)
+}
+
+/// Moves staged files to their final paths as one step: all of them, or none. Each
+/// `(from, to)` is renamed in order; a file already at `to` is first moved into
+/// `backup_dir` (which must be on the same file system, e.g. inside the staging folder).
+/// When a rename fails, every file moved so far goes back where it came from and every
+/// replaced file is restored, so the output folder is left as it was before the run,
+/// and the error names the path that could not be written. Renames within one file system
+/// are atomic, which is what makes the undo reliable. Returns the final paths.
+pub fn commit_staged(
+    moves: &[(PathBuf, PathBuf)],
+    backup_dir: &Path,
+) -> crate::Result<Vec<PathBuf>> {
+    // (index into `moves`, where the file it replaced was put)
+    let mut done: Vec<(usize, Option<PathBuf>)> = Vec::with_capacity(moves.len());
+    for (i, (from, to)) in moves.iter().enumerate() {
+        match commit_one(from, to, &backup_dir.join(format!("replaced-{i}"))) {
+            Ok(backup) => done.push((i, backup)),
+            Err(e) => {
+                for (j, backup) in done.iter().rev() {
+                    let (from, to) = &moves[*j];
+                    let _ = std::fs::rename(to, from);
+                    if let Some(b) = backup {
+                        let _ = std::fs::rename(b, to);
+                    }
+                }
+                return Err(if to.is_dir() {
+                    crate::Error::input(to, "is a directory; cannot write the output file there")
+                } else {
+                    crate::Error::io(to, e)
+                });
+            }
+        }
+    }
+    Ok(moves.iter().map(|(_, to)| to.clone()).collect())
+}
+
+/// One step of [`commit_staged`]: set aside what is at `to` (a file or link, never a
+/// folder), then move `from` there; on failure put the set-aside file back.
+fn commit_one(from: &Path, to: &Path, backup: &Path) -> io::Result<Option<PathBuf>> {
+    let existing = std::fs::symlink_metadata(to).is_ok_and(|m| !m.is_dir());
+    let backup = if existing {
+        std::fs::rename(to, backup)?;
+        Some(backup.to_path_buf())
+    } else {
+        None
+    };
+    if let Err(e) = std::fs::rename(from, to) {
+        if let Some(b) = &backup {
+            let _ = std::fs::rename(b, to);
+        }
+        return Err(e);
+    }
+    Ok(backup)
 }
 
 #[cfg(test)]
@@ -642,6 +699,37 @@ mod tests {
         let err = write_file(&bad, Format::Tmx, &docs, &WriteOptions::default()).unwrap_err();
         assert!(err.to_string().contains("out.tmx"), "{err}");
         assert!(!bad.exists());
+    }
+
+    #[test]
+    fn commit_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (stage, out) = (dir.path().join("stage"), dir.path().join("out"));
+        std::fs::create_dir_all(&stage).unwrap();
+        std::fs::create_dir_all(&out).unwrap();
+        let mut moves = Vec::new();
+        for name in ["a", "b", "c", "d", "e"] {
+            std::fs::write(stage.join(name), format!("new {name}")).unwrap();
+            moves.push((stage.join(name), out.join(name)));
+        }
+        // Two files from an earlier run; the third target cannot be written (a folder).
+        std::fs::write(out.join("a"), "old a").unwrap();
+        std::fs::write(out.join("b"), "old b").unwrap();
+        std::fs::create_dir(out.join("c")).unwrap();
+        let err = commit_staged(&moves, &stage).unwrap_err().to_string();
+        assert!(err.contains("is a directory"), "{err}");
+        assert_eq!(std::fs::read_to_string(out.join("a")).unwrap(), "old a");
+        assert_eq!(std::fs::read_to_string(out.join("b")).unwrap(), "old b");
+        assert!(!out.join("d").exists() && !out.join("e").exists());
+        for name in ["a", "b", "d", "e"] {
+            assert!(stage.join(name).is_file(), "{name} back in staging");
+        }
+        // Without the obstacle every file lands and the old ones are replaced.
+        std::fs::remove_dir(out.join("c")).unwrap();
+        let written = commit_staged(&moves, &stage).unwrap();
+        assert_eq!(written.len(), 5);
+        assert_eq!(std::fs::read_to_string(out.join("a")).unwrap(), "new a");
+        assert_eq!(std::fs::read_to_string(out.join("e")).unwrap(), "new e");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::super::{Diagnostic, Severity};
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
+use std::collections::HashSet;
 
 /// The XML namespace (`xml:lang`, `xml:space`).
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -18,6 +19,11 @@ pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// Most findings of one rule reported per file; a broken generator repeats one mistake
 /// thousands of times and the first ones are enough to fix it.
 pub const MAX_PER_RULE: usize = 50;
+
+/// Most attributes one element may carry before the walk stops with an error: the same
+/// bound as the schema layer's parse limit ([`crate::validate::schema::limits`]), checked
+/// as each attribute is read so that a hostile element costs no more than this many.
+pub const MAX_ATTRIBUTES: usize = 1024;
 
 /// One attribute, its value unescaped.
 #[derive(Debug, Clone)]
@@ -284,11 +290,17 @@ pub fn as_utf8(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
         Err(e) => {
             let mut pos = Positions::new(bytes);
             let (line, column) = pos.at(e.valid_up_to());
-            Err(encoding_error(
-                line,
-                column,
-                "the file is not valid UTF-8 (convert it, or declare and use UTF-16 with a byte-order mark)",
-            ))
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+            let message = match declared_encoding(&head) {
+                Some(label) if !label.eq_ignore_ascii_case("utf-8") => format!(
+                    "the file is in {label} (as its XML declaration says), not UTF-8: only UTF-8 \
+                     and UTF-16 are checked; convert it to UTF-8"
+                ),
+                _ => "the file is not valid UTF-8 (convert it, or declare and use UTF-16 with \
+                      a byte-order mark)"
+                    .to_string(),
+            };
+            Err(encoding_error(line, column, &message))
         }
     }
 }
@@ -312,6 +324,8 @@ pub fn walk(bytes: &[u8], handler: &mut dyn Handler) -> Vec<Diagnostic> {
         Err(d) => return vec![d],
     };
     let text: &str = &text;
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    encoding_mismatch(text, utf16, &mut sink);
     forbidden_raw_chars(text, &mut sink);
     let mut pos = Positions::new(text.as_bytes());
     let mut reader = NsReader::from_reader(text.as_bytes());
@@ -356,9 +370,42 @@ pub fn walk(bytes: &[u8], handler: &mut dyn Handler) -> Vec<Diagnostic> {
                 }
                 seen_root = true;
                 let mut attrs = Vec::new();
+                let mut keys: HashSet<Vec<u8>> = HashSet::new();
                 let mut bad = false;
-                for a in e.attributes() {
+                // quick-xml's own duplicate check compares each attribute with every one
+                // before it (quadratic); the count limit and a hash set keep the work per
+                // element linear and bounded, whatever the file holds.
+                for a in e.attributes().with_checks(false) {
+                    if attrs.len() == MAX_ATTRIBUTES {
+                        sink.push(
+                            Severity::Error,
+                            line,
+                            column,
+                            "well-formed",
+                            format!(
+                                "<{}> has more than {MAX_ATTRIBUTES} attributes (a safety limit); \
+                                 the rest of the file is not checked",
+                                String::from_utf8_lossy(e.local_name().as_ref())
+                            ),
+                        );
+                        bad = true;
+                        break;
+                    }
                     match a {
+                        Ok(a) if !keys.insert(a.key.as_ref().to_vec()) => {
+                            sink.push(
+                                Severity::Error,
+                                line,
+                                column,
+                                "well-formed",
+                                format!(
+                                    "the file is not well-formed XML: attribute '{}' appears twice",
+                                    String::from_utf8_lossy(a.key.as_ref())
+                                ),
+                            );
+                            bad = true;
+                            break;
+                        }
                         Ok(a) => {
                             let (ans, local) = reader.resolve_attribute(a.key);
                             let raw = String::from_utf8_lossy(&a.value);
@@ -423,6 +470,32 @@ pub fn walk(bytes: &[u8], handler: &mut dyn Handler) -> Vec<Diagnostic> {
             (_, Event::CData(t)) if !stack.is_empty() => {
                 handler.text(&String::from_utf8_lossy(&t), &stack, &mut sink);
             }
+            (_, Event::DocType(t)) => {
+                let (line, column) = pos.at(start);
+                let decl = String::from_utf8_lossy(&t);
+                match doctype_external(&decl) {
+                    Some(why) => sink.push(
+                        Severity::Error,
+                        line,
+                        column,
+                        "doctype-external",
+                        format!(
+                            "the DOCTYPE {why}: zhen-tm never reads it, but a CAT tool that \
+                             resolves DTDs would fetch or read it when importing this file; \
+                             remove the DOCTYPE"
+                        ),
+                    ),
+                    None => sink.push(
+                        Severity::Warning,
+                        line,
+                        column,
+                        "doctype",
+                        "a DOCTYPE is present: it is not read (nothing declared in it is \
+                         used), and .NET-based tools refuse DOCTYPEs by default"
+                            .into(),
+                    ),
+                }
+            }
             (_, Event::Eof) => {
                 ended_cleanly = true;
                 break;
@@ -454,6 +527,126 @@ pub fn walk(bytes: &[u8], handler: &mut dyn Handler) -> Vec<Diagnostic> {
     }
     handler.finish(&mut sink);
     sink.out
+}
+
+/// Why a DOCTYPE's content (what follows `<!DOCTYPE`) reaches outside the file, if it
+/// does: an external DTD at a URL or an absolute path, an external entity, or a parameter
+/// entity (the way a DTD pulls in more declarations). A DTD named by a relative path
+/// (`SYSTEM "tmx14.dtd"`, common in TMX files) and internal general entities do not.
+pub fn doctype_external(decl: &str) -> Option<String> {
+    let (head, subset) = match decl.find('[') {
+        Some(i) => (&decl[..i], &decl[i + 1..]),
+        None => (decl, ""),
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.iter().any(|w| *w == "SYSTEM" || *w == "PUBLIC") {
+        if let Some(id) = quoted(head).last().filter(|id| reaches_out(id)) {
+            return Some(format!("names an external DTD at {id}"));
+        }
+    }
+    for decl in subset.split("<!ENTITY").skip(1) {
+        let decl = decl.split('>').next().unwrap_or_default();
+        let mut words = decl.split_whitespace();
+        match words.next() {
+            Some("%") => {
+                let name = words.next().unwrap_or_default();
+                return Some(format!(
+                    "declares a parameter entity ({name}), which pulls declarations into the \
+                     DTD, from outside the file when external"
+                ));
+            }
+            Some(name)
+                if decl
+                    .split_whitespace()
+                    .any(|w| w == "SYSTEM" || w == "PUBLIC") =>
+            {
+                let at = quoted(decl)
+                    .last()
+                    .map_or(String::new(), |id| format!(" at {id}"));
+                return Some(format!("declares the external entity {name}{at}"));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The quoted strings of a declaration, in order.
+fn quoted(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(['"', '\'']) {
+        let q = &rest[i..=i];
+        let after = &rest[i + 1..];
+        let Some(end) = after.find(q) else { break };
+        out.push(&after[..end]);
+        rest = &after[end + 1..];
+    }
+    out
+}
+
+/// Whether a system identifier leaves the folder of the file: a URL (`http://`,
+/// `file:///` …) or an absolute path (`/etc/x`, `C:\x`, `\\server\x`).
+fn reaches_out(id: &str) -> bool {
+    let id = id.trim();
+    let b = id.as_bytes();
+    id.contains("://")
+        || id.to_ascii_lowercase().starts_with("file:")
+        || id.starts_with(['/', '\\'])
+        || (b.len() > 1 && b[1] == b':' && b[0].is_ascii_alphabetic())
+}
+
+/// The label of the XML declaration's `encoding` pseudo-attribute, if the file starts with
+/// a declaration that has one.
+pub fn declared_encoding(text: &str) -> Option<&str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let decl = text.strip_prefix("<?xml")?;
+    let decl = &decl[..decl.find("?>")?];
+    let at = decl.find("encoding")? + "encoding".len();
+    let rest = decl[at..].trim_start().strip_prefix('=')?.trim_start();
+    let q = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let rest = &rest[1..];
+    Some(&rest[..rest.find(q)?])
+}
+
+/// Reports an XML declaration whose encoding differs from the bytes: `text` was read as
+/// UTF-8 (or UTF-16 with a byte-order mark, `utf16`), and a CAT tool honouring a declared
+/// ISO-8859-1 or GBK would show its non-ASCII text as mojibake. A declaration of an
+/// ASCII-compatible encoding over pure ASCII text is harmless and not reported.
+fn encoding_mismatch(text: &str, utf16: bool, sink: &mut Sink) {
+    let Some(label) = declared_encoding(text) else {
+        return;
+    };
+    let Some(declared) = encoding_rs::Encoding::for_label(label.trim().as_bytes()) else {
+        sink.push(
+            Severity::Error,
+            1,
+            1,
+            "encoding",
+            format!("the XML declaration names an unknown encoding {label:?}"),
+        );
+        return;
+    };
+    let actual = if utf16 { "UTF-16" } else { "UTF-8" };
+    let fits = if utf16 {
+        declared == encoding_rs::UTF_16LE || declared == encoding_rs::UTF_16BE
+    } else {
+        declared == encoding_rs::UTF_8 || (declared.is_ascii_compatible() && text.is_ascii())
+    };
+    if !fits {
+        sink.push(
+            Severity::Error,
+            1,
+            1,
+            "encoding",
+            format!(
+                "the XML declaration says encoding=\"{label}\" but the file is {actual}: a \
+                 CAT tool that honours the declaration shows the text as mojibake; declare \
+                 encoding=\"{}\"",
+                if utf16 { "UTF-16" } else { "UTF-8" }
+            ),
+        );
+    }
 }
 
 fn namespace(r: &ResolveResult) -> Option<String> {
@@ -505,6 +698,43 @@ mod tests {
         assert!(matches!(unescape("&lol9;"), Err(RefError::Entity(_))));
         assert!(matches!(unescape("a & b"), Err(RefError::Malformed(_))));
         assert!(matches!(unescape("&#xZZ;"), Err(RefError::Malformed(_))));
+    }
+
+    #[test]
+    fn doctypes_that_reach_outside_the_file() {
+        let external = [
+            r#" tmx SYSTEM "http://example.com/tmx14.dtd""#,
+            r#" tmx PUBLIC "-//LISA OSCAR:1998//DTD for TMX//EN" "file:///etc/tmx.dtd""#,
+            r#" tmx SYSTEM "/usr/share/tmx14.dtd""#,
+            r#" tmx SYSTEM 'C:\dtd\tmx.dtd'"#,
+            r#" tmx [<!ENTITY % p SYSTEM "http://x/p.dtd"> %p;]"#,
+            r#" tmx [<!ENTITY % local "<!ENTITY a 'b'>"> %local;]"#,
+            r#" tmx [<!ENTITY e SYSTEM "file:///etc/passwd">]"#,
+            r#" tmx [<!ENTITY e PUBLIC "-//x" "x.txt">]"#,
+        ];
+        for d in external {
+            assert!(doctype_external(d).is_some(), "{d}");
+        }
+        for d in [
+            r#" tmx SYSTEM "tmx14.dtd""#,
+            " tmx",
+            r#" tmx [<!ENTITY lol "lol">]"#,
+        ] {
+            assert_eq!(doctype_external(d), None, "{d}");
+        }
+    }
+
+    #[test]
+    fn declared_encodings() {
+        assert_eq!(
+            declared_encoding("<?xml version=\"1.0\" encoding='ISO-8859-1'?><a/>"),
+            Some("ISO-8859-1")
+        );
+        assert_eq!(
+            declared_encoding("<?xml version=\"1.0\"?><a encoding=\"x\"/>"),
+            None
+        );
+        assert_eq!(declared_encoding("<a/>"), None);
     }
 
     #[test]
