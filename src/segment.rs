@@ -875,7 +875,9 @@ fn zh_cuts(chars: &[char]) -> Vec<usize> {
         {
             let (end, ends_sentence) = zh_cluster(chars, i, terminals, ellipsis);
             let after = zh_skip_closers(chars, end, &mut quotes_open, rules);
-            if ends_sentence && zh_new_sentence_follows(chars, after, rules) {
+            // Particles continue the sentence after a closing quote or an ellipsis only.
+            let soft_end = after > end || ellipsis.contains(&c);
+            if ends_sentence && zh_new_sentence_follows(chars, after, soft_end, rules) {
                 cuts.push(after);
             }
             i = after.max(i + 1);
@@ -949,10 +951,15 @@ fn zh_skip_closers(chars: &[char], mut i: usize, quotes_open: &mut bool, rules: 
 }
 
 /// Whether a new sentence starts at or after `i` (after whitespace): not at the end of
-/// the text, and not a character that continues the sentence (`，`, `的`, …).
-fn zh_new_sentence_follows(chars: &[char], i: usize, rules: &Rules) -> bool {
+/// the text, and not a character that continues the sentence (`，`; after a closing quote,
+/// a bracket or an ellipsis (`soft_end`), also a particle such as `的`).
+fn zh_new_sentence_follows(chars: &[char], i: usize, soft_end: bool, rules: &Rules) -> bool {
     let k = skip_space(chars, i);
-    at(chars, k).is_some_and(|c| !rules.class("zh_continuations").contains(&c))
+    at(chars, k).is_some_and(|c| {
+        let continues = rules.class("zh_continuations").contains(&c)
+            || (soft_end && rules.class("zh_continuations_after_quote").contains(&c));
+        !continues
+    })
 }
 
 /// `spans[i]` is true when `chars[i]` lies inside a matched pair of book-title brackets
@@ -1191,6 +1198,15 @@ mod tests {
             vec!["他说：“我们会来。”", "然后走了。"]
         );
         assert_eq!(zh("他高喊“加油！”的口号。").len(), 1);
+        // After a bare full stop the same characters begin words.
+        assert_eq!(
+            zh("理性行动者并非必定自私。的确，倘若理性意味着自私性。之后再说。"),
+            vec![
+                "理性行动者并非必定自私。",
+                "的确，倘若理性意味着自私性。",
+                "之后再说。"
+            ]
+        );
     }
 
     #[test]
