@@ -106,6 +106,8 @@ struct Rules {
     starters: HashSet<String>,
     /// Lower-cased words that begin sentences but also names (`Mr`, `Dr`).
     weak_starters: HashSet<String>,
+    /// Words that take a number as a reference (`figure`, `table`): no list item after them.
+    number_nouns: HashSet<String>,
     /// Named character classes from `punctuation.txt`.
     classes: HashMap<String, HashSet<char>>,
 }
@@ -118,6 +120,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     may_end: parse_word_list(include_str!("../data/segment/en_abbrev_may_end.txt")),
     starters: parse_word_list(include_str!("../data/segment/en_sentence_starters.txt")),
     weak_starters: parse_word_list(include_str!("../data/segment/en_weak_starters.txt")),
+    number_nouns: parse_word_list(include_str!("../data/segment/en_number_nouns.txt")),
     classes: parse_char_classes(include_str!("../data/segment/punctuation.txt")),
 });
 
@@ -269,7 +272,7 @@ struct NextWord {
 fn en_cuts(chars: &[char]) -> Vec<usize> {
     let rules = &*RULES;
     let terminals = rules.class("en_terminals");
-    let lists = find_list_items(chars, rules.class("bullets"));
+    let lists = find_list_items(chars, rules.class("bullets"), &rules.number_nouns);
     let words = word_start_prefix(chars);
     let mut forced = vec![false; chars.len()];
     let mut cuts = Vec::new();
@@ -722,8 +725,12 @@ struct Marker {
 /// a, b, …) that starts at 1/a or at the start of the paragraph, so stray numbers at a
 /// sentence end ("grew in 2023. In 2024 …") are not mistaken for items. A bullet after a
 /// space also starts an item. A marker at the very start always keeps its period.
-fn find_list_items(chars: &[char], bullets: &HashSet<char>) -> ListItems {
-    let markers = find_markers(chars, bullets);
+fn find_list_items(
+    chars: &[char],
+    bullets: &HashSet<char>,
+    number_nouns: &HashSet<String>,
+) -> ListItems {
+    let markers = find_markers(chars, bullets, number_nouns);
     let mut accepted = vec![false; markers.len()];
     for letter in [false, true] {
         let mut run: Vec<usize> = Vec::new();
@@ -781,7 +788,11 @@ fn accept_run(run: &[usize], accepted: &mut [bool]) {
 
 /// All candidate item markers: up to three digits or one lower-case ASCII letter, after
 /// the start, a space or a bullet, followed by `.`, `.)` or `)`, a space and a capital.
-fn find_markers(chars: &[char], bullets: &HashSet<char>) -> Vec<Marker> {
+fn find_markers(
+    chars: &[char],
+    bullets: &HashSet<char>,
+    number_nouns: &HashSet<String>,
+) -> Vec<Marker> {
     let first_text = skip_space(chars, 0);
     let mut out = Vec::new();
     for i in 0..chars.len() {
@@ -806,6 +817,11 @@ fn find_markers(chars: &[char], bullets: &HashSet<char>) -> Vec<Marker> {
         {
             continue;
         }
+        // A number after a word such as "Figure" or "Table" is a reference ("as shown in
+        // Figure 1. This …"), not an item label.
+        if !letter && follows_number_noun(chars, i, number_nouns) {
+            continue;
+        }
         let cut = bullet_before(chars, i, bullets).unwrap_or(i);
         out.push(Marker {
             letter,
@@ -816,6 +832,28 @@ fn find_markers(chars: &[char], bullets: &HashSet<char>) -> Vec<Marker> {
         });
     }
     out
+}
+
+/// Whether the word before `i` (across spaces) is one that takes a number (`Figure`,
+/// `Table`, `Chapter`). Only item candidates are checked, each after its own run of
+/// spaces, so the scan stays linear in the text.
+fn follows_number_noun(chars: &[char], i: usize, number_nouns: &HashSet<String>) -> bool {
+    let mut end = i;
+    while end > 0 && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && chars[start - 1].is_alphabetic() && end - start < 16 {
+        start -= 1;
+    }
+    if start == end || (start > 0 && chars[start - 1].is_alphabetic()) {
+        return false;
+    }
+    let word: String = chars[start..end]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    number_nouns.contains(&word)
 }
 
 /// The label of a marker at `i`: (is letter, value, index after the label). Numbers
@@ -1152,6 +1190,19 @@ mod tests {
     #[test]
     fn en_lowercase_after_mark_continues() {
         assert_eq!(en("\"Why?\" he asked.").len(), 1);
+    }
+
+    #[test]
+    fn en_figure_numbers_are_not_list_items() {
+        assert_eq!(
+            en("It is shown in Figure 1. This network is a graph. A second link is shown in Figure 2. To model it we need more."),
+            vec![
+                "It is shown in Figure 1.",
+                "This network is a graph.",
+                "A second link is shown in Figure 2.",
+                "To model it we need more."
+            ]
+        );
     }
 
     #[test]
