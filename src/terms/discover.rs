@@ -39,8 +39,9 @@
 //!    one on both sides (命运共同体 / 人类命运共同体 with English inside each other) are
 //!    suppressed, and so are list entries (unless asked for).
 
+use super::termlike::{self, Form};
 use super::Segment;
-use crate::lexicon::dict::{en_stems, overlap, Glosser};
+use crate::lexicon::dict::{en_stems, Glosser};
 use crate::lexicon::terms::{zh_key_text, Term};
 use crate::parse::is_han;
 use serde::Serialize;
@@ -50,7 +51,10 @@ use std::sync::OnceLock;
 /// Discovery settings.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// Minimum number of units (distinct English sentences) a pair must occur in.
+    /// Minimum number of units (distinct English sentences) a pair must occur in. With 1
+    /// (the default) a pair seen once is proposed when its Chinese has the form of a term
+    /// and the dictionary confirms its English ([`termlike`]); with 2 or more only
+    /// repetition counts.
     pub min_pairs: usize,
     /// Longest Chinese candidate, in characters.
     pub max_zh_chars: usize,
@@ -63,7 +67,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            min_pairs: 2,
+            min_pairs: 1,
             max_zh_chars: 10,
             max_en_words: 10,
             include_known: false,
@@ -94,6 +98,10 @@ pub struct Candidate {
     pub dates: Vec<String>,
     /// Index into the segments of one pair containing both.
     pub example: usize,
+    /// Why it was proposed: repetition, the term-like form of the Chinese, and how much of
+    /// the English the dictionary confirms (`in 3 pairs`, `dictionary entry`,
+    /// `glossed 3/3 English words, 2/2 Chinese words`).
+    pub evidence: Vec<String>,
 }
 
 /// Start and end characters (or strings) that do not bound a Chinese term.
@@ -338,6 +346,10 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     }
     let n_units = units.len();
     let min = opts.min_pairs.max(1);
+    let quoted: HashSet<String> = segs
+        .iter()
+        .flat_map(|s| termlike::quoted_spans(&s.zh))
+        .collect();
 
     // 2. Chinese n-grams.
     let mut zh: HashMap<String, ZhStats> = HashMap::new();
@@ -374,23 +386,36 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     let known_keys: HashSet<String> = known.iter().map(Term::key_text).collect();
     let (bad_start, bad_end) = zh_edges();
     let n = chars_total.max(1) as f64;
-    let mut zh_cands: Vec<(&String, &ZhStats)> = zh
+    // A dictionary entry of three characters or more (实事求是, 农民工) is a word whatever
+    // its edge characters and its parts' association; a string with a governing verb in
+    // front (坚持以经济建设为中心) is not a term, the string after the verb may be.
+    let mut zh_cands: Vec<(&String, &ZhStats, Option<Form>)> = zh
         .iter()
         .filter(|(k, st)| {
             let len = k.chars().count();
-            len >= 2
-                && st.units.len() >= min
-                && !bad_start.iter().any(|b| k.starts_with(b.as_str()))
-                && !bad_end.iter().any(|b| k.ends_with(b.as_str()))
+            if len < 2 || st.units.len() < min {
+                return false;
+            }
+            let dict = len >= 3 && termlike::dictionary_word(k);
+            (dict
+                || (!bad_start.iter().any(|b| k.starts_with(b.as_str()))
+                    && !bad_end.iter().any(|b| k.ends_with(b.as_str()))))
+                && !termlike::leading_verb(k)
                 && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
                 && (entropy(&st.right) > 0.0 || st.right_boundary == st.count)
                 && st.on_boundary * 2 >= st.count
                 && (opts.include_known || !known_keys.contains(k.as_str()))
-                && (1..len).all(|split| {
-                    let b = k.char_indices().nth(split).map_or(k.len(), |(b, _)| b);
-                    let (x, y) = (count(&k[..b]), count(&k[b..]));
-                    x > 0 && y > 0 && (st.count as f64 * n / (x as f64 * y as f64)).ln() > 0.0
-                })
+                && (dict
+                    || (1..len).all(|split| {
+                        let b = k.char_indices().nth(split).map_or(k.len(), |(b, _)| b);
+                        let (x, y) = (count(&k[..b]), count(&k[b..]));
+                        x > 0 && y > 0 && (st.count as f64 * n / (x as f64 * y as f64)).ln() > 0.0
+                    }))
+        })
+        .filter_map(|(k, st)| {
+            // Seen in one unit only: proposed only with the form of a term.
+            let form = termlike::form(k, &quoted);
+            (st.units.len() >= 2 || form.is_some()).then_some((k, st, form))
         })
         .collect();
     zh_cands.sort_by(|a, b| a.0.cmp(b.0));
@@ -401,6 +426,9 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let l = w.to_lowercase();
         edge.contains(&l) || l.chars().count() < 2 || l.chars().all(|c| c.is_ascii_digit())
     };
+    // A negation may open an English candidate, so that 不针对第三方 can keep its "not".
+    let negations = termlike::en_negations();
+    let bad_start_word = |w: &str| bad_edge(w) && !negations.contains(&w.to_lowercase());
     let mut en_units: HashMap<String, Vec<usize>> = HashMap::new();
     let mut en_surface: HashMap<String, HashMap<String, usize>> = HashMap::new();
     let mut unit_en: Vec<Vec<String>> = vec![Vec::new(); n_units];
@@ -411,7 +439,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let mut seen: HashSet<String> = HashSet::new();
         for span in en_spans(&segs[first].en) {
             for i in 0..span.len() {
-                if bad_edge(&span[i]) {
+                if bad_start_word(&span[i]) {
                     continue;
                 }
                 for len in 1..=opts.max_en_words.min(span.len() - i) {
@@ -441,7 +469,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     // 4. Association.
     let mut glosser = Glosser::new();
     let mut found: Vec<Candidate> = Vec::new();
-    for (zk, st) in zh_cands {
+    for (zk, st, form) in zh_cands {
         let mut co: HashMap<&str, usize> = HashMap::new();
         for &u in &st.units {
             for k in &unit_en[u] {
@@ -449,73 +477,92 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             }
         }
         let x = st.units.len();
+        // The English keeps a negation exactly when the Chinese has one: 不针对第三方 is
+        // "not targeting any third party", never "targeting any third party".
+        let negated = termlike::zh_negated(zk);
         let scored: Vec<(&str, usize, usize, f64)> = co
             .iter()
             .map(|(&k, &a)| (k, a))
             .filter(|&(_, a)| a >= min && a * 2 >= x)
+            .filter(|&(k, _)| termlike::en_negated(k) == negated)
             .map(|(k, a)| {
                 let y = en_units.get(k).map_or(0, Vec::len);
                 (k, a, y, g2(a, x, y, n_units))
             })
             .filter(|s| s.3 > 0.0)
             .collect();
-        let Some(max_g) = scored.iter().map(|s| s.3).reduce(f64::max) else {
-            continue;
-        };
-        // Near-ties (often many n-grams of one repeated sentence share a distribution) are
-        // broken by dictionary evidence (English words glossed by the Chinese), then by
-        // how close the number of content words is to what the Chinese length suggests
-        // (about one word per 1.3 characters), then by length.
-        let glossed = glosser.gloss(zk);
+        // The English is chosen by association weighted by what the dictionary confirms:
+        // G² times (1 + Chinese words rendered)², times the share of English content words
+        // glossed (plus one half, so an unglossed rendering is not ruled out), times 1.5
+        // when both ends are glossed. A general word such as "socialism" co-occurs more
+        // often than the whole rendering "socialism with Chinese characteristics", but
+        // renders less of 中国特色社会主义; in a pair seen once, where every n-gram of the
+        // sentence has the same G², the dictionary alone decides. Ties go to a length close
+        // to what the Chinese suggests (about one word per 1.3 characters), then G².
+        let glossed = termlike::gloss_candidate(&mut glosser, zk);
         let expected = zk.chars().count() as f64 * 0.75;
-        let tie_key = |k: &str| {
-            let stems = en_stems(k);
-            let covered = overlap(&stems, &glossed).1;
-            let unglossed_edges = if glossed.is_empty() {
-                0
+        let weight = |k: &str, g: f64| {
+            let r = termlike::rendering(k, &glossed);
+            let edges = if r.edges_glossed || glossed.is_empty() {
+                1.5
             } else {
-                [stems.first(), stems.last()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|s| overlap(&[**s], &glossed).0 == 0)
-                    .count()
+                1.0
             };
-            let distance = (stems.len() as f64 - expected).abs();
+            let distance = (r.words as f64 - expected).abs();
             (
-                covered,
-                -(unglossed_edges as i64),
-                -(distance * 4.0).round() as i64,
-                k.split_whitespace().count(),
+                g * (1.0 + r.zh_covered as f64).powi(2) * (0.5 + r.precision()) * edges,
+                -distance,
             )
         };
-        let Some(&(mut ek, mut a, mut y, mut g)) =
-            scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
-                tie_key(p.0)
-                    .cmp(&tie_key(q.0))
-                    .then(p.3.total_cmp(&q.3))
-                    .then(q.0.cmp(p.0))
-            })
-        else {
+        let Some(&(mut ek, mut a, mut y, mut g)) = scored.iter().max_by(|p, q| {
+            let (wp, dp) = weight(p.0, p.3);
+            let (wq, dq) = weight(q.0, q.3);
+            wp.total_cmp(&wq)
+                .then(dp.total_cmp(&dq))
+                .then(p.3.total_cmp(&q.3))
+                .then(q.0.cmp(p.0))
+        }) else {
             continue;
         };
         // Extension to the maximal phrase: a longer English n-gram containing the chosen
-        // one replaces it when it co-occurs in at least two thirds as many units and every
-        // content word it adds is glossed by the Chinese (`community with a shared future`
-        // → `… for mankind` for 人类命运共同体), so the phrase grows with dictionary
-        // evidence, not with the sentence it happens to stand in.
+        // one replaces it when it co-occurs in at least two thirds as many units and either
+        // every content word it adds is glossed by the Chinese (`community with a shared
+        // future` → `… for mankind` for 人类命运共同体) or it is itself repeated (three
+        // units or more), in at least four fifths of the shorter one's units, almost only
+        // beside the Chinese, and adds no coordination (`18th` → `18th National Congress`
+        // for 党的十八大, whose 大 no gloss renders), so the phrase grows with evidence,
+        // not with the sentence it happens to stand in.
+        // The statistical extension is not for a string mostly seen inside one longer
+        // string (小康社会 in 全面建成小康社会): the words it would add ("in all respects")
+        // render the neighbour, not the candidate.
+        let dominant = |ctx: &[Option<char>]| {
+            let mut counts: HashMap<char, usize> = HashMap::new();
+            for c in ctx.iter().flatten() {
+                *counts.entry(*c).or_default() += 1;
+            }
+            counts.values().any(|&k| k * 2 >= ctx.len().max(1))
+        };
+        let nested_mostly = dominant(&st.left) || dominant(&st.right);
         loop {
-            let base = en_stems(ek);
+            let base = termlike::rendering(ek, &glossed);
             let next = co
                 .iter()
                 .filter(|&(&k, &a2)| {
                     a2 >= min && a2 * 3 >= a * 2 && k.len() > ek.len() && words_within(ek, k)
                 })
-                .filter(|&(&k, _)| {
-                    let extra: Vec<u64> = en_stems(k)
-                        .into_iter()
-                        .filter(|s| !base.contains(s))
-                        .collect();
-                    !extra.is_empty() && overlap(&extra, &glossed).0 == extra.len()
+                .filter(|&(&k, _)| termlike::en_negated(k) == negated)
+                .filter(|&(&k, &a2)| {
+                    let r = termlike::rendering(k, &glossed);
+                    let y2 = en_units.get(k).map_or(0, Vec::len);
+                    r.words > base.words
+                        && (r.glossed + base.words == base.glossed + r.words
+                            || (!nested_mostly
+                                && a2 >= 3
+                                && a2 * 5 >= a * 4
+                                && y2 * 4 <= a2 * 5
+                                && !k
+                                    .split_whitespace()
+                                    .any(|w| matches!(w, "and" | "or") && !words_within(w, ek))))
                 })
                 .max_by(|p, q| {
                     p.0.split_whitespace()
@@ -536,13 +583,14 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .map_or_else(|| ek.to_string(), |(s, _)| s.clone());
         // Dictionary support: share of English content words glossed by the Chinese and of
         // Chinese words whose gloss is in the English.
-        let stems = en_stems(&en);
-        let (eh, zhh) = overlap(&stems, &glossed);
-        let support = if stems.is_empty() || glossed.is_empty() {
-            0.0
-        } else {
-            0.5 * (eh as f64 / stems.len() as f64 + zhh as f64 / glossed.len() as f64)
-        };
+        let r = termlike::rendering(&en, &glossed);
+        let support = 0.5 * (r.precision() + r.coverage());
+        // One co-occurrence is no statistical evidence: such a pair stands only when the
+        // dictionary confirms it (both ends of the English and at least half of each side
+        // glossed).
+        if a < 2 && !(r.edges_glossed && r.precision() >= 0.5 && r.coverage() >= 0.5) {
+            continue;
+        }
         let both: Vec<usize> = st
             .units
             .iter()
@@ -571,12 +619,22 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         // and not a dictionary word is as likely a fragment of that string as a term:
         // kept, but demoted.
         let open = entropy(&st.left) > 0.0 && entropy(&st.right) > 0.0;
-        let fragment = if open || !chinese_dictionary::query_by_simplified(zk).is_empty() {
+        let fragment = if open || termlike::dictionary_word(zk) || x < 2 {
             1.0
         } else {
             FRAGMENT
         };
         let termhood = termhood(zk, &en) * fragment;
+        let mut evidence = vec![if a >= 2 {
+            format!("in {a} pairs")
+        } else {
+            "in 1 pair".to_string()
+        }];
+        evidence.extend(form.map(|f| f.name().to_string()));
+        evidence.push(format!(
+            "glossed {}/{} English words, {}/{} Chinese words",
+            r.glossed, r.words, r.zh_covered, r.zh_words
+        ));
         found.push(Candidate {
             zh: zk.clone(),
             en,
@@ -588,6 +646,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             documents,
             dates,
             example,
+            evidence,
         });
     }
 

@@ -10,6 +10,7 @@ pub mod check;
 pub mod discover;
 pub mod known;
 pub mod list;
+pub mod termlike;
 pub mod variants;
 
 use crate::model::AlignedDocument;
