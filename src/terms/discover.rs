@@ -496,13 +496,17 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         // glossed (plus one half, so an unglossed rendering is not ruled out), times 1.5
         // when both ends are glossed. A general word such as "socialism" co-occurs more
         // often than the whole rendering "socialism with Chinese characteristics", but
-        // renders less of 中国特色社会主义; in a pair seen once, where every n-gram of the
+        // renders less of 中国特色社会主义 (whose dictionary gloss is the whole phrase:
+        // twice the share of a gloss phrase held is added to the words rendered); in a
+        // pair seen once, where every n-gram of the
         // sentence has the same G², the dictionary alone decides. Ties go to a length close
         // to what the Chinese suggests (about one word per 1.3 characters), then G².
         let glossed = termlike::gloss_candidate(&mut glosser, zk);
+        let phrases = termlike::gloss_phrases(zk);
         let expected = zk.chars().count() as f64 * 0.75;
         let weight = |k: &str, g: f64| {
             let r = termlike::rendering(k, &glossed);
+            let phrase = termlike::phrase_cover(k, &phrases);
             let edges = if r.edges_glossed || glossed.is_empty() {
                 1.5
             } else {
@@ -510,7 +514,9 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             };
             let distance = (r.words as f64 - expected).abs();
             (
-                g * (1.0 + r.zh_covered as f64).powi(2) * (0.5 + r.precision()) * edges,
+                g * (1.0 + r.zh_covered as f64 + 2.0 * phrase).powi(2)
+                    * (0.5 + r.precision())
+                    * edges,
                 -distance,
             )
         };

@@ -357,6 +357,43 @@ pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
     }
 }
 
+/// The content-word stems of each sense of a Chinese candidate that is itself one
+/// CC-CEDICT entry of three characters or more, when the sense is a phrase of two content
+/// words or more: the first clause of the sense, before any bracket, comma or semicolon
+/// ("socialism with Chinese characteristics" for 中国特色社会主义). Such a gloss is a
+/// rendering, and how much of it an English phrase holds tells the whole rendering from
+/// one of its words.
+pub fn gloss_phrases(zh: &str) -> Vec<Vec<u64>> {
+    if zh.chars().count() < 3 {
+        return Vec::new();
+    }
+    chinese_dictionary::query_by_simplified(zh)
+        .into_iter()
+        .flat_map(|e| e.english.iter())
+        .filter_map(|g| {
+            let g = g.trim_start_matches("lit. ").trim_start_matches("fig. ");
+            let clause = g.split(['(', '[', ',', ';']).next().unwrap_or("");
+            let stems = en_stems(clause);
+            (stems.len() >= 2).then_some(stems)
+        })
+        .collect()
+}
+
+/// The largest share of one gloss phrase's words that an English phrase holds (0 without
+/// gloss phrases).
+pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
+    let mut all: HashSet<u64> = HashSet::new();
+    for word in en.split_whitespace() {
+        all.extend(word_stems(
+            word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+        ));
+    }
+    phrases
+        .iter()
+        .map(|p| p.iter().filter(|s| all.contains(s)).count() as f64 / p.len() as f64)
+        .fold(0.0, f64::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +410,15 @@ mod tests {
         assert!(form("四大考验", &HashSet::new()).is_some());
         assert_eq!(form("基本经济制度", &HashSet::new()), Some(Form::Structure));
         assert_eq!(form("我们今天", &HashSet::new()), None);
+    }
+
+    #[test]
+    fn a_whole_gloss_phrase_beats_one_of_its_words() {
+        let p = gloss_phrases("中国特色社会主义");
+        let whole = phrase_cover("socialism with Chinese characteristics", &p);
+        let word = phrase_cover("Chinese", &p);
+        assert!(whole > 0.99 && word < 0.5, "{whole} {word}");
+        assert!(gloss_phrases("中国").is_empty());
     }
 
     #[test]
