@@ -68,7 +68,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             min_pairs: 1,
-            max_zh_chars: 10,
+            max_zh_chars: 16,
             max_en_words: 10,
             include_known: false,
         }
@@ -429,6 +429,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     // A negation may open an English candidate, so that 不针对第三方 can keep its "not".
     let negations = termlike::en_negations();
     let bad_start_word = |w: &str| bad_edge(w) && !negations.contains(&w.to_lowercase());
+    let ends = termlike::EnEnds::get();
     let mut en_units: HashMap<String, Vec<usize>> = HashMap::new();
     let mut en_surface: HashMap<String, HashMap<String, usize>> = HashMap::new();
     let mut unit_en: Vec<Vec<String>> = vec![Vec::new(); n_units];
@@ -444,7 +445,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                 }
                 for len in 1..=opts.max_en_words.min(span.len() - i) {
                     let last = &span[i + len - 1];
-                    if bad_edge(last) {
+                    if (bad_edge(last) && !(len > 1 && ends.particle(last))) || ends.modifier(last)
+                    {
                         continue;
                     }
                     let surface = span[i..i + len].join(" ");

@@ -84,6 +84,52 @@ pub(crate) fn en_negations() -> &'static HashSet<String> {
     })
 }
 
+/// Which words may end an English rendering (`data/terms/en_term_ends.txt`).
+pub(crate) struct EnEnds {
+    modifier: HashSet<String>,
+    particle: HashSet<String>,
+}
+
+impl EnEnds {
+    /// The lists, read once.
+    pub(crate) fn get() -> &'static EnEnds {
+        static E: OnceLock<EnEnds> = OnceLock::new();
+        E.get_or_init(|| {
+            let mut e = EnEnds {
+                modifier: HashSet::new(),
+                particle: HashSet::new(),
+            };
+            for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
+                let words = |rest: &str| -> Vec<String> {
+                    rest.split_whitespace().map(str::to_lowercase).collect()
+                };
+                if let Some(rest) = line.strip_prefix("modifier:") {
+                    e.modifier.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("particle:") {
+                    e.particle.extend(words(rest));
+                }
+            }
+            e
+        })
+    }
+
+    /// Whether `word` modifies a head noun and so cannot end a rendering (an ordinal
+    /// such as `18th` included).
+    pub(crate) fn modifier(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| {
+            w.strip_suffix(s)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
+        ordinal || self.modifier.contains(&w)
+    }
+
+    /// Whether `word`, a stopword, may still end a rendering after another word.
+    pub(crate) fn particle(&self, word: &str) -> bool {
+        self.particle.contains(&word.to_lowercase())
+    }
+}
+
 /// Whether an English phrase holds a negation word.
 pub(crate) fn en_negated(en: &str) -> bool {
     let neg = en_negations();
