@@ -39,6 +39,7 @@
 //!    one on both sides (命运共同体 / 人类命运共同体 with English inside each other) are
 //!    suppressed, and so are list entries (unless asked for).
 
+use super::coordination;
 use super::termlike::{self, Form};
 use super::Segment;
 use crate::lexicon::dict::{en_stems, Glosser};
@@ -105,7 +106,7 @@ pub struct Candidate {
 }
 
 /// Start and end characters (or strings) that do not bound a Chinese term.
-fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
+pub(crate) fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
     static EDGES: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
     EDGES.get_or_init(|| {
         let mut start = Vec::new();
@@ -122,7 +123,7 @@ fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
 }
 
 /// English words that do not bound a term.
-fn en_edge_words() -> &'static HashSet<String> {
+pub(crate) fn en_edge_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         [
@@ -633,11 +634,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             FRAGMENT
         };
         let termhood = termhood(zk, &en) * fragment;
-        let mut evidence = vec![if a >= 2 {
-            format!("in {a} pairs")
-        } else {
-            "in 1 pair".to_string()
-        }];
+        let mut evidence = vec![format!("in {a} pair{}", if a == 1 { "" } else { "s" })];
         evidence.extend(form.map(|f| f.name().to_string()));
         evidence.push(format!(
             "glossed {}/{} English words, {}/{} Chinese words",
@@ -655,6 +652,109 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             dates,
             example,
             evidence,
+        });
+    }
+
+    // 4b. Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the
+    // English window that renders every item (all but one from four items on), in the
+    // most units.
+    let mut lists: HashMap<String, (Vec<String>, Vec<usize>)> = HashMap::new();
+    for (u, members) in units.iter().enumerate() {
+        for &si in members {
+            for (key, items) in coordination::zh_lists(&segs[si].zh) {
+                let e = lists.entry(key).or_insert_with(|| (items, Vec::new()));
+                if !e.1.contains(&u) {
+                    e.1.push(u);
+                }
+            }
+        }
+    }
+    let mut list_keys: Vec<&String> = lists.keys().collect();
+    list_keys.sort();
+    for key in list_keys {
+        let (items, list_units) = &lists[key];
+        if list_units.len() < min || (!opts.include_known && known_keys.contains(key.as_str())) {
+            continue;
+        }
+        let glossed = coordination::gloss_items(&mut glosser, items);
+        if !coordination::all_glossed(&glossed) {
+            continue;
+        }
+        let needed = if items.len() >= 4 {
+            items.len() - 1
+        } else {
+            items.len()
+        };
+        // English (lower case) -> (units, surface, first unit).
+        let mut renderings: Vec<(String, Vec<usize>, String)> = Vec::new();
+        for &u in list_units {
+            let Some(&si) = units[u].first() else {
+                continue;
+            };
+            let Some((covered, _, en)) = coordination::best_window(&segs[si].en, &glossed) else {
+                continue;
+            };
+            if covered < needed {
+                continue;
+            }
+            let k = en.to_lowercase();
+            match renderings.iter_mut().find(|r| r.0 == k) {
+                Some(r) => r.1.push(u),
+                None => renderings.push((k, vec![u], en)),
+            }
+        }
+        let Some((_, both, en)) = renderings
+            .into_iter()
+            .max_by(|p, q| p.1.len().cmp(&q.1.len()).then(q.0.cmp(&p.0)))
+        else {
+            continue;
+        };
+        if both.len() < min {
+            continue;
+        }
+        let (a, x) = (both.len(), list_units.len());
+        let g = g2(a, x, a, n_units);
+        let all: Vec<crate::lexicon::dict::GlossedWord> =
+            glossed.iter().flatten().cloned().collect();
+        let r = termlike::rendering(&en, &all);
+        let support = 0.5 * (r.precision() + r.coverage());
+        let mut documents: Vec<String> = Vec::new();
+        let mut dates: Vec<String> = Vec::new();
+        let mut example = usize::MAX;
+        for &u in &both {
+            for &si in &units[u] {
+                let s = &segs[si];
+                example = example.min(si);
+                if !documents.contains(&s.doc) {
+                    documents.push(s.doc.clone());
+                }
+                if let Some(d) = &s.date {
+                    if !dates.contains(d) {
+                        dates.push(d.clone());
+                    }
+                }
+            }
+        }
+        dates.sort();
+        found.push(Candidate {
+            zh: key.clone(),
+            en,
+            score: g * (1.0 + support.min(1.0)) * termhood(key, "two words") * LONG_FORM,
+            g2: g,
+            pairs: a,
+            zh_pairs: x,
+            en_pairs: a,
+            documents,
+            dates,
+            example,
+            evidence: vec![
+                format!("in {a} pair{}", if a == 1 { "" } else { "s" }),
+                format!("coordinated formulation of {} items", items.len()),
+                format!(
+                    "glossed {}/{} English words, {}/{} Chinese words",
+                    r.glossed, r.words, r.zh_covered, r.zh_words
+                ),
+            ],
         });
     }
 
