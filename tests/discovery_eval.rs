@@ -364,8 +364,8 @@ fn discovery_recall_on_terms_dev() {
         let f = dev_recall(&mine, &dev_candidates(&en, &zh));
         line(c, mine.len(), f);
         pooled.0 += mine.len();
-        for i in 0..3 {
-            pooled.1[i] += f[i];
+        for (p, k) in pooled.1.iter_mut().zip(f) {
+            *p += k;
         }
     }
     line("pooled", pooled.0, pooled.1);
