@@ -20,19 +20,43 @@ pub struct Hit {
 
 /// Every listed term found in every pair's Chinese, in pair order. The index is built
 /// once for the whole run; Chinese matching is leftmost-longest, so 人类命运共同体 is not
-/// also counted as 命运共同体.
+/// also counted as 命运共同体. On the English side likewise, a rendering counts as used
+/// only where it is not inside the longer rendering of another term of the same pair: in
+/// a pair naming both 睦邻友好 and 中俄睦邻友好合作条约, the treaty's "Treaty of
+/// Good-Neighborliness and Friendly Cooperation" is not a use of 睦邻友好's rendering.
 pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
     let index = TermIndex::new(terms);
     let mut hits = Vec::new();
     for (seg, s) in segs.iter().enumerate() {
-        for t in index.find_in_zh(&s.zh) {
-            let Some(term) = terms.iter().position(|x| std::ptr::eq(x, t)) else {
-                continue;
+        let found: Vec<(usize, Vec<(usize, usize, usize)>)> = index
+            .find_in_zh(&s.zh)
+            .into_iter()
+            .filter_map(|t| {
+                let term = terms.iter().position(|x| std::ptr::eq(x, t))?;
+                Some((term, t.rendering_spans(&s.en)))
+            })
+            .collect();
+        for (k, (term, spans)) in found.iter().enumerate() {
+            let inside_other = |&(_, a, b): &(usize, usize, usize)| {
+                found.iter().enumerate().any(|(j, (other, theirs))| {
+                    j != k
+                        && other != term
+                        && theirs
+                            .iter()
+                            .any(|&(_, c, d)| c <= a && b <= d && d - c > b - a)
+                })
             };
+            let mut used: Vec<usize> = spans
+                .iter()
+                .filter(|sp| !inside_other(sp))
+                .map(|sp| sp.0)
+                .collect();
+            used.sort_unstable();
+            used.dedup();
             hits.push(Hit {
-                term,
+                term: *term,
                 seg,
-                used: t.renderings_in(&s.en),
+                used,
             });
         }
     }
