@@ -18,6 +18,9 @@ pub struct Hit {
     pub used: Vec<usize>,
 }
 
+/// Where a pair's English uses a rendering: (rendering, first word, end word).
+type Span = (usize, usize, usize);
+
 /// Every listed term found in every pair's Chinese, in pair order. The index is built
 /// once for the whole run; Chinese matching is leftmost-longest, so 人类命运共同体 is not
 /// also counted as 命运共同体. On the English side likewise, a rendering counts as used
@@ -28,7 +31,7 @@ pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
     let index = TermIndex::new(terms);
     let mut hits = Vec::new();
     for (seg, s) in segs.iter().enumerate() {
-        let found: Vec<(usize, Vec<(usize, usize, usize)>)> = index
+        let found: Vec<(usize, Vec<Span>)> = index
             .find_in_zh(&s.zh)
             .into_iter()
             .filter_map(|t| {
@@ -37,7 +40,7 @@ pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
             })
             .collect();
         for (k, (term, spans)) in found.iter().enumerate() {
-            let inside_other = |&(_, a, b): &(usize, usize, usize)| {
+            let inside_other = |&(_, a, b): &Span| {
                 found.iter().enumerate().any(|(j, (other, theirs))| {
                     j != k
                         && other != term
