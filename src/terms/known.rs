@@ -179,6 +179,39 @@ mod tests {
         }
     }
 
+    /// A rendering used only inside a longer term's rendering (a treaty's name) is not a
+    /// use of the shorter term; where the shorter one stands on its own it is.
+    #[test]
+    fn a_name_is_not_a_use_of_the_phrase_inside_it() {
+        let terms = parse_terms(
+            "zh\ten\tcategory\tvariants\n睦邻友好\tgood-neighborliness\tconcept\tgood neighbourhood\n睦邻友好条约\tTreaty of Good-Neighborliness\ttreaty\n",
+            "t",
+        )
+        .expect("parses");
+        let segs = vec![
+            seg(
+                "a",
+                "2024-01-01",
+                "睦邻友好条约体现睦邻友好。",
+                "The Treaty of Good-Neighborliness embodies good neighbourhood.",
+            ),
+            seg(
+                "b",
+                "2025-01-01",
+                "睦邻友好条约体现睦邻友好。",
+                "The Treaty of Good-Neighborliness embodies friendship.",
+            ),
+            seg("c", "2026-01-01", "睦邻友好。", "Good-neighborliness."),
+        ];
+        let hits = scan(&segs, &terms);
+        let used: Vec<(usize, Vec<usize>)> = hits
+            .iter()
+            .filter(|h| h.term == 0)
+            .map(|h| (h.seg, h.used.clone()))
+            .collect();
+        assert_eq!(used, vec![(0, vec![1]), (1, vec![]), (2, vec![0])]);
+    }
+
     #[test]
     fn counts_renderings_and_misses() {
         let terms = parse_terms(
