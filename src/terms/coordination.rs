@@ -119,8 +119,9 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
             continue;
         }
         // Parallel items: of one length, or sharing an opening or an ending (道路自信、
-        // 理论自信; 尊重劳动、尊重知识); two items must besides be dictionary words or
-        // share one, since a pair of anything is easily cut from a clause.
+        // 理论自信; 尊重劳动、尊重知识); two items must besides be four characters or more
+        // and dictionary words or share one, since a pair of anything is easily cut from a
+        // clause (非洲、中国 is a list of names, not a formulation).
         // A last item joining two (享乐主义和奢靡之风) is compared by its first part.
         let mut parts = items.clone();
         if joined_pair.is_some() {
@@ -135,7 +136,8 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
         };
         let affix = shared(|i| i.chars().next()) || shared(|i| i.chars().last());
         let parallel = if items.len() == 2 {
-            affix || items.iter().all(|i| termlike::dictionary_word(i))
+            items.iter().all(|i| i.chars().count() >= 4)
+                && (affix || items.iter().all(|i| termlike::dictionary_word(i)))
         } else {
             affix || lens.len() == 1
         };

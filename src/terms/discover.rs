@@ -305,6 +305,10 @@ const GENERAL_WORD: f64 = 0.25;
 /// is not itself a dictionary word.
 const FRAGMENT: f64 = 0.5;
 
+/// Weight of a pair whose English is not glossed at both ends by the Chinese (squared
+/// when no English word is glossed).
+const UNCONFIRMED: f64 = 0.5;
+
 /// Termhood factor of a pair: how much its form (not its frequency) suggests a term.
 fn termhood(zh: &str, en: &str) -> f64 {
     let chars = zh.chars().count();
@@ -433,6 +437,10 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     let ends = termlike::EnEnds::get();
     let mut en_units: HashMap<String, Vec<usize>> = HashMap::new();
     let mut en_surface: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    // Per English n-gram: occurrences right after a negation word, and all occurrences.
+    // One mostly negated ("not targeting any third party") is a fragment that lost its
+    // negation, and is never chosen.
+    let mut en_negated_before: HashMap<String, (usize, usize)> = HashMap::new();
     let mut unit_en: Vec<Vec<String>> = vec![Vec::new(); n_units];
     for (u, members) in units.iter().enumerate() {
         let Some(&first) = members.first() else {
@@ -452,6 +460,10 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                     }
                     let surface = span[i..i + len].join(" ");
                     let key = surface.to_lowercase();
+                    let after_negation = i > 0 && negations.contains(&span[i - 1].to_lowercase());
+                    let c = en_negated_before.entry(key.clone()).or_default();
+                    c.0 += usize::from(after_negation);
+                    c.1 += 1;
                     *en_surface
                         .entry(key.clone())
                         .or_default()
@@ -488,6 +500,11 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .map(|(&k, &a)| (k, a))
             .filter(|&(_, a)| a >= min && a * 2 >= x)
             .filter(|&(k, _)| termlike::en_negated(k) == negated)
+            .filter(|&(k, _)| {
+                en_negated_before
+                    .get(k)
+                    .map_or(true, |&(neg, all)| neg * 2 < all)
+            })
             .map(|(k, a)| {
                 let y = en_units.get(k).map_or(0, Vec::len);
                 (k, a, y, g2(a, x, y, n_units))
@@ -566,6 +583,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                     r.words > base.words
                         && (r.glossed + base.words == base.glossed + r.words
                             || (!nested_mostly
+                                && r.words <= base.words + 2
                                 && a2 >= 3
                                 && a2 * 5 >= a * 4
                                 && y2 * 4 <= a2 * 5
@@ -600,6 +618,19 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         if a < 2 && !(r.edges_glossed && r.precision() >= 0.5 && r.coverage() >= 0.5) {
             continue;
         }
+        if termlike::unrendered_edge_verb(zk, &en) {
+            continue;
+        }
+        // A repeated pair the dictionary does not confirm at both ends (主席 / "President
+        // Xi", 中外 / "Foreign Minister") is as likely a neighbour as a translation:
+        // demoted, the more so when no English word is glossed at all.
+        let unconfirmed = if glossed.is_empty() || r.edges_glossed {
+            1.0
+        } else if r.glossed == 0 {
+            UNCONFIRMED * UNCONFIRMED
+        } else {
+            UNCONFIRMED
+        };
         let both: Vec<usize> = st
             .units
             .iter()
@@ -633,7 +664,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         } else {
             FRAGMENT
         };
-        let termhood = termhood(zk, &en) * fragment;
+        let termhood = termhood(zk, &en) * fragment * unconfirmed;
         let mut evidence = vec![format!("in {a} pair{}", if a == 1 { "" } else { "s" })];
         evidence.extend(form.map(|f| f.name().to_string()));
         evidence.push(format!(

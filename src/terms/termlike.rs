@@ -133,17 +133,58 @@ impl EnEnds {
 /// Whether an English phrase holds a negation word.
 pub(crate) fn en_negated(en: &str) -> bool {
     let neg = en_negations();
-    en.split_whitespace()
-        .any(|w| neg.contains(&w.to_lowercase()) || w.to_lowercase().ends_with("n't"))
+    en.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        neg.contains(&w) || w.ends_with("n't") || w.starts_with("non-")
+    })
 }
 
 /// Whether a Chinese string holds a negation word (by CC-CEDICT's tokenization, so 不断
 /// "constantly" is not one).
 pub(crate) fn zh_negated(zh: &str) -> bool {
     let neg = &structure().negation;
-    chinese_dictionary::tokenize(zh)
+    if chinese_dictionary::tokenize(zh)
         .iter()
         .any(|t| neg.contains(*t))
+    {
+        return true;
+    }
+    // A negation the tokenizer merged with what follows (不对抗 read as 不对 + 抗): a
+    // negating first character before a dictionary word.
+    let mut chars = zh.chars();
+    let first = chars.next().map(String::from).unwrap_or_default();
+    let rest = chars.as_str();
+    neg.contains(&first) && rest.chars().count() >= 2 && dictionary_word(rest)
+}
+
+/// Whether a Chinese candidate begins or ends with a verb (a CC-CEDICT word of two
+/// characters or more glossed "to …") that the English does not render: 深化全面战略协作
+/// for "comprehensive strategic coordination", 中央外事工作会议指出 for "Central
+/// Conference on Work Relating to Foreign Affairs". The string without the verb is the
+/// term; with the verb rendered (建设亚太共同体, "building an Asia Pacific community") the
+/// pair stands as it is.
+pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
+    let tokens: Vec<&str> = chinese_dictionary::tokenize(zh);
+    if tokens.len() < 2 {
+        return false;
+    }
+    let en_stems: HashSet<u64> = en
+        .split_whitespace()
+        .flat_map(|w| word_stems(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
+        .collect();
+    let mut glosser = Glosser::new();
+    [tokens[0], tokens[tokens.len() - 1]].into_iter().any(|t| {
+        t.chars().count() >= 2
+            && chinese_dictionary::query_by_simplified(t)
+                .iter()
+                .flat_map(|e| e.english.iter())
+                .any(|g| g.starts_with("to "))
+            && !glosser
+                .gloss(t)
+                .iter()
+                .flat_map(|g| g.stems.iter())
+                .any(|s| en_stems.contains(s))
+    })
 }
 
 /// Whether a string is one CC-CEDICT entry.
@@ -475,6 +516,15 @@ mod tests {
         assert!(!zh_negated("不断发展"));
         assert!(en_negated("not targeting any third party"));
         assert!(!en_negated("targeting any third party"));
+        assert!(zh_negated("不对抗") && en_negated("non-confrontation"));
+        assert!(unrendered_edge_verb(
+            "深化全面战略协作",
+            "comprehensive strategic coordination"
+        ));
+        assert!(!unrendered_edge_verb(
+            "建设亚太共同体",
+            "building an Asia Pacific community"
+        ));
     }
 
     #[test]
