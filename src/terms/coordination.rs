@@ -222,7 +222,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
                     .iter()
                     .filter(|g| termlike::rendering(&text, g).zh_covered > 0)
                     .count();
-                if r.words < items.len() || r.precision() < 0.5 {
+                if r.words < items.len() || r.precision() < 0.7 {
                     continue;
                 }
                 let key = (covered, r.glossed as i64 * 2 - r.words as i64);

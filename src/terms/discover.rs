@@ -406,6 +406,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                 || (!bad_start.iter().any(|b| k.starts_with(b.as_str()))
                     && !bad_end.iter().any(|b| k.ends_with(b.as_str()))))
                 && !termlike::leading_verb(k)
+                && !termlike::clause_word_inside(k)
                 && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
                 && (entropy(&st.right) > 0.0 || st.right_boundary == st.count)
                 && st.on_boundary * 2 >= st.count
@@ -624,13 +625,19 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         // A repeated pair the dictionary does not confirm at both ends (主席 / "President
         // Xi", 中外 / "Foreign Minister") is as likely a neighbour as a translation:
         // demoted, the more so when no English word is glossed at all.
-        let unconfirmed = if glossed.is_empty() || r.edges_glossed {
+        let mut unconfirmed = if glossed.is_empty() || r.edges_glossed {
             1.0
         } else if r.glossed == 0 {
             UNCONFIRMED * UNCONFIRMED
         } else {
             UNCONFIRMED
         };
+        // Likewise a Chinese candidate whose first or last word the English does not
+        // render (发展中国特色社会主义 for "socialism with Chinese characteristics"): the
+        // string without it is the term.
+        if termlike::unrendered_edge_word(zk, &en) {
+            unconfirmed *= UNCONFIRMED;
+        }
         let both: Vec<usize> = st
             .units
             .iter()
@@ -656,14 +663,15 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         }
         dates.sort();
         // A candidate always next to the same character (always in one longer string)
-        // and not a dictionary word is as likely a fragment of that string as a term:
-        // kept, but demoted.
+        // and not a dictionary word of three characters or more is as likely a fragment
+        // of that string as a term (十八 in 十八大): kept, but demoted.
         let open = entropy(&st.left) > 0.0 && entropy(&st.right) > 0.0;
-        let fragment = if open || termlike::dictionary_word(zk) || x < 2 {
-            1.0
-        } else {
-            FRAGMENT
-        };
+        let fragment =
+            if open || (zk.chars().count() >= 3 && termlike::dictionary_word(zk)) || x < 2 {
+                1.0
+            } else {
+                FRAGMENT
+            };
         let termhood = termhood(zk, &en) * fragment * unconfirmed;
         let mut evidence = vec![format!("in {a} pair{}", if a == 1 { "" } else { "s" })];
         evidence.extend(form.map(|f| f.name().to_string()));
@@ -687,8 +695,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     }
 
     // 4b. Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the
-    // English window that renders every item (all but one from four items on), in the
-    // most units.
+    // English window that renders every item, in the most units. A list seen once is
+    // weaker evidence than a repeated term and ranks at half its score.
     let mut lists: HashMap<String, (Vec<String>, Vec<usize>)> = HashMap::new();
     for (u, members) in units.iter().enumerate() {
         for &si in members {
@@ -711,11 +719,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         if !coordination::all_glossed(&glossed) {
             continue;
         }
-        let needed = if items.len() >= 4 {
-            items.len() - 1
-        } else {
-            items.len()
-        };
+        let needed = items.len();
         // English (lower case) -> (units, surface, first unit).
         let mut renderings: Vec<(String, Vec<usize>, String)> = Vec::new();
         for &u in list_units {
@@ -770,7 +774,11 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         found.push(Candidate {
             zh: key.clone(),
             en,
-            score: g * (1.0 + support.min(1.0)) * termhood(key, "two words") * LONG_FORM,
+            score: g
+                * (1.0 + support.min(1.0))
+                * termhood(key, "two words")
+                * LONG_FORM
+                * if a < 2 { UNCONFIRMED } else { 1.0 },
             g2: g,
             pairs: a,
             zh_pairs: x,

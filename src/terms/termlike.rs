@@ -21,6 +21,7 @@ struct Structure {
     classifier: Vec<String>,
     verb: Vec<String>,
     negation: HashSet<String>,
+    inner: HashSet<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -46,6 +47,7 @@ fn structure() -> &'static Structure {
             classifier: take("classifier"),
             verb: take("verb"),
             negation: take("negation").into_iter().collect(),
+            inner: take("inner").into_iter().collect(),
         }
     })
 }
@@ -157,6 +159,31 @@ pub(crate) fn zh_negated(zh: &str) -> bool {
     neg.contains(&first) && rest.chars().count() >= 2 && dictionary_word(rest)
 }
 
+/// Whether the first or the last word of a Chinese candidate (of two characters or
+/// more, with a gloss) goes unrendered in the English: 发展中国特色社会主义 for "socialism
+/// with Chinese characteristics". Single characters (党, 大) are often abbreviations the
+/// glosses miss, and do not count.
+pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
+    let tokens: Vec<&str> = chinese_dictionary::tokenize(zh);
+    if tokens.len() < 2 {
+        return false;
+    }
+    let en_stems: HashSet<u64> = en
+        .split_whitespace()
+        .flat_map(|w| word_stems(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
+        .collect();
+    let mut glosser = Glosser::new();
+    [tokens[0], tokens[tokens.len() - 1]].into_iter().any(|t| {
+        let g = glosser.gloss(t);
+        t.chars().count() >= 2
+            && !g.is_empty()
+            && !g
+                .iter()
+                .flat_map(|g| g.stems.iter())
+                .any(|s| en_stems.contains(s))
+    })
+}
+
 /// Whether a Chinese candidate begins or ends with a verb (a CC-CEDICT word of two
 /// characters or more glossed "to …") that the English does not render: 深化全面战略协作
 /// for "comprehensive strategic coordination", 中央外事工作会议指出 for "Central
@@ -185,6 +212,19 @@ pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
                 .flat_map(|g| g.stems.iter())
                 .any(|s| en_stems.contains(s))
     })
+}
+
+/// Whether a Chinese string holds, as a word of its own, a copula or preposition that
+/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), and is not itself a
+/// dictionary entry (实践是检验真理的唯一标准 is one).
+pub(crate) fn clause_word_inside(zh: &str) -> bool {
+    let inner = &structure().inner;
+    let tokens = chinese_dictionary::tokenize(zh);
+    tokens.len() > 2
+        && tokens[1..tokens.len() - 1]
+            .iter()
+            .any(|t| inner.contains(*t))
+        && !dictionary_word(zh)
 }
 
 /// Whether a string is one CC-CEDICT entry.
@@ -517,6 +557,8 @@ mod tests {
         assert!(en_negated("not targeting any third party"));
         assert!(!en_negated("targeting any third party"));
         assert!(zh_negated("不对抗") && en_negated("non-confrontation"));
+        assert!(clause_word_inside("中国梦是国家梦"));
+        assert!(!clause_word_inside("实践是检验真理的唯一标准"));
         assert!(unrendered_edge_verb(
             "深化全面战略协作",
             "comprehensive strategic coordination"
