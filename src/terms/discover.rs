@@ -1,43 +1,54 @@
 //! Discovery: candidate term pairs that the list lacks, found in the aligned pairs alone.
 //!
-//! The method, chosen to work on documents it has never seen and on small inputs (a few
-//! hundred pairs):
+//! The method, chosen to work on documents it has never seen, down to one short speech
+//! whose terms occur once each:
 //!
 //! 1. **Units.** Pairs with the same English text (two Chinese editions aligned with one
 //!    English transcript) are one unit of evidence, so a sentence counted twice does not
 //!    make every phrase in it look like a repeated term.
-//! 2. **Chinese candidates**: character n-grams (2 to 10 Han characters, quotation marks
-//!    ignored, never across punctuation) occurring in at least two units, kept when they
-//!    are *closed* and *cohesive*: left and right branching entropy above zero (the
-//!    n-gram is not always preceded or always followed by the same character, else the
-//!    longer string is the candidate), except where every occurrence has a dictionary word
-//!    boundary on that side (外交部长 always before 王毅 is still a term; 命运共同 before
-//!    体 is not); every split point has positive pointwise mutual information between its
-//!    parts; at least half of the occurrences begin and end on a word boundary of
-//!    CC-CEDICT's longest-match tokenization (so 国和 or 展的 are not candidates); and the
-//!    first and last characters are not function characters
-//!    (`data/terms/zh_edge_chars.txt`).
-//! 3. **English candidates**: word n-grams (1 to 10 words, never across punctuation) in at
-//!    least two units whose first and last words are not stopwords
-//!    (`data/lexicon/en_stopwords.txt`, `data/terms/en_edge_words.txt`); stopwords inside
-//!    are kept (`Belt and Road`).
+//! 2. **Chinese candidates**: character n-grams (2 to 16 Han characters, quotation marks
+//!    ignored, never across punctuation), kept when they are *closed* and *cohesive*: left
+//!    and right branching entropy above zero (the n-gram is not always preceded or always
+//!    followed by the same character, else the longer string is the candidate), except
+//!    where every occurrence has a dictionary word boundary on that side (外交部长 always
+//!    before 王毅 is still a term; 命运共同 before 体 is not); every split point has
+//!    positive pointwise mutual information between its parts; at least half of the
+//!    occurrences begin and end on a word boundary of CC-CEDICT's longest-match
+//!    tokenization (so 国和 or 展的 are not candidates); the first and last characters are
+//!    not function characters (`data/terms/zh_edge_chars.txt`); no governing verb in front
+//!    (坚持…) and no copula or preposition as a word inside (…是…). A CC-CEDICT entry of
+//!    three characters or more (实事求是) skips the edge and cohesion tests. An n-gram in
+//!    one unit only is kept when it has the form of a term ([`termlike::form`]:
+//!    dictionary entry, quoted, numbered formulation, set prefix or head).
+//! 3. **English candidates**: word n-grams (1 to 10 words, never across punctuation) whose
+//!    first and last words are not stopwords (`data/lexicon/en_stopwords.txt`,
+//!    `data/terms/en_edge_words.txt`) and whose last word is not a modifier or an ordinal
+//!    (`data/terms/en_term_ends.txt`); stopwords inside are kept (`Belt and Road`); a
+//!    negation may open one (`not targeting any third party`).
 //! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
 //!    positive associations only, the English n-gram present in at least half the units
-//!    of the Chinese one. Per Chinese candidate one English candidate is kept: among those
-//!    within 10% of the best G², the one whose words gloss the most Chinese words, then
-//!    whose first and last content words are glossed, then whose length is closest to
-//!    what the Chinese suggests. It is then extended to the longest English n-gram
-//!    containing it that co-occurs in at least two thirds as many units and whose added
-//!    content words are all glossed by the Chinese (`community with a shared future` →
-//!    `community with a shared future for mankind`).
-//! 5. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
+//!    of the Chinese one, holding a negation exactly when the Chinese does, and not a
+//!    phrase mostly preceded by a negation. Per Chinese candidate one English candidate is
+//!    kept: the one with the highest G² weighted by what the dictionary confirms
+//!    ([`termlike::rendering`]: Chinese words rendered, share of English words glossed,
+//!    glossed ends, share of a gloss phrase held). It is then extended to the longest
+//!    English n-gram containing it that co-occurs in at least two thirds as many units and
+//!    whose added content words are all glossed by the Chinese (`community with a shared
+//!    future` → `… for mankind`), or that is repeated almost only beside the Chinese
+//!    (`18th` → `18th National Congress`). A pair seen once stands only when the
+//!    dictionary confirms both ends and at least half of each side; a candidate opening or
+//!    closing with a verb the English does not render is dropped.
+//! 5. **Coordinated formulations** ([`coordination`]): lists written with 、 proposed whole,
+//!    with the English window across commas that renders every item.
+//! 6. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
 //!    words meet the English words (independent bilingual evidence), times a termhood
-//!    factor: longer forms (three Chinese characters or more, two English
-//!    content words or more) up; a one-word pair whose Chinese is a dictionary word of at
-//!    most two characters (general vocabulary: 国际 / international) and a possible
-//!    fragment (fixed neighbour, not a dictionary word) down. Candidates nested in a better
-//!    one on both sides (命运共同体 / 人类命运共同体 with English inside each other) are
-//!    suppressed, and so are list entries (unless asked for).
+//!    factor: longer forms (three Chinese characters or more, two English content words
+//!    or more) up; a one-word pair whose Chinese is a dictionary word of at most two
+//!    characters (general vocabulary: 国际 / international), a possible fragment (fixed
+//!    neighbour), a pair whose English ends are not glossed and a Chinese edge word left
+//!    unrendered down. Candidates nested in a better one on both sides (命运共同体 /
+//!    人类命运共同体 with English inside each other) are suppressed, and so are list
+//!    entries (unless asked for). Each candidate lists its evidence.
 
 use super::coordination;
 use super::termlike::{self, Form};
