@@ -227,6 +227,18 @@ pub(crate) fn clause_word_inside(zh: &str) -> bool {
         && !dictionary_word(zh)
 }
 
+/// Whether a two-character string is a CC-CEDICT proper name (every gloss capitalised:
+/// 雷锋 "Lei Feng"), a term however short.
+fn proper_name(zh: &str) -> bool {
+    let entries = chinese_dictionary::query_by_simplified(zh);
+    !entries.is_empty()
+        && entries.iter().all(|e| {
+            e.english
+                .iter()
+                .all(|g| g.chars().next().is_some_and(char::is_uppercase) && !g.starts_with("CL:"))
+        })
+}
+
 /// Whether a string is one CC-CEDICT entry.
 pub(crate) fn dictionary_word(zh: &str) -> bool {
     !chinese_dictionary::query_by_simplified(zh).is_empty()
@@ -273,6 +285,9 @@ impl Form {
 /// strings the text writes between quotation or book-title marks.
 pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     let chars = zh.chars().count();
+    if chars == 2 && proper_name(zh) {
+        return Some(Form::Dictionary);
+    }
     if chars < 3 {
         return None;
     }
@@ -537,6 +552,8 @@ mod tests {
         assert!(form("四大考验", &HashSet::new()).is_some());
         assert_eq!(form("基本经济制度", &HashSet::new()), Some(Form::Structure));
         assert_eq!(form("我们今天", &HashSet::new()), None);
+        assert_eq!(form("雷锋", &HashSet::new()), Some(Form::Dictionary));
+        assert_eq!(form("工作", &HashSet::new()), None);
     }
 
     #[test]
