@@ -581,6 +581,9 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             counts.values().any(|&k| k * 2 >= ctx.len().max(1))
         };
         let nested_mostly = dominant(&st.left) || dominant(&st.right);
+        // An "and" or "or" the extension would add needs a coordination in the Chinese
+        // (和, 与, 及, 并, 同): "basic economic system and other systems" is not 基本经济制度.
+        let zh_coordinated = zk.contains(['和', '与', '及', '并', '同']);
         loop {
             let base = termlike::rendering(ek, &glossed);
             let next = co
@@ -592,16 +595,18 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                 .filter(|&(&k, &a2)| {
                     let r = termlike::rendering(k, &glossed);
                     let y2 = en_units.get(k).map_or(0, Vec::len);
+                    let adds_coordination = k
+                        .split_whitespace()
+                        .any(|w| matches!(w, "and" | "or") && !words_within(w, ek));
                     r.words > base.words
+                        && (zh_coordinated || !adds_coordination)
                         && (r.glossed + base.words == base.glossed + r.words
                             || (!nested_mostly
+                                && !adds_coordination
                                 && r.words <= base.words + 2
                                 && a2 >= 3
                                 && a2 * 5 >= a * 4
-                                && y2 * 4 <= a2 * 5
-                                && !k
-                                    .split_whitespace()
-                                    .any(|w| matches!(w, "and" | "or") && !words_within(w, ek))))
+                                && y2 * 4 <= a2 * 5))
                 })
                 .max_by(|p, q| {
                     p.0.split_whitespace()
