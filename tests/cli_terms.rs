@@ -254,3 +254,78 @@ fn terms_on_the_samples_writes_every_export_and_a_valid_tbx() {
         Some(r) => assert!(r.is_ok(), "xmllint --relaxng: {r:?}"),
     }
 }
+
+/// Discovery candidates of `terms --json` on the short speech in tests/fixtures/terms
+/// (one sentence a line), with extra arguments.
+fn speech_candidates(extra: &[&str]) -> Vec<serde_json::Value> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/terms");
+    let out = scratch("speech");
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "terms".into(),
+        "--en".into(),
+        dir.join("speech.en.txt").into(),
+        "--zh".into(),
+        dir.join("speech.zh.txt").into(),
+        "--presplit".into(),
+        "--json".into(),
+        "-o".into(),
+        out.into(),
+    ];
+    args.extend(extra.iter().map(Into::into));
+    let o = run(args);
+    assert_ok(&o);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    v["candidates"].as_array().unwrap().clone()
+}
+
+fn find<'a>(cands: &'a [serde_json::Value], zh: &str) -> Option<&'a serde_json::Value> {
+    cands.iter().find(|c| c["zh"] == zh)
+}
+
+/// On a ten-line speech it has never seen, discovery proposes a set phrase used once
+/// (a dictionary entry, whole English), a coordinated formulation whole with its English
+/// list across commas, and a negated phrase with its negation; a governing verb is not
+/// part of a candidate; each candidate says why it was proposed.
+#[test]
+fn discovery_on_one_short_document() {
+    let cands = speech_candidates(&[]);
+    let names: Vec<String> = cands
+        .iter()
+        .map(|c| format!("{} / {}", c["zh"], c["en"]))
+        .collect();
+    let once = find(&cands, "实事求是").unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(once["en"], "seek truth from facts");
+    assert_eq!(once["pairs"], 1);
+    let evidence = once["evidence"].as_array().unwrap();
+    assert!(
+        evidence.iter().any(|e| e == "dictionary entry"),
+        "{evidence:?}"
+    );
+    let list = find(&cands, "道路自信、理论自信、制度自信").unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(list["en"], "confidence in the path, theory and system");
+    let negated = find(&cands, "不针对第三方").unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(negated["en"], "not targeting any third party");
+    for c in &cands {
+        let zh = c["zh"].as_str().unwrap();
+        assert!(
+            !zh.starts_with("坚持") && !zh.starts_with("坚定"),
+            "governing verb kept: {zh}"
+        );
+        let en = c["en"].as_str().unwrap().to_lowercase();
+        assert!(
+            !(en.starts_with("targeting") || en.contains(" targeting")) || en.contains("not"),
+            "negation lost: {zh} / {en}"
+        );
+        assert!(!c["evidence"].as_array().unwrap().is_empty());
+    }
+}
+
+/// `--min-pairs 2` keeps only repeated pairs: the set phrase used once is gone, the
+/// repeated one stays.
+#[test]
+fn min_pairs_two_needs_repetition() {
+    let cands = speech_candidates(&["--min-pairs", "2"]);
+    assert!(find(&cands, "实事求是").is_none());
+    assert!(find(&cands, "不针对第三方").is_some());
+    assert!(cands.iter().all(|c| c["pairs"].as_u64().unwrap() >= 2));
+}

@@ -18,6 +18,16 @@
 //! on, and 2026 (002, 004) held out. The figures are printed (`cargo test --release --test
 //! discovery_eval -- --nocapture`), and the test asserts modest floors so that a change
 //! which loses much recall fails.
+//!
+//! A second evaluation runs `zhen-tm terms` as a user would on each of the nine `pol`
+//! chapters of `../shared/bench` and on all nine together, and scores the candidates
+//! against `../shared/terms-dev/terms.jsonl` with the rule of
+//! `../shared/tools/terms_recall.py` (recall within the top 50, the top 100 and all, over
+//! the entries whose Chinese is not on the bundled list). It skips, with a message, when
+//! `../shared` is absent.
+
+#[path = "common/cli.rs"]
+mod cli;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -220,4 +230,161 @@ fn discovery_recall_of_bundled_terms() {
         assert!(f.found[2].0 as f64 / r >= exact_all);
         assert!(f.found[2].1 as f64 / r >= partial_all);
     }
+}
+
+/// A reference entry of `terms-dev/terms.jsonl`.
+struct Reference {
+    zh: String,
+    en: Vec<String>,
+    docs: Vec<String>,
+}
+
+/// Chinese as `terms_recall.py` compares it: without whitespace and quotation or
+/// book-title marks.
+fn dev_zh(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !"“”‘’\"'《》「」".contains(*c))
+        .collect()
+}
+
+/// English as `terms_recall.py` compares it: typographic quotes folded, whitespace runs
+/// collapsed, case ignored.
+fn dev_en(s: &str) -> String {
+    s.replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Runs `terms` on one English/Chinese file pair; the candidates as (zh, en), best first.
+fn dev_candidates(en: &Path, zh: &Path) -> Vec<(String, String)> {
+    let out = cli::scratch_in("discovery_eval", "dev");
+    let o = cli::run([
+        "terms".as_ref(),
+        "--en".as_ref(),
+        en.as_os_str(),
+        "--zh".as_ref(),
+        zh.as_os_str(),
+        "--json".as_ref(),
+        "--top".as_ref(),
+        "100000".as_ref(),
+        "--show".as_ref(),
+        "100000".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    cli::assert_ok(&o);
+    let v: serde_json::Value = serde_json::from_str(&cli::stdout(&o)).unwrap();
+    v["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                dev_zh(c["zh"].as_str().unwrap()),
+                dev_en(c["en"].as_str().unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// Found within the top 50, the top 100 and all, of the references not on the bundled list.
+fn dev_recall(refs: &[&Reference], cands: &[(String, String)]) -> [usize; 3] {
+    let mut found = [0; 3];
+    for r in refs {
+        let zh = dev_zh(&r.zh);
+        let en: Vec<String> = r.en.iter().map(|e| dev_en(e)).collect();
+        let rank = cands.iter().position(|(z, e)| *z == zh && en.contains(e));
+        for (i, limit) in [50, 100, usize::MAX].into_iter().enumerate() {
+            found[i] += usize::from(rank.is_some_and(|k| k < limit));
+        }
+    }
+    found
+}
+
+#[test]
+fn discovery_recall_on_terms_dev() {
+    let (Some(list), Some(bench)) = (
+        cli::shared_path("terms-dev/terms.jsonl"),
+        cli::shared_path("bench/pol"),
+    ) else {
+        eprintln!("skipped: ../shared/terms-dev or ../shared/bench/pol is absent");
+        return;
+    };
+    let bundled_keys: HashSet<String> = bundled().iter().map(Term::key_text).collect();
+    let refs: Vec<Reference> = std::fs::read_to_string(&list)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let strings = |k: &str| -> Vec<String> {
+                v[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_string())
+                    .collect()
+            };
+            Reference {
+                zh: v["zh"].as_str().unwrap().to_string(),
+                en: strings("en"),
+                docs: strings("docs"),
+            }
+        })
+        .filter(|r| !bundled_keys.contains(&dev_zh(&r.zh)))
+        .collect();
+    let chapters = [
+        "002", "003", "004", "005", "007", "008", "010", "011", "012",
+    ];
+    let pct = |k: usize, n: usize| 100.0 * k as f64 / n.max(1) as f64;
+    let line = |label: &str, n: usize, f: [usize; 3]| {
+        println!(
+            "   {label:>8}: {n:>3} entries  top 50 {:>3} ({:>5.1}%)  top 100 {:>3} ({:>5.1}%)  all {:>3} ({:>5.1}%)",
+            f[0],
+            pct(f[0], n),
+            f[1],
+            pct(f[1], n),
+            f[2],
+            pct(f[2], n)
+        );
+    };
+    println!("== terms-dev, entries not on the bundled list");
+    let mut pooled = (0usize, [0usize; 3]);
+    let (mut all_en, mut all_zh) = (String::new(), String::new());
+    for c in chapters {
+        let (en, zh) = (bench.join(c).join("en.txt"), bench.join(c).join("zh.txt"));
+        all_en.push_str(&std::fs::read_to_string(&en).unwrap());
+        all_zh.push_str(&std::fs::read_to_string(&zh).unwrap());
+        let doc = format!("pol/{c}");
+        let mine: Vec<&Reference> = refs.iter().filter(|r| r.docs.contains(&doc)).collect();
+        let f = dev_recall(&mine, &dev_candidates(&en, &zh));
+        line(c, mine.len(), f);
+        pooled.0 += mine.len();
+        for (p, k) in pooled.1.iter_mut().zip(f) {
+            *p += k;
+        }
+    }
+    line("pooled", pooled.0, pooled.1);
+    let dir = cli::scratch_in("discovery_eval", "nine");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (en, zh) = (dir.join("en.txt"), dir.join("zh.txt"));
+    std::fs::write(&en, all_en).unwrap();
+    std::fs::write(&zh, all_zh).unwrap();
+    let all_refs: Vec<&Reference> = refs.iter().collect();
+    let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
+    line("all nine", all_refs.len(), together);
+    // Floors, under the figures printed: single-document discovery must not collapse back
+    // to repetition only (about one term in seven per chapter).
+    assert!(
+        pooled.1[1] * 100 >= pooled.0 * 30,
+        "pooled top 100 {pooled:?}"
+    );
+    assert!(
+        together[2] * 100 >= all_refs.len() * 30,
+        "all nine {together:?}"
+    );
 }

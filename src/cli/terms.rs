@@ -64,7 +64,7 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 50)]
     show: usize,
     /// Minimum number of distinct pairs a discovered candidate must occur in.
-    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
     min_pairs: u64,
     /// Also discover pairs whose Chinese is a list entry (to see what discovery finds on
     /// its own).
@@ -229,7 +229,7 @@ pub fn run(args: Args) -> Result<i32> {
 
     let known_report = known::report(&hits, &segs, &terms);
     let opts = discover::Options {
-        min_pairs: usize::try_from(args.min_pairs).unwrap_or(2),
+        min_pairs: usize::try_from(args.min_pairs).unwrap_or(1),
         include_known: args.include_known,
         ..discover::Options::default()
     };

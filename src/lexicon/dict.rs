@@ -36,6 +36,12 @@ fn stem_id(word: &str) -> u64 {
     h.finish()
 }
 
+/// The stem id of one lower-case word as the glosses store it, numbers included (`18` is
+/// a gloss of 十八, and term discovery reads `18th` as `18`).
+pub fn stem_of(word: &str) -> u64 {
+    stem_id(word)
+}
+
 /// Content-word stems of a piece of English (function words and single letters dropped).
 pub fn en_stems(text: &str) -> Vec<u64> {
     let stop = stopwords();

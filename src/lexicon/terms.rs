@@ -136,6 +136,26 @@ impl Term {
             .map(|(i, _)| i)
             .collect()
     }
+
+    /// Where an English text uses each rendering: (index into `en`, first word, end word)
+    /// per occurrence, in words of the text, with the tolerance of [`en_mentions`]. A
+    /// report that must not count a phrase inside a longer name (睦邻友好 in the English of
+    /// 中俄睦邻友好合作条约) compares these spans.
+    pub fn rendering_spans(&self, en: &str) -> Vec<(usize, usize, usize)> {
+        let words = en_words(en);
+        let mut out = Vec::new();
+        for (i, pat) in self.patterns.iter().enumerate() {
+            if pat.is_empty() || words.len() < pat.len() {
+                continue;
+            }
+            for (start, w) in words.windows(pat.len()).enumerate() {
+                if w.iter().zip(pat).all(|(t, p)| word_matches(p, t)) {
+                    out.push((i, start, start + pat.len()));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The matching form of a Chinese string (see [`Term::key_text`]).

@@ -1,46 +1,59 @@
 //! Discovery: candidate term pairs that the list lacks, found in the aligned pairs alone.
 //!
-//! The method, chosen to work on documents it has never seen and on small inputs (a few
-//! hundred pairs):
+//! The method, chosen to work on documents it has never seen, down to one short speech
+//! whose terms occur once each:
 //!
 //! 1. **Units.** Pairs with the same English text (two Chinese editions aligned with one
 //!    English transcript) are one unit of evidence, so a sentence counted twice does not
 //!    make every phrase in it look like a repeated term.
-//! 2. **Chinese candidates**: character n-grams (2 to 10 Han characters, quotation marks
-//!    ignored, never across punctuation) occurring in at least two units, kept when they
-//!    are *closed* and *cohesive*: left and right branching entropy above zero (the
-//!    n-gram is not always preceded or always followed by the same character, else the
-//!    longer string is the candidate), except where every occurrence has a dictionary word
-//!    boundary on that side (外交部长 always before 王毅 is still a term; 命运共同 before
-//!    体 is not); every split point has positive pointwise mutual information between its
-//!    parts; at least half of the occurrences begin and end on a word boundary of
-//!    CC-CEDICT's longest-match tokenization (so 国和 or 展的 are not candidates); and the
-//!    first and last characters are not function characters
-//!    (`data/terms/zh_edge_chars.txt`).
-//! 3. **English candidates**: word n-grams (1 to 10 words, never across punctuation) in at
-//!    least two units whose first and last words are not stopwords
-//!    (`data/lexicon/en_stopwords.txt`, `data/terms/en_edge_words.txt`); stopwords inside
-//!    are kept (`Belt and Road`).
+//! 2. **Chinese candidates**: character n-grams (2 to 16 Han characters, quotation marks
+//!    ignored, never across punctuation), kept when they are *closed* and *cohesive*: left
+//!    and right branching entropy above zero (the n-gram is not always preceded or always
+//!    followed by the same character, else the longer string is the candidate), except
+//!    where every occurrence has a dictionary word boundary on that side (外交部长 always
+//!    before 王毅 is still a term; 命运共同 before 体 is not); every split point has
+//!    positive pointwise mutual information between its parts; at least half of the
+//!    occurrences begin and end on a word boundary of CC-CEDICT's longest-match
+//!    tokenization (so 国和 or 展的 are not candidates); the first and last characters are
+//!    not function characters (`data/terms/zh_edge_chars.txt`); no governing verb in front
+//!    (坚持…) and no copula or preposition as a word inside (…是…). A CC-CEDICT entry of
+//!    three characters or more (实事求是) skips the edge and cohesion tests. An n-gram in
+//!    one unit only is kept when it has the form of a term ([`termlike::form`]:
+//!    dictionary entry, quoted, numbered formulation, set prefix or head).
+//! 3. **English candidates**: word n-grams (1 to 10 words, never across punctuation) whose
+//!    first and last words are not stopwords (`data/lexicon/en_stopwords.txt`,
+//!    `data/terms/en_edge_words.txt`) and whose last word is not a modifier or an ordinal
+//!    (`data/terms/en_term_ends.txt`); stopwords inside are kept (`Belt and Road`); a
+//!    negation may open one (`not targeting any third party`).
 //! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
 //!    positive associations only, the English n-gram present in at least half the units
-//!    of the Chinese one. Per Chinese candidate one English candidate is kept: among those
-//!    within 10% of the best G², the one whose words gloss the most Chinese words, then
-//!    whose first and last content words are glossed, then whose length is closest to
-//!    what the Chinese suggests. It is then extended to the longest English n-gram
-//!    containing it that co-occurs in at least two thirds as many units and whose added
-//!    content words are all glossed by the Chinese (`community with a shared future` →
-//!    `community with a shared future for mankind`).
-//! 5. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
+//!    of the Chinese one, holding a negation exactly when the Chinese does, and not a
+//!    phrase mostly preceded by a negation. Per Chinese candidate one English candidate is
+//!    kept: the one with the highest G² weighted by what the dictionary confirms
+//!    ([`termlike::rendering`]: Chinese words rendered, share of English words glossed,
+//!    glossed ends, share of a gloss phrase held). It is then extended to the longest
+//!    English n-gram containing it that co-occurs in at least two thirds as many units and
+//!    whose added content words are all glossed by the Chinese (`community with a shared
+//!    future` → `… for mankind`), or that is repeated almost only beside the Chinese
+//!    (`18th` → `18th National Congress`). A pair seen once stands only when the
+//!    dictionary confirms both ends and at least half of each side; a candidate opening or
+//!    closing with a verb the English does not render is dropped.
+//! 5. **Coordinated formulations** ([`coordination`]): lists written with 、 proposed whole,
+//!    with the English window across commas that renders every item.
+//! 6. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
 //!    words meet the English words (independent bilingual evidence), times a termhood
-//!    factor: longer forms (three Chinese characters or more, two English
-//!    content words or more) up; a one-word pair whose Chinese is a dictionary word of at
-//!    most two characters (general vocabulary: 国际 / international) and a possible
-//!    fragment (fixed neighbour, not a dictionary word) down. Candidates nested in a better
-//!    one on both sides (命运共同体 / 人类命运共同体 with English inside each other) are
-//!    suppressed, and so are list entries (unless asked for).
+//!    factor: longer forms (three Chinese characters or more, two English content words
+//!    or more) up; a one-word pair whose Chinese is a dictionary word of at most two
+//!    characters (general vocabulary: 国际 / international), a possible fragment (fixed
+//!    neighbour), a pair whose English ends are not glossed and a Chinese edge word left
+//!    unrendered down. Candidates nested in a better one on both sides (命运共同体 /
+//!    人类命运共同体 with English inside each other) are suppressed, and so are list
+//!    entries (unless asked for). Each candidate lists its evidence.
 
+use super::coordination;
+use super::termlike::{self, Form};
 use super::Segment;
-use crate::lexicon::dict::{en_stems, overlap, Glosser};
+use crate::lexicon::dict::{en_stems, Glosser};
 use crate::lexicon::terms::{zh_key_text, Term};
 use crate::parse::is_han;
 use serde::Serialize;
@@ -50,7 +63,10 @@ use std::sync::OnceLock;
 /// Discovery settings.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// Minimum number of units (distinct English sentences) a pair must occur in.
+    /// Minimum number of units (distinct English sentences) a pair must occur in. With 1
+    /// (the default) a pair seen once is proposed when its Chinese has the form of a term
+    /// and the dictionary confirms its English ([`termlike`]); with 2 or more only
+    /// repetition counts.
     pub min_pairs: usize,
     /// Longest Chinese candidate, in characters.
     pub max_zh_chars: usize,
@@ -63,8 +79,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            min_pairs: 2,
-            max_zh_chars: 10,
+            min_pairs: 1,
+            max_zh_chars: 16,
             max_en_words: 10,
             include_known: false,
         }
@@ -94,10 +110,14 @@ pub struct Candidate {
     pub dates: Vec<String>,
     /// Index into the segments of one pair containing both.
     pub example: usize,
+    /// Why it was proposed: repetition, the term-like form of the Chinese, and how much of
+    /// the English the dictionary confirms (`in 3 pairs`, `dictionary entry`,
+    /// `glossed 3/3 English words, 2/2 Chinese words`).
+    pub evidence: Vec<String>,
 }
 
 /// Start and end characters (or strings) that do not bound a Chinese term.
-fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
+pub(crate) fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
     static EDGES: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
     EDGES.get_or_init(|| {
         let mut start = Vec::new();
@@ -114,7 +134,7 @@ fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
 }
 
 /// English words that do not bound a term.
-fn en_edge_words() -> &'static HashSet<String> {
+pub(crate) fn en_edge_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         [
@@ -296,6 +316,10 @@ const GENERAL_WORD: f64 = 0.25;
 /// is not itself a dictionary word.
 const FRAGMENT: f64 = 0.5;
 
+/// Weight of a pair whose English is not glossed at both ends by the Chinese (squared
+/// when no English word is glossed).
+const UNCONFIRMED: f64 = 0.5;
+
 /// Termhood factor of a pair: how much its form (not its frequency) suggests a term.
 fn termhood(zh: &str, en: &str) -> f64 {
     let chars = zh.chars().count();
@@ -338,6 +362,10 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     }
     let n_units = units.len();
     let min = opts.min_pairs.max(1);
+    let quoted: HashSet<String> = segs
+        .iter()
+        .flat_map(|s| termlike::quoted_spans(&s.zh))
+        .collect();
 
     // 2. Chinese n-grams.
     let mut zh: HashMap<String, ZhStats> = HashMap::new();
@@ -374,23 +402,37 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     let known_keys: HashSet<String> = known.iter().map(Term::key_text).collect();
     let (bad_start, bad_end) = zh_edges();
     let n = chars_total.max(1) as f64;
-    let mut zh_cands: Vec<(&String, &ZhStats)> = zh
+    // A dictionary entry of three characters or more (实事求是, 农民工) is a word whatever
+    // its edge characters and its parts' association; a string with a governing verb in
+    // front (坚持以经济建设为中心) is not a term, the string after the verb may be.
+    let mut zh_cands: Vec<(&String, &ZhStats, Option<Form>)> = zh
         .iter()
         .filter(|(k, st)| {
             let len = k.chars().count();
-            len >= 2
-                && st.units.len() >= min
-                && !bad_start.iter().any(|b| k.starts_with(b.as_str()))
-                && !bad_end.iter().any(|b| k.ends_with(b.as_str()))
+            if len < 2 || st.units.len() < min {
+                return false;
+            }
+            let dict = len >= 3 && termlike::dictionary_word(k);
+            (dict
+                || (!bad_start.iter().any(|b| k.starts_with(b.as_str()))
+                    && !bad_end.iter().any(|b| k.ends_with(b.as_str()))))
+                && !termlike::leading_verb(k)
+                && !termlike::clause_word_inside(k)
                 && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
                 && (entropy(&st.right) > 0.0 || st.right_boundary == st.count)
                 && st.on_boundary * 2 >= st.count
                 && (opts.include_known || !known_keys.contains(k.as_str()))
-                && (1..len).all(|split| {
-                    let b = k.char_indices().nth(split).map_or(k.len(), |(b, _)| b);
-                    let (x, y) = (count(&k[..b]), count(&k[b..]));
-                    x > 0 && y > 0 && (st.count as f64 * n / (x as f64 * y as f64)).ln() > 0.0
-                })
+                && (dict
+                    || (1..len).all(|split| {
+                        let b = k.char_indices().nth(split).map_or(k.len(), |(b, _)| b);
+                        let (x, y) = (count(&k[..b]), count(&k[b..]));
+                        x > 0 && y > 0 && (st.count as f64 * n / (x as f64 * y as f64)).ln() > 0.0
+                    }))
+        })
+        .filter_map(|(k, st)| {
+            // Seen in one unit only: proposed only with the form of a term.
+            let form = termlike::form(k, &quoted);
+            (st.units.len() >= 2 || form.is_some()).then_some((k, st, form))
         })
         .collect();
     zh_cands.sort_by(|a, b| a.0.cmp(b.0));
@@ -401,8 +443,16 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let l = w.to_lowercase();
         edge.contains(&l) || l.chars().count() < 2 || l.chars().all(|c| c.is_ascii_digit())
     };
+    // A negation may open an English candidate, so that 不针对第三方 can keep its "not".
+    let negations = termlike::en_negations();
+    let bad_start_word = |w: &str| bad_edge(w) && !negations.contains(&w.to_lowercase());
+    let ends = termlike::EnEnds::get();
     let mut en_units: HashMap<String, Vec<usize>> = HashMap::new();
     let mut en_surface: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    // Per English n-gram: occurrences right after a negation word, and all occurrences.
+    // One mostly negated ("not targeting any third party") is a fragment that lost its
+    // negation, and is never chosen.
+    let mut en_negated_before: HashMap<String, (usize, usize)> = HashMap::new();
     let mut unit_en: Vec<Vec<String>> = vec![Vec::new(); n_units];
     for (u, members) in units.iter().enumerate() {
         let Some(&first) = members.first() else {
@@ -411,16 +461,21 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let mut seen: HashSet<String> = HashSet::new();
         for span in en_spans(&segs[first].en) {
             for i in 0..span.len() {
-                if bad_edge(&span[i]) {
+                if bad_start_word(&span[i]) {
                     continue;
                 }
                 for len in 1..=opts.max_en_words.min(span.len() - i) {
                     let last = &span[i + len - 1];
-                    if bad_edge(last) {
+                    if (bad_edge(last) && !(len > 1 && ends.particle(last))) || ends.modifier(last)
+                    {
                         continue;
                     }
                     let surface = span[i..i + len].join(" ");
                     let key = surface.to_lowercase();
+                    let after_negation = i > 0 && negations.contains(&span[i - 1].to_lowercase());
+                    let c = en_negated_before.entry(key.clone()).or_default();
+                    c.0 += usize::from(after_negation);
+                    c.1 += 1;
                     *en_surface
                         .entry(key.clone())
                         .or_default()
@@ -441,7 +496,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     // 4. Association.
     let mut glosser = Glosser::new();
     let mut found: Vec<Candidate> = Vec::new();
-    for (zk, st) in zh_cands {
+    for (zk, st, form) in zh_cands {
         let mut co: HashMap<&str, usize> = HashMap::new();
         for &u in &st.units {
             for k in &unit_en[u] {
@@ -449,73 +504,109 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             }
         }
         let x = st.units.len();
+        // The English keeps a negation exactly when the Chinese has one: 不针对第三方 is
+        // "not targeting any third party", never "targeting any third party".
+        let negated = termlike::zh_negated(zk);
         let scored: Vec<(&str, usize, usize, f64)> = co
             .iter()
             .map(|(&k, &a)| (k, a))
             .filter(|&(_, a)| a >= min && a * 2 >= x)
+            .filter(|&(k, _)| termlike::en_negated(k) == negated)
+            .filter(|&(k, _)| {
+                en_negated_before
+                    .get(k)
+                    .map_or(true, |&(neg, all)| neg * 2 < all)
+            })
             .map(|(k, a)| {
                 let y = en_units.get(k).map_or(0, Vec::len);
                 (k, a, y, g2(a, x, y, n_units))
             })
             .filter(|s| s.3 > 0.0)
             .collect();
-        let Some(max_g) = scored.iter().map(|s| s.3).reduce(f64::max) else {
-            continue;
-        };
-        // Near-ties (often many n-grams of one repeated sentence share a distribution) are
-        // broken by dictionary evidence (English words glossed by the Chinese), then by
-        // how close the number of content words is to what the Chinese length suggests
-        // (about one word per 1.3 characters), then by length.
-        let glossed = glosser.gloss(zk);
+        // The English is chosen by association weighted by what the dictionary confirms:
+        // G² times (1 + Chinese words rendered)², times the share of English content words
+        // glossed (plus one half, so an unglossed rendering is not ruled out), times 1.5
+        // when both ends are glossed. A general word such as "socialism" co-occurs more
+        // often than the whole rendering "socialism with Chinese characteristics", but
+        // renders less of 中国特色社会主义 (whose dictionary gloss is the whole phrase:
+        // twice the share of a gloss phrase held is added to the words rendered); in a
+        // pair seen once, where every n-gram of the
+        // sentence has the same G², the dictionary alone decides. Ties go to a length close
+        // to what the Chinese suggests (about one word per 1.3 characters), then G².
+        let glossed = termlike::gloss_candidate(&mut glosser, zk);
+        let phrases = termlike::gloss_phrases(zk);
         let expected = zk.chars().count() as f64 * 0.75;
-        let tie_key = |k: &str| {
-            let stems = en_stems(k);
-            let covered = overlap(&stems, &glossed).1;
-            let unglossed_edges = if glossed.is_empty() {
-                0
+        let weight = |k: &str, g: f64| {
+            let r = termlike::rendering(k, &glossed);
+            let phrase = termlike::phrase_cover(k, &phrases);
+            let edges = if r.edges_glossed || glossed.is_empty() {
+                1.5
             } else {
-                [stems.first(), stems.last()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|s| overlap(&[**s], &glossed).0 == 0)
-                    .count()
+                1.0
             };
-            let distance = (stems.len() as f64 - expected).abs();
+            let distance = (r.words as f64 - expected).abs();
             (
-                covered,
-                -(unglossed_edges as i64),
-                -(distance * 4.0).round() as i64,
-                k.split_whitespace().count(),
+                g * (1.0 + r.zh_covered as f64 + 2.0 * phrase).powi(2)
+                    * (0.5 + r.precision())
+                    * edges,
+                -distance,
             )
         };
-        let Some(&(mut ek, mut a, mut y, mut g)) =
-            scored.iter().filter(|s| s.3 >= 0.9 * max_g).max_by(|p, q| {
-                tie_key(p.0)
-                    .cmp(&tie_key(q.0))
-                    .then(p.3.total_cmp(&q.3))
-                    .then(q.0.cmp(p.0))
-            })
-        else {
+        let Some(&(mut ek, mut a, mut y, mut g)) = scored.iter().max_by(|p, q| {
+            let (wp, dp) = weight(p.0, p.3);
+            let (wq, dq) = weight(q.0, q.3);
+            wp.total_cmp(&wq)
+                .then(dp.total_cmp(&dq))
+                .then(p.3.total_cmp(&q.3))
+                .then(q.0.cmp(p.0))
+        }) else {
             continue;
         };
         // Extension to the maximal phrase: a longer English n-gram containing the chosen
-        // one replaces it when it co-occurs in at least two thirds as many units and every
-        // content word it adds is glossed by the Chinese (`community with a shared future`
-        // → `… for mankind` for 人类命运共同体), so the phrase grows with dictionary
-        // evidence, not with the sentence it happens to stand in.
+        // one replaces it when it co-occurs in at least two thirds as many units and either
+        // every content word it adds is glossed by the Chinese (`community with a shared
+        // future` → `… for mankind` for 人类命运共同体) or it is itself repeated (three
+        // units or more), in at least four fifths of the shorter one's units, almost only
+        // beside the Chinese, and adds no coordination (`18th` → `18th National Congress`
+        // for 党的十八大, whose 大 no gloss renders), so the phrase grows with evidence,
+        // not with the sentence it happens to stand in.
+        // The statistical extension is not for a string mostly seen inside one longer
+        // string (小康社会 in 全面建成小康社会): the words it would add ("in all respects")
+        // render the neighbour, not the candidate.
+        let dominant = |ctx: &[Option<char>]| {
+            let mut counts: HashMap<char, usize> = HashMap::new();
+            for c in ctx.iter().flatten() {
+                *counts.entry(*c).or_default() += 1;
+            }
+            counts.values().any(|&k| k * 2 >= ctx.len().max(1))
+        };
+        let nested_mostly = dominant(&st.left) || dominant(&st.right);
+        // An "and" or "or" the extension would add needs a coordination in the Chinese
+        // (和, 与, 及, 并, 同): "basic economic system and other systems" is not 基本经济制度.
+        let zh_coordinated = zk.contains(['和', '与', '及', '并', '同']);
         loop {
-            let base = en_stems(ek);
+            let base = termlike::rendering(ek, &glossed);
             let next = co
                 .iter()
                 .filter(|&(&k, &a2)| {
                     a2 >= min && a2 * 3 >= a * 2 && k.len() > ek.len() && words_within(ek, k)
                 })
-                .filter(|&(&k, _)| {
-                    let extra: Vec<u64> = en_stems(k)
-                        .into_iter()
-                        .filter(|s| !base.contains(s))
-                        .collect();
-                    !extra.is_empty() && overlap(&extra, &glossed).0 == extra.len()
+                .filter(|&(&k, _)| termlike::en_negated(k) == negated)
+                .filter(|&(&k, &a2)| {
+                    let r = termlike::rendering(k, &glossed);
+                    let y2 = en_units.get(k).map_or(0, Vec::len);
+                    let adds_coordination = k
+                        .split_whitespace()
+                        .any(|w| matches!(w, "and" | "or") && !words_within(w, ek));
+                    r.words > base.words
+                        && (zh_coordinated || !adds_coordination)
+                        && (r.glossed + base.words == base.glossed + r.words
+                            || (!nested_mostly
+                                && !adds_coordination
+                                && r.words <= base.words + 2
+                                && a2 >= 3
+                                && a2 * 5 >= a * 4
+                                && y2 * 4 <= a2 * 5))
                 })
                 .max_by(|p, q| {
                     p.0.split_whitespace()
@@ -536,13 +627,33 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .map_or_else(|| ek.to_string(), |(s, _)| s.clone());
         // Dictionary support: share of English content words glossed by the Chinese and of
         // Chinese words whose gloss is in the English.
-        let stems = en_stems(&en);
-        let (eh, zhh) = overlap(&stems, &glossed);
-        let support = if stems.is_empty() || glossed.is_empty() {
-            0.0
+        let r = termlike::rendering(&en, &glossed);
+        let support = 0.5 * (r.precision() + r.coverage());
+        // One co-occurrence is no statistical evidence: such a pair stands only when the
+        // dictionary confirms it (both ends of the English and at least half of each side
+        // glossed).
+        if a < 2 && !(r.edges_glossed && r.precision() >= 0.5 && r.coverage() >= 0.5) {
+            continue;
+        }
+        if termlike::unrendered_edge_verb(zk, &en) {
+            continue;
+        }
+        // A repeated pair the dictionary does not confirm at both ends (主席 / "President
+        // Xi", 中外 / "Foreign Minister") is as likely a neighbour as a translation:
+        // demoted, the more so when no English word is glossed at all.
+        let mut unconfirmed = if glossed.is_empty() || r.edges_glossed {
+            1.0
+        } else if r.glossed == 0 {
+            UNCONFIRMED * UNCONFIRMED
         } else {
-            0.5 * (eh as f64 / stems.len() as f64 + zhh as f64 / glossed.len() as f64)
+            UNCONFIRMED
         };
+        // Likewise a Chinese candidate whose first or last word the English does not
+        // render (发展中国特色社会主义 for "socialism with Chinese characteristics"): the
+        // string without it is the term.
+        if termlike::unrendered_edge_word(zk, &en) {
+            unconfirmed *= UNCONFIRMED;
+        }
         let both: Vec<usize> = st
             .units
             .iter()
@@ -568,15 +679,22 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         }
         dates.sort();
         // A candidate always next to the same character (always in one longer string)
-        // and not a dictionary word is as likely a fragment of that string as a term:
-        // kept, but demoted.
+        // and not a dictionary word of three characters or more is as likely a fragment
+        // of that string as a term (十八 in 十八大): kept, but demoted.
         let open = entropy(&st.left) > 0.0 && entropy(&st.right) > 0.0;
-        let fragment = if open || !chinese_dictionary::query_by_simplified(zk).is_empty() {
-            1.0
-        } else {
-            FRAGMENT
-        };
-        let termhood = termhood(zk, &en) * fragment;
+        let fragment =
+            if open || (zk.chars().count() >= 3 && termlike::dictionary_word(zk)) || x < 2 {
+                1.0
+            } else {
+                FRAGMENT
+            };
+        let termhood = termhood(zk, &en) * fragment * unconfirmed;
+        let mut evidence = vec![format!("in {a} pair{}", if a == 1 { "" } else { "s" })];
+        evidence.extend(form.map(|f| f.name().to_string()));
+        evidence.push(format!(
+            "glossed {}/{} English words, {}/{} Chinese words",
+            r.glossed, r.words, r.zh_covered, r.zh_words
+        ));
         found.push(Candidate {
             zh: zk.clone(),
             en,
@@ -588,6 +706,110 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             documents,
             dates,
             example,
+            evidence,
+        });
+    }
+
+    // 4b. Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the
+    // English window that renders every item, in the most units. A list seen once is
+    // weaker evidence than a repeated term and ranks at half its score.
+    let mut lists: HashMap<String, (Vec<String>, Vec<usize>)> = HashMap::new();
+    for (u, members) in units.iter().enumerate() {
+        for &si in members {
+            for (key, items) in coordination::zh_lists(&segs[si].zh) {
+                let e = lists.entry(key).or_insert_with(|| (items, Vec::new()));
+                if !e.1.contains(&u) {
+                    e.1.push(u);
+                }
+            }
+        }
+    }
+    let mut list_keys: Vec<&String> = lists.keys().collect();
+    list_keys.sort();
+    for key in list_keys {
+        let (items, list_units) = &lists[key];
+        if list_units.len() < min || (!opts.include_known && known_keys.contains(key.as_str())) {
+            continue;
+        }
+        let glossed = coordination::gloss_items(&mut glosser, items);
+        if !coordination::all_glossed(&glossed) {
+            continue;
+        }
+        let needed = items.len();
+        // English (lower case) -> (units, surface, first unit).
+        let mut renderings: Vec<(String, Vec<usize>, String)> = Vec::new();
+        for &u in list_units {
+            let Some(&si) = units[u].first() else {
+                continue;
+            };
+            let Some((covered, _, en)) = coordination::best_window(&segs[si].en, &glossed) else {
+                continue;
+            };
+            if covered < needed {
+                continue;
+            }
+            let k = en.to_lowercase();
+            match renderings.iter_mut().find(|r| r.0 == k) {
+                Some(r) => r.1.push(u),
+                None => renderings.push((k, vec![u], en)),
+            }
+        }
+        let Some((_, both, en)) = renderings
+            .into_iter()
+            .max_by(|p, q| p.1.len().cmp(&q.1.len()).then(q.0.cmp(&p.0)))
+        else {
+            continue;
+        };
+        if both.len() < min {
+            continue;
+        }
+        let (a, x) = (both.len(), list_units.len());
+        let g = g2(a, x, a, n_units);
+        let all: Vec<crate::lexicon::dict::GlossedWord> =
+            glossed.iter().flatten().cloned().collect();
+        let r = termlike::rendering(&en, &all);
+        let support = 0.5 * (r.precision() + r.coverage());
+        let mut documents: Vec<String> = Vec::new();
+        let mut dates: Vec<String> = Vec::new();
+        let mut example = usize::MAX;
+        for &u in &both {
+            for &si in &units[u] {
+                let s = &segs[si];
+                example = example.min(si);
+                if !documents.contains(&s.doc) {
+                    documents.push(s.doc.clone());
+                }
+                if let Some(d) = &s.date {
+                    if !dates.contains(d) {
+                        dates.push(d.clone());
+                    }
+                }
+            }
+        }
+        dates.sort();
+        found.push(Candidate {
+            zh: key.clone(),
+            en,
+            score: g
+                * (1.0 + support.min(1.0))
+                * termhood(key, "two words")
+                * LONG_FORM
+                * if a < 2 { UNCONFIRMED } else { 1.0 },
+            g2: g,
+            pairs: a,
+            zh_pairs: x,
+            en_pairs: a,
+            documents,
+            dates,
+            example,
+            evidence: vec![
+                format!("in {a} pair{}", if a == 1 { "" } else { "s" }),
+                format!("coordinated formulation of {} items", items.len()),
+                format!(
+                    "glossed {}/{} English words, {}/{} Chinese words",
+                    r.glossed, r.words, r.zh_covered, r.zh_words
+                ),
+            ],
         });
     }
 

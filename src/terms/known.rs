@@ -18,21 +18,48 @@ pub struct Hit {
     pub used: Vec<usize>,
 }
 
+/// Where a pair's English uses a rendering: (rendering, first word, end word).
+type Span = (usize, usize, usize);
+
 /// Every listed term found in every pair's Chinese, in pair order. The index is built
 /// once for the whole run; Chinese matching is leftmost-longest, so 人类命运共同体 is not
-/// also counted as 命运共同体.
+/// also counted as 命运共同体. On the English side likewise, a rendering counts as used
+/// only where it is not inside the longer rendering of another term of the same pair: in
+/// a pair naming both 睦邻友好 and 中俄睦邻友好合作条约, the treaty's "Treaty of
+/// Good-Neighborliness and Friendly Cooperation" is not a use of 睦邻友好's rendering.
 pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
     let index = TermIndex::new(terms);
     let mut hits = Vec::new();
     for (seg, s) in segs.iter().enumerate() {
-        for t in index.find_in_zh(&s.zh) {
-            let Some(term) = terms.iter().position(|x| std::ptr::eq(x, t)) else {
-                continue;
+        let found: Vec<(usize, Vec<Span>)> = index
+            .find_in_zh(&s.zh)
+            .into_iter()
+            .filter_map(|t| {
+                let term = terms.iter().position(|x| std::ptr::eq(x, t))?;
+                Some((term, t.rendering_spans(&s.en)))
+            })
+            .collect();
+        for (k, (term, spans)) in found.iter().enumerate() {
+            let inside_other = |&(_, a, b): &Span| {
+                found.iter().enumerate().any(|(j, (other, theirs))| {
+                    j != k
+                        && other != term
+                        && theirs
+                            .iter()
+                            .any(|&(_, c, d)| c <= a && b <= d && d - c > b - a)
+                })
             };
+            let mut used: Vec<usize> = spans
+                .iter()
+                .filter(|sp| !inside_other(sp))
+                .map(|sp| sp.0)
+                .collect();
+            used.sort_unstable();
+            used.dedup();
             hits.push(Hit {
-                term,
+                term: *term,
                 seg,
-                used: t.renderings_in(&s.en),
+                used,
             });
         }
     }
@@ -150,6 +177,39 @@ mod tests {
             zh: zh.into(),
             en: en.into(),
         }
+    }
+
+    /// A rendering used only inside a longer term's rendering (a treaty's name) is not a
+    /// use of the shorter term; where the shorter one stands on its own it is.
+    #[test]
+    fn a_name_is_not_a_use_of_the_phrase_inside_it() {
+        let terms = parse_terms(
+            "zh\ten\tcategory\tvariants\n睦邻友好\tgood-neighborliness\tconcept\tgood neighbourhood\n睦邻友好条约\tTreaty of Good-Neighborliness\ttreaty\n",
+            "t",
+        )
+        .expect("parses");
+        let segs = vec![
+            seg(
+                "a",
+                "2024-01-01",
+                "睦邻友好条约体现睦邻友好。",
+                "The Treaty of Good-Neighborliness embodies good neighbourhood.",
+            ),
+            seg(
+                "b",
+                "2025-01-01",
+                "睦邻友好条约体现睦邻友好。",
+                "The Treaty of Good-Neighborliness embodies friendship.",
+            ),
+            seg("c", "2026-01-01", "睦邻友好。", "Good-neighborliness."),
+        ];
+        let hits = scan(&segs, &terms);
+        let used: Vec<(usize, Vec<usize>)> = hits
+            .iter()
+            .filter(|h| h.term == 0)
+            .map(|h| (h.seg, h.used.clone()))
+            .collect();
+        assert_eq!(used, vec![(0, vec![1]), (1, vec![]), (2, vec![0])]);
     }
 
     #[test]

@@ -7,9 +7,11 @@
 //! [`Segment`]s) to a report, so the command line, the tests and other tools share it.
 
 pub mod check;
+pub mod coordination;
 pub mod discover;
 pub mod known;
 pub mod list;
+pub mod termlike;
 pub mod variants;
 
 use crate::model::AlignedDocument;

@@ -1,0 +1,295 @@
+//! Coordinated formulations: lists of parallel items written with the enumeration comma
+//! (道路自信、理论自信、制度自信; 形式主义、官僚主义、享乐主义和奢靡之风), proposed whole
+//! with the English list that renders them ("confidence in the path, theory and system").
+//!
+//! N-gram discovery cannot find them: its Chinese never crosses punctuation, and its
+//! English never crosses a comma. Here the Chinese list is cut out of its clause (a
+//! governing verb before the first item and words after the last are trimmed to the length
+//! of the inner items, on dictionary word boundaries), and the English is the window of the
+//! pair's sentence, commas included, that renders the most items by their dictionary
+//! glosses with the fewest unglossed words.
+
+use super::termlike::{self, EnEnds};
+use crate::lexicon::dict::{GlossedWord, Glosser};
+use crate::parse::is_han;
+use std::collections::HashSet;
+
+/// Longest item of a list, in characters.
+const MAX_ITEM: usize = 8;
+
+/// Longest English window, in words.
+const MAX_WINDOW: usize = 24;
+
+/// Whether a dictionary word boundary falls before character `at` of `s`.
+fn boundary_at(s: &str, at: usize) -> bool {
+    let mut pos = 0;
+    for t in chinese_dictionary::tokenize(s) {
+        if pos == at {
+            return true;
+        }
+        pos += t.chars().count();
+    }
+    pos == at
+}
+
+/// The coordinated formulations of a Chinese text, each with its items.
+pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
+    let clean = crate::lexicon::terms::zh_key_text(zh);
+    let mut out = Vec::new();
+    for clause in clean.split(|c: char| !is_han(c) && c != '、') {
+        if !clause.contains('、') {
+            continue;
+        }
+        let mut items: Vec<String> = clause.split('、').map(str::to_string).collect();
+        if items.len() < 2 || items.iter().any(|i| i.is_empty()) {
+            continue;
+        }
+        // The last item may join two with 和 / 与 / 及 (…享乐主义和奢靡之风).
+        let inner: Vec<usize> = items[1..items.len() - 1]
+            .iter()
+            .map(|i| i.chars().count())
+            .collect();
+        let len = if inner.is_empty() {
+            4
+        } else {
+            let mut v = inner.clone();
+            v.sort_unstable();
+            v[v.len() / 2]
+        };
+        if inner.iter().any(|&l| l > MAX_ITEM) || len < 2 {
+            continue;
+        }
+        // A governing verb before the first item is not part of the list.
+        if termlike::leading_verb(&items[0]) {
+            let verb_free = (1..items[0].chars().count())
+                .map(|k| items[0].chars().skip(k).collect::<String>())
+                .find(|rest| {
+                    !termlike::leading_verb(rest)
+                        && boundary_at(&items[0], items[0].chars().count() - rest.chars().count())
+                });
+            match verb_free {
+                Some(rest) => items[0] = rest,
+                None => continue,
+            }
+        }
+        let first = &items[0];
+        let n = first.chars().count();
+        if n > len {
+            if !boundary_at(first, n - len) {
+                continue;
+            }
+            items[0] = first.chars().skip(n - len).collect();
+        } else if n < 2 {
+            continue;
+        }
+        let last_idx = items.len() - 1;
+        let last = items[last_idx].clone();
+        let chars: Vec<char> = last.chars().collect();
+        let joined_pair = ['和', '与', '及'].iter().find_map(|j| {
+            let p = chars.iter().position(|c| c == j)?;
+            let rest = chars.len() - p - 1;
+            (p == len && (2..=MAX_ITEM).contains(&rest)).then(|| {
+                let tail: String = chars[p + 1..].iter().collect();
+                if rest <= len {
+                    return Some(chars.iter().collect::<String>());
+                }
+                let cut = (2..=tail.chars().count())
+                    .rev()
+                    .find(|&k| {
+                        termlike::dictionary_word(&tail.chars().take(k).collect::<String>())
+                            && boundary_at(&tail, k)
+                    })
+                    .unwrap_or(0);
+                (cut >= 2).then(|| {
+                    chars[..p + 1]
+                        .iter()
+                        .chain(tail.chars().take(cut).collect::<Vec<_>>().iter())
+                        .collect::<String>()
+                })
+            })?
+        });
+        if let Some(j) = &joined_pair {
+            items[last_idx] = j.clone();
+        } else if chars.len() > len {
+            if !boundary_at(&last, len) {
+                continue;
+            }
+            items[last_idx] = chars[..len].iter().collect();
+        } else if chars.len() < 2 {
+            continue;
+        }
+        // Parallel items: of one length, or sharing an opening or an ending (道路自信、
+        // 理论自信; 尊重劳动、尊重知识); two items must besides be four characters or more
+        // and dictionary words or share one, since a pair of anything is easily cut from a
+        // clause (非洲、中国 is a list of names, not a formulation).
+        // A last item joining two (享乐主义和奢靡之风) is compared by its first part.
+        let mut parts = items.clone();
+        if joined_pair.is_some() {
+            parts[last_idx] = items[last_idx].chars().take(len).collect();
+        }
+        let items_all = items;
+        let items = parts;
+        let lens: HashSet<usize> = items.iter().map(|i| i.chars().count()).collect();
+        let shared = |f: fn(&str) -> Option<char>| {
+            let first = f(&items[0]);
+            first.is_some() && items.iter().all(|i| f(i) == first)
+        };
+        let affix = shared(|i| i.chars().next()) || shared(|i| i.chars().last());
+        let parallel = if items.len() == 2 {
+            items.iter().all(|i| i.chars().count() >= 4)
+                && (affix || items.iter().all(|i| termlike::dictionary_word(i)))
+        } else {
+            affix || lens.len() == 1
+        };
+        let (bad_start, bad_end) = super::discover::zh_edges();
+        let joined = items_all.join("、");
+        if !parallel
+            || bad_start.iter().any(|b| joined.starts_with(b.as_str()))
+            || bad_end.iter().any(|b| joined.ends_with(b.as_str()))
+        {
+            continue;
+        }
+        out.push((joined, items_all));
+    }
+    out
+}
+
+/// English tokens of a sentence in runs not crossed by sentence punctuation, with each
+/// comma a token of its own.
+fn en_runs(en: &str) -> Vec<Vec<String>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    for piece in en.split_whitespace() {
+        let word = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        let lead = piece.starts_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        if lead && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+        if !word.is_empty() {
+            run.push(word.replace('’', "'"));
+        }
+        let tail = piece.trim_end_matches(|c: char| c.is_alphanumeric());
+        let end = tail.chars().last().filter(|c| !c.is_alphanumeric());
+        match end {
+            Some(',') => run.push(",".to_string()),
+            Some(_) if !word.is_empty() && piece.ends_with(|c: char| !c.is_alphanumeric()) => {
+                runs.push(std::mem::take(&mut run));
+            }
+            _ => {}
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// Joins tokens, commas attached to the word before.
+fn surface(tokens: &[String]) -> String {
+    let mut s = String::new();
+    for t in tokens {
+        if t != "," && !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(t);
+    }
+    s
+}
+
+/// How a window renders a list: (items rendered, 2 × glossed − content words, English).
+pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, String)> {
+    let edge = super::discover::en_edge_words();
+    let ends = EnEnds::get();
+    let bad = |w: &str| w == "," || edge.contains(&w.to_lowercase()) || w.chars().count() < 2;
+    let mut best: Option<(usize, i64, String)> = None;
+    for run in en_runs(en) {
+        for i in 0..run.len() {
+            if bad(&run[i]) {
+                continue;
+            }
+            for j in i + 1..=(i + MAX_WINDOW).min(run.len()) {
+                let last = &run[j - 1];
+                if bad(last) || ends.modifier(last) {
+                    continue;
+                }
+                let text = surface(&run[i..j]);
+                let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
+                let r = termlike::rendering(&text, &all);
+                if !r.edges_glossed {
+                    continue;
+                }
+                let covered = items
+                    .iter()
+                    .filter(|g| termlike::rendering(&text, g).zh_covered > 0)
+                    .count();
+                if r.words < items.len() || r.precision() < 0.7 {
+                    continue;
+                }
+                let key = (covered, r.glossed as i64 * 2 - r.words as i64);
+                let better = match &best {
+                    None => true,
+                    Some(b) => {
+                        (key.0, key.1, -(text.len() as i64)) > (b.0, b.1, -(b.2.len() as i64))
+                    }
+                };
+                if better {
+                    best = Some((key.0, key.1, text));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Glosses each item of a list.
+pub fn gloss_items(glosser: &mut Glosser, items: &[String]) -> Vec<Vec<GlossedWord>> {
+    items
+        .iter()
+        .map(|i| termlike::gloss_candidate(glosser, i))
+        .collect()
+}
+
+/// Whether every item has a gloss, so that the English can be checked item by item.
+pub fn all_glossed(items: &[Vec<GlossedWord>]) -> bool {
+    items.iter().all(|g| !g.is_empty())
+}
+
+/// Distinct lists, in order of first appearance.
+pub fn dedup(lists: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
+    let mut seen = HashSet::new();
+    lists
+        .into_iter()
+        .filter(|(k, _)| seen.insert(k.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_cut_from_their_clause() {
+        let l = zh_lists("我们要坚定道路自信、理论自信、制度自信，继续前进。");
+        assert_eq!(l[0].0, "道路自信、理论自信、制度自信");
+        let l = zh_lists("坚决反对形式主义、官僚主义、享乐主义和奢靡之风。");
+        assert_eq!(l[0].0, "形式主义、官僚主义、享乐主义和奢靡之风");
+    }
+
+    #[test]
+    fn the_english_window_renders_every_item() {
+        let mut g = Glosser::new();
+        let items = gloss_items(
+            &mut g,
+            &["道路自信".into(), "理论自信".into(), "制度自信".into()],
+        );
+        let (covered, _, en) = best_window(
+            "We must strengthen our confidence in the path, theory and system, and march on.",
+            &items,
+        )
+        .unwrap();
+        assert_eq!(
+            (covered, en.as_str()),
+            (3, "confidence in the path, theory and system")
+        );
+    }
+}

@@ -1,0 +1,600 @@
+//! Evidence that lets discovery propose a term seen in one aligned pair only: whether a
+//! Chinese string has the form of a term (dictionary entry, quoted, numbered formulation,
+//! set opening or head), and how well an English phrase renders it word by word
+//! (CC-CEDICT glosses, with the abbreviations, demonyms and ordinals the glosses do not
+//! spell out).
+//!
+//! Repetition across pairs is evidence a long document has and a short speech lacks; these
+//! are the kinds of evidence one pair can give. The word lists live in
+//! `data/terms/zh_term_structure.txt`, `data/terms/en_glossing.txt` and
+//! `data/terms/en_negation.txt`.
+
+use crate::lexicon::dict::{en_stems, stem_of, GlossedWord, Glosser};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The Chinese structure lists (`data/terms/zh_term_structure.txt`).
+struct Structure {
+    prefix: Vec<String>,
+    head: Vec<String>,
+    numeral: Vec<String>,
+    classifier: Vec<String>,
+    verb: Vec<String>,
+    negation: HashSet<String>,
+    inner: HashSet<String>,
+}
+
+fn structure() -> &'static Structure {
+    static S: OnceLock<Structure> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut lists: HashMap<&str, Vec<String>> = HashMap::new();
+        for line in include_str!("../../data/terms/zh_term_structure.txt").lines() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            if let Some((key, rest)) = line.split_once(':') {
+                lists
+                    .entry(key.trim())
+                    .or_default()
+                    .extend(rest.split_whitespace().map(str::to_string));
+            }
+        }
+        let mut take = |k: &str| lists.remove(k).unwrap_or_default();
+        Structure {
+            prefix: take("prefix"),
+            head: take("head"),
+            numeral: take("numeral"),
+            classifier: take("classifier"),
+            verb: take("verb"),
+            negation: take("negation").into_iter().collect(),
+            inner: take("inner").into_iter().collect(),
+        }
+    })
+}
+
+/// English words that a glossed Chinese word may stand behind (`en_glossing.txt`), keyed
+/// by the word in lower case (the candidates' English is compared in lower case).
+fn en_equivalents() -> &'static HashMap<String, Vec<String>> {
+    static M: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m: HashMap<String, Vec<String>> = HashMap::new();
+        for line in include_str!("../../data/terms/en_glossing.txt").lines() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            if let Some((word, rest)) = line.split_once('\t') {
+                let words: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
+                m.entry(word.trim().to_lowercase())
+                    .or_default()
+                    .extend(words);
+            }
+        }
+        m
+    })
+}
+
+/// English negation words (`en_negation.txt`).
+pub(crate) fn en_negations() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("../../data/terms/en_negation.txt")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Which words may end an English rendering (`data/terms/en_term_ends.txt`).
+pub(crate) struct EnEnds {
+    modifier: HashSet<String>,
+    particle: HashSet<String>,
+}
+
+impl EnEnds {
+    /// The lists, read once.
+    pub(crate) fn get() -> &'static EnEnds {
+        static E: OnceLock<EnEnds> = OnceLock::new();
+        E.get_or_init(|| {
+            let mut e = EnEnds {
+                modifier: HashSet::new(),
+                particle: HashSet::new(),
+            };
+            for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
+                let words = |rest: &str| -> Vec<String> {
+                    rest.split_whitespace().map(str::to_lowercase).collect()
+                };
+                if let Some(rest) = line.strip_prefix("modifier:") {
+                    e.modifier.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("particle:") {
+                    e.particle.extend(words(rest));
+                }
+            }
+            e
+        })
+    }
+
+    /// Whether `word` modifies a head noun and so cannot end a rendering (an ordinal
+    /// such as `18th` included).
+    pub(crate) fn modifier(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| {
+            w.strip_suffix(s)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
+        ordinal || self.modifier.contains(&w)
+    }
+
+    /// Whether `word`, a stopword, may still end a rendering after another word.
+    pub(crate) fn particle(&self, word: &str) -> bool {
+        self.particle.contains(&word.to_lowercase())
+    }
+}
+
+/// Whether an English phrase holds a negation word.
+pub(crate) fn en_negated(en: &str) -> bool {
+    let neg = en_negations();
+    en.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        neg.contains(&w) || w.ends_with("n't") || w.starts_with("non-")
+    })
+}
+
+/// Whether a Chinese string holds a negation word (by CC-CEDICT's tokenization, so 不断
+/// "constantly" is not one).
+pub(crate) fn zh_negated(zh: &str) -> bool {
+    let neg = &structure().negation;
+    if chinese_dictionary::tokenize(zh)
+        .iter()
+        .any(|t| neg.contains(*t))
+    {
+        return true;
+    }
+    // A negation the tokenizer merged with what follows (不对抗 read as 不对 + 抗): a
+    // negating first character before a dictionary word.
+    let mut chars = zh.chars();
+    let first = chars.next().map(String::from).unwrap_or_default();
+    let rest = chars.as_str();
+    neg.contains(&first) && rest.chars().count() >= 2 && dictionary_word(rest)
+}
+
+/// Whether the first or the last word of a Chinese candidate (of two characters or
+/// more, with a gloss) goes unrendered in the English: 发展中国特色社会主义 for "socialism
+/// with Chinese characteristics". Single characters (党, 大) are often abbreviations the
+/// glosses miss, and do not count.
+pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
+    let tokens: Vec<&str> = chinese_dictionary::tokenize(zh);
+    if tokens.len() < 2 {
+        return false;
+    }
+    let en_stems: HashSet<u64> = en
+        .split_whitespace()
+        .flat_map(|w| word_stems(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
+        .collect();
+    let mut glosser = Glosser::new();
+    [tokens[0], tokens[tokens.len() - 1]].into_iter().any(|t| {
+        let g = glosser.gloss(t);
+        t.chars().count() >= 2
+            && !g.is_empty()
+            && !g
+                .iter()
+                .flat_map(|g| g.stems.iter())
+                .any(|s| en_stems.contains(s))
+    })
+}
+
+/// Whether a Chinese candidate begins or ends with a verb (a CC-CEDICT word of two
+/// characters or more glossed "to …") that the English does not render: 深化全面战略协作
+/// for "comprehensive strategic coordination", 中央外事工作会议指出 for "Central
+/// Conference on Work Relating to Foreign Affairs". The string without the verb is the
+/// term; with the verb rendered (建设亚太共同体, "building an Asia Pacific community") the
+/// pair stands as it is.
+pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
+    let tokens: Vec<&str> = chinese_dictionary::tokenize(zh);
+    if tokens.len() < 2 {
+        return false;
+    }
+    let en_stems: HashSet<u64> = en
+        .split_whitespace()
+        .flat_map(|w| word_stems(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
+        .collect();
+    let mut glosser = Glosser::new();
+    [tokens[0], tokens[tokens.len() - 1]].into_iter().any(|t| {
+        t.chars().count() >= 2
+            && chinese_dictionary::query_by_simplified(t)
+                .iter()
+                .flat_map(|e| e.english.iter())
+                .any(|g| g.starts_with("to "))
+            && !glosser
+                .gloss(t)
+                .iter()
+                .flat_map(|g| g.stems.iter())
+                .any(|s| en_stems.contains(s))
+    })
+}
+
+/// Whether a Chinese string holds, as a word of its own, a copula or preposition that
+/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), and is not itself a
+/// dictionary entry (实践是检验真理的唯一标准 is one).
+pub(crate) fn clause_word_inside(zh: &str) -> bool {
+    let inner = &structure().inner;
+    let tokens = chinese_dictionary::tokenize(zh);
+    tokens.len() > 2
+        && tokens[1..tokens.len() - 1]
+            .iter()
+            .any(|t| inner.contains(*t))
+        && !dictionary_word(zh)
+}
+
+/// Whether a two-character string is a CC-CEDICT proper name (every gloss capitalised:
+/// 雷锋 "Lei Feng"), a term however short.
+fn proper_name(zh: &str) -> bool {
+    let entries = chinese_dictionary::query_by_simplified(zh);
+    !entries.is_empty()
+        && entries.iter().all(|e| {
+            e.english
+                .iter()
+                .all(|g| g.chars().next().is_some_and(char::is_uppercase) && !g.starts_with("CL:"))
+        })
+}
+
+/// Whether a string is one CC-CEDICT entry.
+pub(crate) fn dictionary_word(zh: &str) -> bool {
+    !chinese_dictionary::query_by_simplified(zh).is_empty()
+}
+
+/// Whether a Chinese string begins with a verb that governs a term rather than belonging
+/// to it (坚持…, 走…), and is not itself a dictionary entry.
+pub(crate) fn leading_verb(zh: &str) -> bool {
+    let s = structure();
+    s.verb
+        .iter()
+        .any(|v| zh.starts_with(v.as_str()) && zh.len() > v.len())
+        && !(zh.chars().count() >= 3 && dictionary_word(zh))
+}
+
+/// Why a Chinese string seen once looks like a term, if it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// A CC-CEDICT entry of three characters or more (set phrase, idiom, name).
+    Dictionary,
+    /// Written between quotation or book-title marks in the text (alone, or followed by
+    /// a head word: “两个一百年”奋斗目标).
+    Quoted,
+    /// A numbered formulation: numeral + classifier (四项基本原则, 三步走).
+    Numbered,
+    /// Four characters or more opening with a set prefix or ending in a head word
+    /// (中国特色社会主义事业, 基本政治制度).
+    Structure,
+}
+
+impl Form {
+    /// A short name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::Dictionary => "dictionary entry",
+            Form::Quoted => "quoted",
+            Form::Numbered => "numbered formulation",
+            Form::Structure => "term structure",
+        }
+    }
+}
+
+/// The term-like form of `zh` (in its matching form, without quotation marks), given the
+/// strings the text writes between quotation or book-title marks.
+pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
+    let chars = zh.chars().count();
+    if chars == 2 && proper_name(zh) {
+        return Some(Form::Dictionary);
+    }
+    if chars < 3 {
+        return None;
+    }
+    let s = structure();
+    let headed = |rest: &str| {
+        s.head
+            .iter()
+            .any(|h| rest.ends_with(h.as_str()) && rest.len() >= h.len())
+    };
+    if quoted.contains(zh)
+        || quoted.iter().any(|q| {
+            zh.strip_prefix(q.as_str()).is_some_and(|rest| {
+                rest.chars().count() >= 2 && (dictionary_word(rest) || headed(rest))
+            })
+        })
+    {
+        return Some(Form::Quoted);
+    }
+    if dictionary_word(zh) {
+        return Some(Form::Dictionary);
+    }
+    let mut it = zh.chars();
+    let first = it.next().map(String::from).unwrap_or_default();
+    let second = it.next().map(String::from).unwrap_or_default();
+    if s.numeral.contains(&first) && s.classifier.contains(&second) {
+        return Some(Form::Numbered);
+    }
+    if chars >= 4
+        && (s
+            .prefix
+            .iter()
+            .any(|p| zh.starts_with(p.as_str()) && zh.len() > p.len())
+            || s.head
+                .iter()
+                .any(|h| zh.ends_with(h.as_str()) && zh.len() > h.len()))
+    {
+        return Some(Form::Structure);
+    }
+    None
+}
+
+/// The strings a Chinese text writes between “”, ‘’, 「」, 《》 or straight double quotes,
+/// when they are two to twelve Han characters (a quoted set phrase or title, not a quoted
+/// sentence).
+pub fn quoted_spans(zh: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, String)> = None;
+    for c in zh.chars() {
+        let close = match c {
+            '“' => Some('”'),
+            '‘' => Some('’'),
+            '「' => Some('」'),
+            '《' => Some('》'),
+            '"' if open.is_none() => Some('"'),
+            _ => None,
+        };
+        match (&mut open, close) {
+            (Some((want, buf)), _) if c == *want => {
+                let n = buf.chars().count();
+                if (2..=12).contains(&n) && buf.chars().all(crate::parse::is_han) {
+                    out.push(std::mem::take(buf));
+                }
+                open = None;
+            }
+            (None, Some(want)) => open = Some((want, String::new())),
+            (Some((_, buf)), _) => buf.push(c),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// The glossed words of a Chinese candidate: CC-CEDICT's tokenization, each token's gloss
+/// stems, and for a token of four characters or more (an idiom, a set phrase) also the
+/// stems of the dictionary words inside it (摸着石头过河 is glossed "wade across the river",
+/// and 石头 adds "stone").
+pub fn gloss_candidate(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
+    let mut words = glosser.gloss(zh);
+    let tokens: Vec<&str> = chinese_dictionary::tokenize(zh)
+        .into_iter()
+        .filter(|t| t.chars().any(crate::parse::is_han))
+        .filter(|t| dictionary_word(t))
+        .collect();
+    if tokens.len() != words.len() {
+        return words;
+    }
+    for (w, t) in words.iter_mut().zip(tokens) {
+        let chars: Vec<char> = t.chars().collect();
+        if chars.len() < 4 {
+            continue;
+        }
+        for len in 2..chars.len() {
+            for i in 0..=chars.len() - len {
+                let inner: String = chars[i..i + len].iter().collect();
+                if dictionary_word(&inner) {
+                    for g in glosser.gloss(&inner) {
+                        w.stems.extend(g.stems);
+                    }
+                }
+            }
+        }
+        w.stems.sort_unstable();
+        w.stems.dedup();
+    }
+    words
+}
+
+/// Stems an English word can be glossed by: its own, those of its listed equivalents
+/// (`CPC` → communist, party, china) and, for an ordinal (`18th`), its number.
+fn word_stems(word: &str) -> Vec<u64> {
+    let mut stems = en_stems(word);
+    let eq = en_equivalents();
+    let key = word.replace('.', "").to_lowercase();
+    {
+        if let Some(list) = eq.get(&key) {
+            for w in list {
+                stems.extend(en_stems(w));
+            }
+        }
+    }
+    let lower = word.to_lowercase();
+    // Inflected forms meet the dictionary's base forms, which a five-letter stem does not
+    // always reach (seeking / seek, wading / wade, ties / tie).
+    for (suffix, base) in [
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+    ] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if stem.chars().count() >= 3 {
+                stems.extend(en_stems(&format!("{stem}{base}")));
+            }
+        }
+    }
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(num) = lower.strip_suffix(suffix) {
+            if !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) {
+                stems.push(stem_of(num));
+            }
+        }
+    }
+    stems
+}
+
+/// How an English phrase renders a glossed Chinese candidate, word by word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rendering {
+    /// English content words.
+    pub words: usize,
+    /// English content words glossed by the Chinese.
+    pub glossed: usize,
+    /// Chinese words (with a gloss) whose gloss is in the English.
+    pub zh_covered: usize,
+    /// Chinese words with a gloss.
+    pub zh_words: usize,
+    /// Whether the first and the last English content words are glossed.
+    pub edges_glossed: bool,
+}
+
+impl Rendering {
+    /// Share of the English content words glossed.
+    pub fn precision(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.glossed as f64 / self.words as f64
+        }
+    }
+
+    /// Share of the glossed Chinese words rendered.
+    pub fn coverage(&self) -> f64 {
+        if self.zh_words == 0 {
+            0.0
+        } else {
+            self.zh_covered as f64 / self.zh_words as f64
+        }
+    }
+}
+
+/// Compares an English phrase with the glossed words of a Chinese candidate.
+pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
+    let zh_set: HashSet<u64> = zh.iter().flat_map(|w| w.stems.iter().copied()).collect();
+    let mut all: HashSet<u64> = HashSet::new();
+    let mut flags: Vec<bool> = Vec::new();
+    for word in en.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if en_stems(word).is_empty() {
+            continue;
+        }
+        let stems = word_stems(word);
+        flags.push(stems.iter().any(|s| zh_set.contains(s)));
+        all.extend(stems);
+    }
+    let zh_covered = zh
+        .iter()
+        .filter(|w| w.stems.iter().any(|s| all.contains(s)))
+        .count();
+    Rendering {
+        words: flags.len(),
+        glossed: flags.iter().filter(|f| **f).count(),
+        zh_covered,
+        zh_words: zh.len(),
+        edges_glossed: flags.first().copied().unwrap_or(false)
+            && flags.last().copied().unwrap_or(false),
+    }
+}
+
+/// The content-word stems of each sense of a Chinese candidate that is itself one
+/// CC-CEDICT entry of three characters or more, when the sense is a phrase of two content
+/// words or more: the first clause of the sense, before any bracket, comma or semicolon
+/// ("socialism with Chinese characteristics" for 中国特色社会主义). Such a gloss is a
+/// rendering, and how much of it an English phrase holds tells the whole rendering from
+/// one of its words.
+pub fn gloss_phrases(zh: &str) -> Vec<Vec<u64>> {
+    if zh.chars().count() < 3 {
+        return Vec::new();
+    }
+    chinese_dictionary::query_by_simplified(zh)
+        .into_iter()
+        .flat_map(|e| e.english.iter())
+        .filter_map(|g| {
+            let g = g.trim_start_matches("lit. ").trim_start_matches("fig. ");
+            let clause = g.split(['(', '[', ',', ';']).next().unwrap_or("");
+            let stems = en_stems(clause);
+            (stems.len() >= 2).then_some(stems)
+        })
+        .collect()
+}
+
+/// The largest share of one gloss phrase's words that an English phrase holds (0 without
+/// gloss phrases).
+pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
+    let mut all: HashSet<u64> = HashSet::new();
+    for word in en.split_whitespace() {
+        all.extend(word_stems(
+            word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+        ));
+    }
+    phrases
+        .iter()
+        .map(|p| p.iter().filter(|s| all.contains(s)).count() as f64 / p.len() as f64)
+        .fold(0.0, f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_of_one_off_terms() {
+        let quoted: HashSet<String> = quoted_spans("实现“两个一百年”奋斗目标，《复兴之路》展览")
+            .into_iter()
+            .collect();
+        assert!(quoted.contains("两个一百年") && quoted.contains("复兴之路"));
+        assert_eq!(form("两个一百年奋斗目标", &quoted), Some(Form::Quoted));
+        assert_eq!(form("实事求是", &quoted), Some(Form::Dictionary));
+        assert!(form("四项基本原则", &HashSet::new()).is_some());
+        assert!(form("四大考验", &HashSet::new()).is_some());
+        assert_eq!(form("基本经济制度", &HashSet::new()), Some(Form::Structure));
+        assert_eq!(form("我们今天", &HashSet::new()), None);
+        assert_eq!(form("雷锋", &HashSet::new()), Some(Form::Dictionary));
+        assert_eq!(form("工作", &HashSet::new()), None);
+    }
+
+    #[test]
+    fn a_whole_gloss_phrase_beats_one_of_its_words() {
+        let p = gloss_phrases("中国特色社会主义");
+        let whole = phrase_cover("socialism with Chinese characteristics", &p);
+        let word = phrase_cover("Chinese", &p);
+        assert!(whole > 0.99 && word < 0.5, "{whole} {word}");
+        assert!(gloss_phrases("中国").is_empty());
+    }
+
+    #[test]
+    fn verbs_and_negations() {
+        assert!(leading_verb("坚持以经济建设为中心"));
+        assert!(!leading_verb("以经济建设为中心"));
+        assert!(zh_negated("不针对第三方"));
+        assert!(!zh_negated("不断发展"));
+        assert!(en_negated("not targeting any third party"));
+        assert!(!en_negated("targeting any third party"));
+        assert!(zh_negated("不对抗") && en_negated("non-confrontation"));
+        assert!(clause_word_inside("中国梦是国家梦"));
+        assert!(!clause_word_inside("实践是检验真理的唯一标准"));
+        assert!(unrendered_edge_verb(
+            "深化全面战略协作",
+            "comprehensive strategic coordination"
+        ));
+        assert!(!unrendered_edge_verb(
+            "建设亚太共同体",
+            "building an Asia Pacific community"
+        ));
+    }
+
+    #[test]
+    fn renderings_count_abbreviations_demonyms_and_ordinals() {
+        let mut g = Glosser::new();
+        let zh = gloss_candidate(&mut g, "党的十八大");
+        let full = rendering("18th CPC National Congress", &zh);
+        let short = rendering("National Congress", &zh);
+        assert!(full.zh_covered > short.zh_covered, "{full:?} {short:?}");
+        let zh = gloss_candidate(&mut g, "中国梦");
+        let r = rendering("Chinese Dream", &zh);
+        assert_eq!((r.glossed, r.words, r.edges_glossed), (2, 2, true));
+    }
+}
