@@ -15,15 +15,12 @@ use std::process::Command;
 const FLOORS: [(&str, &str, f64); 8] = [
     ("presplit", "aca", 0.98),
     ("presplit", "pol", 0.96),
-    ("presplit", "macdev", 0.805),
-    // The Bible's F1d fell from 0.947 to 0.939 (its strict F1 rose, 0.900 -> 0.905) when a
-    // complete translation stopped making one-sided sentences cheap: the eval_bible
-    // convention credits a sentence left out inside its verse.
-    ("presplit", "bible", 0.935),
+    ("presplit", "macdev", 0.83),
+    ("presplit", "bible", 0.95),
     ("raw", "aca", 0.94),
     ("raw", "pol", 0.98),
-    ("raw", "macdev", 0.76),
-    ("raw", "bible", 0.62),
+    ("raw", "macdev", 0.78),
+    ("raw", "bible", 0.64),
 ];
 
 #[test]

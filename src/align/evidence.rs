@@ -243,6 +243,131 @@ impl Features {
     }
 }
 
+/// Joint occurrences a learned word pair needs (in distinct pairs of the first pass).
+const LEARN_MIN_JOINT: u32 = 3;
+/// Dice coefficient a learned word pair needs: the two occur mostly together.
+const LEARN_MIN_DICE: f64 = 0.5;
+
+/// Han character bigrams of a Chinese sentence, as interned ids, sorted and unique.
+fn zh_bigrams(text: &str, ids: &mut HashMap<(char, char), u32>) -> Vec<u32> {
+    let han: Vec<char> = text.chars().filter(|&c| crate::parse::is_han(c)).collect();
+    let mut v: Vec<u32> = han
+        .windows(2)
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry((w[0], w[1])).or_insert(next)
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl Features {
+    /// The evidence extended with the document's own lexicon, learned from the pairs of a
+    /// first pass: an English word the dictionary never links to the Chinese side (a
+    /// character's translated name, 韦小宝 → Trinket, 袭人 → Aroma; a transliteration; a
+    /// recurring formula) that occurs in the same pairs as a Chinese character bigram, and
+    /// rarely without it, is taken as a rendering of it. `None` when nothing is learned.
+    pub fn with_learned_lexicon(&self, zh: &Stream, pairs: &[Bead]) -> Option<Features> {
+        // English stems the dictionary already links to some Chinese word need no learning.
+        let known: HashSet<u32> = self
+            .zh
+            .iter()
+            .flat_map(|f| f.stem_words.iter().map(|x| x.0))
+            .collect();
+        let mut ids = HashMap::new();
+        let bigrams: Vec<Vec<u32>> = zh
+            .sentences
+            .iter()
+            .map(|s| zh_bigrams(&s.text, &mut ids))
+            .collect();
+        let mut n_en: HashMap<u32, u32> = HashMap::new();
+        let mut n_zh: HashMap<u32, u32> = HashMap::new();
+        let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+        let (mut es, mut zs) = (Vec::new(), Vec::new());
+        for bead in pairs.iter().filter(|b| b.is_pair()) {
+            es.clear();
+            es.extend(
+                self.en[bead.i..bead.i + bead.a]
+                    .iter()
+                    .flat_map(|f| f.stems.iter().copied())
+                    .filter(|e| !known.contains(e)),
+            );
+            es.sort_unstable();
+            es.dedup();
+            zs.clear();
+            zs.extend(bigrams[bead.j..bead.j + bead.b].iter().flatten().copied());
+            zs.sort_unstable();
+            zs.dedup();
+            for &e in &es {
+                *n_en.entry(e).or_default() += 1;
+            }
+            for &c in &zs {
+                *n_zh.entry(c).or_default() += 1;
+            }
+            if es.is_empty() {
+                continue;
+            }
+            for &e in &es {
+                for &c in &zs {
+                    *joint.entry((e, c)).or_default() += 1;
+                }
+            }
+        }
+        // For each English word, its best bigram (ties: the lower id, for determinism).
+        let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
+        for (&(e, c), &j) in &joint {
+            if j < LEARN_MIN_JOINT {
+                continue;
+            }
+            let dice = 2.0 * f64::from(j) / f64::from(n_en[&e] + n_zh[&c]);
+            if dice < LEARN_MIN_DICE {
+                continue;
+            }
+            let entry = best.entry(e).or_insert((dice, c));
+            if dice > entry.0 || (dice == entry.0 && c < entry.1) {
+                *entry = (dice, c);
+            }
+        }
+        if best.is_empty() {
+            return None;
+        }
+        let mut by_bigram: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (e, (_, c)) in best {
+            by_bigram.entry(c).or_default().push(e);
+        }
+        let mut out = self.clone();
+        for (f, grams) in out.zh.iter_mut().zip(&bigrams) {
+            let mut learned: Vec<u32> = grams
+                .iter()
+                .filter_map(|c| by_bigram.get(c))
+                .flatten()
+                .copied()
+                .collect();
+            if learned.is_empty() {
+                continue;
+            }
+            learned.sort_unstable();
+            learned.dedup();
+            for e in learned {
+                // Each learned word is one more Chinese "word" that an English stem glosses.
+                f.stem_words.push((e, 1u128 << (f.words % 128)));
+                f.words += 1;
+            }
+            f.stem_words.sort_unstable_by_key(|x| x.0);
+            f.stem_words.dedup_by(|later, first| {
+                let same = later.0 == first.0;
+                if same {
+                    first.1 |= later.1;
+                }
+                same
+            });
+        }
+        Some(out)
+    }
+}
+
 /// Mark the last sentence of a side as truncated when it does not end where sentences end
 /// (the page layout cut the text off).
 fn mark_truncated(stream: &Stream, feats: &mut [Feat]) {
@@ -456,7 +581,50 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
 
 #[cfg(test)]
 mod tests {
-    use super::Ending;
+    use super::{lexical, Ending, Features, PairRows, Scratch};
+    use crate::align::structure::Stream;
+    use crate::align::Bead;
+    use crate::model::Lang;
+    use crate::parse::parse_presplit;
+
+    #[test]
+    fn a_translated_name_is_learned_from_the_pairs() {
+        let en = "Trinket ran home.\nTrinket ate the rice.\nTrinket slept well.\nThe sky was blue.";
+        let zh = "韦小宝跑回家。\n韦小宝吃饭。\n韦小宝睡得很好。\n天是蓝的。";
+        let es = Stream::new(&parse_presplit(en, Lang::En, false), true);
+        let zs = Stream::new(&parse_presplit(zh, Lang::Zh, false), true);
+        let feats = Features::new(&es, &zs);
+        let beads: Vec<Bead> = (0..4)
+            .map(|k| Bead {
+                i: k,
+                a: 1,
+                j: k,
+                b: 1,
+            })
+            .collect();
+        let learned = feats
+            .with_learned_lexicon(&zs, &beads)
+            .expect("the name recurs in three pairs");
+        let sim = |f: &Features, b: Bead| {
+            lexical(f, &mut Scratch::default(), &PairRows::default(), b).sim
+        };
+        let first = Bead {
+            i: 0,
+            a: 1,
+            j: 0,
+            b: 1,
+        };
+        let unrelated = Bead {
+            i: 0,
+            a: 1,
+            j: 3,
+            b: 1,
+        };
+        assert!(sim(&learned, first) > sim(&feats, first));
+        assert_eq!(sim(&learned, unrelated), sim(&feats, unrelated));
+        // Nothing recurs, nothing is learned.
+        assert!(feats.with_learned_lexicon(&zs, &beads[3..]).is_none());
+    }
 
     #[test]
     fn quotations_close_in_both_languages_and_conventions() {

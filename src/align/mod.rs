@@ -145,8 +145,10 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     } else {
         base_skip(&first)
     };
-    let grid = Grid::new(en, zh, feats, ratio, skip, &priors);
     let path: Vec<Bead> = first.iter().map(|s| s.bead).collect();
+    let learned = feats.with_learned_lexicon(zh, &path);
+    let feats = learned.as_ref().unwrap_or(feats);
+    let grid = Grid::new(en, zh, feats, ratio, skip, &priors);
     let beads = dp::align(&grid, &mut scratch, Some(&path));
     score_beads(&grid, beads, &mut scratch)
 }
