@@ -284,9 +284,9 @@ impl Features {
             .collect();
         let mut n_en: HashMap<u32, u32> = HashMap::new();
         let mut n_zh: HashMap<u32, u32> = HashMap::new();
-        let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
         let (mut es, mut zs) = (Vec::new(), Vec::new());
-        for bead in pairs.iter().filter(|b| b.is_pair()) {
+        // The distinct unknown English stems and Chinese bigrams of a bead.
+        let bead_items = |bead: &Bead, es: &mut Vec<u32>, zs: &mut Vec<u32>| {
             es.clear();
             es.extend(
                 self.en[bead.i..bead.i + bead.a]
@@ -300,15 +300,26 @@ impl Features {
             zs.extend(bigrams[bead.j..bead.j + bead.b].iter().flatten().copied());
             zs.sort_unstable();
             zs.dedup();
+        };
+        let paired = || pairs.iter().filter(|b| b.is_pair());
+        for bead in paired() {
+            bead_items(bead, &mut es, &mut zs);
             for &e in &es {
                 *n_en.entry(e).or_default() += 1;
             }
             for &c in &zs {
                 *n_zh.entry(c).or_default() += 1;
             }
-            if es.is_empty() {
-                continue;
-            }
+        }
+        // Joint counts only for items frequent enough to qualify: memory stays bounded by
+        // the pairs of recurring words, not by every word pair of every bead.
+        let frequent =
+            |n: &HashMap<u32, u32>, k: &u32| n.get(k).is_some_and(|&x| x >= LEARN_MIN_JOINT);
+        let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+        for bead in paired() {
+            bead_items(bead, &mut es, &mut zs);
+            es.retain(|e| frequent(&n_en, e));
+            zs.retain(|c| frequent(&n_zh, c));
             for &e in &es {
                 for &c in &zs {
                     *joint.entry((e, c)).or_default() += 1;
