@@ -196,14 +196,7 @@ impl Features {
                     }
                     f.words += 1;
                 }
-                f.stem_words.sort_unstable_by_key(|x| x.0);
-                f.stem_words.dedup_by(|later, first| {
-                    let same = later.0 == first.0;
-                    if same {
-                        first.1 |= later.1;
-                    }
-                    same
-                });
+                merge_stem_words(&mut f.stem_words);
                 // Latin tokens only count when the English side has them too.
                 f.latin = latin_upper(&s.text)
                     .iter()
@@ -241,6 +234,19 @@ impl Features {
             zh: zh_feats,
         }
     }
+}
+
+/// Sort a sentence's (stem, words) entries by stem and merge the word bits of repeated
+/// stems, the form [`Feat::stem_words`] is searched in.
+fn merge_stem_words(v: &mut Vec<(u32, u128)>) {
+    v.sort_unstable_by_key(|x| x.0);
+    v.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
 }
 
 /// Joint occurrences a learned word pair needs (in distinct pairs of the first pass).
@@ -366,14 +372,7 @@ impl Features {
                 f.stem_words.push((e, 1u128 << (f.words % 128)));
                 f.words += 1;
             }
-            f.stem_words.sort_unstable_by_key(|x| x.0);
-            f.stem_words.dedup_by(|later, first| {
-                let same = later.0 == first.0;
-                if same {
-                    first.1 |= later.1;
-                }
-                same
-            });
+            merge_stem_words(&mut f.stem_words);
         }
         Some(out)
     }

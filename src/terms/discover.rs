@@ -340,6 +340,34 @@ fn termhood(zh: &str, en: &str) -> f64 {
     t
 }
 
+/// Where a candidate comes from: the documents and dates of the segments of its units
+/// (each once, in first-seen order; dates sorted) and its first segment, the example.
+fn provenance(
+    units_used: &[usize],
+    units: &[Vec<usize>],
+    segs: &[Segment],
+) -> (Vec<String>, Vec<String>, usize) {
+    let mut documents: Vec<String> = Vec::new();
+    let mut dates: Vec<String> = Vec::new();
+    let mut example = usize::MAX;
+    for &u in units_used {
+        for &si in &units[u] {
+            let s = &segs[si];
+            example = example.min(si);
+            if !documents.contains(&s.doc) {
+                documents.push(s.doc.clone());
+            }
+            if let Some(d) = &s.date {
+                if !dates.contains(d) {
+                    dates.push(d.clone());
+                }
+            }
+        }
+    }
+    dates.sort();
+    (documents, dates, example)
+}
+
 /// Candidate term pairs in `segs` not in `known`, best first.
 pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candidate> {
     // 1. Units: segments grouped by their English text.
@@ -660,24 +688,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .copied()
             .filter(|&u| unit_en[u].iter().any(|k| k == ek))
             .collect();
-        let mut documents: Vec<String> = Vec::new();
-        let mut dates: Vec<String> = Vec::new();
-        let mut example = usize::MAX;
-        for &u in &both {
-            for &si in &units[u] {
-                let s = &segs[si];
-                example = example.min(si);
-                if !documents.contains(&s.doc) {
-                    documents.push(s.doc.clone());
-                }
-                if let Some(d) = &s.date {
-                    if !dates.contains(d) {
-                        dates.push(d.clone());
-                    }
-                }
-            }
-        }
-        dates.sort();
+        let (documents, dates, example) = provenance(&both, &units, segs);
         // A candidate always next to the same character (always in one longer string)
         // and not a dictionary word of three characters or more is as likely a fragment
         // of that string as a term (十八 in 十八大): kept, but demoted.
@@ -769,24 +780,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             glossed.iter().flatten().cloned().collect();
         let r = termlike::rendering(&en, &all);
         let support = 0.5 * (r.precision() + r.coverage());
-        let mut documents: Vec<String> = Vec::new();
-        let mut dates: Vec<String> = Vec::new();
-        let mut example = usize::MAX;
-        for &u in &both {
-            for &si in &units[u] {
-                let s = &segs[si];
-                example = example.min(si);
-                if !documents.contains(&s.doc) {
-                    documents.push(s.doc.clone());
-                }
-                if let Some(d) = &s.date {
-                    if !dates.contains(d) {
-                        dates.push(d.clone());
-                    }
-                }
-            }
-        }
-        dates.sort();
+        let (documents, dates, example) = provenance(&both, &units, segs);
         found.push(Candidate {
             zh: key.clone(),
             en,
