@@ -89,25 +89,6 @@ struct Run {
     segments: Vec<Segment>,
 }
 
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
 const PROJECT_FILE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <omegat>
     <project version="1.0">
@@ -206,7 +187,7 @@ fn run_omegat(root: &Path, sources: &[PathBuf], memories: &[(&str, PathBuf)]) ->
         segments: vec![],
     };
     for line in text.lines() {
-        let f: Vec<String> = line.split('\t').map(unescape).collect();
+        let f: Vec<String> = line.split('\t').map(clients::unescape).collect();
         match f.first().map(String::as_str) {
             Some("VERSION") => run.version = f[1].clone(),
             Some("TM") if f.len() == 4 => run.memories.push(Memory {

@@ -150,7 +150,8 @@ new File(System.getenv("ZHEN_TM_OMEGAT_DUMP")).withWriter("UTF-8") { it << out.t
 return "dumped"
 "#;
 
-fn unescape(s: &str) -> String {
+/// Undo the `\t`, `\n`, `\r` and `\\` escapes the OmegaT dump scripts write.
+pub fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
