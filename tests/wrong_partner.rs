@@ -118,3 +118,27 @@ fn every_crossed_pairing_is_refused_and_writes_nothing() {
         }
     }
 }
+
+#[test]
+fn a_short_text_against_a_much_longer_one_is_judged_against_chance() {
+    // The Bible's English (5,000 sentences) against a 54-sentence speech in Chinese: the
+    // aligner can pick the Bible's best matches for every Chinese sentence, so the raw
+    // agreement passes the bar (0.53); the control alignment against the reversed Chinese
+    // reaches nearly as much by chance, and the pairing is refused.
+    let (Some(bible), Some(speech)) = (
+        cli::shared_path("bench/bible/bible"),
+        cli::shared_path("bench/pol/007"),
+    ) else {
+        eprintln!("skipped: ../shared/bench not found");
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("out");
+    for presplit in [true, false] {
+        let (e, z) = files(presplit);
+        let (code, err) = export(&bible.join(e), &speech.join(z), presplit, false, &out);
+        assert_eq!(code, 1, "accepted (presplit {presplit}): {err}");
+        assert!(err.contains("by chance"), "{err}");
+        assert!(!out.exists() || std::fs::read_dir(&out).map_or(true, |mut d| d.next().is_none()));
+    }
+}
