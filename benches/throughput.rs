@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use zhen_tm::align::{align_document, AlignOptions};
 use zhen_tm::lexicon::dict::Glosser;
-use zhen_tm::model::{AlignedDocument, Document, Transcript, Unit, UnitKind};
+use zhen_tm::model::{AlignedDocument, Document, Lang, Transcript, Unit, UnitKind};
 use zhen_tm::write::{write_csv, write_tmx, write_xliff12, write_xliff21, WriteOptions};
 
 /// The bilingual samples the benchmark runs on (paths relative to the crate root).
@@ -534,9 +534,76 @@ fn main() {
         );
     }
 
+    dev_bench();
+
     println!("\n### Memory\n");
     println!(
         "peak resident set (VmHWM) after the first align (dictionary loaded): {hwm_after_load}"
     );
     println!("peak resident set (VmHWM) at the end: {}", peak_memory());
+}
+
+/// The development bench (`../shared/bench`, or `$ZHEN_TM_SHARED/bench`) in `--presplit`
+/// mode, one thread: the Bible (5,000 × 6,301 sentences in one unit) on its own, then every
+/// document. Skipped with a note when the bench is absent (it is not part of the repository).
+fn dev_bench() {
+    let root = std::env::var_os("ZHEN_TM_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+        .join("bench");
+    println!("\n### Development bench, presplit, one thread\n");
+    let Ok(sets) = std::fs::read_dir(&root) else {
+        println!("skipped: {} not found", root.display());
+        return;
+    };
+    let mut dirs: Vec<PathBuf> = sets
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .flat_map(|set| {
+            std::fs::read_dir(set)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+        })
+        .filter(|d| d.join("en.sent.txt").is_file() && d.join("zh.sent.txt").is_file())
+        .collect();
+    dirs.sort();
+    let opts = AlignOptions { presplit: true };
+    let read = |d: &Path, lang: Lang, name: &str| {
+        let text = std::fs::read_to_string(d.join(name)).unwrap_or_default();
+        zhen_tm::parse::parse_presplit(&text, lang, false)
+    };
+    println!("| document | sentences | ms |");
+    println!("|{:-<22}|{:->11}|{:->9}|", "", "", "");
+    let mut total = Duration::ZERO;
+    for d in &dirs {
+        let doc = Document {
+            id: "bench".into(),
+            source: d.display().to_string(),
+            date: None,
+            en: Some(read(d, Lang::En, "en.sent.txt")),
+            zh: Some(read(d, Lang::Zh, "zh.sent.txt")),
+        };
+        let start = Instant::now();
+        let aligned = align_document(&doc, &opts);
+        let took = start.elapsed();
+        total += took;
+        let sentences = aligned.as_ref().map_or(0, sentence_count);
+        let name = d
+            .strip_prefix(&root)
+            .map_or_else(|_| d.display().to_string(), |p| p.display().to_string());
+        if name.starts_with("bible") {
+            println!(
+                "| {name:<20} | {sentences:>9} | {:>7.0} |",
+                took.as_secs_f64() * 1e3
+            );
+        }
+    }
+    println!(
+        "| all {} documents | | {:>7.0} |",
+        dirs.len(),
+        total.as_secs_f64() * 1e3
+    );
 }
