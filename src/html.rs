@@ -294,7 +294,7 @@ pub fn read_article(html: &str, path: &Path) -> Result<Article> {
                 .attr("datetime")
                 .map(str::to_string)
                 .unwrap_or_else(|| inline_text(e));
-            iso_date(&text)
+            iso_date(&text).or_else(|| crate::parse::extract_date(&text))
         })
     });
     let mut text = String::new();
