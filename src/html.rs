@@ -10,7 +10,8 @@
 //! - the headline as a `# ` heading line, and a subtitle under it as a `## ` heading;
 //! - each block (`<p>`, `<div>`, `<li>`, a table cell …) as its own line, and each `<br>`
 //!   as a line break, so the parser's paragraphs are the page's paragraphs;
-//! - `<h1>`–`<h6>` inside the article as `## ` heading lines;
+//! - `<h1>`–`<h6>` inside the article as `## ` heading lines, and so a centred line without
+//!   final punctuation (the headline and byline of a speech);
 //! - bold at the start of a paragraph (`<strong>毛宁：</strong>`) as `**毛宁：**`, the
 //!   layout the parser reads as a speaker label;
 //! - entities decoded (`&nbsp;` becomes a space), runs of whitespace collapsed, and scripts,
@@ -436,6 +437,8 @@ struct Blocks {
     current: String,
     /// The current block is a heading (`<h1>`–`<h6>`).
     heading: bool,
+    /// The current block is centred (`align="center"`, `text-align: center`, `<center>`).
+    centered: bool,
 }
 
 impl Blocks {
@@ -447,7 +450,11 @@ impl Blocks {
             return;
         }
         let line = escape_line(&line);
-        self.lines.push(if self.heading {
+        // A centred line without final punctuation is a headline or byline of the page
+        // (`倡导国际合作，维护多边主义，`, `（2019年2月16日，慕尼黑）`, a speaker's name under
+        // a speech title): a heading, never the first half of a paragraph.
+        let centred_heading = self.centered && !crate::parse::is_terminated(&line);
+        self.lines.push(if self.heading || centred_heading {
             format!("## {}", line.replace("**", ""))
         } else {
             line
@@ -487,9 +494,11 @@ fn walk(node: ElementRef, body: ElementRef, out: &mut Blocks) {
                 }
                 let block = BLOCK_TAGS.contains(&name);
                 let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                let outer_centered = out.centered;
                 if block {
                     out.flush();
                     out.heading = heading;
+                    out.centered = outer_centered || is_centered(e);
                 }
                 let bold = matches!(name, "strong" | "b") && out.at_line_start() && !out.heading;
                 let start = out.current.len();
@@ -512,11 +521,25 @@ fn walk(node: ElementRef, body: ElementRef, out: &mut Blocks) {
                 if block {
                     out.flush();
                     out.heading = false;
+                    out.centered = outer_centered;
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Whether a block element is centred by its markup (`<center>`, `align="center"`,
+/// `style="text-align: center"`).
+fn is_centered(e: &scraper::node::Element) -> bool {
+    let style_centred = e.attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        s.to_lowercase().contains("text-align:center")
+    });
+    e.name() == "center"
+        || e.attr("align")
+            .is_some_and(|a| a.trim().eq_ignore_ascii_case("center"))
+        || style_centred
 }
 
 /// Collapse HTML whitespace (spaces, tabs, newlines, no-break spaces) to single spaces and
@@ -653,6 +676,20 @@ mod tests {
                 assert!(Selector::parse(line).is_ok(), "bad selector {line:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_centred_line_without_final_punctuation_is_a_heading() {
+        let a = read(
+            "<html><body><div id=\"News_Body_Txt_A\">\
+             <p align=\"center\"><strong>倡导国际合作，</strong></p>\
+             <p style=\"text-align: center\">杨洁篪</p>\
+             <p align=\"center\">图为会见现场。</p><p>很高兴出席本届会议。</p></div></body></html>",
+        );
+        assert_eq!(
+            a.text,
+            "## 倡导国际合作，\n\n## 杨洁篪\n\n图为会见现场。\n\n很高兴出席本届会议。\n\n"
+        );
     }
 
     #[test]
