@@ -262,7 +262,7 @@ pub fn read_article(html: &str, path: &Path) -> Result<Article> {
         ));
     };
     let mut blocks = Blocks::default();
-    walk(body, body, &mut blocks);
+    walk(body, body, &mut blocks, 0);
     blocks.flush();
     let paragraphs = blocks.lines.iter().filter(|l| !l.is_empty()).count();
     if paragraphs == 0 {
@@ -475,8 +475,19 @@ impl Blocks {
     }
 }
 
+/// How deep [`walk`] follows nested elements. Real articles nest a few dozen levels; a
+/// hostile page nesting hundred thousands of `<div>`s would overflow the stack. Deeper
+/// content is read as the plain text it holds, as browsers flatten trees past a similar
+/// depth (Blink: 512).
+const MAX_DEPTH: usize = 256;
+
 /// Walk the article body, turning blocks into lines (see the module documentation).
-fn walk(node: ElementRef, body: ElementRef, out: &mut Blocks) {
+fn walk(node: ElementRef, body: ElementRef, out: &mut Blocks, depth: usize) {
+    if depth > MAX_DEPTH {
+        // `text()` walks the subtree without recursion.
+        out.current.extend(node.text());
+        return;
+    }
     for child in node.children() {
         match child.value() {
             Node::Text(t) => out.current.push_str(t),
@@ -505,7 +516,7 @@ fn walk(node: ElementRef, body: ElementRef, out: &mut Blocks) {
                 if bold {
                     out.current.push_str("**");
                 }
-                walk(el, body, out);
+                walk(el, body, out, depth + 1);
                 if bold {
                     // Whitespace inside the bold run goes outside it: `**毛宁：**` reads as
                     // a label, `**毛宁： **` would not. An empty run leaves no markers.
@@ -690,6 +701,18 @@ mod tests {
             a.text,
             "## 倡导国际合作，\n\n## 杨洁篪\n\n图为会见现场。\n\n很高兴出席本届会议。\n\n"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_read_without_overflowing_the_stack() {
+        let depth = 5000;
+        let page = format!(
+            "<html><body><article>{}<p>Deep text, long enough to be an article.</p>{}</article></body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let a = read(&page);
+        assert_eq!(a.text, "Deep text, long enough to be an article.\n\n");
     }
 
     #[test]
