@@ -350,3 +350,25 @@ fn shared_ministry_pages_read_and_align() {
         assert_eq!(pairs[0].0, headline, "{}", page.display());
     }
 }
+
+/// `terms` takes web pages as `export` does: the glossary is built from the article pairs,
+/// never from page furniture.
+#[test]
+fn terms_reads_web_pages() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let o = run([
+        "terms".as_ref(),
+        "--zh".as_ref(),
+        fixture("press.zh.html").as_os_str(),
+        "--en".as_ref(),
+        fixture("press.en.html").as_os_str(),
+        "-o".as_ref(),
+        out.path().as_os_str(),
+    ]);
+    assert_ok(&o);
+    let report = stdout(&o);
+    assert!(report.contains("1 document(s)"), "{report}");
+    for furniture in ["分享", "Facebook", "版权所有", "Copyright", "function"] {
+        assert!(!report.contains(furniture), "{furniture:?} in {report}");
+    }
+}
