@@ -150,7 +150,7 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 /// The reader's knowledge, from `data/html/`.
 struct Rules {
-    article: Vec<(String, Selector)>,
+    article: Vec<Selector>,
     title: Vec<Selector>,
     subtitle: Vec<Selector>,
     date: Vec<Selector>,
@@ -166,32 +166,27 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && *l != "#" && !l.starts_with("# "))
 }
 
-/// The CSS selectors of a data file, with their text; a line that is not a valid selector
-/// is left out (the unit tests check that every bundled line parses).
-fn selectors(text: &'static str) -> Vec<(String, Selector)> {
+/// The CSS selectors of a data file; a line that is not a valid selector is left out (the
+/// unit tests check that every bundled line parses).
+fn selectors(text: &'static str) -> Vec<Selector> {
     data_lines(text)
-        .filter_map(|l| Selector::parse(l).ok().map(|s| (l.to_string(), s)))
+        .filter_map(|l| Selector::parse(l).ok())
         .collect()
 }
 
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let plain = |t: &'static str| -> Vec<Selector> {
-            selectors(t).into_iter().map(|(_, s)| s).collect()
-        };
-        Rules {
-            article: selectors(include_str!("../data/html/article_selectors.txt")),
-            title: plain(include_str!("../data/html/title_selectors.txt")),
-            subtitle: plain(include_str!("../data/html/subtitle_selectors.txt")),
-            date: plain(include_str!("../data/html/date_selectors.txt")),
-            skip_words: data_lines(include_str!("../data/html/skip_words.txt"))
-                .map(str::to_lowercase)
-                .collect(),
-            title_separators: data_lines(include_str!("../data/html/title_separators.txt"))
-                .map(|s| format!(" {s} "))
-                .collect(),
-        }
+    RULES.get_or_init(|| Rules {
+        article: selectors(include_str!("../data/html/article_selectors.txt")),
+        title: selectors(include_str!("../data/html/title_selectors.txt")),
+        subtitle: selectors(include_str!("../data/html/subtitle_selectors.txt")),
+        date: selectors(include_str!("../data/html/date_selectors.txt")),
+        skip_words: data_lines(include_str!("../data/html/skip_words.txt"))
+            .map(str::to_lowercase)
+            .collect(),
+        title_separators: data_lines(include_str!("../data/html/title_separators.txt"))
+            .map(|s| format!(" {s} "))
+            .collect(),
     })
 }
 
@@ -280,13 +275,19 @@ pub fn read_article(html: &str, path: &Path) -> Result<Article> {
     let body_has_h1 = body
         .descendants()
         .any(|n| n.value().as_element().is_some_and(|e| e.name() == "h1"));
-    let title = rules().title.iter().find_map(&inside).or_else(|| {
-        if body_has_h1 {
-            None
-        } else {
-            head_title(&doc)
-        }
-    });
+    // The headline is written as the title line unless the walk through the body writes
+    // it already (an <h1> in the article's text); one in a skipped <header> of the
+    // article is written here.
+    let headline = rules()
+        .title
+        .iter()
+        .find_map(|sel| doc.select(sel).find(|e| !inline_text(*e).is_empty()));
+    let title = match headline {
+        Some(e) if walk_reaches(e, body) => None,
+        Some(e) => Some(inline_text(e)),
+        None if body_has_h1 => None,
+        None => head_title(&doc),
+    };
     let subtitle = rules().subtitle.iter().find_map(&inside);
     let date = rules().date.iter().find_map(|sel| {
         doc.select(sel).find_map(|e| {
@@ -321,6 +322,22 @@ pub fn read_article(html: &str, path: &Path) -> Result<Article> {
     })
 }
 
+/// Whether the walk from `body` reaches `el`: it is inside the body and not inside an
+/// element the walk skips (a `<header>`, a share bar …).
+fn walk_reaches(el: ElementRef, body: ElementRef) -> bool {
+    for a in el.ancestors() {
+        if a.id() == body.id() {
+            return true;
+        }
+        if let Some(e) = a.value().as_element() {
+            if SKIP_TAGS.contains(&e.name()) || is_furniture(e) {
+                return false;
+            }
+        }
+    }
+    false
+}
+
 /// Whether `el` is `body` or inside it.
 fn is_within(el: ElementRef, body: ElementRef) -> bool {
     el.id() == body.id() || el.ancestors().any(|a| a.id() == body.id())
@@ -329,7 +346,7 @@ fn is_within(el: ElementRef, body: ElementRef) -> bool {
 /// The article body: the first data selector matching an element with text, else the
 /// block with the most paragraph text outside links.
 fn find_body(doc: &Html) -> Option<ElementRef<'_>> {
-    for (_, sel) in &rules().article {
+    for sel in &rules().article {
         if let Some(el) = doc.select(sel).find(|e| text_len(*e) > 0) {
             return Some(el);
         }
@@ -713,6 +730,20 @@ mod tests {
         );
         let a = read(&page);
         assert_eq!(a.text, "Deep text, long enough to be an article.\n\n");
+    }
+
+    #[test]
+    fn a_headline_in_the_articles_header_is_the_title() {
+        let a = read(
+            "<html><body><h1 class=\"logo\">Daily</h1><article><header><h1>Ports agree</h1>\
+             <span class=\"share\">Share</span></header><p>Two ports signed an agreement today.</p>\
+             </article></body></html>",
+        );
+        assert_eq!(a.title.as_deref(), Some("Ports agree"));
+        assert_eq!(
+            a.text,
+            "# Ports agree\n\nTwo ports signed an agreement today.\n\n"
+        );
     }
 
     #[test]
