@@ -161,20 +161,51 @@ fn decode_declared(
     })
 }
 
-/// Decode undeclared bytes: UTF-8 if valid, else GB18030 if it plausibly is, else refuse.
+/// Decode bytes without a byte-order mark: UTF-8 if valid; else, for a web page, the
+/// charset its `<meta>` declares (see [`crate::html::declared_charset`]); else GB18030 if it
+/// plausibly is; else refuse.
+///
+/// Valid UTF-8 wins over a page's declaration because browsers save pages in UTF-8 while
+/// often keeping the original `<meta charset=gb2312>`; bytes that are not UTF-8 must be in
+/// some other encoding, and the page's own word for which is better than a guess (a page's
+/// markup would also fail the text-likeness test of the GB18030 guess).
 fn decode_sniffed(bytes: &[u8], path: &Path) -> Result<String> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
-        Err(e) => gb18030_text(bytes).ok_or_else(|| {
-            Error::input(
-                path,
-                format!(
-                    "not valid UTF-8 (first invalid byte at offset {}) and not GB18030 text; \
+        Err(e) => {
+            if let Some(declared) = crate::html::declared_charset(bytes)
+                .filter(|enc| *enc != encoding_rs::UTF_8 && enc.is_ascii_compatible())
+            {
+                // The GBK family is decoded as GB18030, its superset.
+                let encoding = if declared == encoding_rs::GBK {
+                    GB18030
+                } else {
+                    declared
+                };
+                return decode_strict(encoding, bytes).map_err(|offset| {
+                    Error::at_byte(
+                        path,
+                        offset,
+                        format!(
+                            "not valid {} (malformed byte sequence), the encoding the page \
+                             declares in its <meta charset>; use --encoding to say which \
+                             encoding it is",
+                            declared.name()
+                        ),
+                    )
+                });
+            }
+            gb18030_text(bytes).ok_or_else(|| {
+                Error::input(
+                    path,
+                    format!(
+                        "not valid UTF-8 (first invalid byte at offset {}) and not GB18030 text; \
                      use --encoding to say which encoding it is",
-                    e.valid_up_to()
-                ),
-            )
-        }),
+                        e.valid_up_to()
+                    ),
+                )
+            })
+        }
     }
 }
 

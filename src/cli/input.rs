@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use zhen_tm::align::{self, finish, AlignError, AlignOptions};
 use zhen_tm::model::{AlignedDocument, Document, Lang};
-use zhen_tm::{decode, parse, Error, Result};
+use zhen_tm::{parse, read, Error, Result};
 
 /// One unit of work for `export`: a transcript file, or an English and a Chinese file to
 /// align against each other.
@@ -187,11 +187,12 @@ fn drop_repeats(jobs: Vec<Input>) -> Vec<Input> {
         .collect()
 }
 
-/// Read, decode and parse one transcript file. A file with no text in either language is
-/// refused.
+/// Read, decode and parse one transcript file (a web page through its article). A file
+/// with no text in either language is refused.
 pub fn read_document(path: &Path, encoding: Option<&str>) -> Result<Document> {
-    let text = decode::read_file(path, encoding)?;
-    let doc = parse::parse_document(&text, &doc_id(path), &path.display().to_string());
+    let source = read::read_file(path, encoding)?;
+    let mut doc = parse::parse_document(&source.text, &doc_id(path), &path.display().to_string());
+    doc.date = doc.date.or(source.date);
     if doc.en.is_none() && doc.zh.is_none() {
         return Err(Error::input(path, "no English or Chinese text found"));
     }
@@ -205,8 +206,9 @@ fn read_side(
     encoding: Option<&str>,
     presplit: Presplit,
 ) -> Result<(Document, Option<zhen_tm::model::Transcript>)> {
-    let text = decode::read_file(path, encoding)?;
-    let doc = if presplit.on {
+    let source = read::read_file(path, encoding)?;
+    let text = source.text;
+    let mut doc = if presplit.on {
         Document {
             id: doc_id(path),
             source: path.display().to_string(),
@@ -217,6 +219,7 @@ fn read_side(
     } else {
         parse::parse_document(&text, &doc_id(path), &path.display().to_string())
     };
+    doc.date = doc.date.or(source.date);
     let side = if presplit.on {
         Some(parse::parse_presplit(&text, lang, presplit.labels))
     } else {
