@@ -421,7 +421,7 @@ fn densest_block(doc: &Html) -> Option<ElementRef<'_>> {
     let mut best: Option<(ElementRef, usize)> = None;
     for el in order {
         let s = score.get(&el.id()).copied().unwrap_or(0);
-        if best.map_or(true, |(_, b)| s > b) {
+        if best.is_none_or(|(_, b)| s > b) {
             best = Some((el, s));
         }
     }

@@ -66,13 +66,13 @@ const LABELS: &[&str] = &[
 
 fn document(rng: &mut Lcg) -> String {
     let mut out = String::new();
-    if rng.next() % 2 == 0 {
+    if rng.next().is_multiple_of(2) {
         out.push_str("# Foreign Minister Wang Yi Meets the Press\n\n## 王毅回答中外记者提问\n\n");
     }
     let lines = 2 + rng.next() % 30;
     for _ in 0..lines {
         let label = rng.pick(LABELS);
-        let zh = rng.next() % 2 == 0;
+        let zh = rng.next().is_multiple_of(2);
         let mut para = String::from(label);
         for _ in 0..1 + rng.next() % 4 {
             para.push_str(if zh { rng.pick(ZH) } else { rng.pick(EN) });
@@ -83,11 +83,15 @@ fn document(rng: &mut Lcg) -> String {
         if label.starts_with("**CNN") {
             para.push_str("**");
         }
-        if rng.next() % 7 == 0 {
+        if rng.next().is_multiple_of(7) {
             para = format!("{} 谈全球治理", rng.next() % 30);
         }
         out.push_str(para.trim_end());
-        out.push_str(if rng.next() % 5 == 0 { "\n" } else { "\n\n" });
+        out.push_str(if rng.next().is_multiple_of(5) {
+            "\n"
+        } else {
+            "\n\n"
+        });
     }
     out
 }

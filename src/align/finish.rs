@@ -137,7 +137,7 @@ impl Agreement {
             || (self.score >= MIN_AGREEMENT
                 && self
                     .chance
-                    .map_or(true, |c| self.score - c >= MIN_MARGIN_OVER_CHANCE))
+                    .is_none_or(|c| self.score - c >= MIN_MARGIN_OVER_CHANCE))
     }
 
     /// The agreement as the summary and the error messages give it.

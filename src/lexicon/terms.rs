@@ -52,7 +52,7 @@ impl Term {
         let mut best: Option<(&str, usize)> = None;
         for (i, dates) in self.dates.iter().enumerate() {
             for d in dates.iter().filter(|d| d.as_str() <= date) {
-                if best.map_or(true, |(b, _)| d.as_str() > b) {
+                if best.is_none_or(|(b, _)| d.as_str() > b) {
                     best = Some((d.as_str(), i));
                 }
             }

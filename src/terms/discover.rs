@@ -543,7 +543,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .filter(|&(k, _)| {
                 en_negated_before
                     .get(k)
-                    .map_or(true, |&(neg, all)| neg * 2 < all)
+                    .is_none_or(|&(neg, all)| neg * 2 < all)
             })
             .map(|(k, a)| {
                 let y = en_units.get(k).map_or(0, Vec::len);

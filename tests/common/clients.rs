@@ -407,7 +407,7 @@ pub fn read_fods_first_sheet(xml: &str) -> Result<Vec<Vec<SheetCell>>, String> {
                 } else if in_table && name == b"table:table-row" {
                     let n = repeat(e, b"table:number-rows-repeated");
                     if empty {
-                        rows.extend(std::iter::repeat(Vec::new()).take(n));
+                        rows.extend(std::iter::repeat_n(Vec::new(), n));
                     } else {
                         row = Some((Vec::new(), n));
                     }
@@ -419,7 +419,7 @@ pub fn read_fods_first_sheet(xml: &str) -> Result<Vec<Vec<SheetCell>>, String> {
                     };
                     let n = repeat(e, b"table:number-columns-repeated");
                     if let (true, Some((r, _))) = (empty, row.as_mut()) {
-                        r.extend(std::iter::repeat(c).take(n));
+                        r.extend(std::iter::repeat_n(c, n));
                     } else {
                         cell = Some((c, n));
                         paragraphs = 0;
@@ -435,7 +435,7 @@ pub fn read_fods_first_sheet(xml: &str) -> Result<Vec<Vec<SheetCell>>, String> {
                         }
                         b"text:s" => {
                             let n = attr(e, b"text:c").and_then(|n| n.parse().ok()).unwrap_or(1);
-                            c.text.extend(std::iter::repeat(' ').take(n));
+                            c.text.extend(std::iter::repeat_n(' ', n));
                         }
                         b"text:tab" => c.text.push('\t'),
                         b"text:line-break" => c.text.push('\n'),
@@ -456,14 +456,14 @@ pub fn read_fods_first_sheet(xml: &str) -> Result<Vec<Vec<SheetCell>>, String> {
                     in_p = false;
                 } else if is_cell(name) {
                     if let (Some((c, n)), Some((r, _))) = (cell.take(), row.as_mut()) {
-                        r.extend(std::iter::repeat(c).take(n));
+                        r.extend(std::iter::repeat_n(c, n));
                     }
                 } else if name == b"table:table-row" {
                     if let Some((mut r, n)) = row.take() {
                         while r.last().is_some_and(|c| *c == SheetCell::default()) {
                             r.pop();
                         }
-                        rows.extend(std::iter::repeat(r).take(n));
+                        rows.extend(std::iter::repeat_n(r, n));
                     }
                 } else if name == b"table:table" && in_table {
                     break;

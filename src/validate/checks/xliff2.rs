@@ -900,7 +900,7 @@ impl Xliff2 {
                     let note = sel.last().and_then(|s| s.strip_prefix("n="));
                     let unit_ok = sel
                         .iter()
-                        .all(|s| s.strip_prefix("u=").map_or(true, |id| id == u.id));
+                        .all(|s| s.strip_prefix("u=").is_none_or(|id| id == u.id));
                     let in_unit = sel.iter().any(|s| s.starts_with("u="))
                         || !sel
                             .iter()
