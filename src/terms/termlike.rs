@@ -159,11 +159,13 @@ pub(crate) fn zh_negated(zh: &str) -> bool {
     neg.contains(&first) && rest.chars().count() >= 2 && dictionary_word(rest)
 }
 
-/// Whether the first or the last word of a Chinese candidate (of two characters or
-/// more, with a gloss) goes unrendered in the English: 发展中国特色社会主义 for "socialism
-/// with Chinese characteristics". Single characters (党, 大) are often abbreviations the
-/// glosses miss, and do not count.
-pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
+/// Whether `test` holds for the first or the last dictionary token of a Chinese string of
+/// two tokens or more, given the stems of the English words and a glosser.
+fn any_edge_token(
+    zh: &str,
+    en: &str,
+    mut test: impl FnMut(&str, &HashSet<u64>, &mut Glosser) -> bool,
+) -> bool {
     let tokens: Vec<&str> = chinese_dictionary::tokenize(zh);
     if tokens.len() < 2 {
         return false;
@@ -173,7 +175,17 @@ pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
         .flat_map(|w| word_stems(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
         .collect();
     let mut glosser = Glosser::new();
-    [tokens[0], tokens[tokens.len() - 1]].into_iter().any(|t| {
+    [tokens[0], tokens[tokens.len() - 1]]
+        .into_iter()
+        .any(|t| test(t, &en_stems, &mut glosser))
+}
+
+/// Whether the first or the last word of a Chinese candidate (of two characters or
+/// more, with a gloss) goes unrendered in the English: 发展中国特色社会主义 for "socialism
+/// with Chinese characteristics". Single characters (党, 大) are often abbreviations the
+/// glosses miss, and do not count.
+pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
+    any_edge_token(zh, en, |t, en_stems, glosser| {
         let g = glosser.gloss(t);
         t.chars().count() >= 2
             && !g.is_empty()
@@ -191,16 +203,7 @@ pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
 /// term; with the verb rendered (建设亚太共同体, "building an Asia Pacific community") the
 /// pair stands as it is.
 pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
-    let tokens: Vec<&str> = chinese_dictionary::tokenize(zh);
-    if tokens.len() < 2 {
-        return false;
-    }
-    let en_stems: HashSet<u64> = en
-        .split_whitespace()
-        .flat_map(|w| word_stems(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
-        .collect();
-    let mut glosser = Glosser::new();
-    [tokens[0], tokens[tokens.len() - 1]].into_iter().any(|t| {
+    any_edge_token(zh, en, |t, en_stems, glosser| {
         t.chars().count() >= 2
             && chinese_dictionary::query_by_simplified(t)
                 .iter()
