@@ -179,6 +179,14 @@ impl Pair {
             Lang::Zh => self.speaker_zh.as_deref(),
         }
     }
+
+    /// The sentences of one side.
+    pub fn sentences(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
 }
 
 /// A sentence with no counterpart on the other side (text present in one edition only, or
@@ -223,4 +231,23 @@ pub struct AlignedDocument {
     /// sentences and their lengths stay as they are); `None` when not measured (the
     /// agreement was clear enough, or the document was not aligned here).
     pub chance_agreement: Option<f64>,
+}
+
+impl AlignedDocument {
+    /// Every sentence of one language the alignment holds: those in pairs, in pair order,
+    /// then those reported unaligned. Each sentence of the input is there exactly once (the
+    /// "nothing lost" promise, which the tests check against the input).
+    pub fn sentences(&self, lang: Lang) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .flat_map(|p| p.sentences(lang))
+            .map(String::as_str)
+            .chain(
+                self.unaligned
+                    .iter()
+                    .filter(|u| u.lang == lang)
+                    .map(|u| u.text.as_str()),
+            )
+            .collect()
+    }
 }

@@ -66,10 +66,7 @@ fn side_sentences(doc: &Document, lang: Lang) -> Vec<String> {
 fn paired(a: &AlignedDocument, lang: Lang) -> Vec<String> {
     a.pairs
         .iter()
-        .flat_map(|p| match lang {
-            Lang::En => p.en.clone(),
-            Lang::Zh => p.zh.clone(),
-        })
+        .flat_map(|p| p.sentences(lang).iter().cloned())
         .collect()
 }
 
@@ -210,15 +207,7 @@ fn documents_carry_their_dates() {
 /// is missing or extra.
 fn check_accounted(name: &str, lang: Lang, want: &[String], a: &AlignedDocument) {
     let mut want: Vec<String> = want.to_vec();
-    let mut got: Vec<String> = paired(a, lang)
-        .into_iter()
-        .chain(
-            a.unaligned
-                .iter()
-                .filter(|u| u.lang == lang)
-                .map(|u| u.text.clone()),
-        )
-        .collect();
+    let mut got: Vec<String> = a.sentences(lang).into_iter().map(str::to_string).collect();
     want.sort();
     got.sort();
     if got != want {

@@ -116,19 +116,9 @@ fn generated_documents_parse_and_align_without_loss() {
             .expect("both sides present when aligned");
             let mut expected = all_sentences(t, &opts);
             let mut got: Vec<String> = aligned
-                .pairs
-                .iter()
-                .flat_map(|p| match lang {
-                    Lang::En => p.en.clone(),
-                    Lang::Zh => p.zh.clone(),
-                })
-                .chain(
-                    aligned
-                        .unaligned
-                        .iter()
-                        .filter(|u| u.lang == lang)
-                        .map(|u| u.text.clone()),
-                )
+                .sentences(lang)
+                .into_iter()
+                .map(str::to_string)
                 .collect();
             expected.sort();
             got.sort();
