@@ -272,7 +272,7 @@ struct NextWord {
 fn en_cuts(chars: &[char]) -> Vec<usize> {
     let rules = &*RULES;
     let terminals = rules.class("en_terminals");
-    let lists = find_list_items(chars, rules.class("bullets"), &rules.number_nouns);
+    let lists = find_list_items(chars, rules);
     let words = word_start_prefix(chars);
     let mut forced = vec![false; chars.len()];
     let mut cuts = Vec::new();
@@ -725,12 +725,9 @@ struct Marker {
 /// a, b, …) that starts at 1/a or at the start of the paragraph, so stray numbers at a
 /// sentence end ("grew in 2023. In 2024 …") are not mistaken for items. A bullet after a
 /// space also starts an item. A marker at the very start always keeps its period.
-fn find_list_items(
-    chars: &[char],
-    bullets: &HashSet<char>,
-    number_nouns: &HashSet<String>,
-) -> ListItems {
-    let markers = find_markers(chars, bullets, number_nouns);
+fn find_list_items(chars: &[char], rules: &Rules) -> ListItems {
+    let bullets = rules.class("bullets");
+    let markers = find_markers(chars, rules);
     let mut accepted = vec![false; markers.len()];
     for letter in [false, true] {
         let mut run: Vec<usize> = Vec::new();
@@ -788,11 +785,8 @@ fn accept_run(run: &[usize], accepted: &mut [bool]) {
 
 /// All candidate item markers: up to three digits or one lower-case ASCII letter, after
 /// the start, a space or a bullet, followed by `.`, `.)` or `)`, a space and a capital.
-fn find_markers(
-    chars: &[char],
-    bullets: &HashSet<char>,
-    number_nouns: &HashSet<String>,
-) -> Vec<Marker> {
+fn find_markers(chars: &[char], rules: &Rules) -> Vec<Marker> {
+    let bullets = rules.class("bullets");
     let first_text = skip_space(chars, 0);
     let mut out = Vec::new();
     for i in 0..chars.len() {
@@ -819,7 +813,7 @@ fn find_markers(
         }
         // A number after a word such as "Figure" or "Table" is a reference ("as shown in
         // Figure 1. This …"), not an item label.
-        if !letter && follows_number_noun(chars, i, number_nouns) {
+        if !letter && follows_number_noun(chars, i, rules) {
             continue;
         }
         let cut = bullet_before(chars, i, bullets).unwrap_or(i);
@@ -837,23 +831,15 @@ fn find_markers(
 /// Whether the word before `i` (across spaces) is one that takes a number (`Figure`,
 /// `Table`, `Chapter`). Only item candidates are checked, each after its own run of
 /// spaces, so the scan stays linear in the text.
-fn follows_number_noun(chars: &[char], i: usize, number_nouns: &HashSet<String>) -> bool {
+fn follows_number_noun(chars: &[char], i: usize, rules: &Rules) -> bool {
     let mut end = i;
     while end > 0 && chars[end - 1].is_whitespace() {
         end -= 1;
     }
-    let mut start = end;
-    while start > 0 && chars[start - 1].is_alphabetic() && end - start < 16 {
-        start -= 1;
-    }
-    if start == end || (start > 0 && chars[start - 1].is_alphabetic()) {
-        return false;
-    }
-    let word: String = chars[start..end]
-        .iter()
-        .flat_map(|c| c.to_lowercase())
-        .collect();
-    number_nouns.contains(&word)
+    end < i
+        && rules
+            .number_nouns
+            .contains(&prev_token(chars, end, rules).to_lowercase())
 }
 
 /// The label of a marker at `i`: (is letter, value, index after the label). Numbers
