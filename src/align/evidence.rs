@@ -6,6 +6,7 @@ use super::structure::Stream;
 use super::Bead;
 use crate::lexicon::dict::{self, Glosser};
 use crate::lexicon::{numbers, terms};
+use crate::model::Lang;
 use std::collections::{HashMap, HashSet};
 
 /// One sentence's evidence.
@@ -55,8 +56,9 @@ const QUOTE_CLOSERS: [char; 8] = ['"', '\'', '”', '’', '」', '』', '»', '
 const BEFORE_EN_QUOTE: [char; 8] = ['.', '?', '!', ',', '—', '…', '-', ';'];
 
 impl Ending {
-    /// The ending of `text` in language `zh` (Chinese) or English.
-    pub fn of(text: &str, zh: bool) -> Ending {
+    /// The ending of `text`, a sentence in `lang`.
+    pub fn of(text: &str, lang: Lang) -> Ending {
+        let zh = lang == Lang::Zh;
         let t = text.trim_end();
         // A final stop after the closing mark (`“…”。`, `…”.`) still ends the quotation.
         let t_inner = t
@@ -173,7 +175,7 @@ impl Features {
                     .collect(),
                 numbers: number_keys(numbers::en_numbers(&s.text)),
                 latin: latin.sorted(latin_upper(&s.text)),
-                ending: Ending::of(&s.text, false),
+                ending: Ending::of(&s.text, Lang::En),
                 ..Feat::default()
             })
             .collect();
@@ -187,7 +189,7 @@ impl Features {
                 let mut f = Feat {
                     len: char_len(&s.text),
                     numbers: number_keys(numbers::zh_numbers(&s.text)),
-                    ending: Ending::of(&s.text, true),
+                    ending: Ending::of(&s.text, Lang::Zh),
                     ..Feat::default()
                 };
                 for (k, w) in glosser.gloss(&s.text).into_iter().enumerate() {
@@ -638,21 +640,21 @@ mod tests {
 
     #[test]
     fn quotations_close_in_both_languages_and_conventions() {
-        assert!(Ending::of("'Go out and rob?'", false).closes_quote);
-        assert!(Ending::of("“Yea, let there be daily renovation.”", false).closes_quote);
-        assert!(Ending::of("正所谓“苟日新，日日新，又日新”。", true).closes_quote);
-        assert!(Ending::of("刘老老便拉住一个道：“有个周大娘在家么？” ", true).closes_quote);
+        assert!(Ending::of("'Go out and rob?'", Lang::En).closes_quote);
+        assert!(Ending::of("“Yea, let there be daily renovation.”", Lang::En).closes_quote);
+        assert!(Ending::of("正所谓“苟日新，日日新，又日新”。", Lang::Zh).closes_quote);
+        assert!(Ending::of("刘老老便拉住一个道：“有个周大娘在家么？” ", Lang::Zh).closes_quote);
         // A plural possessive is not a quotation mark; a quotation inside is not an end.
-        assert!(!Ending::of("He read the students'", false).closes_quote);
-        assert!(!Ending::of("He said 'no' and left.", false).closes_quote);
-        assert!(!Ending::of("他说：“我来。”然后走了。", true).closes_quote);
+        assert!(!Ending::of("He read the students'", Lang::En).closes_quote);
+        assert!(!Ending::of("He said 'no' and left.", Lang::En).closes_quote);
+        assert!(!Ending::of("他说：“我来。”然后走了。", Lang::Zh).closes_quote);
     }
 
     #[test]
     fn questions_inside_or_outside_the_quotation() {
-        assert!(Ending::of("'Had enough?'", false).question);
-        assert!(Ending::of("难道叫我打劫去不成？”", true).question);
-        assert!(Ending::of("中方对此有何评论?", true).question);
-        assert!(!Ending::of("We will not ask why.", false).question);
+        assert!(Ending::of("'Had enough?'", Lang::En).question);
+        assert!(Ending::of("难道叫我打劫去不成？”", Lang::Zh).question);
+        assert!(Ending::of("中方对此有何评论?", Lang::Zh).question);
+        assert!(!Ending::of("We will not ask why.", Lang::En).question);
     }
 }

@@ -132,14 +132,15 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     let mut scratch = Scratch::default();
     let le: f64 = feats.en.iter().map(|f| f.len).sum();
     let lz: f64 = feats.zh.iter().map(|f| f.len).sum();
-    let ratio = if lz > 0.0 { le / lz } else { 3.4 }.clamp(1.5, 6.0);
+    // The text's own ratio, as measured (none without Chinese text).
+    let observed = (lz > 0.0).then(|| le / lz);
+    let ratio = observed.unwrap_or(3.4).clamp(1.5, 6.0);
     let priors = Priors::from_counts(feats.en.len(), feats.zh.len());
     let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors);
     let beads = dp::align(&grid, &mut scratch, None);
     let first = score_beads(&grid, beads, &mut scratch);
     let ratio = bead_ratio(&first, feats).unwrap_or(ratio);
-    let observed = if lz > 0.0 { le / lz } else { 0.0 };
-    let complete = (COMPLETE_RATIO.0..=COMPLETE_RATIO.1).contains(&observed);
+    let complete = observed.is_some_and(|r| (COMPLETE_RATIO.0..=COMPLETE_RATIO.1).contains(&r));
     let skip = if complete {
         base_skip(&first).min(COMPLETE_SKIP_CAP)
     } else {
