@@ -1,8 +1,9 @@
 //! CC-CEDICT as lexical evidence: which English content words a Chinese sentence's words
 //! can be glossed by.
 //!
-//! English words and the words of CC-CEDICT glosses are reduced to a crude stem (lower
-//! case, first five letters), so that "cooperation", "cooperate" and "cooperative" meet.
+//! English words and the words of CC-CEDICT glosses are reduced to the same stem
+//! ([`super::stem`]: base form, first five letters), so that "cooperation", "cooperate" and
+//! "cooperative" meet, and "said" meets the gloss "to say".
 //! Stems are hashed to `u64` so that sentences can be compared without allocating.
 //! The dictionary (from the `chinese_dictionary` crate, ~0.4 s to load) is loaded once per
 //! process, lazily, on the first Chinese lookup.
@@ -11,10 +12,6 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
-
-/// Length to which words are cut before comparison: long enough to tell words apart,
-/// short enough to merge inflections and derivations.
-const STEM_LEN: usize = 5;
 
 fn stopwords() -> &'static HashSet<String> {
     static STOP: OnceLock<HashSet<String>> = OnceLock::new();
@@ -30,7 +27,7 @@ fn stopwords() -> &'static HashSet<String> {
 
 /// The stem id of a lower-case word.
 fn stem_id(word: &str) -> u64 {
-    let stem: String = word.chars().take(STEM_LEN).collect();
+    let stem = super::stem::stem(word);
     let mut h = DefaultHasher::new();
     stem.hash(&mut h);
     h.finish()
@@ -42,6 +39,11 @@ pub fn stem_of(word: &str) -> u64 {
     stem_id(word)
 }
 
+/// A function word, as written or in its base form ("hath" is "have").
+fn is_stopword(stop: &HashSet<String>, word: &str) -> bool {
+    stop.contains(word) || stop.contains(super::stem::base_form(word).as_str())
+}
+
 /// Content-word stems of a piece of English (function words and single letters dropped).
 pub fn en_stems(text: &str) -> Vec<u64> {
     let stop = stopwords();
@@ -49,9 +51,7 @@ pub fn en_stems(text: &str) -> Vec<u64> {
         .map(|w| w.trim_matches('\'').to_lowercase())
         .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
         .filter(|w| {
-            w.chars().count() > 1
-                && w.chars().any(char::is_alphabetic)
-                && !stop.contains(w.as_str())
+            w.chars().count() > 1 && w.chars().any(char::is_alphabetic) && !is_stopword(stop, w)
         })
         .map(|w| stem_id(&w))
         .collect()
@@ -124,7 +124,7 @@ fn lookup(word: &str) -> Vec<u64> {
             clean
                 .split(|c: char| !c.is_alphanumeric())
                 .map(str::to_lowercase)
-                .filter(|w| w.chars().count() > 1 && !stop.contains(w.as_str()))
+                .filter(|w| w.chars().count() > 1 && !is_stopword(stop, w))
                 .collect::<Vec<_>>()
         })
         .map(|w| stem_id(&w))

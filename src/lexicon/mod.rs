@@ -2,4 +2,5 @@
 //! glosses and the bundled term list.
 pub mod dict;
 pub mod numbers;
+pub mod stem;
 pub mod terms;
