@@ -226,8 +226,8 @@ pub struct AlignedDocument {
     /// [`crate::align::finish::agreement`]); `None` when not measured (documents built by
     /// hand or read back from a memory).
     pub agreement: Option<f64>,
-    /// The agreement the same two sides reach by chance, measured on a control alignment
-    /// whose Chinese side is reversed (so that nothing corresponds in order, while the
+    /// The agreement the same two sides reach by chance, the mean over control alignments
+    /// whose Chinese side is in reversed orders (so that nothing corresponds in order, while the
     /// sentences and their lengths stay as they are); `None` when not measured (the
     /// agreement was clear enough, or the document was not aligned here).
     pub chance_agreement: Option<f64>,

@@ -151,11 +151,13 @@ fn char_len(s: &str) -> f64 {
 }
 
 impl Features {
-    /// The same evidence with the Chinese side reversed, like [`Stream::reversed`].
-    pub fn zh_reversed(&self) -> Features {
-        let mut f = self.clone();
-        f.zh.reverse();
-        f
+    /// The same evidence with the Chinese side in the order `order`, like
+    /// [`Stream::reordered`].
+    pub fn zh_reordered(&self, order: &[usize]) -> Features {
+        Features {
+            en: self.en.clone(),
+            zh: order.iter().map(|&k| self.zh[k].clone()).collect(),
+        }
     }
 
     /// Compute the evidence of both streams. The last sentence of a side that does not end
@@ -416,6 +418,10 @@ fn is_orphan(hits: usize, words: usize) -> bool {
 pub(crate) struct Lexical {
     /// Symmetric overlap in [0, 1].
     pub sim: f64,
+    /// Words of the bead (English content words and glossed Chinese words) that found a
+    /// counterpart on the other side, and all of them: `sim` is their quotient.
+    pub hits: usize,
+    pub words: usize,
     /// Sentences of a multi-sentence bead without lexical support.
     pub orphans: usize,
     /// Matched numbers and Latin tokens.
@@ -584,6 +590,8 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
     let missed = (en_num - num_common) + (zh_num - num_common) + (zh_lat - lat_common);
     Lexical {
         sim,
+        hits,
+        words: total,
         orphans,
         anchors_matched: num_common + lat_common,
         anchors_missed: missed,

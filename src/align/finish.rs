@@ -87,8 +87,8 @@ pub struct Agreement {
     /// translations, low for unrelated texts, and not lowered by text only the longer side
     /// has (an abridged or truncated edition).
     pub score: f64,
-    /// The agreement the same two sides reach by chance (a control alignment with one side
-    /// reversed), when it was measured: when one side is much longer, the aligner can pick
+    /// The agreement the same two sides reach by chance (the mean of control alignments
+    /// with the Chinese side in reversed orders), when it was measured: when one side is much longer, the aligner can pick
     /// the long side's best matches, and unrelated texts then agree more than usual.
     pub chance: Option<f64>,
     /// Sentences (both sides) in the document.

@@ -13,7 +13,7 @@ struct Weights {
     sigma2_base: f64,
     /// Extra spread for short beads (divided by Chinese length + 10).
     sigma2_short: f64,
-    /// Weight of lexical overlap (per sentence in the bead).
+    /// Weight of lexical overlap, per average one-to-one bead's worth of words.
     lex: f64,
     /// Overlap expected from unrelated sentences: below it, overlap costs.
     lex_floor: f64,
@@ -37,7 +37,7 @@ struct Weights {
 const W: Weights = Weights {
     sigma2_base: 0.06,
     sigma2_short: 2.0,
-    lex: 8.0,
+    lex: 12.0,
     lex_floor: 0.27,
     num_match: 1.5,
     num_miss: 1.0,
@@ -73,6 +73,9 @@ pub(crate) struct Grid<'a> {
     skip_zh: f64,
     /// Cost (negative log prior) of each bead shape of [`dp::SHAPES`].
     shape_cost: [f64; SHAPE_COUNT],
+    /// Words (English content words and glossed Chinese words) of an average one-to-one
+    /// bead of the document: the unit in which lexical evidence is counted.
+    words_per_bead: f64,
 }
 
 const SHAPE_COUNT: usize = dp::SHAPES.len();
@@ -130,7 +133,11 @@ impl<'a> Grid<'a> {
         };
         // Allow for the ordinary spread of the ratio (about 15%) before calling it abridgment.
         let prior = |excess: f64| (excess - 0.15).clamp(base_skip, SKIP_PRIOR_MAX);
+        let mean = |n: usize, total: usize| if n == 0 { 0.0 } else { total as f64 / n as f64 };
+        let words_per_bead = mean(feats.en.len(), feats.en.iter().map(|f| f.stems.len()).sum())
+            + mean(feats.zh.len(), feats.zh.iter().map(|f| f.words).sum());
         Grid {
+            words_per_bead: words_per_bead.max(1.0),
             en,
             zh,
             feats,
@@ -188,7 +195,10 @@ impl<'a> Grid<'a> {
             return p + len;
         }
         let ev = evidence::lexical(self.feats, s, pairs, bead);
-        let lex = -W.lex * (ev.sim - W.lex_floor) * (bead.a + bead.b) as f64 / 2.0;
+        // Counted in words, not sentences: a sentence none of whose words finds a
+        // counterpart costs the same whichever bead takes it, so a well-matched bead cannot
+        // absorb its unmatched neighbours by diluting them in its overlap.
+        let lex = -W.lex * (ev.hits as f64 - W.lex_floor * ev.words as f64) / self.words_per_bead;
         let anchors = -W.num_match * ev.anchors_matched as f64
             + W.num_miss * ev.anchors_missed as f64
             - W.term_match * ev.terms_matched as f64

@@ -52,16 +52,20 @@ pub(crate) struct Stream {
 }
 
 impl Stream {
-    /// The same stream in reverse order: the control side of a chance alignment (nothing
-    /// corresponds in order any more, even when one side holds only part of the other).
-    pub fn reversed(&self) -> Stream {
-        let mut s = self.clone();
-        s.sentences.reverse();
-        s.unit.reverse();
-        s.boundary.reverse();
-        s.kind.reverse();
-        s.role.reverse();
-        s
+    /// The same stream with its sentences in the order `order` (indices into this stream):
+    /// the control side of a chance alignment, which reverses the order so that nothing
+    /// corresponds in order any more, even when one side holds only part of the other.
+    pub fn reordered(&self, order: &[usize]) -> Stream {
+        fn pick<T: Clone>(v: &[T], order: &[usize]) -> Vec<T> {
+            order.iter().map(|&k| v[k].clone()).collect()
+        }
+        Stream {
+            sentences: pick(&self.sentences, order),
+            unit: pick(&self.unit, order),
+            boundary: pick(&self.boundary, order),
+            kind: pick(&self.kind, order),
+            role: pick(&self.role, order),
+        }
     }
 
     /// The stream of one transcript: every unit segmented (or, presplit, one sentence per
