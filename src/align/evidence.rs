@@ -220,9 +220,10 @@ impl Features {
             .collect();
         if !candidates.is_empty() {
             for (f, s) in en_feats.iter_mut().zip(&en.sentences) {
+                let words = terms::EnWords::new(&s.text);
                 f.terms = candidates
                     .iter()
-                    .filter(|t| terms::en_mentions(t, &s.text))
+                    .filter(|t| terms::en_mentions_in(t, &words))
                     .filter_map(|t| term_ids.get(&t.zh))
                     .map(u64::from)
                     .collect();
