@@ -234,6 +234,11 @@ fn word_matches(p: &Word, t: &Word) -> bool {
         return false;
     }
     let (p, t) = (p.text.as_str(), t.text.as_str());
+    // Every match below has `t` begin with `p` or with `p` less its last letter (at least
+    // two letters): a different first byte rules them all out, cheaply.
+    if p.as_bytes().first() != t.as_bytes().first() {
+        return false;
+    }
     if p == t {
         return true;
     }
