@@ -3,17 +3,24 @@
 //! A plain `harness = false` program (no Criterion, no extra dependencies) that measures
 //! the library's pipeline on the bilingual samples in `samples/`:
 //!
-//! 1. the one-off CC-CEDICT load (the first `align_document` call minus a warm one);
+//! 0. start-up: the `zhen-tm` binary exporting one sentence pair, as a whole process
+//!    (CPU seconds of the child processes and peak resident memory);
+//! 1. the one-off start-up in process (the first `align_document` call minus a warm one);
 //! 2. each stage over `ZHEN_TM_BENCH_ITERS` passes (decode+parse, align, each writer) and
 //!    the whole pipeline end to end, as documents/s, MB/s of input, sentences/s and pairs/s;
 //! 3. scaling, to check "no quadratic steps": synthetic documents with k = 1, 2, 4, 8 times
 //!    the turns of the samples (more units) and with every unit k times longer (longer
 //!    units), reported as time per sentence against k = 1;
 //! 4. an archive run: many documents aligned in parallel with rayon, 1 thread vs all;
-//! 5. peak resident memory (`VmHWM`, Linux only).
+//! 5. the 300-document corpus (`ZHEN_TM_BENCH_CORPUS` copies of the three samples, 100 by
+//!    default) end to end on one thread, in CPU seconds and MB/s per core;
+//! 6. the development bench (`../shared/bench`) in `--presplit` mode, one thread;
+//! 7. peak resident memory (`VmHWM`, Linux only).
 //!
-//! Timing is wall-clock (`Instant`) and deliberately simple: the figures are for spotting
-//! regressions and super-linear growth, not for micro-benchmarking. See `benches/README.md`.
+//! Stage timing is wall-clock (`Instant`) and deliberately simple: the figures are for
+//! spotting regressions and super-linear growth, not for micro-benchmarking. The start-up,
+//! corpus and development-bench figures are CPU time (user + system, from `/proc`), which a
+//! busy shared machine disturbs much less than wall time. See `benches/README.md`.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -38,6 +45,12 @@ const DEFAULT_ITERS: usize = 3;
 /// otherwise: small, because alignment runs at about 10 documents/s per core today and the
 /// whole benchmark should finish in about 20 s on a shared 2-core machine.
 const DEFAULT_COPIES: usize = 8;
+/// Copies of the three samples in the corpus run unless `ZHEN_TM_BENCH_CORPUS` says
+/// otherwise (100 → 300 documents, 5 MB: the corpus of the throughput target).
+const DEFAULT_CORPUS: usize = 100;
+/// Runs of the one-sentence export in the start-up measurement (CPU time is read in clock
+/// ticks of 10 ms, so the mean over several runs is what is precise).
+const STARTUP_RUNS: usize = 20;
 /// Growth factors of the scaling check.
 const SCALES: [usize; 4] = [1, 2, 4, 8];
 /// Units per side kept for the "units grow" scaling check (see [`head_units`]).
@@ -266,6 +279,140 @@ fn scaling(label: &str, docs: &[Document], make: fn(&Document, usize) -> Documen
     last
 }
 
+/// CPU seconds (user + system) of this process and of its waited-for children, from
+/// `/proc/self/stat` (Linux; clock ticks of 1/100 s, the USER_HZ of every Linux port), or
+/// `None` elsewhere.
+fn cpu_seconds() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(4)
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    (f.len() == 4).then(|| ((f[0] + f[1]) / 100.0, (f[2] + f[3]) / 100.0))
+}
+
+/// CPU seconds this process spends in `f` (its own threads, not children).
+fn cpu_of(f: impl FnOnce()) -> Option<f64> {
+    let before = cpu_seconds();
+    f();
+    Some(cpu_seconds()?.0 - before?.0)
+}
+
+/// The whole `zhen-tm` binary exporting one sentence pair to TMX: mean CPU seconds per
+/// run over [`STARTUP_RUNS`] runs (children's user + system time) and the peak resident
+/// set of one run (`/usr/bin/time -f %M`; skipped when that tool is absent).
+fn startup() {
+    println!("\n### Start-up: one sentence pair, whole process\n");
+    let bin = Path::new(env!("CARGO_BIN_EXE_zhen-tm"));
+    let Ok(tmp) = tempfile::tempdir() else {
+        println!("skipped: no temporary folder");
+        return;
+    };
+    let (en, zh, out) = (
+        tmp.path().join("en.txt"),
+        tmp.path().join("zh.txt"),
+        tmp.path().join("out"),
+    );
+    let written = std::fs::write(
+        &en,
+        "China will remain a staunch force for peace, stability and progress.\n",
+    )
+    .and_then(|()| std::fs::write(&zh, "中国将坚定做和平力量、稳定力量、进步力量。\n"));
+    if written.is_err() {
+        println!("skipped: cannot write the input files");
+        return;
+    }
+    let export: Vec<std::ffi::OsString> = vec![
+        "export".into(),
+        "--en".into(),
+        en.into(),
+        "--zh".into(),
+        zh.into(),
+        "-o".into(),
+        out.into(),
+        "--format".into(),
+        "tmx".into(),
+    ];
+    let before = cpu_seconds();
+    let start = Instant::now();
+    for _ in 0..STARTUP_RUNS {
+        let status = std::process::Command::new(bin)
+            .args(&export)
+            .stdout(std::process::Stdio::null())
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            println!("skipped: {} export failed", bin.display());
+            return;
+        }
+    }
+    let wall = start.elapsed().as_secs_f64() / STARTUP_RUNS as f64;
+    let cpu = match (before, cpu_seconds()) {
+        (Some(b), Some(a)) => format!("{:.1} ms", (a.1 - b.1) / STARTUP_RUNS as f64 * 1e3),
+        _ => "n/a".to_string(),
+    };
+    let rss = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(bin)
+        .args(&export)
+        .output()
+        .ok()
+        .and_then(|o| {
+            let text = String::from_utf8_lossy(&o.stderr).into_owned();
+            text.lines().last()?.trim().parse::<u64>().ok()
+        })
+        .map_or("n/a (no /usr/bin/time)".to_string(), |kb| {
+            format!("{:.1} MB", kb as f64 / 1024.0)
+        });
+    println!("| runs | CPU per run (user+sys) | wall per run | peak resident |");
+    println!("|------|------------------------|--------------|---------------|");
+    println!(
+        "| {STARTUP_RUNS:>4} | {cpu:>22} | {:>9.1} ms | {rss:>13} |",
+        wall * 1e3
+    );
+}
+
+/// The corpus of the throughput target: `copies` × the three samples, each read, parsed,
+/// aligned and written as TMX (to a sink) on one thread. CPU seconds and MB/s per core.
+fn corpus(samples: &[Sample], copies: usize) {
+    let n = copies * samples.len();
+    let bytes: usize = samples.iter().map(|s| s.bytes).sum::<usize>() * copies;
+    println!(
+        "\n### Corpus: {n} documents ({:.1} MB), end to end, one thread\n",
+        bytes as f64 / 1e6
+    );
+    let start = Instant::now();
+    let cpu = cpu_of(|| {
+        for _ in 0..copies {
+            for s in samples {
+                let text = zhen_tm::decode::read_file(&s.path, None).expect("sample decodes");
+                let doc = zhen_tm::parse::parse_document(&text, &s.id, "corpus");
+                let aligned = align(&doc);
+                write_tmx(
+                    std::io::sink(),
+                    std::slice::from_ref(&aligned),
+                    &WriteOptions::default(),
+                )
+                .expect("TMX writes to a sink");
+            }
+        }
+    });
+    let wall = start.elapsed().as_secs_f64();
+    println!("| CPU s (user+sys) | wall s | MB/s per core | docs/s per core |");
+    println!("|------------------|--------|---------------|-----------------|");
+    match cpu {
+        Some(c) => println!(
+            "| {c:>16.2} | {wall:>6.2} | {:>13.2} | {:>15.1} |",
+            bytes as f64 / 1e6 / c,
+            n as f64 / c
+        ),
+        None => println!("| n/a | {wall:>6.2} | n/a | n/a |"),
+    }
+}
+
 /// Peak resident set size of this process (`VmHWM`), or `n/a` off Linux.
 fn peak_memory() -> String {
     std::fs::read_to_string("/proc/self/status")
@@ -286,6 +433,7 @@ fn main() {
         return;
     }
     let iters = env_usize("ZHEN_TM_BENCH_ITERS", DEFAULT_ITERS);
+    let corpus_copies = env_usize("ZHEN_TM_BENCH_CORPUS", DEFAULT_CORPUS);
     let copies = env_usize("ZHEN_TM_BENCH_COPIES", DEFAULT_COPIES);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let samples: Vec<Sample> = SAMPLES
@@ -312,8 +460,11 @@ fn main() {
         in_bytes as f64 / 1e3
     );
 
-    // One-off dictionary load: the first align call loads CC-CEDICT (and the stop words and
-    // term list); a second call on the same document shows the steady cost.
+    startup();
+
+    // One-off start-up in process: the first align call loads the stop words and the term
+    // list (and touches the embedded dictionary); a second call on the same document shows
+    // the steady cost.
     let docs: Vec<Document> = samples.iter().map(load).collect();
     let t0 = Instant::now();
     let first = align(&docs[0]);
@@ -332,7 +483,7 @@ fn main() {
         warm.as_secs_f64() * 1e3
     );
     println!(
-        "| ⇒ CC-CEDICT load (one-off)  | {:>8.1} ms |",
+        "| ⇒ one-off start-up          | {:>8.1} ms |",
         cold.saturating_sub(warm).as_secs_f64() * 1e3
     );
 
@@ -534,6 +685,7 @@ fn main() {
         );
     }
 
+    corpus(&samples, corpus_copies);
     dev_bench();
 
     println!("\n### Memory\n");
@@ -575,9 +727,10 @@ fn dev_bench() {
         let text = std::fs::read_to_string(d.join(name)).unwrap_or_default();
         zhen_tm::parse::parse_presplit(&text, lang, false)
     };
-    println!("| document | sentences | ms |");
-    println!("|{:-<22}|{:->11}|{:->9}|", "", "", "");
+    println!("| document | sentences | wall ms | CPU ms |");
+    println!("|{:-<22}|{:->11}|{:->9}|{:->9}|", "", "", "", "");
     let mut total = Duration::ZERO;
+    let mut total_cpu = Some(0.0);
     for d in &dirs {
         let doc = Document {
             id: "bench".into(),
@@ -587,23 +740,28 @@ fn dev_bench() {
             zh: Some(read(d, Lang::Zh, "zh.sent.txt")),
         };
         let start = Instant::now();
-        let aligned = align_document(&doc, &opts);
+        let mut aligned = None;
+        let cpu = cpu_of(|| aligned = Some(align_document(&doc, &opts)));
+        let aligned = aligned.expect("alignment ran");
         let took = start.elapsed();
         total += took;
+        total_cpu = total_cpu.zip(cpu).map(|(t, c)| t + c);
         let sentences = aligned.as_ref().map_or(0, sentence_count);
         let name = d
             .strip_prefix(&root)
             .map_or_else(|_| d.display().to_string(), |p| p.display().to_string());
         if name.starts_with("bible") {
             println!(
-                "| {name:<20} | {sentences:>9} | {:>7.0} |",
-                took.as_secs_f64() * 1e3
+                "| {name:<20} | {sentences:>9} | {:>7.0} | {:>7} |",
+                took.as_secs_f64() * 1e3,
+                cpu.map_or("n/a".into(), |c| format!("{:.0}", c * 1e3))
             );
         }
     }
     println!(
-        "| all {} documents | | {:>7.0} |",
+        "| all {} documents | | {:>7.0} | {:>7} |",
         dirs.len(),
-        total.as_secs_f64() * 1e3
+        total.as_secs_f64() * 1e3,
+        total_cpu.map_or("n/a".into(), |c| format!("{:.0}", c * 1e3))
     );
 }

@@ -16,6 +16,10 @@ pub(crate) struct Feat {
     pub len: f64,
     /// English: ids of its content-word stems (repeats kept: they count).
     pub stems: Vec<u32>,
+    /// English: each distinct stem id with the positions in [`Feat::stems`] it holds (as
+    /// bits: position `k` is bit `k % 64`), sorted by id, so that a sentence pair's shared
+    /// stems are one merge of two sorted lists (see [`pair_mask`]).
+    pub stem_positions: Vec<(u32, u64)>,
     /// Chinese: how many words CC-CEDICT glosses.
     pub words: usize,
     /// Chinese: each distinct gloss stem id with the set of words (as bits: word `k` is bit
@@ -222,14 +226,24 @@ impl Features {
             .collect();
         if !candidates.is_empty() {
             for (f, s) in en_feats.iter_mut().zip(&en.sentences) {
+                let words = terms::EnWords::new(&s.text);
                 f.terms = candidates
                     .iter()
-                    .filter(|t| terms::en_mentions(t, &s.text))
+                    .filter(|t| terms::en_mentions_in(t, &words))
                     .filter_map(|t| term_ids.get(&t.zh))
                     .map(u64::from)
                     .collect();
                 f.terms.sort_unstable();
             }
+        }
+        for f in &mut en_feats {
+            f.stem_positions = f
+                .stems
+                .iter()
+                .enumerate()
+                .map(|(k, &id)| (id, 1u64 << (k % 64)))
+                .collect();
+            merge_stem_bits(&mut f.stem_positions);
         }
         mark_truncated(en, &mut en_feats);
         mark_truncated(zh, &mut zh_feats);
@@ -243,6 +257,18 @@ impl Features {
 /// Sort a sentence's (stem, words) entries by stem and merge the word bits of repeated
 /// stems, the form [`Feat::stem_words`] is searched in.
 fn merge_stem_words(v: &mut Vec<(u32, u128)>) {
+    v.sort_unstable_by_key(|x| x.0);
+    v.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
+}
+
+/// [`merge_stem_words`] for the English side's (stem, positions) entries.
+fn merge_stem_bits(v: &mut Vec<(u32, u64)>) {
     v.sort_unstable_by_key(|x| x.0);
     v.dedup_by(|later, first| {
         let same = later.0 == first.0;
@@ -499,10 +525,19 @@ pub(crate) fn pair_mask(f: &Features, e: usize, z: usize) -> PairMask {
     if zh.stem_words.is_empty() {
         return m;
     }
-    for (k, id) in en.stems.iter().enumerate() {
-        if let Ok(x) = zh.stem_words.binary_search_by_key(id, |x| x.0) {
-            m.en |= 1u64 << (k % 64);
-            m.zh |= zh.stem_words[x].1;
+    // Both lists are sorted by stem id with each id once: one merge finds the shared ones.
+    let (a, b) = (&en.stem_positions, &zh.stem_words);
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].0.cmp(&b[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                m.en |= a[x].1;
+                m.zh |= b[y].1;
+                x += 1;
+                y += 1;
+            }
         }
     }
     m

@@ -5,12 +5,12 @@
 //! ([`super::stem`]: base form, first five letters), so that "cooperation", "cooperate" and
 //! "cooperative" meet, and "said" meets the gloss "to say".
 //! Stems are hashed to `u64` so that sentences can be compared without allocating.
-//! The dictionary (from the `chinese_dictionary` crate, ~0.4 s to load) is loaded once per
-//! process, lazily, on the first Chinese lookup.
+//! The dictionary is the static structure of [`super::cedict`]: nothing to load.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use super::cedict;
+use siphasher::sip::SipHasher13;
+use std::collections::HashSet;
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 fn stopwords() -> &'static HashSet<String> {
@@ -25,11 +25,16 @@ fn stopwords() -> &'static HashSet<String> {
     })
 }
 
-/// The stem id of a lower-case word.
+/// The stem id of a lower-case word: SipHash-1-3 with zero keys of its stem's UTF-8 bytes
+/// ([`super::stem::stem`]) followed by 0xff (the layout `std`'s `DefaultHasher` used for a
+/// `String` when the ids were first computed with it), written out so that the ids stored
+/// in `data/lexicon/cedict.bin` cannot change with a Rust release (`DefaultHasher`'s
+/// algorithm is not guaranteed).
 fn stem_id(word: &str) -> u64 {
     let stem = super::stem::stem(word);
-    let mut h = DefaultHasher::new();
-    stem.hash(&mut h);
+    let mut h = SipHasher13::new_with_keys(0, 0);
+    h.write(stem.as_bytes());
+    h.write(&[0xff]);
     h.finish()
 }
 
@@ -64,74 +69,57 @@ pub struct GlossedWord {
     pub stems: Vec<u64>,
 }
 
-/// Looks Chinese words up in CC-CEDICT and remembers the answers (one per document or
-/// worker, so that no lock is shared between threads).
+/// Looks Chinese words up in CC-CEDICT. The dictionary is a static structure read in place,
+/// so a lookup needs no cache and a glosser no state; the type stays so that callers keep
+/// one value to pass around.
 #[derive(Default)]
-pub struct Glosser {
-    cache: HashMap<String, Vec<u64>>,
-}
+pub struct Glosser;
 
 impl Glosser {
-    /// A glosser with an empty cache.
+    /// A glosser.
     pub fn new() -> Self {
-        Self::default()
+        Self
     }
 
     /// The glossed words of a Chinese sentence: CC-CEDICT's longest-match tokenization, each
     /// token with the stems of its glosses. Tokens without a gloss (punctuation, unknown
     /// words) are left out.
     pub fn gloss(&mut self, zh: &str) -> Vec<GlossedWord> {
-        let mut out = Vec::new();
-        for token in chinese_dictionary::tokenize(zh) {
-            if !token.chars().any(crate::parse::is_han) {
-                continue;
-            }
-            let stems = self
-                .cache
-                .entry(token.to_string())
-                .or_insert_with(|| lookup(token));
-            if !stems.is_empty() {
-                out.push(GlossedWord {
-                    stems: stems.clone(),
-                });
-            }
-        }
-        out
+        cedict::tokens(zh)
+            .filter(|(token, _)| token.chars().any(crate::parse::is_han))
+            .filter_map(|(_, entry)| {
+                let stems: Vec<u64> = entry.stems().collect();
+                (!stems.is_empty()).then_some(GlossedWord { stems })
+            })
+            .collect()
     }
 }
 
-/// Stems of all glosses of a word; for an unknown multi-character token, nothing.
-fn lookup(word: &str) -> Vec<u64> {
+/// The stems of the words of one CC-CEDICT gloss, repeats kept: bracketed remarks such as
+/// "(literary)" or "[Zhong1 guo2]" dropped, classifier notes (`CL:…`) and `variant of …`
+/// glosses give nothing, and words of one character and function words are left out. Used
+/// by [`cedict::derive::gloss_stems`] when the dictionary data is generated.
+pub fn gloss_word_stems(g: &str) -> Vec<u64> {
     let stop = stopwords();
-    let mut stems: Vec<u64> = chinese_dictionary::query_by_simplified(word)
-        .into_iter()
-        .flat_map(|e| e.english.iter())
-        .flat_map(|g| {
-            // Drop bracketed remarks such as "(literary)" or "[Zhong1 guo2]" and classifier notes.
-            let mut clean = String::with_capacity(g.len());
-            let mut depth = 0i32;
-            for c in g.chars() {
-                match c {
-                    '(' | '[' => depth += 1,
-                    ')' | ']' => depth -= 1,
-                    _ if depth <= 0 => clean.push(c),
-                    _ => {}
-                }
-            }
-            if g.starts_with("CL:") || g.starts_with("variant of") {
-                clean.clear();
-            }
-            clean
-                .split(|c: char| !c.is_alphanumeric())
-                .map(str::to_lowercase)
-                .filter(|w| w.chars().count() > 1 && !is_stopword(stop, w))
-                .collect::<Vec<_>>()
-        })
+    let mut clean = String::with_capacity(g.len());
+    let mut depth = 0i32;
+    for c in g.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if depth <= 0 => clean.push(c),
+            _ => {}
+        }
+    }
+    if g.starts_with("CL:") || g.starts_with("variant of") {
+        clean.clear();
+    }
+    clean
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 1 && !is_stopword(stop, w))
         .map(|w| stem_id(&w))
-        .collect();
-    stems.sort_unstable();
-    stems.dedup();
-    stems
+        .collect()
 }
 
 /// How many of `en` (stems of an English text) occur among the glosses of `zh`, and how
@@ -165,6 +153,17 @@ mod tests {
         let (e1, z1) = overlap(&good, &zh);
         let (e2, z2) = overlap(&bad, &zh);
         assert!(e1 + z1 > e2 + z2 + 3, "good {e1}+{z1} vs bad {e2}+{z2}");
+    }
+
+    #[test]
+    fn stem_ids_are_the_ids_stored_with_the_dictionary() {
+        // Known answers: the values `DefaultHasher` (SipHash-1-3, keys 0) gave for these
+        // stems as `String`s, which data/lexicon/cedict.bin stores.
+        assert_eq!(stem_id("cooperation"), 0x3659e26663cfde2);
+        assert_eq!(stem_id("coope"), 0x3659e26663cfde2);
+        assert_eq!(stem_id("peacekeeping"), 0x8027ab7e840f92f5);
+        assert_eq!(stem_of("18"), 0x8bc35b7873531bd9);
+        assert_eq!(stem_id("été"), 0x341ab01acff56a59);
     }
 
     #[test]

@@ -234,6 +234,11 @@ fn word_matches(p: &Word, t: &Word) -> bool {
         return false;
     }
     let (p, t) = (p.text.as_str(), t.text.as_str());
+    // Every match below has `t` begin with `p` or with `p` less its last letter (at least
+    // two letters): a different first byte rules them all out, cheaply.
+    if p.as_bytes().first() != t.as_bytes().first() {
+        return false;
+    }
     if p == t {
         return true;
     }
@@ -279,7 +284,23 @@ fn mentions_words(patterns: &[Vec<Word>], text: &[Word]) -> bool {
 /// capitals only match capitals (`U.S.` is not the pronoun `us`). This is how the aligner
 /// checks that a sentence carries the translation of a term found on the Chinese side.
 pub fn en_mentions(term: &Term, en: &str) -> bool {
-    mentions_words(&term.patterns, &en_words(en))
+    en_mentions_in(term, &EnWords::new(en))
+}
+
+/// An English text split into the words [`en_mentions`] matches, so that a text checked
+/// for many terms is split once, not once per term.
+pub struct EnWords(Vec<Word>);
+
+impl EnWords {
+    /// The words of `en`.
+    pub fn new(en: &str) -> Self {
+        EnWords(en_words(en))
+    }
+}
+
+/// [`en_mentions`] on a text already split into words.
+pub fn en_mentions_in(term: &Term, words: &EnWords) -> bool {
+    mentions_words(&term.patterns, &words.0)
 }
 
 fn is_iso_date(s: &str) -> bool {

@@ -23,7 +23,7 @@ const MAX_WINDOW: usize = 24;
 /// Whether a dictionary word boundary falls before character `at` of `s`.
 fn boundary_at(s: &str, at: usize) -> bool {
     let mut pos = 0;
-    for t in chinese_dictionary::tokenize(s) {
+    for t in crate::lexicon::cedict::tokenize(s) {
         if pos == at {
             return true;
         }

@@ -272,7 +272,7 @@ fn zh_runs(zh: &str) -> Vec<(Vec<char>, Vec<bool>)> {
         let chars: Vec<char> = run.chars().collect();
         let mut boundary = vec![true; chars.len() + 1];
         let base = run.as_ptr() as usize;
-        for token in chinese_dictionary::tokenize(run) {
+        for token in crate::lexicon::cedict::tokenize(run) {
             // Tokens are slices of `run`: their offsets give their character positions.
             let start_byte = (token.as_ptr() as usize).saturating_sub(base);
             let (Some(before), Some(inside)) = (
@@ -331,10 +331,7 @@ fn termhood(zh: &str, en: &str) -> f64 {
     if words >= 2 {
         t *= LONG_FORM;
     }
-    if chars <= 2
-        && en.split_whitespace().count() == 1
-        && !chinese_dictionary::query_by_simplified(zh).is_empty()
-    {
+    if chars <= 2 && en.split_whitespace().count() == 1 && crate::lexicon::cedict::is_headword(zh) {
         t *= GENERAL_WORD;
     }
     t

@@ -9,6 +9,7 @@
 //! `data/terms/zh_term_structure.txt`, `data/terms/en_glossing.txt` and
 //! `data/terms/en_negation.txt`.
 
+use crate::lexicon::cedict;
 use crate::lexicon::dict::{en_stems, stem_of, GlossedWord, Glosser};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -145,10 +146,7 @@ pub(crate) fn en_negated(en: &str) -> bool {
 /// "constantly" is not one).
 pub(crate) fn zh_negated(zh: &str) -> bool {
     let neg = &structure().negation;
-    if chinese_dictionary::tokenize(zh)
-        .iter()
-        .any(|t| neg.contains(*t))
-    {
+    if cedict::tokenize(zh).iter().any(|t| neg.contains(*t)) {
         return true;
     }
     // A negation the tokenizer merged with what follows (不对抗 read as 不对 + 抗): a
@@ -166,7 +164,7 @@ fn any_edge_token(
     en: &str,
     mut test: impl FnMut(&str, &HashSet<u64>, &mut Glosser) -> bool,
 ) -> bool {
-    let tokens: Vec<&str> = chinese_dictionary::tokenize(zh);
+    let tokens: Vec<&str> = cedict::tokenize(zh);
     if tokens.len() < 2 {
         return false;
     }
@@ -205,10 +203,7 @@ pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
 pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
     any_edge_token(zh, en, |t, en_stems, glosser| {
         t.chars().count() >= 2
-            && chinese_dictionary::query_by_simplified(t)
-                .iter()
-                .flat_map(|e| e.english.iter())
-                .any(|g| g.starts_with("to "))
+            && cedict::simplified(t).is_some_and(|e| e.verb_gloss())
             && !glosser
                 .gloss(t)
                 .iter()
@@ -222,7 +217,7 @@ pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
 /// dictionary entry (实践是检验真理的唯一标准 is one).
 pub(crate) fn clause_word_inside(zh: &str) -> bool {
     let inner = &structure().inner;
-    let tokens = chinese_dictionary::tokenize(zh);
+    let tokens = cedict::tokenize(zh);
     tokens.len() > 2
         && tokens[1..tokens.len() - 1]
             .iter()
@@ -233,18 +228,12 @@ pub(crate) fn clause_word_inside(zh: &str) -> bool {
 /// Whether a two-character string is a CC-CEDICT proper name (every gloss capitalised:
 /// 雷锋 "Lei Feng"), a term however short.
 fn proper_name(zh: &str) -> bool {
-    let entries = chinese_dictionary::query_by_simplified(zh);
-    !entries.is_empty()
-        && entries.iter().all(|e| {
-            e.english
-                .iter()
-                .all(|g| g.chars().next().is_some_and(char::is_uppercase) && !g.starts_with("CL:"))
-        })
+    cedict::simplified(zh).is_some_and(|e| e.proper_name())
 }
 
 /// Whether a string is one CC-CEDICT entry.
 pub(crate) fn dictionary_word(zh: &str) -> bool {
-    !chinese_dictionary::query_by_simplified(zh).is_empty()
+    cedict::is_headword(zh)
 }
 
 /// Whether a Chinese string begins with a verb that governs a term rather than belonging
@@ -369,7 +358,7 @@ pub fn quoted_spans(zh: &str) -> Vec<String> {
 /// and 石头 adds "stone").
 pub fn gloss_candidate(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
     let mut words = glosser.gloss(zh);
-    let tokens: Vec<&str> = chinese_dictionary::tokenize(zh)
+    let tokens: Vec<&str> = cedict::tokenize(zh)
         .into_iter()
         .filter(|t| t.chars().any(crate::parse::is_han))
         .filter(|t| dictionary_word(t))
@@ -512,16 +501,7 @@ pub fn gloss_phrases(zh: &str) -> Vec<Vec<u64>> {
     if zh.chars().count() < 3 {
         return Vec::new();
     }
-    chinese_dictionary::query_by_simplified(zh)
-        .into_iter()
-        .flat_map(|e| e.english.iter())
-        .filter_map(|g| {
-            let g = g.trim_start_matches("lit. ").trim_start_matches("fig. ");
-            let clause = g.split(['(', '[', ',', ';']).next().unwrap_or("");
-            let stems = en_stems(clause);
-            (stems.len() >= 2).then_some(stems)
-        })
-        .collect()
+    cedict::simplified(zh).map_or_else(Vec::new, |e| e.phrases())
 }
 
 /// The largest share of one gloss phrase's words that an English phrase holds (0 without
