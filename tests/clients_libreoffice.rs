@@ -28,9 +28,10 @@ use std::path::{Path, PathBuf};
 /// in cells are evaluated, as in the dialog), which is what makes neutralization matter.
 const CSV_UTF8: &str = "44,34,76,1";
 
-const HEADER: [&str; 9] = [
+const HEADER: [&str; 10] = [
     "zh-CN",
     "en-US",
+    "status",
     "category",
     "variants",
     "documents",
@@ -145,7 +146,7 @@ fn libreoffice_opens_the_glossary_csv_with_chinese_intact() {
         );
         assert_eq!(sheet[2][0].text, "全球南方");
         assert_eq!(sheet[3][0].text, "一带一路");
-        assert_eq!(sheet[3][7].text, "共建“一带一路”，不搞“小院高墙”。");
+        assert_eq!(sheet[3][8].text, "共建“一带一路”，不搞“小院高墙”。");
         assert_eq!(sheet[4][1].text, "Shanghai Cooperation Organization");
         assert_eq!(sheet[5][1].text, "'=1+1");
         assert_eq!(sheet[5][1].value_type, "string");

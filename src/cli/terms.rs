@@ -21,7 +21,9 @@ use zhen_tm::{Error, Result};
 /// the rendering the list dates latest preferred, or for undated entries the latest
 /// document's.
 /// Writes DIR/glossary.EXT per format (every format into out/ by default): the known terms
-/// found plus the printed candidates (category `candidate`).
+/// found (reviewed) plus the discovered candidates (category `candidate`, marked
+/// unreviewed); the machine-translation glossaries (DeepL, Google) get the reviewed
+/// entries only unless --include-candidates.
 ///
 /// Exit status: 0 success; 1 bad input, or with --check when a pair does not use a
 /// preferred rendering; 2 bad usage.
@@ -57,6 +59,12 @@ pub struct Args {
     /// preferred at its document's date.
     #[arg(long, requires = "check")]
     latest: bool,
+    /// Also write the discovered candidates (unreviewed) into the machine-translation
+    /// glossaries (deepl, google, google-equivalent). By default those get only the
+    /// reviewed entries of the term lists, since DeepL and Google apply every entry
+    /// unchecked; the other glossaries always hold the candidates, marked unreviewed.
+    #[arg(long)]
+    include_candidates: bool,
     /// Number of discovered candidates exported to the glossaries.
     #[arg(long, value_name = "N", default_value_t = 100)]
     top: usize,
@@ -257,6 +265,7 @@ pub fn run(args: Args) -> Result<i32> {
                 SourceArg::Zh => Lang::Zh,
                 SourceArg::En => Lang::En,
             },
+            include_candidates: args.include_candidates,
             ..GlossaryOptions::default()
         };
         // As in `export`: every glossary is written into a staging folder and moved into
