@@ -34,7 +34,7 @@ pub struct Args {
     /// Output directory (created if missing).
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     output: PathBuf,
-    /// Formats to write, comma-separated: tmx, xliff12, xliff21, csv.
+    /// Formats to write, comma-separated: tmx, xliff12, xliff21, csv, xlsx.
     #[arg(long, value_delimiter = ',', default_value = "tmx,xliff12,xliff21,csv", value_parser = parse_format)]
     format: Vec<Format>,
     /// Source language of the translation memory (Chinese is the original).
@@ -111,8 +111,9 @@ pub enum SourceArg {
 }
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
-    Format::parse(s.trim())
-        .ok_or_else(|| format!("unknown format '{s}' (expected tmx, xliff12, xliff21 or csv)"))
+    Format::parse(s.trim()).ok_or_else(|| {
+        format!("unknown format '{s}' (expected tmx, xliff12, xliff21, csv or xlsx)")
+    })
 }
 
 /// `--min-score`/`--review-below`: a number from 0 to 1, the range of alignment scores.
@@ -355,7 +356,7 @@ fn check_own_output(staged: &Path, final_path: &Path, format: Format) -> Result<
         Format::Tmx | Format::TmxReview => XmlFormat::Tmx14,
         Format::Xliff12 => XmlFormat::Xliff12,
         Format::Xliff21 => XmlFormat::Xliff2,
-        Format::Csv => return Ok(()),
+        Format::Csv | Format::Xlsx => return Ok(()),
     };
     let bytes = std::fs::read(staged).map_err(|e| Error::io(staged, e))?;
     let errors: Vec<String> = validate::validate(&bytes, xml)
@@ -380,7 +381,7 @@ fn check_own_output(staged: &Path, final_path: &Path, format: Format) -> Result<
 
 /// Latest `SOURCE_DATE_EPOCH` a TMX date can hold: 9999-12-31T23:59:59Z (the format has
 /// four year digits).
-const MAX_EPOCH: i64 = 253_402_300_799;
+pub(super) const MAX_EPOCH: i64 = 253_402_300_799;
 
 /// The TMX creation date: `--date`, else `SOURCE_DATE_EPOCH` (seconds from 1970 to the end
 /// of year 9999), else none. A value out of range is a usage error, found before any work.

@@ -43,7 +43,7 @@ pub struct Args {
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Glossary formats, comma-separated: csv, omegat, deepl, google, google-equivalent,
-    /// phrase, memoq, trados, tbx, tbx2008 [default: all of them].
+    /// phrase, memoq, trados, tbx, tbx2008, xlsx [default: all of them].
     #[arg(long, value_delimiter = ',', value_parser = parse_glossary_format)]
     format: Vec<GlossaryFormat>,
     /// Term list adding to the bundled one and overriding its entries with the same
@@ -266,6 +266,7 @@ pub fn run(args: Args) -> Result<i32> {
                 SourceArg::En => Lang::En,
             },
             include_candidates: args.include_candidates,
+            creation_date: epoch_date()?,
             ..GlossaryOptions::default()
         };
         // As in `export`: every glossary is written into a staging folder and moved into
@@ -327,6 +328,23 @@ pub fn run(args: Args) -> Result<i32> {
         }
     }
     Ok(if problems { EXIT_INPUT } else { EXIT_OK })
+}
+
+/// The XLSX creation date from `SOURCE_DATE_EPOCH`, as `export` reads it (none when unset).
+fn epoch_date() -> Result<Option<String>> {
+    let Some(v) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let v = v.to_string_lossy();
+    match v.trim().parse::<i64>() {
+        Ok(secs) if (0..=super::export::MAX_EPOCH).contains(&secs) => {
+            Ok(Some(super::export::tmx_date_from_epoch(secs)))
+        }
+        _ => Err(Error::input(
+            "SOURCE_DATE_EPOCH",
+            format!("{v:?} is not a number of seconds from 0 (1970) to the end of year 9999"),
+        )),
+    }
 }
 
 fn print_json<T: Serialize>(value: &T) {

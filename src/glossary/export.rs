@@ -16,6 +16,7 @@
 //! | `trados` | `glossary.trados.csv` | MultiTerm Convert spreadsheet: language-name headers |
 //! | `tbx` | `glossary.tbx` | TBX-Basic, ISO 30042:2019 (`tbx`/`conceptEntry`/`langSec`/`termSec`) |
 //! | `tbx2008` | `glossary.2008.tbx` | TBX-Basic, ISO 30042:2008 (`martif`/`termEntry`/`langSet`/`tig`) |
+//! | `xlsx` | `glossary.xlsx` | the `csv` columns in a workbook: header frozen, autofilter, examples wrapped |
 //!
 //! Direction (`opts.source`) decides the column order of the directional formats (OmegaT,
 //! DeepL, Google unidirectional) and, for readability, of the termbase spreadsheets and TBX;
@@ -50,6 +51,7 @@ mod phrase;
 mod tbx;
 mod tbx2008;
 mod trados;
+mod xlsx;
 
 use std::io;
 
@@ -79,11 +81,13 @@ pub enum GlossaryFormat {
     Tbx,
     /// TBX 2008 (`martif`) for older readers.
     Tbx2008,
+    /// XLSX workbook with the generic CSV's columns, for spreadsheet review.
+    Xlsx,
 }
 
 impl GlossaryFormat {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [GlossaryFormat; 10] = [
+    pub const ALL: [GlossaryFormat; 11] = [
         GlossaryFormat::Csv,
         GlossaryFormat::Omegat,
         GlossaryFormat::Deepl,
@@ -94,6 +98,7 @@ impl GlossaryFormat {
         GlossaryFormat::Trados,
         GlossaryFormat::Tbx,
         GlossaryFormat::Tbx2008,
+        GlossaryFormat::Xlsx,
     ];
 
     /// Parses a `--format` value (the names [`GlossaryFormat::name`] returns, ASCII case
@@ -117,6 +122,7 @@ impl GlossaryFormat {
             GlossaryFormat::Trados => "trados",
             GlossaryFormat::Tbx => "tbx",
             GlossaryFormat::Tbx2008 => "tbx2008",
+            GlossaryFormat::Xlsx => "xlsx",
         }
     }
 
@@ -144,6 +150,7 @@ impl GlossaryFormat {
             GlossaryFormat::Trados => "glossary.trados.csv",
             GlossaryFormat::Tbx => "glossary.tbx",
             GlossaryFormat::Tbx2008 => "glossary.2008.tbx",
+            GlossaryFormat::Xlsx => "glossary.xlsx",
         }
     }
 }
@@ -168,6 +175,10 @@ pub struct GlossaryOptions {
     /// candidate (a negation lost, a fragment) would be forced into every translation.
     /// The other layouts always hold them, marked.
     pub include_candidates: bool,
+    /// XLSX: the workbook's creation date (`YYYY-MM-DD` or `YYYYMMDDThhmmssZ`, e.g. from
+    /// `SOURCE_DATE_EPOCH`); when `None`, the latest date an entry was seen, so that the
+    /// same entries give the same file.
+    pub creation_date: Option<String>,
 }
 
 impl Default for GlossaryOptions {
@@ -178,6 +189,7 @@ impl Default for GlossaryOptions {
             source: Lang::Zh,
             bom: true,
             include_candidates: false,
+            creation_date: None,
         }
     }
 }
@@ -238,6 +250,7 @@ pub fn write<W: io::Write>(
         GlossaryFormat::Trados => trados::write(&mut out, entries, opts)?,
         GlossaryFormat::Tbx => tbx::write(&mut out, entries, opts)?,
         GlossaryFormat::Tbx2008 => tbx2008::write(&mut out, entries, opts)?,
+        GlossaryFormat::Xlsx => xlsx::write(&mut out, entries, opts)?,
     };
     io::Write::flush(&mut out)?;
     notes.extend(warnings);
@@ -504,19 +517,20 @@ mod tests {
             "trados",
             "tbx",
             "tbx2008",
+            "xlsx",
         ];
         for (f, n) in GlossaryFormat::ALL.into_iter().zip(names) {
             assert_eq!(f.name(), n);
             assert_eq!(GlossaryFormat::parse(n), Some(f));
             assert_eq!(GlossaryFormat::parse(&n.to_uppercase()), Some(f));
         }
-        assert_eq!(GlossaryFormat::parse("xlsx"), None);
+        assert_eq!(GlossaryFormat::parse("xls"), None);
         assert_eq!(GlossaryFormat::Omegat.file_name(), "glossary.utf8");
         assert_eq!(GlossaryFormat::Tbx2008.file_name(), "glossary.2008.tbx");
         let mut files: Vec<_> = GlossaryFormat::ALL.iter().map(|f| f.file_name()).collect();
         files.sort_unstable();
         files.dedup();
-        assert_eq!(files.len(), 10);
+        assert_eq!(files.len(), 11);
     }
 
     #[test]
@@ -560,7 +574,11 @@ mod tests {
 
     #[test]
     fn machine_glossaries_get_reviewed_entries_unless_asked() {
-        for format in GlossaryFormat::ALL {
+        // XLSX is binary; its status column is read back by LibreOffice in the client tests.
+        let text_formats = GlossaryFormat::ALL
+            .into_iter()
+            .filter(|f| *f != GlossaryFormat::Xlsx);
+        for format in text_formats {
             let (text, warnings) = with_candidate(format, false);
             assert!(text.contains("Global South"), "{format:?}");
             if format.is_machine() {
@@ -597,6 +615,9 @@ mod tests {
             ..Entry::default()
         }];
         for format in GlossaryFormat::ALL {
+            if format == GlossaryFormat::Xlsx {
+                continue; // binary; cells are cleaned by write::write_table
+            }
             let mut buf = Vec::new();
             write(&mut buf, format, &entries, &GlossaryOptions::default()).unwrap();
             let text = String::from_utf8(buf).unwrap();
