@@ -39,9 +39,14 @@ pub struct Args {
     #[arg(long, value_name = "FILE", requires = "en")]
     zh: Option<PathBuf>,
     /// Output directory for glossaries (created if missing) [default: out]. With --check,
-    /// glossaries are written only when -o or --format is given.
+    /// glossaries are written only when -o or --format is given. `-o -` writes the one
+    /// glossary --format names to standard output (and prints no report).
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
+    /// Print no report and no progress bar, only write the glossaries (errors and warnings
+    /// are still printed).
+    #[arg(short, long)]
+    quiet: bool,
     /// Glossary formats, comma-separated: csv, omegat, deepl, google, google-equivalent,
     /// phrase, memoq, trados, tbx, tbx2008, xlsx [default: all of them].
     #[arg(long, value_delimiter = ',', value_parser = parse_glossary_format)]
@@ -131,6 +136,7 @@ fn align_inputs(args: &Args) -> (Vec<AlignedDocument>, bool) {
             labels: args.labels,
         },
         force: args.force,
+        progress: !args.quiet,
     };
     let (docs, problems) = input::align_inputs(&sources, "terms");
     (docs, problems > 0)
@@ -190,6 +196,20 @@ pub fn run(args: Args) -> Result<i32> {
     for (i, f) in args.format.iter().enumerate() {
         if args.format[..i].contains(f) {
             eprintln!("zhen-tm: error: --format names {} twice", f.name());
+            return Ok(EXIT_USAGE);
+        }
+    }
+    let stdout = args.output.as_deref().is_some_and(super::export::to_stdout);
+    if stdout {
+        let problem = if args.format.len() != 1 {
+            Some("-o - writes one glossary to standard output; name one with --format, e.g. --format tbx")
+        } else if args.json || args.check {
+            Some("-o - puts the glossary on standard output; --json and --check print there too")
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            eprintln!("zhen-tm: error: {p}");
             return Ok(EXIT_USAGE);
         }
     }
@@ -269,6 +289,10 @@ pub fn run(args: Args) -> Result<i32> {
             creation_date: epoch_date()?,
             ..GlossaryOptions::default()
         };
+        if stdout {
+            write_glossary_stdout(formats[0], &entries, &gopts)?;
+            return Ok(if problems { EXIT_INPUT } else { EXIT_OK });
+        }
         // As in `export`: every glossary is written into a staging folder and moved into
         // place all together, so a failure leaves the earlier glossaries as they were.
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -292,6 +316,9 @@ pub fn run(args: Args) -> Result<i32> {
         }
     }
 
+    if args.quiet {
+        return Ok(if problems { EXIT_INPUT } else { EXIT_OK });
+    }
     if args.json {
         let report = JsonReport {
             documents: docs
@@ -351,6 +378,28 @@ fn print_json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => outln!("{s}"),
         Err(e) => eprintln!("zhen-tm: error: cannot serialize the report: {e}"),
+    }
+}
+
+/// `-o -`: writes one glossary to standard output, made in memory first so that an error
+/// writes nothing; warnings go to standard error.
+fn write_glossary_stdout(
+    format: GlossaryFormat,
+    entries: &[zhen_tm::glossary::Entry],
+    opts: &GlossaryOptions,
+) -> Result<()> {
+    use std::io::Write as _;
+    let shown = std::path::Path::new("<standard output>");
+    let mut buf = Vec::new();
+    let warnings = zhen_tm::glossary::export::write(&mut buf, format, entries, opts)
+        .map_err(|e| Error::io(shown, e))?;
+    for w in warnings {
+        eprintln!("zhen-tm: {w}");
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(&buf).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io(shown, e)),
+        _ => Ok(()),
     }
 }
 

@@ -411,14 +411,25 @@ pub fn write_file(
     docs: &[AlignedDocument],
     opts: &WriteOptions,
 ) -> crate::Result<WriteStats> {
-    atomic_write(path, |out| match format {
+    atomic_write(path, |out| write_to(out, format, docs, opts))
+}
+
+/// Writes one format to any writer (standard output for `export -o -`, a buffer, a
+/// file): the dispatch [`write_file`] uses.
+pub fn write_to<W: Write>(
+    out: W,
+    format: Format,
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+) -> io::Result<WriteStats> {
+    match format {
         Format::Tmx => write_tmx(out, docs, opts),
         Format::TmxReview => write_review_tmx(out, docs, opts),
         Format::Xliff12 => write_xliff12(out, docs, opts),
         Format::Xliff21 => write_xliff21(out, docs, opts),
         Format::Csv => write_csv(out, docs, opts),
         Format::Xlsx => write_xlsx(out, docs, opts),
-    })
+    }
 }
 
 /// Writes the `unaligned.tsv` report atomically (see [`write_file`]): a header row
