@@ -160,8 +160,12 @@ fn exports_every_bilingual_sample_and_notes_the_monolingual_ones() {
     let mut want: Vec<String> = bilingual_stems()
         .iter()
         .flat_map(|s| FOUR.map(|suffix| format!("{s}{suffix}")))
+        .chain(
+            bilingual_stems()
+                .iter()
+                .map(|s| format!("{s}.unaligned.tsv")),
+        )
         .collect();
-    want.push("unaligned.tsv".into());
     want.sort();
     assert_eq!(list_dir(&r.all), want);
 
@@ -187,7 +191,7 @@ fn en_zh_pairs_write_four_formats_named_after_the_chinese_file() {
         assert_ok(out);
         let s = stem(&sample(zh));
         let mut want: Vec<String> = FOUR.iter().map(|x| format!("{s}{x}")).collect();
-        want.push("unaligned.tsv".into());
+        want.push(format!("{s}.unaligned.tsv"));
         want.sort();
         assert_eq!(list_dir(dir), want);
     }
@@ -225,7 +229,7 @@ fn all_four_formats_carry_the_same_pairs() {
 #[test]
 fn unaligned_report_lists_only_exported_documents() {
     let r = runs();
-    let rows = read_unaligned(&r.all.join("unaligned.tsv"));
+    let rows = read_unaligned_dir(&r.all);
     let stems = bilingual_stems();
     for (doc, lang, text) in &rows {
         assert!(stems.contains(doc), "{doc}");
@@ -233,7 +237,7 @@ fn unaligned_report_lists_only_exported_documents() {
         assert!(!text.trim().is_empty());
     }
     // The newspaper edition has sections the bilingual text does not: they are reported.
-    let rows = read_unaligned(&r.p003.join("unaligned.tsv"));
+    let rows = read_unaligned_dir(&r.p003);
     assert!(rows.iter().any(|(_, l, _)| l == "zh"), "{rows:?}");
 }
 
@@ -290,7 +294,7 @@ fn format_option_writes_only_the_named_formats() {
         "format",
         &[a.as_os_str(), "--format".as_ref(), "tmx,csv".as_ref()],
     );
-    assert_eq!(list_dir(&out), ["a.csv", "a.tmx", "unaligned.tsv"]);
+    assert_eq!(list_dir(&out), ["a.csv", "a.tmx", "a.unaligned.tsv"]);
     assert_eq!(
         read_tmx(&out.join("a.tmx")).pairs("zh-CN", "en-US"),
         bilingual_pairs()
@@ -304,7 +308,7 @@ fn fixture_round_trips_through_every_format() {
     let a = fixture(&dir, "a.txt", BILINGUAL.as_bytes());
     let out = export_to("fixture", &[a.as_os_str()]);
     assert_eq!(same_pairs_in_all_formats(&out, "a"), bilingual_pairs());
-    assert!(read_unaligned(&out.join("unaligned.tsv")).is_empty());
+    assert!(read_unaligned(&out.join("a.unaligned.tsv")).is_empty());
     for n in list_dir(&out) {
         if !validate(&out.join(n)) {
             return;
@@ -391,7 +395,7 @@ fn merge_writes_one_memory_with_every_document() {
         ],
     );
     let mut want: Vec<String> = FOUR.iter().map(|x| format!("all{x}")).collect();
-    want.push("unaligned.tsv".into());
+    want.push("all.unaligned.tsv".into());
     want.sort();
     assert_eq!(list_dir(&out), want);
     let merged = same_pairs_in_all_formats(&out, "all");
@@ -429,8 +433,8 @@ fn min_score_moves_low_pairs_to_the_unaligned_report() {
     for k in &kept {
         assert!(it.any(|p| p == k), "{k:?} not in the unfiltered export");
     }
-    let un_base = read_unaligned(&base.join("unaligned.tsv"));
-    let un_high = read_unaligned(&high.join("unaligned.tsv"));
+    let un_base = read_unaligned_dir(&base);
+    let un_high = read_unaligned_dir(&high);
     assert!(un_high.len() > un_base.len());
     // Each dropped pair's sentences are in the report, both languages.
     let dropped: Vec<&(String, String)> = all.iter().filter(|p| !kept.contains(p)).collect();
@@ -464,7 +468,7 @@ fn tsv_and_bom_variants() {
             "csv".as_ref(),
         ],
     );
-    assert_eq!(list_dir(&tsv), ["a.tsv", "unaligned.tsv"]);
+    assert_eq!(list_dir(&tsv), ["a.tsv", "a.unaligned.tsv"]);
     let text = std::fs::read_to_string(tsv.join("a.tsv")).unwrap();
     assert!(text.starts_with("source\ttarget\t"), "{text}");
     assert_eq!(read_csv(&tsv.join("a.tsv"), b'\t'), bilingual_pairs());
@@ -571,7 +575,7 @@ fn presplit_aligns_line_by_line() {
     .map(|(z, e)| (z.to_string(), e.to_string()))
     .collect();
     assert_eq!(same_pairs_in_all_formats(&out, "talk.zh"), want);
-    assert!(read_unaligned(&out.join("unaligned.tsv")).is_empty());
+    assert!(read_unaligned(&out.join("talk.zh.unaligned.tsv")).is_empty());
 }
 
 #[test]

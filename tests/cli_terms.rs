@@ -329,3 +329,103 @@ fn min_pairs_two_needs_repetition() {
     assert!(find(&cands, "不针对第三方").is_some());
     assert!(cands.iter().all(|c| c["pairs"].as_u64().unwrap() >= 2));
 }
+
+/// Rows of a CSV file (a BOM skipped), without its header when `header`.
+fn csv_records(path: &std::path::Path, header: bool) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    csv::ReaderBuilder::new()
+        .has_headers(header)
+        .from_reader(body)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Machine-translation glossaries get the reviewed entries only: on the samples the DeepL
+/// and Google glossaries hold exactly the `reviewed` rows of glossary.csv and none of its
+/// `unreviewed` candidates, and say on stderr how many were left out; with
+/// `--include-candidates` they hold the candidates too. The TBX marks each candidate with
+/// a note and the admitted (not preferred) status, and stays valid.
+#[test]
+fn machine_glossaries_hold_reviewed_entries_unless_include_candidates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (plain, with) = (dir.path().join("plain"), dir.path().join("with"));
+    let o = run([
+        "terms".as_ref(),
+        samples_dir().as_os_str(),
+        "-o".as_ref(),
+        plain.as_os_str(),
+    ]);
+    assert_ok(&o);
+    let err = stderr(&o);
+    let glossary = csv_records(&plain.join("glossary.csv"), true);
+    let status = |s: &str| -> Vec<(String, String)> {
+        glossary
+            .iter()
+            .filter(|r| r[2] == s)
+            .map(|r| (r[0].clone(), r[1].clone()))
+            .collect()
+    };
+    let (reviewed, unreviewed) = (status("reviewed"), status("unreviewed"));
+    assert_eq!(reviewed.len() + unreviewed.len(), glossary.len());
+    assert!(
+        !reviewed.is_empty() && !unreviewed.is_empty(),
+        "{glossary:?}"
+    );
+    assert!(glossary
+        .iter()
+        .filter(|r| r[2] == "unreviewed")
+        .all(|r| r[3] == "candidate"));
+    for name in ["glossary.deepl.csv", "glossary.google.csv"] {
+        let rows: Vec<(String, String)> = csv_records(&plain.join(name), false)
+            .into_iter()
+            .map(|r| (r[0].clone(), r[1].clone()))
+            .collect();
+        assert_eq!(rows, reviewed, "{name}: the reviewed entries, in order");
+        let left_out = format!("{} unreviewed candidate(s) left out", unreviewed.len());
+        assert!(
+            err.lines()
+                .any(|l| l.contains(name) && l.contains(&left_out)),
+            "{err}"
+        );
+    }
+
+    let o = run([
+        "terms".as_ref(),
+        samples_dir().as_os_str(),
+        "-o".as_ref(),
+        with.as_os_str(),
+        "--include-candidates".as_ref(),
+    ]);
+    assert_ok(&o);
+    assert!(!stderr(&o).contains("left out"), "{}", stderr(&o));
+    let deepl: Vec<(String, String)> = csv_records(&with.join("glossary.deepl.csv"), false)
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let mut all = reviewed.clone();
+    all.extend(unreviewed.iter().cloned());
+    assert_eq!(deepl, all);
+
+    // TBX: one note per candidate, candidates admitted, never preferred; still valid.
+    let tbx = std::fs::read_to_string(plain.join("glossary.tbx")).unwrap();
+    assert_eq!(
+        tbx.matches("<note>unreviewed candidate").count(),
+        unreviewed.len()
+    );
+    for entry in tbx.split("<conceptEntry").skip(1) {
+        let candidate = entry.contains("<note>unreviewed candidate");
+        assert_eq!(
+            entry.contains("preferredTerm-admn-sts"),
+            !candidate,
+            "{entry}"
+        );
+    }
+    let v = run(["validate".as_ref(), plain.join("glossary.tbx").as_os_str()]);
+    assert_ok(&v);
+    match oracle::xmllint(oracle::OracleSchema::TbxRng, &plain.join("glossary.tbx")) {
+        None => println!("skipping: ../shared or xmllint not found"),
+        Some(r) => assert!(r.is_ok(), "xmllint --relaxng: {r:?}"),
+    }
+}

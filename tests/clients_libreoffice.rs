@@ -28,9 +28,10 @@ use std::path::{Path, PathBuf};
 /// in cells are evaluated, as in the dialog), which is what makes neutralization matter.
 const CSV_UTF8: &str = "44,34,76,1";
 
-const HEADER: [&str; 9] = [
+const HEADER: [&str; 10] = [
     "zh-CN",
     "en-US",
+    "status",
     "category",
     "variants",
     "documents",
@@ -145,7 +146,7 @@ fn libreoffice_opens_the_glossary_csv_with_chinese_intact() {
         );
         assert_eq!(sheet[2][0].text, "全球南方");
         assert_eq!(sheet[3][0].text, "一带一路");
-        assert_eq!(sheet[3][7].text, "共建“一带一路”，不搞“小院高墙”。");
+        assert_eq!(sheet[3][8].text, "共建“一带一路”，不搞“小院高墙”。");
         assert_eq!(sheet[4][1].text, "Shanghai Cooperation Organization");
         assert_eq!(sheet[5][1].text, "'=1+1");
         assert_eq!(sheet[5][1].value_type, "string");
@@ -227,5 +228,148 @@ fn libreoffice_opens_our_exported_glossary_csv() {
     assert!(
         sheet.iter().flatten().all(|c| c.formula.is_none()),
         "nothing evaluated"
+    );
+}
+
+#[path = "common/cli.rs"]
+mod cli;
+
+/// A CSV cell as its text would be without the `'` that protects a formula start (the
+/// XLSX needs none: its cells are strings, never formulas).
+fn unprotected(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+/// `zhen-tm export --format xlsx,csv` on a sample whose first English sentence starts
+/// with `=HYPERLINK(` and carries an ESC: LibreOffice opens the workbook, and its sheet
+/// holds the CSV's rows cell for cell (Chinese intact), the formula-like sentence as text
+/// (no formula, no apostrophe), the unit and the score as numbers, no ESC. Two runs give
+/// the same bytes (with SOURCE_DATE_EPOCH and without it).
+#[test]
+fn libreoffice_opens_the_pairs_xlsx() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(cli::sample("000"))
+        .expect("sample")
+        .replacen(
+            "Friends from the media, good morning.",
+            "=HYPERLINK(\"http://x\",\"y\") Friends from the media, \u{1b}[31mgood morning.",
+            1,
+        );
+    let input = dir.path().join("press.bilingual.md");
+    std::fs::write(&input, text).expect("write");
+    let export = |out: &str, epoch: Option<&str>| {
+        let mut cmd = cli::zhen_tm();
+        cmd.arg("export")
+            .arg(&input)
+            .args(["--format", "xlsx,csv", "-o"])
+            .arg(dir.path().join(out));
+        match epoch {
+            Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let o = cmd.output().expect("run zhen-tm");
+        cli::assert_ok(&o);
+        dir.path().join(out).join("press.bilingual.xlsx")
+    };
+    let xlsx = export("a", Some("1741305600"));
+    let bytes = std::fs::read(&xlsx).expect("xlsx");
+    assert!(!bytes.is_empty());
+    assert_eq!(
+        bytes,
+        std::fs::read(export("b", Some("1741305600"))).unwrap()
+    );
+    assert_eq!(
+        std::fs::read(export("c", None)).unwrap(),
+        std::fs::read(export("d", None)).unwrap()
+    );
+
+    let csv_rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(dir.path().join("a/press.bilingual.csv"))
+        .expect("csv")
+        .records()
+        .map(|r| r.expect("record").iter().map(str::to_string).collect())
+        .collect();
+    let Some(sheet) = clients::soffice_open(&xlsx) else {
+        eprintln!("{}", clients::SOFFICE_SKIP);
+        return;
+    };
+    let sheet = sheet.unwrap_or_else(|e| panic!("LibreOffice conversion failed: {e}"));
+    assert_eq!(sheet.len(), csv_rows.len(), "row count");
+    assert!(sheet.len() > 40, "the sample's pairs: {}", sheet.len());
+    for (i, (got, want)) in sheet.iter().zip(&csv_rows).enumerate() {
+        let mut want: Vec<&str> = want.iter().map(|c| unprotected(c)).collect();
+        while want.last().is_some_and(|c| c.is_empty()) {
+            want.pop();
+        }
+        assert_eq!(texts(got), want, "row {}", i + 1);
+        assert!(got.iter().all(|c| c.formula.is_none()), "row {}", i + 1);
+        if i > 0 {
+            assert_eq!(got[8].value_type, "float", "unit of row {}", i + 1);
+            assert_eq!(got[11].value_type, "float", "score of row {}", i + 1);
+            assert_eq!(got[0].value_type, "string");
+        }
+    }
+    assert_eq!(sheet[0][11].text, "score");
+    let hyperlink = sheet
+        .iter()
+        .find(|r| r[1].text.starts_with("=HYPERLINK("))
+        .expect("the formula-like sentence, as text");
+    assert_eq!(hyperlink[1].value_type, "string");
+    assert!(hyperlink[1]
+        .text
+        .contains("Friends from the media, [31mgood morning."));
+    assert!(sheet.iter().flatten().all(|c| !c.text.contains('\u{1b}')));
+    assert!(sheet[1][0]
+        .text
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+}
+
+/// `zhen-tm terms --format xlsx,csv`: LibreOffice opens the glossary workbook, which holds
+/// glossary.csv's rows (the status column included) cell for cell.
+#[test]
+fn libreoffice_opens_the_glossary_xlsx() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let o = cli::run([
+        "terms".as_ref(),
+        cli::samples_dir().as_os_str(),
+        "--format".as_ref(),
+        "xlsx,csv".as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    cli::assert_ok(&o);
+    let bytes = std::fs::read(out.join("glossary.csv")).expect("csv");
+    let csv_rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("BOM"))
+        .records()
+        .map(|r| r.expect("record").iter().map(str::to_string).collect())
+        .collect();
+    let Some(sheet) = clients::soffice_open(&out.join("glossary.xlsx")) else {
+        eprintln!("{}", clients::SOFFICE_SKIP);
+        return;
+    };
+    let sheet = sheet.unwrap_or_else(|e| panic!("LibreOffice conversion failed: {e}"));
+    assert_eq!(sheet.len(), csv_rows.len(), "row count");
+    for (i, (got, want)) in sheet.iter().zip(&csv_rows).enumerate() {
+        let mut want: Vec<&str> = want.iter().map(|c| unprotected(c)).collect();
+        while want.last().is_some_and(|c| c.is_empty()) {
+            want.pop();
+        }
+        assert_eq!(texts(got), want, "row {}", i + 1);
+    }
+    assert_eq!(sheet[0][2].text, "status");
+    let unreviewed = sheet.iter().filter(|r| r[2].text == "unreviewed").count();
+    let reviewed = sheet.iter().filter(|r| r[2].text == "reviewed").count();
+    assert!(unreviewed > 0 && reviewed > 0, "{reviewed} / {unreviewed}");
+    eprintln!(
+        "glossary.xlsx in LibreOffice: {} rows, {reviewed} reviewed, {unreviewed} unreviewed",
+        sheet.len() - 1
     );
 }

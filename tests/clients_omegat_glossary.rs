@@ -382,3 +382,55 @@ fn omegat_loads_our_exported_tbx2008_glossary() {
         );
     }
 }
+
+/// A discovered candidate in the OmegaT glossary: OmegaT loads it beside the reviewed
+/// entries, and the comment it shows the translator says it is unreviewed (the reviewed
+/// entry's comment does not).
+#[test]
+fn omegat_shows_a_candidate_as_unreviewed() {
+    use zhen_tm::glossary::{export, Entry, Status};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("glossary.utf8");
+    let entries = [
+        Entry {
+            zh: "全球南方".into(),
+            en: "Global South".into(),
+            category: "concept".into(),
+            ..Default::default()
+        },
+        Entry {
+            zh: "不针对第三方".into(),
+            en: "targeting any third party".into(),
+            category: "candidate".into(),
+            status: Status::Unreviewed,
+            ..Default::default()
+        },
+    ];
+    let file = std::fs::File::create(&path).expect("create");
+    export::write(
+        file,
+        export::GlossaryFormat::Omegat,
+        &entries,
+        &Default::default(),
+    )
+    .expect("export");
+    let Some((_, load)) = omegat_load(&path) else {
+        return;
+    };
+    let OmegatLoad::Loaded(got) = load else {
+        panic!("OmegaT could not load the glossary: {load:?}");
+    };
+    assert_eq!(
+        pairs_of(&got),
+        owned(&[
+            ("全球南方", "Global South"),
+            ("不针对第三方", "targeting any third party")
+        ])
+    );
+    assert!(!got[0].comment.contains("unreviewed"), "{:?}", got[0]);
+    assert!(
+        got[1].comment.starts_with("unreviewed candidate"),
+        "{:?}",
+        got[1]
+    );
+}

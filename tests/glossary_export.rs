@@ -9,7 +9,7 @@ use std::process::Command;
 
 use quick_xml::events::Event;
 use zhen_tm::glossary::export::{write, GlossaryFormat, GlossaryOptions};
-use zhen_tm::glossary::Entry;
+use zhen_tm::glossary::{Entry, Status};
 use zhen_tm::model::Lang;
 
 fn fixture() -> Vec<Entry> {
@@ -27,6 +27,7 @@ fn fixture() -> Vec<Entry> {
             last_seen: Some("2024-05-01".into()),
             example_zh: "推动构建人类命运共同体。".into(),
             example_en: "Build a community with a shared future for humanity.".into(),
+            status: Status::Reviewed,
         },
         Entry {
             zh: "=SUM(A1)".into(),
@@ -122,6 +123,7 @@ fn generic_csv() {
         [
             "zh-CN",
             "en-US",
+            "status",
             "category",
             "variants",
             "documents",
@@ -134,11 +136,12 @@ fn generic_csv() {
     let rows = csv_rows(body, true);
     assert_eq!(rows.len(), 7);
     assert_eq!(rows[0][0], "人类命运共同体");
-    assert_eq!(rows[0][3], "community with a shared future for mankind");
-    assert_eq!(rows[0][4], "2024-05-01-mfa|2019-03-02-mfa");
+    assert_eq!(rows[0][2], "reviewed");
+    assert_eq!(rows[0][4], "community with a shared future for mankind");
+    assert_eq!(rows[0][5], "2024-05-01-mfa|2019-03-02-mfa");
     assert_eq!(rows[1][0], "'=SUM(A1)");
     assert_eq!(rows[1][1], "'@cmd");
-    assert_eq!(rows[1][3], "'-minus|+plus");
+    assert_eq!(rows[1][4], "'-minus|+plus");
     assert_eq!(rows[2][1], "peace, development");
     assert_eq!(rows[3][1], "the \"quoted\" term");
     assert_eq!(rows[4][1], "tab\there");

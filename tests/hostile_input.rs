@@ -150,38 +150,47 @@ fn a_format_named_twice_is_refused_up_front() {
 }
 
 #[test]
-fn merge_named_like_the_unaligned_report_is_refused() {
+fn merge_named_like_the_old_unaligned_report_is_allowed() {
+    // Reports are named after their memory (`NAME.unaligned.tsv`), so `--merge unaligned
+    // --tsv` no longer meets one: its pairs are unaligned.tsv, its report
+    // unaligned.unaligned.tsv.
     let c = Case::new();
     let input = c.input("a.txt", BILINGUAL.as_bytes());
-    std::fs::create_dir_all(c.out()).unwrap();
-    std::fs::write(c.out().join("unaligned.tsv"), "an earlier report\n").unwrap();
-    let before = snapshot(&c.out());
     let o = c.export(&[
         input.as_os_str(),
         "--merge".as_ref(),
         "unaligned".as_ref(),
         "--tsv".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
     ]);
-    assert_code(&o, 2, &["--merge unaligned", "unaligned.tsv"]);
-    assert_eq!(snapshot(&c.out()), before);
-    // Without --tsv the names do not meet: allowed.
-    let o = c.export(&[input.as_os_str(), "--merge".as_ref(), "unaligned".as_ref()]);
     assert_ok(&o);
-    assert!(c.out().join("unaligned.csv").is_file());
+    assert_eq!(
+        list_dir(&c.out()),
+        ["unaligned.tsv", "unaligned.unaligned.tsv"]
+    );
 }
 
 #[test]
 fn an_input_whose_output_would_overwrite_another_is_refused() {
+    // `x.unaligned.txt` with --tsv writes its pairs to x.unaligned.tsv, the name of the
+    // report of `x.txt`: refused before anything is written.
     let c = Case::new();
-    let input = c.input("unaligned.txt", BILINGUAL.as_bytes());
+    let a = c.input("x.txt", BILINGUAL.as_bytes());
+    let b = c.input("x.unaligned.txt", BILINGUAL.as_bytes());
     std::fs::create_dir_all(c.out()).unwrap();
-    std::fs::write(c.out().join("unaligned.tsv"), "an earlier report\n").unwrap();
+    std::fs::write(c.out().join("x.unaligned.tsv"), "an earlier report\n").unwrap();
     let before = snapshot(&c.out());
-    let o = c.export(&[input.as_os_str(), "--tsv".as_ref()]);
+    let o = c.export(&[
+        a.as_os_str(),
+        b.as_os_str(),
+        "--tsv".as_ref(),
+        "--keep-duplicates".as_ref(),
+    ]);
     assert_code(
         &o,
         1,
-        &["unaligned.txt", "unaligned.tsv", "nothing was written"],
+        &["x.unaligned.txt", "x.unaligned.tsv", "nothing was written"],
     );
     assert_eq!(
         snapshot(&c.out()),
@@ -211,14 +220,14 @@ fn a_rename_failing_midway_restores_what_was_there() {
     for f in ["a.tmx", "a.xliff12.xlf", "a.xliff21.xlf", "a.csv"] {
         std::fs::write(c.out().join(f), format!("earlier {f}")).unwrap();
     }
-    std::fs::remove_file(c.out().join("unaligned.tsv")).unwrap();
-    std::fs::create_dir(c.out().join("unaligned.tsv")).unwrap();
+    std::fs::remove_file(c.out().join("a.unaligned.tsv")).unwrap();
+    std::fs::create_dir(c.out().join("a.unaligned.tsv")).unwrap();
     let before = snapshot(&c.out());
     let o = c.export(&[input.as_os_str()]);
-    assert_code(&o, 1, &["unaligned.tsv", "is a directory"]);
+    assert_code(&o, 1, &["a.unaligned.tsv", "is a directory"]);
     assert_eq!(snapshot(&c.out()), before, "the folder is as it was");
     // Once the obstacle is gone the export replaces every file.
-    std::fs::remove_dir(c.out().join("unaligned.tsv")).unwrap();
+    std::fs::remove_dir(c.out().join("a.unaligned.tsv")).unwrap();
     assert_ok(&c.export(&[input.as_os_str()]));
     let tmx = std::fs::read_to_string(c.out().join("a.tmx")).unwrap();
     assert!(tmx.contains("<tmx"), "{tmx}");
@@ -227,9 +236,9 @@ fn a_rename_failing_midway_restores_what_was_there() {
         [
             "a.csv",
             "a.tmx",
+            "a.unaligned.tsv",
             "a.xliff12.xlf",
-            "a.xliff21.xlf",
-            "unaligned.tsv"
+            "a.xliff21.xlf"
         ]
     );
 }
@@ -575,9 +584,9 @@ fn the_same_file_named_twice_is_read_once() {
         [
             "a.csv",
             "a.tmx",
+            "a.unaligned.tsv",
             "a.xliff12.xlf",
-            "a.xliff21.xlf",
-            "unaligned.tsv"
+            "a.xliff21.xlf"
         ]
     );
 }

@@ -88,7 +88,7 @@ fn export_pair(zh: &Path, en: &Path) -> (Pairs, Vec<(String, String, String)>) {
     assert_ok(&o);
     let stem = zh.file_stem().expect("stem").to_string_lossy().into_owned();
     let pairs = read_csv(&out.path().join(format!("{stem}.csv")), b',');
-    let unaligned = read_unaligned(&out.path().join("unaligned.tsv"));
+    let unaligned = read_unaligned(&out.path().join(format!("{stem}.unaligned.tsv")));
     (pairs, unaligned)
 }
 

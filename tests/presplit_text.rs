@@ -38,7 +38,7 @@ fn presplit_lines_are_text_not_labels() {
     ]);
     assert_eq!(code, 0, "{err}");
     let csv = std::fs::read_to_string(out.join("zh.csv")).unwrap();
-    let unaligned = std::fs::read_to_string(out.join("unaligned.tsv")).unwrap();
+    let unaligned = std::fs::read_to_string(out.join("zh.unaligned.tsv")).unwrap();
     let all = format!("{csv}\n{unaligned}");
     // Every line's words are kept, prefix included, in a pair or in the report.
     for line in EN.lines().chain(ZH.lines()) {

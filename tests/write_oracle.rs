@@ -252,6 +252,11 @@ fn all_formats_validate_and_round_trip() {
                         .collect();
                     assert_eq!(rows, want);
                 }
+                Format::Xlsx => {
+                    // Read back by LibreOffice in tests/clients_libreoffice.rs.
+                    assert_eq!(stats.removed_chars, 1);
+                    assert!(std::fs::read(&path).unwrap().starts_with(b"PK\x03\x04"));
+                }
             }
         }
     }

@@ -14,7 +14,7 @@ use zhen_tm::{Error, Result};
 /// files are skipped) must hold both languages: a bilingual transcript. A Chinese-only
 /// edition is aligned against an English text given with --en (and --zh for the Chinese
 /// edition). Writes one file per document and format into the output directory, plus
-/// unaligned.tsv listing every sentence that has no counterpart.
+/// STEM.unaligned.tsv listing every sentence of the document that has no counterpart.
 ///
 /// Exit status: 0 when every input was exported (single-language editions found in a
 /// directory are reported and skipped), 1 when an input was unusable (the others are still
@@ -31,16 +31,22 @@ pub struct Args {
     /// bilingual file).
     #[arg(long, value_name = "FILE", requires = "en")]
     zh: Option<PathBuf>,
-    /// Output directory (created if missing).
+    /// Output directory (created if missing). `-o -` writes the one format --format names
+    /// to standard output instead (all inputs in one memory; no unaligned report, the
+    /// summary goes to standard error).
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     output: PathBuf,
-    /// Formats to write, comma-separated: tmx, xliff12, xliff21, csv.
+    /// Print no summary and no progress bar (errors and warnings are still printed).
+    #[arg(short, long)]
+    quiet: bool,
+    /// Formats to write, comma-separated: tmx, xliff12, xliff21, csv, xlsx.
     #[arg(long, value_delimiter = ',', default_value = "tmx,xliff12,xliff21,csv", value_parser = parse_format)]
     format: Vec<Format>,
     /// Source language of the translation memory (Chinese is the original).
     #[arg(long, value_enum, default_value = "zh")]
     source: SourceArg,
-    /// Leave pairs scoring below this (0 to 1) out of the outputs (they go to unaligned.tsv).
+    /// Leave pairs scoring below this (0 to 1) out of the outputs (they go to
+    /// STEM.unaligned.tsv).
     #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = parse_score)]
     min_score: f64,
     /// Mark pairs scoring below this (0 to 1) for review in XLIFF (and, with --review-tmx,
@@ -111,8 +117,9 @@ pub enum SourceArg {
 }
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
-    Format::parse(s.trim())
-        .ok_or_else(|| format!("unknown format '{s}' (expected tmx, xliff12, xliff21 or csv)"))
+    Format::parse(s.trim()).ok_or_else(|| {
+        format!("unknown format '{s}' (expected tmx, xliff12, xliff21, csv or xlsx)")
+    })
 }
 
 /// `--min-score`/`--review-below`: a number from 0 to 1, the range of alignment scores.
@@ -127,8 +134,7 @@ fn parse_score(s: &str) -> std::result::Result<f64, String> {
 
 /// `--merge NAME`: a plain file name, so that the merged memory lands in the output
 /// directory and nowhere else. Folders (`a/b`, `../x`, `/abs`), names starting with a dot
-/// (hidden files, `.`, `..`), control characters, surrounding spaces and `:` are refused
-/// (a name meeting `unaligned.tsv` is checked with the other options, in `check_usage`).
+/// (hidden files, `.`, `..`), control characters, surrounding spaces and `:` are refused.
 fn parse_merge_name(s: &str) -> std::result::Result<String, String> {
     let problem = if s.trim().is_empty() {
         Some("is empty")
@@ -151,29 +157,45 @@ fn parse_merge_name(s: &str) -> std::result::Result<String, String> {
     }
 }
 
-/// The name of the unaligned-sentence report every export writes.
-const UNALIGNED_REPORT: &str = "unaligned.tsv";
+/// The suffix of the unaligned-sentence report written beside each output group's files:
+/// `STEM.unaligned.tsv` (or `NAME.unaligned.tsv` with --merge), so that a later run into the
+/// same folder replaces only the report of the documents it exports.
+const UNALIGNED_SUFFIX: &str = ".unaligned.tsv";
 
 /// Usage problems found only when options are combined (clap checks each on its own):
-/// a format named twice, and a merge name whose CSV would overwrite the unaligned report.
+/// a format named twice; several formats (or `--review-tmx`'s second memory) for `-o -`.
 fn check_usage(args: &Args) -> std::result::Result<(), String> {
     for (i, f) in args.format.iter().enumerate() {
         if args.format[..i].contains(f) {
             return Err(format!("--format names {f} twice"));
         }
     }
-    if let Some(name) = &args.merge {
-        if args.tsv
-            && args.format.contains(&Format::Csv)
-            && format!("{name}.tsv").eq_ignore_ascii_case(UNALIGNED_REPORT)
-        {
+    if to_stdout(&args.output) {
+        if args.format.len() != 1 {
+            let names: Vec<&str> = args.format.iter().map(|f| f.name()).collect();
             return Err(format!(
-                "--merge {name} with --tsv would write the pairs over {UNALIGNED_REPORT}, \
-                 the report of unaligned sentences; choose another name"
+                "-o - writes one format to standard output, but --format asks for {} ({}); \
+                 name one, e.g. --format tmx",
+                names.len(),
+                names.join(", ")
             ));
+        }
+        if args.review_tmx {
+            return Err("-o - writes one file; --review-tmx needs two (write to a folder)".into());
         }
     }
     Ok(())
+}
+
+/// Whether `-o` names standard output (`-`) rather than a folder.
+pub(super) fn to_stdout(output: &Path) -> bool {
+    output.as_os_str() == "-"
+}
+
+/// The output files of one group: each format's file, and the unaligned report.
+struct GroupFiles {
+    formats: Vec<(Format, String)>,
+    unaligned: String,
 }
 
 /// The output file names of each group, refusing two outputs with one name (compared
@@ -182,34 +204,37 @@ fn output_names(
     groups: &[(String, Vec<AlignedDocument>)],
     formats: &[Format],
     opts: &WriteOptions,
-) -> Result<Vec<Vec<(Format, String)>>> {
+) -> Result<Vec<GroupFiles>> {
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    seen.insert(
-        UNALIGNED_REPORT.to_string(),
-        "the unaligned-sentence report".into(),
-    );
     let mut out = Vec::new();
     for (name, group) in groups {
         let origin = match group.as_slice() {
             [one] => one.source.clone(),
             _ => format!("--merge {name}"),
         };
-        let mut files = Vec::new();
-        for &format in formats {
-            let file = format!("{name}{}", format.file_suffix(opts));
-            let this = format!("the output of {origin}");
-            if let Some(other) = seen.insert(file.to_lowercase(), this) {
-                return Err(Error::input(
+        let mut claim = |file: String, what: &str| -> Result<String> {
+            let this = format!("the {what} of {origin}");
+            match seen.insert(file.to_lowercase(), this) {
+                Some(other) => Err(Error::input(
                     &origin,
                     format!(
-                        "its output {file} would overwrite {other}; rename the input \
+                        "its {what} {file} would overwrite {other}; rename the input \
                          (or use --merge NAME); nothing was written"
                     ),
-                ));
+                )),
+                None => Ok(file),
             }
+        };
+        let mut files = Vec::new();
+        for &format in formats {
+            let file = claim(format!("{name}{}", format.file_suffix(opts)), "output")?;
             files.push((format, file));
         }
-        out.push(files);
+        let unaligned = claim(format!("{name}{UNALIGNED_SUFFIX}"), "unaligned report")?;
+        out.push(GroupFiles {
+            formats: files,
+            unaligned,
+        });
     }
     Ok(out)
 }
@@ -245,6 +270,7 @@ pub fn run(args: Args) -> Result<i32> {
             labels: args.labels,
         },
         force: args.force,
+        progress: !args.quiet,
     };
     let (mut docs, problems) = input::align_inputs(&sources, "export");
     if docs.is_empty() {
@@ -269,6 +295,39 @@ pub fn run(args: Args) -> Result<i32> {
     } else {
         finish::dedup(&mut docs)
     };
+    let tally = Tally {
+        low,
+        duplicates,
+        normalized,
+        removed: 0,
+    };
+    let pairs: usize = docs.iter().map(|d| d.pairs.len()).sum();
+    if pairs == 0 {
+        eprint!("{}", summary(&docs, &[], &tally));
+        eprintln!(
+            "zhen-tm: error: the export yields 0 pairs{}; nothing was written",
+            match (low, duplicates) {
+                (0, 0) => String::new(),
+                (l, 0) => format!(" ({l} below --min-score)"),
+                (0, d) => format!(" ({d} duplicates of pairs written once)"),
+                (l, d) => format!(" ({l} below --min-score, {d} duplicates)"),
+            }
+        );
+        return Ok(EXIT_INPUT);
+    }
+    if to_stdout(&args.output) {
+        let removed = write_stdout(&args, formats[0], &docs, &opts)?;
+        if !args.quiet {
+            let tally = Tally { removed, ..tally };
+            eprint!("{}", summary(&docs, &[], &tally));
+            eprintln!(
+                "zhen-tm: -o -: {} written to standard output; no unaligned report (export \
+                 to a folder for it)",
+                formats[0]
+            );
+        }
+        return Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT });
+    }
     let groups: Vec<(String, Vec<AlignedDocument>)> = match &args.merge {
         Some(name) => vec![(name.clone(), docs.clone())],
         None => docs
@@ -281,7 +340,7 @@ pub fn run(args: Args) -> Result<i32> {
 
     // A failed run leaves no trace: not even the output directory, when this run made it.
     let existed = args.output.is_dir();
-    let (written, removed) = match write_outputs(&args, &groups, &names, &docs, &opts) {
+    let (written, removed) = match write_outputs(&args, &groups, &names, &opts) {
         Ok(done) => done,
         Err(e) => {
             if !existed {
@@ -291,8 +350,41 @@ pub fn run(args: Args) -> Result<i32> {
         }
     };
 
-    print_summary(&docs, &written, low, duplicates, removed, normalized);
+    if !args.quiet {
+        let text = summary(&docs, &written, &Tally { removed, ..tally });
+        outln!("{}", text.trim_end_matches('\n'));
+    }
     Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
+}
+
+/// `-o -`: writes every document into one memory in `format` on standard output. The file
+/// is made and (for XML) validated in memory first, so that a failure writes nothing.
+/// Returns the number of characters XML 1.0 forbids that were removed.
+fn write_stdout(
+    args: &Args,
+    format: Format,
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+) -> Result<usize> {
+    use std::io::Write as _;
+    let shown = Path::new("<standard output>");
+    if format == Format::Xliff21 && docs.iter().all(|d| d.pairs.is_empty()) {
+        return Err(Error::input(
+            shown,
+            "no pairs; XLIFF 2.1 needs at least one unit",
+        ));
+    }
+    let mut buf = Vec::new();
+    let stats = write::write_to(&mut buf, format, docs, opts).map_err(|e| Error::io(shown, e))?;
+    if !args.no_validate {
+        check_own_bytes(&buf, shown, format)?;
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(&buf).and_then(|()| out.flush()) {
+        Ok(()) => Ok(stats.removed_chars),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(stats.removed_chars),
+        Err(e) => Err(Error::io(shown, e)),
+    }
 }
 
 /// Writes every output file of the run into a staging folder inside the output directory,
@@ -301,8 +393,7 @@ pub fn run(args: Args) -> Result<i32> {
 fn write_outputs(
     args: &Args,
     groups: &[(String, Vec<AlignedDocument>)],
-    names: &[Vec<(Format, String)>],
-    docs: &[AlignedDocument],
+    names: &[GroupFiles],
     opts: &WriteOptions,
 ) -> Result<(Vec<PathBuf>, usize)> {
     // Everything is written into a staging directory inside the output directory and
@@ -318,7 +409,7 @@ fn write_outputs(
     for ((name, group), files) in groups.iter().zip(names) {
         // Every writer removes the same characters; count them once per output group.
         let mut removed_here = 0usize;
-        for (format, file) in files {
+        for (format, file) in &files.formats {
             let format = *format;
             if format == Format::Xliff21 && group.iter().all(|d| d.pairs.is_empty()) {
                 eprintln!(
@@ -334,12 +425,11 @@ fn write_outputs(
             staged.push((staging.path().join(file), args.output.join(file)));
         }
         removed += removed_here;
+        // Written even when empty, so that the folder never keeps a stale report.
+        let report = &files.unaligned;
+        write::write_unaligned_tsv(&staging.path().join(report), group)?;
+        staged.push((staging.path().join(report), args.output.join(report)));
     }
-    write::write_unaligned_tsv(&staging.path().join(UNALIGNED_REPORT), docs)?;
-    staged.push((
-        staging.path().join(UNALIGNED_REPORT),
-        args.output.join(UNALIGNED_REPORT),
-    ));
     let backups = staging.path().join(".replaced");
     std::fs::create_dir(&backups).map_err(|e| Error::io(&backups, e))?;
     let written = write::commit_staged(&staged, &backups)?;
@@ -350,15 +440,23 @@ fn write_outputs(
 /// Validate a file this export just wrote; an error in it is a bug in zhen-tm, reported
 /// loudly (with the first findings) instead of handing a CAT tool a file it may reject.
 fn check_own_output(staged: &Path, final_path: &Path, format: Format) -> Result<()> {
+    if matches!(format, Format::Csv | Format::Xlsx) {
+        return Ok(());
+    }
+    let bytes = std::fs::read(staged).map_err(|e| Error::io(staged, e))?;
+    check_own_bytes(&bytes, final_path, format)
+}
+
+/// [`check_own_output`] on a file in memory; errors name `final_path`.
+fn check_own_bytes(bytes: &[u8], final_path: &Path, format: Format) -> Result<()> {
     use zhen_tm::validate::{self, Severity, XmlFormat};
     let xml = match format {
         Format::Tmx | Format::TmxReview => XmlFormat::Tmx14,
         Format::Xliff12 => XmlFormat::Xliff12,
         Format::Xliff21 => XmlFormat::Xliff2,
-        Format::Csv => return Ok(()),
+        Format::Csv | Format::Xlsx => return Ok(()),
     };
-    let bytes = std::fs::read(staged).map_err(|e| Error::io(staged, e))?;
-    let errors: Vec<String> = validate::validate(&bytes, xml)
+    let errors: Vec<String> = validate::validate(bytes, xml)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| format!("{}:{}: [{}] {}", d.line, d.column, d.rule, d.message))
@@ -380,7 +478,7 @@ fn check_own_output(staged: &Path, final_path: &Path, format: Format) -> Result<
 
 /// Latest `SOURCE_DATE_EPOCH` a TMX date can hold: 9999-12-31T23:59:59Z (the format has
 /// four year digits).
-const MAX_EPOCH: i64 = 253_402_300_799;
+pub(super) const MAX_EPOCH: i64 = 253_402_300_799;
 
 /// The TMX creation date: `--date`, else `SOURCE_DATE_EPOCH` (seconds from 1970 to the end
 /// of year 9999), else none. A value out of range is a usage error, found before any work.
@@ -515,30 +613,38 @@ pub fn tmx_date_from_epoch(secs: i64) -> String {
     format!("{y:04}{m:02}{d:02}T{h:02}{mi:02}{s:02}Z")
 }
 
-fn print_summary(
-    docs: &[AlignedDocument],
-    written: &[PathBuf],
+/// Counts of what the run did besides writing pairs, for the summary.
+#[derive(Clone, Copy, Debug)]
+struct Tally {
+    /// Pairs below --min-score, moved to the unaligned report.
     low: usize,
+    /// Duplicate pairs written once.
     duplicates: usize,
+    /// Characters XML 1.0 forbids, removed.
     removed: usize,
+    /// Pairs whose Chinese was normalised.
     normalized: usize,
-) {
+}
+
+/// The run's summary, one line each: documents, pairs, unaligned sentences, what was
+/// removed or changed, files written. Printed on standard output, or standard error when
+/// standard output carries the memory (`-o -`) or there is nothing to write.
+fn summary(docs: &[AlignedDocument], written: &[PathBuf], t: &Tally) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
     let pairs: usize = docs.iter().map(|d| d.pairs.len()).sum();
-    let un_en = docs
-        .iter()
-        .flat_map(|d| &d.unaligned)
-        .filter(|u| u.lang == Lang::En)
-        .count();
-    let un_zh = docs
-        .iter()
-        .flat_map(|d| &d.unaligned)
-        .filter(|u| u.lang == Lang::Zh)
-        .count();
-    outln!("documents: {}", docs.len());
+    let count = |lang: Lang| {
+        docs.iter()
+            .flat_map(|d| &d.unaligned)
+            .filter(|u| u.lang == lang)
+            .count()
+    };
+    let _ = writeln!(s, "documents: {}", docs.len());
     for d in docs {
         let en = d.unaligned.iter().filter(|u| u.lang == Lang::En).count();
         let zh = d.unaligned.iter().filter(|u| u.lang == Lang::Zh).count();
-        outln!(
+        let _ = writeln!(
+            s,
             "  {}: {} pairs, unaligned {} en / {} zh, date {}, {}",
             d.id,
             d.pairs.len(),
@@ -548,24 +654,40 @@ fn print_summary(
             finish::agreement(d).describe()
         );
     }
-    outln!("pairs: {pairs}");
-    outln!("unaligned sentences: {un_en} en, {un_zh} zh");
-    if low > 0 {
-        outln!("pairs below --min-score (moved to unaligned.tsv): {low}");
+    let _ = writeln!(s, "pairs: {pairs}");
+    let _ = writeln!(
+        s,
+        "unaligned sentences: {} en, {} zh",
+        count(Lang::En),
+        count(Lang::Zh)
+    );
+    if t.low > 0 {
+        let _ = writeln!(
+            s,
+            "pairs below --min-score (moved to the unaligned reports): {}",
+            t.low
+        );
     }
-    if duplicates > 0 {
-        outln!("duplicate pairs written once: {duplicates}");
+    if t.duplicates > 0 {
+        let _ = writeln!(s, "duplicate pairs written once: {}", t.duplicates);
     }
-    if removed > 0 {
-        outln!("characters XML 1.0 forbids, removed: {removed}");
+    if t.removed > 0 {
+        let _ = writeln!(s, "characters XML 1.0 forbids, removed: {}", t.removed);
     }
-    if normalized > 0 {
-        outln!("pairs with Chinese punctuation or spacing normalised (--as-written keeps it): {normalized}");
+    if t.normalized > 0 {
+        let _ = writeln!(
+            s,
+            "pairs with Chinese punctuation or spacing normalised (--as-written keeps it): {}",
+            t.normalized
+        );
     }
-    outln!("files written:");
-    for p in written {
-        outln!("  {}", p.display());
+    if !written.is_empty() {
+        let _ = writeln!(s, "files written:");
+        for p in written {
+            let _ = writeln!(s, "  {}", p.display());
+        }
     }
+    s
 }
 
 #[cfg(test)]

@@ -58,9 +58,12 @@ fn is_transcript_name(path: &Path) -> bool {
         || name.starts_with("changelog"))
 }
 
-/// Endings of the files `export` writes: never read back as transcripts when scanning a
-/// directory (an output directory inside an input directory would otherwise be re-read).
-const OUTPUT_ENDINGS: &[&str] = &[".tmx", ".xlf", ".xliff", ".csv", ".tsv", ".tbx"];
+/// Endings of the files `export` and `terms` write (`glossary.utf8` is OmegaT's glossary,
+/// `.xlsx` the workbooks): never read back as transcripts when scanning a directory (an
+/// output directory inside an input directory would otherwise be re-read).
+const OUTPUT_ENDINGS: &[&str] = &[
+    ".tmx", ".xlf", ".xliff", ".csv", ".tsv", ".tbx", ".utf8", ".xlsx",
+];
 
 /// Expand an INPUT argument: a file is itself; a directory gives its transcript files
 /// (recursively, in sorted order so that output is deterministic), leaving out the output
@@ -274,6 +277,8 @@ pub struct Sources<'a> {
     pub presplit: Presplit,
     /// `--force`: keep documents whose sides do not look like translations of each other.
     pub force: bool,
+    /// Show a progress bar on standard error (when it is a terminal); off with `--quiet`.
+    pub progress: bool,
 }
 
 /// How `--en`/`--zh` files given with `--presplit` are read.
@@ -328,8 +333,10 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
     let opts = AlignOptions {
         presplit: src.presplit.on,
     };
+    let bar = super::progress::bar(jobs.len(), src.progress, "aligning");
     let outcomes: Vec<Outcome> = jobs
         .par_iter()
+        .inspect(|_| bar.tick())
         .map(|job| match read_input(job, src.encoding, src.presplit) {
             Err(e) => Outcome::Failed(e),
             Ok(doc) => match align::align_document(&doc, &opts) {
@@ -369,7 +376,9 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
                 },
             },
         })
+        .inspect(|_| bar.inc(1))
         .collect();
+    bar.finish_and_clear();
 
     let mut docs: Vec<AlignedDocument> = Vec::new();
     let mut problems = 0usize;

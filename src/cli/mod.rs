@@ -21,6 +21,7 @@ macro_rules! outln {
 mod export;
 mod input;
 mod inspect;
+mod progress;
 mod segment;
 mod terms;
 mod validate;

@@ -21,7 +21,9 @@ use zhen_tm::{Error, Result};
 /// the rendering the list dates latest preferred, or for undated entries the latest
 /// document's.
 /// Writes DIR/glossary.EXT per format (every format into out/ by default): the known terms
-/// found plus the printed candidates (category `candidate`).
+/// found (reviewed) plus the discovered candidates (category `candidate`, marked
+/// unreviewed); the machine-translation glossaries (DeepL, Google) get the reviewed
+/// entries only unless --include-candidates.
 ///
 /// Exit status: 0 success; 1 bad input, or with --check when a pair does not use a
 /// preferred rendering; 2 bad usage.
@@ -37,11 +39,16 @@ pub struct Args {
     #[arg(long, value_name = "FILE", requires = "en")]
     zh: Option<PathBuf>,
     /// Output directory for glossaries (created if missing) [default: out]. With --check,
-    /// glossaries are written only when -o or --format is given.
+    /// glossaries are written only when -o or --format is given. `-o -` writes the one
+    /// glossary --format names to standard output (and prints no report).
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
+    /// Print no report and no progress bar, only write the glossaries (errors and warnings
+    /// are still printed).
+    #[arg(short, long)]
+    quiet: bool,
     /// Glossary formats, comma-separated: csv, omegat, deepl, google, google-equivalent,
-    /// phrase, memoq, trados, tbx, tbx2008 [default: all of them].
+    /// phrase, memoq, trados, tbx, tbx2008, xlsx [default: all of them].
     #[arg(long, value_delimiter = ',', value_parser = parse_glossary_format)]
     format: Vec<GlossaryFormat>,
     /// Term list adding to the bundled one and overriding its entries with the same
@@ -57,6 +64,12 @@ pub struct Args {
     /// preferred at its document's date.
     #[arg(long, requires = "check")]
     latest: bool,
+    /// Also write the discovered candidates (unreviewed) into the machine-translation
+    /// glossaries (deepl, google, google-equivalent). By default those get only the
+    /// reviewed entries of the term lists, since DeepL and Google apply every entry
+    /// unchecked; the other glossaries always hold the candidates, marked unreviewed.
+    #[arg(long)]
+    include_candidates: bool,
     /// Number of discovered candidates exported to the glossaries.
     #[arg(long, value_name = "N", default_value_t = 100)]
     top: usize,
@@ -123,6 +136,7 @@ fn align_inputs(args: &Args) -> (Vec<AlignedDocument>, bool) {
             labels: args.labels,
         },
         force: args.force,
+        progress: !args.quiet,
     };
     let (docs, problems) = input::align_inputs(&sources, "terms");
     (docs, problems > 0)
@@ -182,6 +196,20 @@ pub fn run(args: Args) -> Result<i32> {
     for (i, f) in args.format.iter().enumerate() {
         if args.format[..i].contains(f) {
             eprintln!("zhen-tm: error: --format names {} twice", f.name());
+            return Ok(EXIT_USAGE);
+        }
+    }
+    let stdout = args.output.as_deref().is_some_and(super::export::to_stdout);
+    if stdout {
+        let problem = if args.format.len() != 1 {
+            Some("-o - writes one glossary to standard output; name one with --format, e.g. --format tbx")
+        } else if args.json || args.check {
+            Some("-o - puts the glossary on standard output; --json and --check print there too")
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            eprintln!("zhen-tm: error: {p}");
             return Ok(EXIT_USAGE);
         }
     }
@@ -257,8 +285,14 @@ pub fn run(args: Args) -> Result<i32> {
                 SourceArg::Zh => Lang::Zh,
                 SourceArg::En => Lang::En,
             },
+            include_candidates: args.include_candidates,
+            creation_date: epoch_date()?,
             ..GlossaryOptions::default()
         };
+        if stdout {
+            write_glossary_stdout(formats[0], &entries, &gopts)?;
+            return Ok(if problems { EXIT_INPUT } else { EXIT_OK });
+        }
         // As in `export`: every glossary is written into a staging folder and moved into
         // place all together, so a failure leaves the earlier glossaries as they were.
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -282,6 +316,9 @@ pub fn run(args: Args) -> Result<i32> {
         }
     }
 
+    if args.quiet {
+        return Ok(if problems { EXIT_INPUT } else { EXIT_OK });
+    }
     if args.json {
         let report = JsonReport {
             documents: docs
@@ -320,10 +357,49 @@ pub fn run(args: Args) -> Result<i32> {
     Ok(if problems { EXIT_INPUT } else { EXIT_OK })
 }
 
+/// The XLSX creation date from `SOURCE_DATE_EPOCH`, as `export` reads it (none when unset).
+fn epoch_date() -> Result<Option<String>> {
+    let Some(v) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let v = v.to_string_lossy();
+    match v.trim().parse::<i64>() {
+        Ok(secs) if (0..=super::export::MAX_EPOCH).contains(&secs) => {
+            Ok(Some(super::export::tmx_date_from_epoch(secs)))
+        }
+        _ => Err(Error::input(
+            "SOURCE_DATE_EPOCH",
+            format!("{v:?} is not a number of seconds from 0 (1970) to the end of year 9999"),
+        )),
+    }
+}
+
 fn print_json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => outln!("{s}"),
         Err(e) => eprintln!("zhen-tm: error: cannot serialize the report: {e}"),
+    }
+}
+
+/// `-o -`: writes one glossary to standard output, made in memory first so that an error
+/// writes nothing; warnings go to standard error.
+fn write_glossary_stdout(
+    format: GlossaryFormat,
+    entries: &[zhen_tm::glossary::Entry],
+    opts: &GlossaryOptions,
+) -> Result<()> {
+    use std::io::Write as _;
+    let shown = std::path::Path::new("<standard output>");
+    let mut buf = Vec::new();
+    let warnings = zhen_tm::glossary::export::write(&mut buf, format, entries, opts)
+        .map_err(|e| Error::io(shown, e))?;
+    for w in warnings {
+        eprintln!("zhen-tm: {w}");
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(&buf).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io(shown, e)),
+        _ => Ok(()),
     }
 }
 

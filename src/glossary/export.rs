@@ -16,6 +16,7 @@
 //! | `trados` | `glossary.trados.csv` | MultiTerm Convert spreadsheet: language-name headers |
 //! | `tbx` | `glossary.tbx` | TBX-Basic, ISO 30042:2019 (`tbx`/`conceptEntry`/`langSec`/`termSec`) |
 //! | `tbx2008` | `glossary.2008.tbx` | TBX-Basic, ISO 30042:2008 (`martif`/`termEntry`/`langSet`/`tig`) |
+//! | `xlsx` | `glossary.xlsx` | the `csv` columns in a workbook: header frozen, autofilter, examples wrapped |
 //!
 //! Direction (`opts.source`) decides the column order of the directional formats (OmegaT,
 //! DeepL, Google unidirectional) and, for readability, of the termbase spreadsheets and TBX;
@@ -31,7 +32,15 @@
 //! or LibreOffice would run as a formula (CSV injection): a cell starting with `=`, `+`, `-`,
 //! `@`, tab or CR gets a leading `'`, which spreadsheets treat as "text follows" and hide.
 //! Machine formats (`omegat`, `deepl`, `google*`, `tbx*`) never do this: there the apostrophe
-//! would become part of the term and the term would never match.
+//! would become part of the term and the term would never match. Every CSV layout removes
+//! the control characters XML 1.0 forbids (ESC and the like), as the pairs CSV does.
+//!
+//! Review status ([`Status`]): discovered candidates are unreviewed. The machine-translation
+//! glossaries (`deepl`, `google`, `google-equivalent`) leave them out unless
+//! [`GlossaryOptions::include_candidates`], with a warning counting them; the other layouts
+//! keep them and say so: a `status` column in `csv`, a note in the comment/description/note
+//! fields of `omegat`, `phrase`, `memoq` and `trados`, and in TBX a `note` plus the
+//! `admittedTerm-admn-sts` status instead of `preferredTerm-admn-sts`.
 
 mod deepl;
 mod generic;
@@ -42,11 +51,11 @@ mod phrase;
 mod tbx;
 mod tbx2008;
 mod trados;
+mod xlsx;
 
-use std::borrow::Cow;
 use std::io;
 
-use super::Entry;
+use super::{Entry, Status};
 use crate::model::Lang;
 
 /// Glossary layouts `terms --format` can write.
@@ -72,11 +81,13 @@ pub enum GlossaryFormat {
     Tbx,
     /// TBX 2008 (`martif`) for older readers.
     Tbx2008,
+    /// XLSX workbook with the generic CSV's columns, for spreadsheet review.
+    Xlsx,
 }
 
 impl GlossaryFormat {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [GlossaryFormat; 10] = [
+    pub const ALL: [GlossaryFormat; 11] = [
         GlossaryFormat::Csv,
         GlossaryFormat::Omegat,
         GlossaryFormat::Deepl,
@@ -87,6 +98,7 @@ impl GlossaryFormat {
         GlossaryFormat::Trados,
         GlossaryFormat::Tbx,
         GlossaryFormat::Tbx2008,
+        GlossaryFormat::Xlsx,
     ];
 
     /// Parses a `--format` value (the names [`GlossaryFormat::name`] returns, ASCII case
@@ -110,7 +122,17 @@ impl GlossaryFormat {
             GlossaryFormat::Trados => "trados",
             GlossaryFormat::Tbx => "tbx",
             GlossaryFormat::Tbx2008 => "tbx2008",
+            GlossaryFormat::Xlsx => "xlsx",
         }
+    }
+
+    /// Whether this is a machine-translation glossary (DeepL, Google): applied to text
+    /// without a person looking, and with no place to mark an entry as unreviewed.
+    pub fn is_machine(self) -> bool {
+        matches!(
+            self,
+            GlossaryFormat::Deepl | GlossaryFormat::Google | GlossaryFormat::GoogleEquivalent
+        )
     }
 
     /// The output file name. OmegaT reads `.utf8` files as UTF-8 without guessing (a `.txt`
@@ -128,6 +150,7 @@ impl GlossaryFormat {
             GlossaryFormat::Trados => "glossary.trados.csv",
             GlossaryFormat::Tbx => "glossary.tbx",
             GlossaryFormat::Tbx2008 => "glossary.2008.tbx",
+            GlossaryFormat::Xlsx => "glossary.xlsx",
         }
     }
 }
@@ -146,6 +169,16 @@ pub struct GlossaryOptions {
     /// garbles the Chinese. Never written for DeepL, Google, Phrase and OmegaT, whose
     /// importers would take it as part of the first term or header name.
     pub bom: bool,
+    /// Write unreviewed entries ([`Status::Unreviewed`], discovered candidates) into the
+    /// machine-translation glossaries too (default false). DeepL and Google apply every
+    /// entry to every sentence and have no column to say an entry is unchecked, so a wrong
+    /// candidate (a negation lost, a fragment) would be forced into every translation.
+    /// The other layouts always hold them, marked.
+    pub include_candidates: bool,
+    /// XLSX: the workbook's creation date (`YYYY-MM-DD` or `YYYYMMDDThhmmssZ`, e.g. from
+    /// `SOURCE_DATE_EPOCH`); when `None`, the latest date an entry was seen, so that the
+    /// same entries give the same file.
+    pub creation_date: Option<String>,
 }
 
 impl Default for GlossaryOptions {
@@ -155,6 +188,8 @@ impl Default for GlossaryOptions {
             en_code: "en-US".into(),
             source: Lang::Zh,
             bom: true,
+            include_candidates: false,
+            creation_date: None,
         }
     }
 }
@@ -174,13 +209,35 @@ impl GlossaryOptions {
     }
 }
 
-/// Write `entries` in `format`. Returns warnings (e.g. entries refused by a format's limits).
+/// Write `entries` in `format`. Returns warnings (e.g. entries refused by a format's limits,
+/// unreviewed entries left out of a machine-translation glossary).
 pub fn write<W: io::Write>(
     out: W,
     format: GlossaryFormat,
     entries: &[Entry],
     opts: &GlossaryOptions,
 ) -> io::Result<Vec<String>> {
+    let mut notes = Vec::new();
+    let reviewed: Vec<Entry>;
+    let entries = if format.is_machine() && !opts.include_candidates {
+        reviewed = entries
+            .iter()
+            .filter(|e| e.status == Status::Reviewed)
+            .cloned()
+            .collect();
+        let left_out = entries.len() - reviewed.len();
+        if left_out > 0 {
+            notes.push(format!(
+                "{}: {left_out} unreviewed candidate(s) left out (a machine translation would \
+                 apply them unchecked; review them in the CSV or TBX glossary, or add \
+                 --include-candidates)",
+                format.name()
+            ));
+        }
+        &reviewed[..]
+    } else {
+        entries
+    };
     let mut out = io::BufWriter::new(out);
     let warnings = match format {
         GlossaryFormat::Csv => generic::write(&mut out, entries, opts)?,
@@ -193,9 +250,11 @@ pub fn write<W: io::Write>(
         GlossaryFormat::Trados => trados::write(&mut out, entries, opts)?,
         GlossaryFormat::Tbx => tbx::write(&mut out, entries, opts)?,
         GlossaryFormat::Tbx2008 => tbx2008::write(&mut out, entries, opts)?,
+        GlossaryFormat::Xlsx => xlsx::write(&mut out, entries, opts)?,
     };
     io::Write::flush(&mut out)?;
-    Ok(warnings)
+    notes.extend(warnings);
+    Ok(notes)
 }
 
 /// The preferred term of `e` in `lang`.
@@ -229,28 +288,46 @@ fn source_forms(e: &Entry, source: Lang) -> Vec<(&str, bool)> {
     forms
 }
 
-/// A one-line human summary of what a two-term layout cannot hold in columns: category,
-/// variants, how many documents and when. Used as comment/description/note text.
+/// A one-line human summary of what a two-term layout cannot hold in columns: whether it
+/// is unreviewed, category, variants, how many documents and when. Used as
+/// comment/description/note text.
 fn summary(e: &Entry) -> String {
-    let details = details(e);
-    match (e.category.is_empty(), details.is_empty()) {
-        (true, _) => details,
-        (false, true) => format!("category: {}", e.category),
-        (false, false) => format!("category: {}; {details}", e.category),
-    }
+    let category = (!e.category.is_empty()).then(|| format!("category: {}", e.category));
+    join_notes(review_note(e), category, e)
 }
 
 /// [`summary`] without the category, for layouts that have a column of their own for it.
 fn details(e: &Entry) -> String {
-    let mut parts = Vec::new();
+    join_notes(review_note(e), None, e)
+}
+
+/// The review note, then `extra`, variants and where the term was seen, joined by `; `.
+fn join_notes(review: Option<&str>, extra: Option<String>, e: &Entry) -> String {
+    let mut parts: Vec<String> = review.map(str::to_string).into_iter().collect();
+    parts.extend(extra);
     let vars = variants(e);
     if !vars.is_empty() {
         parts.push(format!("variants: {}", vars.join(" | ")));
     }
-    if let Some(seen) = seen(e) {
-        parts.push(seen);
-    }
+    parts.extend(seen(e));
     parts.join("; ")
+}
+
+/// What a note says about an unreviewed entry, so that a translator or terminologist
+/// reading any layout knows not to trust it yet; `None` for reviewed entries.
+pub(crate) fn review_note(e: &Entry) -> Option<&'static str> {
+    (e.status == Status::Unreviewed)
+        .then_some("unreviewed candidate: discovered in aligned text, not checked by a person")
+}
+
+/// [`review_note`] and [`seen`] in one note, for layouts with a single note field.
+fn notes(e: &Entry) -> String {
+    review_note(e)
+        .map(str::to_string)
+        .into_iter()
+        .chain(seen(e))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// "12 documents, 2013-03-23 to 2024-05-01", or whatever part of it is known.
@@ -275,11 +352,6 @@ fn seen(e: &Entry) -> Option<String> {
     }
 }
 
-/// Neutralizes a cell for spreadsheet-bound formats (the rule the pairs CSV uses too).
-fn neutralize(s: &str) -> Cow<'_, str> {
-    crate::write::neutralize_formula(s)
-}
-
 /// A CSV writer with RFC 4180 quoting (only where needed) and the given line ending.
 fn csv_writer<W: io::Write>(out: W, crlf: bool) -> ::csv::Writer<W> {
     ::csv::WriterBuilder::new()
@@ -292,19 +364,25 @@ fn csv_writer<W: io::Write>(out: W, crlf: bool) -> ::csv::Writer<W> {
         .from_writer(out)
 }
 
-/// Writes one CSV record, neutralizing every cell first when `spreadsheet` (see the module
-/// documentation).
+/// Writes one CSV record. Every cell loses the control characters XML 1.0 forbids (ESC and
+/// the other C0 controls but tab and line breaks, as in the pairs CSV: they can drive a
+/// terminal that prints the file and mean nothing in a term); when `spreadsheet`, cells are
+/// also neutralized against formula injection ([`crate::write::spreadsheet_cell`], the one
+/// rule every CSV we write shares; see the module documentation).
 fn row<W: io::Write>(
     w: &mut ::csv::Writer<W>,
     cells: &[&str],
     spreadsheet: bool,
 ) -> io::Result<()> {
-    if spreadsheet {
-        w.write_record(cells.iter().map(|c| neutralize(c).into_owned()))
-    } else {
-        w.write_record(cells)
-    }
-    .map_err(csv_err)
+    let clean = |c: &str| -> String {
+        if spreadsheet {
+            crate::write::spreadsheet_cell(c).0.into_owned()
+        } else {
+            crate::write::clean_xml_text(c).0.into_owned()
+        }
+    };
+    w.write_record(cells.iter().map(|c| clean(c)))
+        .map_err(csv_err)
 }
 
 /// Writes the UTF-8 BOM when asked to.
@@ -383,6 +461,7 @@ pub(crate) mod test_fixture {
                 last_seen: Some("2024-05-01".into()),
                 example_zh: "构建人类命运共同体。".into(),
                 example_en: "Build a community with a shared future for humanity.".into(),
+                status: crate::glossary::Status::Reviewed,
             },
             Entry {
                 zh: "=一带一路".into(),
@@ -422,6 +501,8 @@ pub(crate) mod test_fixture {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::write::neutralize_formula as neutralize;
+    use std::borrow::Cow;
 
     #[test]
     fn names_and_files_round_trip() {
@@ -436,19 +517,20 @@ mod tests {
             "trados",
             "tbx",
             "tbx2008",
+            "xlsx",
         ];
         for (f, n) in GlossaryFormat::ALL.into_iter().zip(names) {
             assert_eq!(f.name(), n);
             assert_eq!(GlossaryFormat::parse(n), Some(f));
             assert_eq!(GlossaryFormat::parse(&n.to_uppercase()), Some(f));
         }
-        assert_eq!(GlossaryFormat::parse("xlsx"), None);
+        assert_eq!(GlossaryFormat::parse("xls"), None);
         assert_eq!(GlossaryFormat::Omegat.file_name(), "glossary.utf8");
         assert_eq!(GlossaryFormat::Tbx2008.file_name(), "glossary.2008.tbx");
         let mut files: Vec<_> = GlossaryFormat::ALL.iter().map(|f| f.file_name()).collect();
         files.sort_unstable();
         files.dedup();
-        assert_eq!(files.len(), 10);
+        assert_eq!(files.len(), 11);
     }
 
     #[test]
@@ -461,6 +543,86 @@ mod tests {
         assert_eq!(neutralize("\rx"), "'\rx");
         assert!(matches!(neutralize("a=b"), Cow::Borrowed(_)));
         assert_eq!(neutralize(""), "");
+    }
+
+    /// A reviewed list entry and an unreviewed candidate written in every format.
+    fn with_candidate(format: GlossaryFormat, include: bool) -> (String, Vec<String>) {
+        let entries = [
+            Entry {
+                zh: "全球南方".into(),
+                en: "Global South".into(),
+                category: "concept".into(),
+                ..Entry::default()
+            },
+            Entry {
+                zh: "中外".into(),
+                en: "Committee and Foreign".into(),
+                category: "candidate".into(),
+                status: Status::Unreviewed,
+                ..Entry::default()
+            },
+        ];
+        let opts = GlossaryOptions {
+            include_candidates: include,
+            bom: false,
+            ..GlossaryOptions::default()
+        };
+        let mut buf = Vec::new();
+        let warnings = write(&mut buf, format, &entries, &opts).unwrap();
+        (String::from_utf8(buf).unwrap(), warnings)
+    }
+
+    #[test]
+    fn machine_glossaries_get_reviewed_entries_unless_asked() {
+        // XLSX is binary; its status column is read back by LibreOffice in the client tests.
+        let text_formats = GlossaryFormat::ALL
+            .into_iter()
+            .filter(|f| *f != GlossaryFormat::Xlsx);
+        for format in text_formats {
+            let (text, warnings) = with_candidate(format, false);
+            assert!(text.contains("Global South"), "{format:?}");
+            if format.is_machine() {
+                assert!(!text.contains("中外"), "{format:?}: {text}");
+                assert_eq!(warnings.len(), 1, "{format:?}");
+                assert!(warnings[0].contains("1 unreviewed candidate(s) left out"));
+                let (text, warnings) = with_candidate(format, true);
+                assert!(text.contains("中外") && warnings.is_empty(), "{format:?}");
+            } else {
+                // Every other layout keeps the candidate and says it is unreviewed.
+                assert!(text.contains("中外"), "{format:?}");
+                assert!(text.contains("unreviewed"), "{format:?}: {text}");
+                assert!(warnings.is_empty(), "{format:?}: {warnings:?}");
+            }
+        }
+        let (csv, _) = with_candidate(GlossaryFormat::Csv, false);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[0].starts_with("zh-CN,en-US,status,category,"));
+        assert!(lines[1].starts_with("全球南方,Global South,reviewed,concept,"));
+        assert!(lines[2].starts_with("中外,Committee and Foreign,unreviewed,candidate,"));
+        let (tbx, _) = with_candidate(GlossaryFormat::Tbx, false);
+        let candidate = &tbx[tbx.find("中外").unwrap() - 600..];
+        assert!(candidate.contains("<note>unreviewed candidate"), "{tbx}");
+        assert!(tbx.contains("preferredTerm-admn-sts"));
+        assert_eq!(tbx.matches("admittedTerm-admn-sts").count(), 2, "{tbx}");
+    }
+
+    #[test]
+    fn control_characters_leave_every_csv() {
+        let entries = [Entry {
+            zh: "地球\u{1b}[31m".into(),
+            en: "Earth\u{7}".into(),
+            category: "other\u{1b}".into(),
+            ..Entry::default()
+        }];
+        for format in GlossaryFormat::ALL {
+            if format == GlossaryFormat::Xlsx {
+                continue; // binary; cells are cleaned by write::write_table
+            }
+            let mut buf = Vec::new();
+            write(&mut buf, format, &entries, &GlossaryOptions::default()).unwrap();
+            let text = String::from_utf8(buf).unwrap();
+            assert!(!text.contains(['\u{1b}', '\u{7}']), "{format:?}: {text:?}");
+        }
     }
 
     #[test]

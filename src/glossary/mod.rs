@@ -32,4 +32,32 @@ pub struct Entry {
     pub example_zh: String,
     /// One aligned pair using it: English side.
     pub example_en: String,
+    /// Whether a person vouched for the entry: list entries are reviewed, discovered
+    /// candidates are not. Machine-translation glossaries apply every entry blindly, so they
+    /// get reviewed entries only unless asked ([`export::GlossaryOptions::include_candidates`]);
+    /// the other layouts say the status in a column or note.
+    pub status: Status,
+}
+
+/// Whether a glossary entry has been checked by a person.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// From a term list (the bundled `data/terms.tsv` or the user's `--terms`): someone
+    /// chose this rendering.
+    #[default]
+    Reviewed,
+    /// Discovered in aligned text by statistics and not checked: it can be wrong (a
+    /// fragment, a lost negation) and must not reach a machine translation unreviewed.
+    Unreviewed,
+}
+
+impl Status {
+    /// The word written in status columns: `reviewed` or `unreviewed`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Reviewed => "reviewed",
+            Status::Unreviewed => "unreviewed",
+        }
+    }
 }

@@ -119,6 +119,7 @@ pub fn glossary_entries(
             last_seen: dates.iter().max().map(|d| d.to_string()),
             example_zh: example.map(|s| s.zh.clone()).unwrap_or_default(),
             example_en: example.map(|s| s.en.clone()).unwrap_or_default(),
+            status: crate::glossary::Status::Reviewed,
         });
     }
     for c in candidates {
@@ -133,6 +134,7 @@ pub fn glossary_entries(
             last_seen: c.dates.last().cloned(),
             example_zh: example.map(|s| s.zh.clone()).unwrap_or_default(),
             example_en: example.map(|s| s.en.clone()).unwrap_or_default(),
+            status: crate::glossary::Status::Unreviewed,
         });
     }
     out

@@ -1,4 +1,4 @@
-//! Writers: TMX 1.4b, XLIFF 1.2, XLIFF 2.1, CSV/TSV, and the `unaligned.tsv` report.
+//! Writers: TMX 1.4b, XLIFF 1.2, XLIFF 2.1, CSV/TSV, XLSX, and the unaligned-sentence report.
 //!
 //! Every writer streams: it writes each pair as it goes instead of building the whole
 //! document in memory, because a year of press conferences is tens of thousands of pairs.
@@ -23,11 +23,13 @@ mod csv;
 mod tmx;
 mod xliff12;
 mod xliff21;
+mod xlsx;
 
 pub use self::csv::{neutralize_formula, spreadsheet_cell, write_csv, FORMULA_STARTS};
 pub use self::tmx::{write_review_tmx, write_tmx};
 pub use self::xliff12::write_xliff12;
 pub use self::xliff21::{write_xliff21, REVIEW_SUBSTATE};
+pub use self::xlsx::{write_table, write_xlsx, Cell, Column, Table, MAX_CELL_CHARS};
 
 /// Name written as `creationtool`, `tool-name`, metadata category and note author, so that
 /// a translator can tell where a memory came from.
@@ -52,11 +54,20 @@ pub enum Format {
     Xliff21,
     /// CSV (or TSV with `tsv`).
     Csv,
+    /// XLSX workbook (the CSV's columns, scores as numbers), for spreadsheet review.
+    Xlsx,
 }
 
 impl Format {
-    /// Every format, in the order the CLI lists them and `export` writes them by default.
-    pub const ALL: [Format; 4] = [Format::Tmx, Format::Xliff12, Format::Xliff21, Format::Csv];
+    /// Every format [`Format::parse`] knows, in the order the CLI lists them (`export`
+    /// writes the first four by default).
+    pub const ALL: [Format; 5] = [
+        Format::Tmx,
+        Format::Xliff12,
+        Format::Xliff21,
+        Format::Csv,
+        Format::Xlsx,
+    ];
 
     /// The name used on the command line and in reports (`tmx`, `xliff12`, `xliff21`, `csv`);
     /// [`Format::parse`] accepts it back.
@@ -67,6 +78,7 @@ impl Format {
             Format::Xliff12 => "xliff12",
             Format::Xliff21 => "xliff21",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -77,12 +89,13 @@ impl Format {
             Format::Tmx | Format::TmxReview => "tmx",
             Format::Xliff12 | Format::Xliff21 => "xlf",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
         }
     }
 
     /// The suffix appended to a document or export stem to name an output file:
     /// `.tmx`, `.review.tmx`, `.xliff12.xlf`, `.xliff21.xlf`, `.csv` (or `.tsv` when
-    /// `opts.tsv`). The XLIFF
+    /// `opts.tsv`), `.xlsx`. The XLIFF
     /// suffixes carry the version so that writing both into one folder cannot clash, while
     /// still ending in `.xlf` for the tools' file pickers.
     pub fn file_suffix(self, opts: &WriteOptions) -> &'static str {
@@ -93,11 +106,12 @@ impl Format {
             Format::Xliff21 => ".xliff21.xlf",
             Format::Csv if opts.tsv => ".tsv",
             Format::Csv => ".csv",
+            Format::Xlsx => ".xlsx",
         }
     }
 
     /// Reads a format name as typed by a user (case-insensitive): `tmx`, `xliff12`,
-    /// `xliff21`, `csv`. Returns `None` for anything else so the caller can list the choices.
+    /// `xliff21`, `csv`, `xlsx`. Returns `None` for anything else so the caller can list the choices.
     pub fn parse(s: &str) -> Option<Format> {
         let s = s.trim();
         Format::ALL
@@ -397,13 +411,25 @@ pub fn write_file(
     docs: &[AlignedDocument],
     opts: &WriteOptions,
 ) -> crate::Result<WriteStats> {
-    atomic_write(path, |out| match format {
+    atomic_write(path, |out| write_to(out, format, docs, opts))
+}
+
+/// Writes one format to any writer (standard output for `export -o -`, a buffer, a
+/// file): the dispatch [`write_file`] uses.
+pub fn write_to<W: Write>(
+    out: W,
+    format: Format,
+    docs: &[AlignedDocument],
+    opts: &WriteOptions,
+) -> io::Result<WriteStats> {
+    match format {
         Format::Tmx => write_tmx(out, docs, opts),
         Format::TmxReview => write_review_tmx(out, docs, opts),
         Format::Xliff12 => write_xliff12(out, docs, opts),
         Format::Xliff21 => write_xliff21(out, docs, opts),
         Format::Csv => write_csv(out, docs, opts),
-    })
+        Format::Xlsx => write_xlsx(out, docs, opts),
+    }
 }
 
 /// Writes the `unaligned.tsv` report atomically (see [`write_file`]): a header row

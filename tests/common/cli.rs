@@ -259,7 +259,17 @@ pub fn read_csv(path: &Path, delimiter: u8) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Rows of `unaligned.tsv` as (doc, lang, text).
+/// Rows of every `*.unaligned.tsv` report in `dir` (one per output group), in file-name
+/// order, as (doc, lang, text).
+pub fn read_unaligned_dir(dir: &Path) -> Vec<(String, String, String)> {
+    list_dir(dir)
+        .iter()
+        .filter(|n| n.ends_with(".unaligned.tsv"))
+        .flat_map(|n| read_unaligned(&dir.join(n)))
+        .collect()
+}
+
+/// Rows of one unaligned report (`STEM.unaligned.tsv`) as (doc, lang, text).
 pub fn read_unaligned(path: &Path) -> Vec<(String, String, String)> {
     let mut r = csv::ReaderBuilder::new()
         .delimiter(b'\t')

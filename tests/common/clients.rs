@@ -333,20 +333,44 @@ pub struct SheetCell {
 /// private profile so it runs beside a user's LibreOffice and leaves no trace.
 pub fn soffice_open_csv(csv: &Path, options: &str) -> Option<Result<Vec<Vec<SheetCell>>, String>> {
     let soffice = soffice()?;
-    Some(soffice_run(&soffice, csv, options))
+    Some(soffice_run(&soffice, csv, Some(options)))
 }
 
-fn soffice_run(soffice: &Path, csv: &Path, options: &str) -> Result<Vec<Vec<SheetCell>>, String> {
+/// Opens a spreadsheet file LibreOffice recognises by its content and extension (an
+/// `.xlsx` workbook) the same way, without import options: the first sheet's rows.
+/// `None` when soffice is missing (print [`SOFFICE_SKIP`]).
+pub fn soffice_open(file: &Path) -> Option<Result<Vec<Vec<SheetCell>>, String>> {
+    let soffice = soffice()?;
+    Some(soffice_run(&soffice, file, None))
+}
+
+fn soffice_run(
+    soffice: &Path,
+    file: &Path,
+    csv_options: Option<&str>,
+) -> Result<Vec<Vec<SheetCell>>, String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let input = tmp.path().join("glossary.csv");
-    std::fs::copy(csv, &input).map_err(|e| format!("{}: {e}", csv.display()))?;
+    let ext = match csv_options {
+        Some(_) => "csv".to_string(),
+        None => file
+            .extension()
+            .map_or_else(|| "xlsx".to_string(), |e| e.to_string_lossy().into_owned()),
+    };
+    let input = tmp.path().join(format!("glossary.{ext}"));
+    std::fs::copy(file, &input).map_err(|e| format!("{}: {e}", file.display()))?;
     let outdir = tmp.path().join("out");
     let profile = format!("file://{}", tmp.path().join("profile").display());
     let mut cmd = Command::new(soffice);
-    cmd.arg(format!("-env:UserInstallation={profile}"))
-        .args(["--headless", "--norestore", "--nologo", "--nodefault"])
-        .arg(format!("--infilter=CSV:{options}"))
-        .args(["--convert-to", "fods", "--outdir"])
+    cmd.arg(format!("-env:UserInstallation={profile}")).args([
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+    ]);
+    if let Some(options) = csv_options {
+        cmd.arg(format!("--infilter=CSV:{options}"));
+    }
+    cmd.args(["--convert-to", "fods", "--outdir"])
         .arg(&outdir)
         .arg(&input)
         .env("HOME", tmp.path())

@@ -1,7 +1,9 @@
 //! Generic glossary CSV, for people working in a spreadsheet.
 //!
-//! Header `<zh>,<en>,category,variants,documents,first_seen,last_seen,example_zh,example_en`
-//! (the first two are `opts.zh_code` and `opts.en_code`), then one row per entry. Chinese
+//! Header `<zh>,<en>,status,category,variants,documents,first_seen,last_seen,example_zh,example_en`
+//! (the first two are `opts.zh_code` and `opts.en_code`), then one row per entry. `status`
+//! is `reviewed` (a term-list entry) or `unreviewed` (a discovered candidate), next to the
+//! terms so that a reviewer filters on it first. Chinese
 //! stays in the first column whatever `opts.source` says: this file is a table of record,
 //! not a directional glossary, and scripts reading it should not have to check which column
 //! is which. Lists (variants, documents) are joined with `|`, the separator Trados and
@@ -14,7 +16,8 @@ use super::{bom, csv_writer, row, variants, GlossaryOptions};
 use crate::glossary::Entry;
 
 /// The fixed header names after the two language columns.
-pub(crate) const TAIL_HEADER: [&str; 7] = [
+pub(crate) const TAIL_HEADER: [&str; 8] = [
+    "status",
     "category",
     "variants",
     "documents",
@@ -40,6 +43,7 @@ pub(super) fn write<W: Write>(
         let cells = [
             e.zh.as_str(),
             e.en.as_str(),
+            e.status.name(),
             e.category.as_str(),
             vars.as_str(),
             docs.as_str(),
@@ -75,7 +79,9 @@ mod tests {
     #[test]
     fn header_bom_crlf_and_neutralized_cells() {
         let buf = run(&GlossaryOptions::default());
-        assert!(buf.starts_with("\u{FEFF}zh-CN,en-US,category,variants,documents,".as_bytes()));
+        assert!(
+            buf.starts_with("\u{FEFF}zh-CN,en-US,status,category,variants,documents,".as_bytes())
+        );
         let text = String::from_utf8(buf[3..].to_vec()).unwrap();
         assert!(text.contains("\r\n"));
         assert!(!text.replace("\r\n", "").contains('\n'));
@@ -84,12 +90,12 @@ mod tests {
         assert_eq!(rows.len(), 6);
         assert_eq!(&rows[0][0], "人类命运共同体");
         assert_eq!(
-            &rows[0][3],
+            &rows[0][4],
             "community with a shared future for mankind|community of common destiny for mankind"
         );
         assert_eq!(&rows[1][0], "'=一带一路");
         assert_eq!(&rows[1][1], "'-Belt and Road");
-        assert_eq!(&rows[1][3], "'+B&R|@BRI");
+        assert_eq!(&rows[1][4], "'+B&R|@BRI");
         assert_eq!(&rows[2][1], "peace, development, \"fairness\"");
         assert_eq!(&rows[3][1], "tab\tterm");
     }
@@ -103,6 +109,6 @@ mod tests {
             ..GlossaryOptions::default()
         };
         let buf = run(&opts);
-        assert!(buf.starts_with(b"zh-Hans,en-US,category"));
+        assert!(buf.starts_with(b"zh-Hans,en-US,status,category"));
     }
 }

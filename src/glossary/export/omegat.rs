@@ -61,7 +61,10 @@ pub(super) fn write<W: Write>(
             } else {
                 base_comment.clone()
             };
-            let mut fields = [source.to_string(), target.to_string(), comment];
+            // Control characters (ESC …) are removed as in every CSV we write; tabs and
+            // line breaks become spaces below.
+            let mut fields =
+                [source, target, &comment].map(|f| crate::write::clean_xml_text(f).0.into_owned());
             for f in fields.iter_mut() {
                 if let Some(flat) = flatten(f) {
                     warnings.push(format!(

@@ -1,8 +1,10 @@
 //! TBX-Basic, ISO 30042:2019 (TBX v3, DCA style), and the shared writer of the 2008 form.
 //!
 //! One `conceptEntry` per [`Entry`], ids `c1`, `c2`, … in list order. Entry level: the
-//! category as `descrip type="subjectField"` (TBX-Basic allows it only there) and where the
-//! term was seen as a `note`. Then one `langSec` per language, source language first: the
+//! category as `descrip type="subjectField"` (TBX-Basic allows it only there), for an
+//! unreviewed candidate a `note` saying so, and where the term was seen as a `note`. An
+//! unreviewed candidate's term is `admittedTerm-admn-sts`, never preferred (TBX-Basic's
+//! picklist has no "proposed"). Then one `langSec` per language, source language first: the
 //! preferred term in a `termSec` marked `preferredTerm-admn-sts`, and for English each
 //! variant in a further `termSec` marked `admittedTerm-admn-sts` (renderings seen in official
 //! text, not deprecated ones). The example sentence goes into the preferred term's `termSec`
@@ -16,8 +18,8 @@
 
 use std::io::{self, Write};
 
-use super::{seen, shorten, term, variants, GlossaryOptions};
-use crate::glossary::Entry;
+use super::{review_note, seen, shorten, term, variants, GlossaryOptions};
+use crate::glossary::{Entry, Status};
 use crate::model::Lang;
 use crate::write::XmlOut;
 
@@ -149,11 +151,21 @@ fn write_entry<W: Write>(
         x.leaf("descrip", &[("type", "subjectField")], e.category.trim())?;
         x.raw("\n")?;
     }
-    if let Some(note) = seen(e) {
+    for note in review_note(e)
+        .map(str::to_string)
+        .into_iter()
+        .chain(seen(e))
+    {
         x.raw("        ")?;
         x.leaf("note", &[], &note)?;
         x.raw("\n")?;
     }
+    // TBX-Basic's statuses have no "proposed": an unreviewed candidate is at most admitted,
+    // never preferred; the note above says why.
+    let preferred_status = match e.status {
+        Status::Reviewed => "preferredTerm-admn-sts",
+        Status::Unreviewed => "admittedTerm-admn-sts",
+    };
     for lang in [opts.source, opts.target()] {
         let preferred = term(e, lang).trim();
         if preferred.is_empty() {
@@ -167,7 +179,7 @@ fn write_entry<W: Write>(
         x.raw(ed.lang())?;
         x.attr("xml:lang", opts.code(lang))?;
         x.raw(">\n")?;
-        write_term(x, ed, preferred, "preferredTerm-admn-sts", example)?;
+        write_term(x, ed, preferred, preferred_status, example)?;
         for v in others {
             write_term(x, ed, v, "admittedTerm-admn-sts", "")?;
         }

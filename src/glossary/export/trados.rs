@@ -7,13 +7,14 @@
 //! field names, and MultiTerm names index fields after the language (`Chinese`, `English`),
 //! so those are the language headers (the tag itself for languages this tool does not know).
 //! Descriptive fields: `Subject` (category), `Variants` (other renderings, `|`-separated as
-//! Trados' own spreadsheet import expects for several values), `Note` (where the term was
-//! seen), `Context (<language>)` (the example pair). One entry per row, source language
-//! first; UTF-8 with a BOM when `opts.bom`, CRLF, cells neutralized against formula injection.
+//! Trados' own spreadsheet import expects for several values), `Note` (whether the entry is an
+//! unreviewed candidate, and where the term was seen), `Context (<language>)` (the example
+//! pair). One entry per row, source language first; UTF-8 with a BOM when `opts.bom`, CRLF,
+//! cells neutralized against formula injection.
 
 use std::io::{self, Write};
 
-use super::{bom, csv_writer, language_name, row, seen, term, variants, GlossaryOptions};
+use super::{bom, csv_writer, language_name, notes, row, term, variants, GlossaryOptions};
 use crate::glossary::Entry;
 use crate::model::Lang;
 
@@ -51,7 +52,7 @@ pub(super) fn write<W: Write>(
     };
     for e in entries {
         let vars = variants(e).join("|");
-        let note = seen(e).unwrap_or_default();
+        let note = notes(e);
         row(
             &mut w,
             &[
