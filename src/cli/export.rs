@@ -5,6 +5,7 @@ use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use std::path::{Path, PathBuf};
 use zhen_tm::align::finish;
 use zhen_tm::model::{AlignedDocument, Lang};
+use zhen_tm::review;
 use zhen_tm::write::{self, Format, WriteOptions};
 use zhen_tm::{Error, Result};
 
@@ -95,6 +96,10 @@ pub struct Args {
     /// editions of the same text.
     #[arg(long)]
     as_written: bool,
+    /// Also write a review page per document (DOC.review.html, opens offline in a browser)
+    /// and review.json, the record `zhen-tm apply` rewrites the memories from.
+    #[arg(long)]
+    review: bool,
     /// Do not validate the written TMX/XLIFF files (by default every file is checked
     /// against the bundled schemas and rules, and an invalid one fails the export).
     #[arg(long)]
@@ -340,6 +345,22 @@ fn write_outputs(
         staging.path().join(UNALIGNED_REPORT),
         args.output.join(UNALIGNED_REPORT),
     ));
+    if args.review {
+        let record = review::Record {
+            zhen_tm_review: review::FORMAT_VERSION,
+            options: opts.into(),
+            outputs: groups
+                .iter()
+                .zip(names)
+                .map(|((name, group), files)| review::OutputGroup::new(name, group, files))
+                .collect(),
+            unaligned_report: UNALIGNED_REPORT.to_string(),
+            documents: docs.to_vec(),
+        };
+        for name in review::write_review_files(staging.path(), &record)? {
+            staged.push((staging.path().join(&name), args.output.join(name)));
+        }
+    }
     let backups = staging.path().join(".replaced");
     std::fs::create_dir(&backups).map_err(|e| Error::io(&backups, e))?;
     let written = write::commit_staged(&staged, &backups)?;
