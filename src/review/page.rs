@@ -176,7 +176,8 @@ mod tests {
         assert!(!html.contains("alert(1)</script>"));
         assert!(html.contains("<title>Review: x&lt;/title&gt;&lt;script&gt;"));
         // The data block still parses back to the same text.
-        let start = html.find("type=\"application/json\">").unwrap() + 24;
+        let marker = "id=\"review-data\">";
+        let start = html.find(marker).unwrap() + marker.len();
         let end = start + html[start..].find("</script>").unwrap();
         let v: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
         let texts: Vec<&str> = v["s"]
