@@ -283,7 +283,7 @@ fn stale_or_bad_decisions_are_refused_and_nothing_changes() {
 
     // A decision that does not fit: named by number, nothing written.
     let bad = decisions_file(&out, "press", vec![Decision::Merge { sentence: 9999 }]);
-    let o = apply(&out, &[bad.clone()]);
+    let o = apply(&out, std::slice::from_ref(&bad));
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     assert!(
@@ -294,7 +294,7 @@ fn stale_or_bad_decisions_are_refused_and_nothing_changes() {
 
     // Not JSON, and no record: clear errors naming the file.
     std::fs::write(&bad, "{\"zhen_tm_decisions\": 1,\n oops").unwrap();
-    let o = apply(&out, &[bad.clone()]);
+    let o = apply(&out, std::slice::from_ref(&bad));
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains(":2: not a decisions file"),

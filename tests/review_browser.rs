@@ -249,15 +249,26 @@ fn thousand_pairs() -> AlignedDocument {
         source: "big.md".into(),
         date: Some("2025-03-07".into()),
         pairs,
-        unaligned: vec![Unaligned {
-            doc: "big".into(),
-            lang: Lang::En,
-            unit: 5,
-            kind: UnitKind::Heading,
-            speaker: None,
-            text: "<img src=x onerror=alert(1)> 'single' \"double\"".into(),
-            line: 55,
-        }],
+        unaligned: vec![
+            Unaligned {
+                doc: "big".into(),
+                lang: Lang::En,
+                unit: 5,
+                kind: UnitKind::Heading,
+                speaker: None,
+                text: "<img src=x onerror=alert(1)> 'single' \"double\"".into(),
+                line: 55,
+            },
+            Unaligned {
+                doc: "big".into(),
+                lang: Lang::Zh,
+                unit: 6,
+                kind: UnitKind::Heading,
+                speaker: None,
+                text: "标题".into(),
+                line: 2050,
+            },
+        ],
         agreement: Some(0.9),
         chance_agreement: None,
     }
@@ -295,6 +306,17 @@ fn thousand_pairs_stay_quick_and_text_stays_text() {
         {"eval": "return document.querySelector('tr.cur span.s').textContent"},
         {"key": "m"},
         {"eval": "return [window.zhenTmReview.renderMs, document.querySelectorAll('tr.pair').length]"},
+        // The other kinds, for the parity check below: accept, move, pair, split, reject.
+        {"key": "a"},
+        {"click": format!("tr[data-first=\"{}\"] td.en button.mv[data-to=\"next\"]", 3 * 10 - 1)},
+        {"click": "tr.loose.en button[data-act=\"pick\"]"},
+        {"click": "tr.loose.zh button[data-act=\"pick\"]"},
+        {"click": format!("tr[data-first=\"{}\"] td.en button.cut[data-k=\"1\"]", 3 * 20 - 1)},
+        {"click": format!("tr[data-first=\"{}\"] td.zh button.cut2[data-k=\"0\"]", 3 * 20 - 1)},
+        {"click": format!("tr[data-first=\"{}\"] button[data-act=\"reject\"]", 3 * 30 - 1)},
+        {"eval": "var st = window.zhenTmReview.state(); \
+                   return {ops: st.ops, rows: st.rows.map(function (r) { \
+                     return r.u === undefined ? {en: r.en, zh: r.zh, ok: r.ok} : {u: r.u}; })}"},
     ]);
     let downloads = scratch_in("review_browser", "big-downloads");
     let r = run_steps("big", &steps, &downloads);
@@ -323,6 +345,26 @@ fn thousand_pairs_stay_quick_and_text_stays_text() {
     let after = r[4].as_array().unwrap();
     assert_eq!(after[1], json!(999), "merged with the next pair");
     let merge_ms = after[0].as_f64().unwrap();
+    // Parity: the page's rows after its decisions are the rows `apply` computes from them.
+    let ops: Vec<Decision> = serde_json::from_value(r[5]["ops"].clone()).unwrap();
+    let kinds: Vec<&str> = ops.iter().map(Decision::name).collect();
+    assert_eq!(
+        kinds,
+        ["merge", "accept", "move", "pair", "split", "reject"]
+    );
+    let mut ws = Workspace::new(&doc);
+    for d in &ops {
+        ws.apply(d).unwrap();
+    }
+    let rust_rows: Vec<Value> = ws
+        .rows
+        .iter()
+        .map(|row| match row {
+            Row::Pair(p) => json!({"en": p.en, "zh": p.zh, "ok": p.meta.reviewed}),
+            Row::Unaligned(u) => json!({"u": u}),
+        })
+        .collect();
+    assert_eq!(r[5]["rows"], json!(rust_rows));
     eprintln!(
         "1,000 pairs: first render {render_ms:.0} ms, 100 next-suspect jumps {nav_ms:.0} ms, \
          re-render after a merge {merge_ms:.0} ms"

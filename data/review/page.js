@@ -224,12 +224,12 @@
         tr = el('tr', 'loose ' + s[0] + (picked === r.u ? ' picked' : ''));
         tr.setAttribute('data-first', r.u);
         tr.appendChild(el('td', 'num'));
-        tr.appendChild(el('td', 'score', 'unaligned'));
+        tr.appendChild(el('td', 'score'));
         tr.appendChild(el('td', 'bead'));
         ['en', 'zh'].forEach(function (lang) {
           var td = el('td', lang);
           if (lang === s[0]) {
-            td.appendChild(el('span', 'tag', s[3] + (s[4] ? ' \u00b7 ' + s[4] : '')));
+            td.appendChild(el('span', 'tag', 'unaligned \u00b7 ' + s[3] + (s[4] ? ' \u00b7 ' + s[4] : '')));
             var span = el('span', 's', s[1]);
             span.setAttribute('data-s', r.u);
             td.appendChild(span);

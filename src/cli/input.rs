@@ -60,7 +60,18 @@ fn is_transcript_name(path: &Path) -> bool {
 
 /// Endings of the files `export` writes: never read back as transcripts when scanning a
 /// directory (an output directory inside an input directory would otherwise be re-read).
-const OUTPUT_ENDINGS: &[&str] = &[".tmx", ".xlf", ".xliff", ".csv", ".tsv", ".tbx"];
+/// With `--review`: the pages, the record, and the decisions files the pages save.
+const OUTPUT_ENDINGS: &[&str] = &[
+    ".tmx",
+    ".xlf",
+    ".xliff",
+    ".csv",
+    ".tsv",
+    ".tbx",
+    ".review.html",
+    "review.json",
+    ".decisions.json",
+];
 
 /// Expand an INPUT argument: a file is itself; a directory gives its transcript files
 /// (recursively, in sorted order so that output is deterministic), leaving out the output

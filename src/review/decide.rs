@@ -166,7 +166,7 @@ impl PairRow {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Row {
     /// A pair.
-    Pair(PairRow),
+    Pair(Box<PairRow>),
     /// A sentence without a counterpart, by number.
     Unaligned(usize),
 }
@@ -234,7 +234,7 @@ impl Workspace {
             while let Some((_, s)) = slot.next_if(|&(after, _)| after <= i) {
                 rows.push(Row::Unaligned(s));
             }
-            rows.push(Row::Pair(pr));
+            rows.push(Row::Pair(Box::new(pr)));
         }
         rows.extend(slot.map(|(_, s)| Row::Unaligned(s)));
         Workspace {
@@ -347,7 +347,7 @@ impl Workspace {
                                 .map(|&s| Row::Unaligned(s))
                                 .collect()
                         } else {
-                            vec![Row::Pair(part)]
+                            vec![Row::Pair(Box::new(part))]
                         }
                     })
                     .collect();
@@ -396,7 +396,7 @@ impl Workspace {
                 }
                 let pair = self.made_pair(en, zh);
                 let (keep, drop) = (a.min(b), a.max(b));
-                self.rows[keep] = Row::Pair(pair);
+                self.rows[keep] = Row::Pair(Box::new(pair));
                 self.rows.remove(drop);
                 self.reshaped = true;
             }

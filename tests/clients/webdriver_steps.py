@@ -54,8 +54,9 @@ class Driver:
         return self.call(method, f"/session/{self.sid}{path}", body)
 
     def find(self, css):
-        el = self.s("POST", "/element", {"using": "css selector", "value": css})
-        return next(iter(el.values()))
+        """The element reference (a one-key object, as scripts take it) and its id."""
+        ref = self.s("POST", "/element", {"using": "css selector", "value": css})
+        return ref, next(iter(ref.values()))
 
 
 def main():
@@ -97,7 +98,13 @@ def main():
             if "open" in step:
                 d.s("POST", "/url", {"url": step["open"]})
             elif "click" in step:
-                d.s("POST", f"/element/{d.find(step['click'])}/click", {})
+                ref, el = d.find(step["click"])
+                # Centre it first: the page's sticky header would cover an element the
+                # driver scrolls to the top edge.
+                d.s("POST", "/execute/sync", {
+                    "script": "arguments[0].scrollIntoView({block: 'center'});",
+                    "args": [ref]})
+                d.s("POST", f"/element/{el}/click", {})
             elif "key" in step:
                 k = step["key"]
                 d.s("POST", "/actions", {"actions": [{"type": "key", "id": "kb", "actions": [
