@@ -41,7 +41,7 @@ fn decisions_file(out: &Path, doc: &str, ds: Vec<Decision>) -> PathBuf {
     let file = Decisions {
         zhen_tm_decisions: review::FORMAT_VERSION,
         document: doc.to_string(),
-        fingerprint: review::fingerprint(d),
+        fingerprint: record.fingerprints[&d.id].clone(),
         decisions: ds,
     };
     let path = out.with_extension(format!("{doc}.decisions.json"));

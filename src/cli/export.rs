@@ -346,17 +346,12 @@ fn write_outputs(
         args.output.join(UNALIGNED_REPORT),
     ));
     if args.review {
-        let record = review::Record {
-            zhen_tm_review: review::FORMAT_VERSION,
-            options: opts.into(),
-            outputs: groups
-                .iter()
-                .zip(names)
-                .map(|((name, group), files)| review::OutputGroup::new(name, group, files))
-                .collect(),
-            unaligned_report: UNALIGNED_REPORT.to_string(),
-            documents: docs.to_vec(),
-        };
+        let outputs = groups
+            .iter()
+            .zip(names)
+            .map(|((name, group), files)| review::OutputGroup::new(name, group, files))
+            .collect();
+        let record = review::Record::new(opts, outputs, UNALIGNED_REPORT, docs.to_vec());
         for name in review::write_review_files(staging.path(), &record)? {
             staged.push((staging.path().join(&name), args.output.join(name)));
         }

@@ -45,6 +45,34 @@ pub struct Record {
     pub unaligned_report: String,
     /// The documents as written (after normalisation, minimum score and de-duplication).
     pub documents: Vec<AlignedDocument>,
+    /// [`fingerprint`] of each document by id, taken when the record was written: what a
+    /// decisions file must carry. Kept rather than recomputed so that a newer zhen-tm,
+    /// whose model may serialise differently, still accepts decisions made on this export.
+    pub fingerprints: std::collections::BTreeMap<String, String>,
+}
+
+impl Record {
+    /// The record of an export: its writer options, memory files, unaligned-report name
+    /// and documents, with each document's fingerprint.
+    pub fn new(
+        options: &WriteOptions,
+        outputs: Vec<OutputGroup>,
+        unaligned_report: &str,
+        documents: Vec<AlignedDocument>,
+    ) -> Record {
+        let fingerprints = documents
+            .iter()
+            .map(|d| (d.id.clone(), fingerprint(d)))
+            .collect();
+        Record {
+            zhen_tm_review: FORMAT_VERSION,
+            options: options.into(),
+            outputs,
+            unaligned_report: unaligned_report.to_string(),
+            documents,
+            fingerprints,
+        }
+    }
 }
 
 /// [`WriteOptions`] as the record keeps them.
@@ -187,7 +215,12 @@ pub fn write_review_files(dir: &Path, record: &Record) -> Result<Vec<String>> {
     for doc in &record.documents {
         let name = format!("{}{PAGE_SUFFIX}", doc.id);
         let path = dir.join(&name);
-        let html = page::render(doc, &fingerprint(doc), record.options.review_below);
+        let fp = record
+            .fingerprints
+            .get(&doc.id)
+            .cloned()
+            .unwrap_or_else(|| fingerprint(doc));
+        let html = page::render(doc, &fp, record.options.review_below);
         std::fs::write(&path, html).map_err(|e| Error::io(&path, e))?;
         names.push(name);
     }
@@ -286,7 +319,7 @@ pub fn apply(dir: &Path, decision_files: &[PathBuf]) -> Result<(Vec<Applied>, Ve
             ));
         }
         seen.push(d.document.clone());
-        if fingerprint(doc) != d.fingerprint {
+        if record.fingerprints.get(&d.document) != Some(&d.fingerprint) {
             return Err(Error::input(
                 path,
                 format!(
@@ -310,6 +343,11 @@ pub fn apply(dir: &Path, decision_files: &[PathBuf]) -> Result<(Vec<Applied>, Ve
             pairs: (doc.pairs.len(), new.pairs.len()),
             unaligned: (doc.unaligned.len(), new.unaligned.len()),
         });
+        if !d.decisions.is_empty() {
+            record
+                .fingerprints
+                .insert(d.document.clone(), fingerprint(&new));
+        }
         *doc = new;
     }
     let written = write_export(dir, &record)?;
