@@ -9,7 +9,9 @@
 //! 5. [`normalize`]: the Chinese side of the pairs → full-width punctuation and no stray
 //!    spaces between Chinese characters (rules in `data/normalize/`), so that the memory
 //!    matches other editions of the same text;
-//! 6. [`write`]: aligned documents → TMX 1.4b, XLIFF 1.2, XLIFF 2.1, CSV.
+//! 6. [`write`]: aligned documents → TMX 1.4b, XLIFF 1.2, XLIFF 2.1, CSV;
+//! 7. [`review`]: a review page per document, and the translator's decisions back into the
+//!    memories.
 //!
 //! [`lexicon`] holds the bilingual evidence the aligner uses (numbers, CC-CEDICT, the
 //! bundled term list). The command-line front end lives in the binary (`src/cli`).
@@ -24,6 +26,7 @@ pub mod model;
 pub mod normalize;
 pub mod parse;
 pub mod read;
+pub mod review;
 pub mod segment;
 pub mod terms;
 pub mod validate;

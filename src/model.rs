@@ -5,11 +5,11 @@
 //! [`Pair`]s plus [`Unaligned`] sentences) → `write`. Every stage is a function from one of
 //! these types to the next, so each can be tested and reused on its own.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One of the two languages the tool handles. The order En, Zh is the order used in bead
 /// names (`"1-2"` = one English sentence, two Chinese).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.
@@ -37,7 +37,7 @@ impl Lang {
 }
 
 /// What role a unit plays in the transcript; units are aligned kind by kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     /// The document title.
@@ -121,7 +121,7 @@ pub struct Sentence {
 
 /// A bead: English and Chinese sentences that translate each other, with the context a
 /// translator needs (document, date, speaker) and the aligner's confidence.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pair {
     /// Stable identifier within the export: `DOC-NNNN`, numbered in document order.
     pub id: String,
@@ -146,6 +146,13 @@ pub struct Pair {
     /// 1-based input lines of the English and the Chinese sentences' paragraphs (first
     /// sentence of each side), so that a pair can be traced back to its source.
     pub lines: (usize, usize),
+    /// A person confirmed the pair in the review page (`export --review`, then `apply`):
+    /// accepted it as it was, or made it by merging, splitting, moving or pairing sentences.
+    /// Writers mark it as reviewed (TMX `x-reviewed`, XLIFF 1.2 `signed-off`, XLIFF 2.1
+    /// `final` with a `zhen-tm:reviewed` subState) and never flag it for review again,
+    /// whatever its score. Absent from the JSON record when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviewed: bool,
 }
 
 impl Pair {
@@ -191,7 +198,7 @@ impl Pair {
 
 /// A sentence with no counterpart on the other side (text present in one edition only, or
 /// cut off by truncation). Reported in `unaligned.tsv`, never dropped.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Unaligned {
     /// Identifier of the document.
     pub doc: String,
@@ -210,7 +217,7 @@ pub struct Unaligned {
 }
 
 /// The result of aligning one document: what the writers and reports consume.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AlignedDocument {
     /// Identifier of the document (file stem), used for output names.
     pub id: String,

@@ -30,6 +30,7 @@ fn pair(id: &str, doc: &str, unit: usize, en: &[&str], zh: &[&str], score: f64) 
         zh: zh.iter().map(|s| s.to_string()).collect(),
         score,
         lines: (1, 1),
+        reviewed: false,
     }
 }
 

@@ -263,6 +263,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
             zh: zs.sentences[z_idx].iter().map(|s| s.text.clone()).collect(),
             lines: (es.sentences[b.i].line, zs.sentences[b.j].line),
             score: (sc.score * 1000.0).round() / 1000.0,
+            reviewed: false,
         });
     }
     unaligned.sort_by(|a, b| {

@@ -5,6 +5,7 @@ use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use std::path::{Path, PathBuf};
 use zhen_tm::align::finish;
 use zhen_tm::model::{AlignedDocument, Lang};
+use zhen_tm::review;
 use zhen_tm::write::{self, Format, WriteOptions};
 use zhen_tm::{Error, Result};
 
@@ -101,6 +102,10 @@ pub struct Args {
     /// editions of the same text.
     #[arg(long)]
     as_written: bool,
+    /// Also write a review page per document (DOC.review.html, opens offline in a browser)
+    /// and review.json, the record `zhen-tm apply` rewrites the memories from.
+    #[arg(long)]
+    review: bool,
     /// Do not validate the written TMX/XLIFF files (by default every file is checked
     /// against the bundled schemas and rules, and an invalid one fails the export).
     #[arg(long)]
@@ -182,6 +187,12 @@ fn check_usage(args: &Args) -> std::result::Result<(), String> {
         }
         if args.review_tmx {
             return Err("-o - writes one file; --review-tmx needs two (write to a folder)".into());
+        }
+        if args.review {
+            return Err(
+                "-o - writes one file; --review writes pages and a record (write to a folder)"
+                    .into(),
+            );
         }
     }
     Ok(())
@@ -429,6 +440,23 @@ fn write_outputs(
         let report = &files.unaligned;
         write::write_unaligned_tsv(&staging.path().join(report), group)?;
         staged.push((staging.path().join(report), args.output.join(report)));
+    }
+    if args.review {
+        let outputs = groups
+            .iter()
+            .zip(names)
+            .map(|((name, group), files)| {
+                review::OutputGroup::new(name, group, &files.formats, &files.unaligned)
+            })
+            .collect();
+        let record = review::Record::new(
+            opts,
+            outputs,
+            groups.iter().flat_map(|(_, g)| g.iter().cloned()).collect(),
+        );
+        for name in review::write_review_files(staging.path(), &record)? {
+            staged.push((staging.path().join(&name), args.output.join(name)));
+        }
     }
     let backups = staging.path().join(".replaced");
     std::fs::create_dir(&backups).map_err(|e| Error::io(&backups, e))?;

@@ -59,10 +59,21 @@ fn is_transcript_name(path: &Path) -> bool {
 }
 
 /// Endings of the files `export` and `terms` write (`glossary.utf8` is OmegaT's glossary,
-/// `.xlsx` the workbooks): never read back as transcripts when scanning a directory (an
-/// output directory inside an input directory would otherwise be re-read).
+/// `.xlsx` the workbooks; with `--review`, the pages, the record and the decisions files
+/// the pages save): never read back as transcripts when scanning a directory (an output
+/// directory inside an input directory would otherwise be re-read).
 const OUTPUT_ENDINGS: &[&str] = &[
-    ".tmx", ".xlf", ".xliff", ".csv", ".tsv", ".tbx", ".utf8", ".xlsx",
+    ".tmx",
+    ".xlf",
+    ".xliff",
+    ".csv",
+    ".tsv",
+    ".tbx",
+    ".utf8",
+    ".xlsx",
+    ".review.html",
+    "review.json",
+    ".decisions.json",
 ];
 
 /// Expand an INPUT argument: a file is itself; a directory gives its transcript files

@@ -18,6 +18,7 @@ macro_rules! outln {
     }};
 }
 
+mod apply;
 mod export;
 mod input;
 mod inspect;
@@ -54,6 +55,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Export(Box<export::Args>),
+    Apply(apply::Args),
     Inspect(inspect::Args),
     Segment(segment::Args),
     Validate(validate::Args),
@@ -72,6 +74,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Export(args) => export::run(*args),
+        Command::Apply(args) => apply::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Segment(args) => segment::run(args),
         Command::Validate(args) => validate::run(args),

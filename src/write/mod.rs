@@ -28,7 +28,7 @@ mod xlsx;
 pub use self::csv::{neutralize_formula, spreadsheet_cell, write_csv, FORMULA_STARTS};
 pub use self::tmx::{write_review_tmx, write_tmx};
 pub use self::xliff12::write_xliff12;
-pub use self::xliff21::{write_xliff21, REVIEW_SUBSTATE};
+pub use self::xliff21::{write_xliff21, REVIEWED_SUBSTATE, REVIEW_SUBSTATE};
 pub use self::xlsx::{write_table, write_xlsx, Cell, Column, Table, MAX_CELL_CHARS};
 
 /// Name written as `creationtool`, `tool-name`, metadata category and note author, so that
@@ -185,9 +185,11 @@ impl WriteOptions {
     }
 
     /// Whether a pair should be flagged for a human check: its score is below the threshold,
-    /// or either number is NaN (flagged rather than silently trusted).
+    /// or either number is NaN (flagged rather than silently trusted), and no person has
+    /// confirmed it yet ([`Pair::reviewed`]): the translator's word outranks the score.
     pub fn needs_review(&self, pair: &Pair) -> bool {
-        pair.score < self.review_below || pair.score.is_nan() || self.review_below.is_nan()
+        !pair.reviewed
+            && (pair.score < self.review_below || pair.score.is_nan() || self.review_below.is_nan())
     }
 }
 
@@ -568,6 +570,7 @@ pub(crate) mod test_support {
             zh: zh.iter().map(|s| s.to_string()).collect(),
             score,
             lines: (1, 1),
+            reviewed: false,
         }
     }
 

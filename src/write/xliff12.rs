@@ -10,7 +10,8 @@
 //!   drop every pair; a pair that needs review is left unapproved;
 //! * `<source>` / `<target>` in the source and target languages of the options; the target
 //!   has `state="translated"`, or `state="needs-review-translation"` when the alignment
-//!   score is below `review_below`, so a reviewer can filter on it;
+//!   score is below `review_below`, so a reviewer can filter on it, or `state="signed-off"`
+//!   (the spec's "reviewed and approved") for a pair a person confirmed in the review page;
 //! * a `<context-group purpose="information">` holding one `<context context-type="x-…">`
 //!   per metadata field (document, date, speakers, unit, kind, bead, score). The strict
 //!   schema has no `<prop-group>` (transitional only); `context` with an `x-` type is its
@@ -85,6 +86,8 @@ fn trans_unit<W: Write>(
     let review = opts.needs_review(pair);
     let state = if review {
         "needs-review-translation"
+    } else if pair.reviewed {
+        "signed-off"
     } else {
         "translated"
     };

@@ -18,7 +18,8 @@
 //!   review" value, and `translated` against `final` is a difference readers do not act on;
 //!   `initial` with a target is what they read as a draft to check (the Translate Toolkit:
 //!   fuzzy, not translated, not approved), and `subState` says why in the spec's way for
-//!   tool-specific detail (`prefix:value`).
+//!   tool-specific detail (`prefix:value`); a pair a person confirmed in the review page is
+//!   `final` with `subState="zhen-tm:reviewed"`.
 //!
 //! `file` and `unit` ids must be `xs:NMTOKEN` and unique (the schema types them but only the
 //! Schematron rules check uniqueness), so they are sanitized with [`super::nmtoken`] and
@@ -103,6 +104,11 @@ fn metadata<W: Write>(x: &mut XmlOut<W>, indent: &str, meta: &[(&str, String)]) 
 /// naming the tool so that it cannot clash with another tool's values.
 pub const REVIEW_SUBSTATE: &str = "zhen-tm:needs-review";
 
+/// `subState` of a `final` segment whose pair a person confirmed in the review page
+/// ([`crate::model::Pair::reviewed`]), so that a reader can tell it from a pair that is final
+/// only because the aligner was confident.
+pub const REVIEWED_SUBSTATE: &str = "zhen-tm:reviewed";
+
 /// Writes one `<unit>`: metadata, the review note when the pair needs one, the segment.
 fn unit<W: Write>(x: &mut XmlOut<W>, pair: &Pair, id: &str, opts: &WriteOptions) -> io::Result<()> {
     let review = opts.needs_review(pair);
@@ -149,6 +155,9 @@ fn unit<W: Write>(x: &mut XmlOut<W>, pair: &Pair, id: &str, opts: &WriteOptions)
         x.attr("subState", REVIEW_SUBSTATE)?;
     } else {
         x.attr("state", "final")?;
+        if pair.reviewed {
+            x.attr("subState", REVIEWED_SUBSTATE)?;
+        }
     }
     x.raw(">\n        ")?;
     x.leaf("source", &[], &pair.text(opts.source))?;
