@@ -238,6 +238,11 @@ pub struct AlignedDocument {
     /// sentences and their lengths stay as they are); `None` when not measured (the
     /// agreement was clear enough, or the document was not aligned here).
     pub chance_agreement: Option<f64>,
+    /// Pairs per run of consecutive pairs (a run ends where the aligner left sentences
+    /// without counterpart): translations pair long runs, while the pairs found between
+    /// unrelated texts stand alone. `None` when not measured.
+    #[serde(default)]
+    pub pairs_per_run: Option<f64>,
 }
 
 impl AlignedDocument {

@@ -271,6 +271,7 @@ fn thousand_pairs() -> AlignedDocument {
         ],
         agreement: Some(0.9),
         chance_agreement: None,
+        pairs_per_run: None,
     }
 }
 

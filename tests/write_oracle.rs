@@ -62,6 +62,7 @@ fn fixture() -> Vec<AlignedDocument> {
         unaligned: vec![],
         agreement: None,
         chance_agreement: None,
+        pairs_per_run: None,
     };
     let d2 = AlignedDocument {
         id: "外交部".into(),
@@ -82,6 +83,7 @@ fn fixture() -> Vec<AlignedDocument> {
         unaligned: vec![],
         agreement: None,
         chance_agreement: None,
+        pairs_per_run: None,
     };
     let empty = AlignedDocument {
         id: "empty".into(),
@@ -91,6 +93,7 @@ fn fixture() -> Vec<AlignedDocument> {
         unaligned: vec![],
         agreement: None,
         chance_agreement: None,
+        pairs_per_run: None,
     };
     vec![d1, empty, d2]
 }
@@ -404,6 +407,7 @@ fn write_file_errors_name_the_path_and_leave_nothing() {
         unaligned: vec![],
         agreement: None,
         chance_agreement: None,
+        pairs_per_run: None,
     }];
     let p = dir.path().join("empty.xliff21.xlf");
     let err = write_file(&p, Format::Xliff21, &empty, &opts).unwrap_err();

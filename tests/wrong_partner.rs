@@ -142,3 +142,28 @@ fn a_short_text_against_a_much_longer_one_is_judged_against_chance() {
         assert!(!out.exists() || std::fs::read_dir(&out).map_or(true, |mut d| d.next().is_none()));
     }
 }
+
+#[test]
+fn speeches_of_one_speaker_are_not_taken_for_translations() {
+    // Two speeches of one speaker share their vocabulary and the order of their topics, so
+    // the forward alignment beats the reversed controls; but each pair stands alone between
+    // skipped sentences (1.1-1.2 pairs per run, translations 2 or more), and the pairing is
+    // refused with the figure in the message.
+    let Some(bench) = cli::shared_path("bench") else {
+        eprintln!("skipped: ../shared/bench not found");
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("out");
+    for (en, zh) in [("pol/002", "pol/011"), ("pol/008", "pol/010")] {
+        let (code, err) = export(
+            &bench.join(en).join("en.sent.txt"),
+            &bench.join(zh).join("zh.sent.txt"),
+            true,
+            false,
+            &out,
+        );
+        assert_eq!(code, 1, "{en} × {zh} accepted: {err}");
+        assert!(err.contains("pairs per run"), "{err}");
+    }
+}

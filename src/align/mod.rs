@@ -213,6 +213,21 @@ fn bead_ratio(beads: &[Scored], feats: &Features) -> Option<f64> {
     Some(r[r.len() / 2].clamp(1.5, 6.0))
 }
 
+/// Pairs per run of consecutive pairs (one-sided beads end a run); `None` without pairs.
+fn pairs_per_run(scored: &[Scored]) -> Option<f64> {
+    let (mut pairs, mut runs, mut in_run) = (0usize, 0usize, false);
+    for s in scored {
+        if s.bead.is_pair() {
+            pairs += 1;
+            runs += usize::from(!in_run);
+            in_run = true;
+        } else {
+            in_run = false;
+        }
+    }
+    (runs > 0).then(|| pairs as f64 / runs as f64)
+}
+
 /// Align one document. Both sides must be present.
 pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocument, AlignError> {
     let en = doc.en.as_ref().ok_or(AlignError::MissingSide(Lang::En))?;
@@ -280,6 +295,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
         unaligned,
         agreement: Some((agreement * 1000.0).round() / 1000.0),
         chance_agreement: chance_agreement.map(|c| (c * 1000.0).round() / 1000.0),
+        pairs_per_run: pairs_per_run(&scored).map(|r| (r * 100.0).round() / 100.0),
     })
 }
 

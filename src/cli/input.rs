@@ -361,12 +361,14 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
                             format!(
                                 "the English and the Chinese do not look like translations of \
                                  each other: {} over {} sentences, where translations \
-                                 score {:.2} or more and {:.2} above chance; nothing written \
-                                 for it (--force exports it anyway)",
+                                 score {:.2} or more, {:.2} above chance, and {:.1} or more \
+                                 pairs per run of consecutive pairs; nothing written for it \
+                                 (--force exports it anyway)",
                                 agreement.describe(),
                                 agreement.sentences,
                                 finish::MIN_AGREEMENT,
-                                finish::MIN_MARGIN_OVER_CHANCE
+                                finish::MIN_MARGIN_OVER_CHANCE,
+                                finish::MIN_PAIRS_PER_RUN
                             ),
                         ))
                     }

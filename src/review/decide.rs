@@ -557,6 +557,7 @@ mod tests {
             unaligned: vec![loose(Lang::En, "Extra.", 13), loose(Lang::Zh, "另。", 40)],
             agreement: None,
             chance_agreement: None,
+            pairs_per_run: None,
         }
     }
 

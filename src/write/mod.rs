@@ -613,6 +613,7 @@ pub(crate) mod test_support {
             unaligned: vec![],
             agreement: None,
             chance_agreement: None,
+            pairs_per_run: None,
         }
     }
 }
