@@ -179,8 +179,9 @@ pub fn from_text(text: String, path: &Path) -> Result<Source> {
 
 /// Whether text read from `path` is Markdown: its name ends in `.md` (or another Markdown
 /// ending), or it opens with front matter (`---`/`+++` and a `key:`/`key =` line), or it
-/// holds HTML tags or entities inside text (`<br/>`, `&nbsp;`, `<strong>`) that only the
-/// Markdown reader's HTML machinery removes.
+/// holds line-break tags or no-break-space entities (`<br/>`, `&nbsp;`: a web page copied
+/// as text, the `中文<br/>English` layout) that only the Markdown reader's HTML machinery
+/// removes. Other markup characters in a text file (`R&D <b>`) stay text.
 pub fn is_markdown(path: &Path, text: &str) -> bool {
     if MARKDOWN_EXTENSIONS.contains(&extension(path).as_str()) {
         return true;
@@ -192,7 +193,7 @@ pub fn is_markdown(path: &Path, text: &str) -> bool {
         Some("+++") => lines.next().is_some_and(|l| l.contains('=')),
         _ => false,
     };
-    const INLINE_HTML: &[&str] = &["<br", "&nbsp;", "<strong>", "</p>", "</span>", "<b>"];
+    const INLINE_HTML: &[&str] = &["<br>", "<br/>", "<br />", "&nbsp;"];
     front || INLINE_HTML.iter().any(|h| t.contains(h))
 }
 
