@@ -322,6 +322,20 @@ pub fn read_article(html: &str, path: &Path) -> Result<Article> {
     })
 }
 
+/// The lines of an HTML fragment (no page around it: the HTML that a Markdown file holds or
+/// that the Markdown reader makes of it), written as [`read_article`] writes an article's
+/// body: one line per block or `<br>`, `""` between blocks, bold at the start of a
+/// paragraph as `**…**`, headings as `## …`, entities decoded, scripts and images left out.
+/// Nothing is looked for: the whole fragment is the text.
+pub fn fragment_lines(fragment: &str) -> Vec<String> {
+    let doc = Html::parse_fragment(fragment);
+    let root = doc.root_element();
+    let mut blocks = Blocks::default();
+    walk(root, root, &mut blocks, 0);
+    blocks.flush();
+    blocks.lines
+}
+
 /// Whether the walk from `body` reaches `el`: it is inside the body and not inside an
 /// element the walk skips (a `<header>`, a share bar …).
 fn walk_reaches(el: ElementRef, body: ElementRef) -> bool {

@@ -1049,13 +1049,27 @@ fn push_paragraph(
 /// A language with fewer than two paragraphs is taken as stray text of the other language
 /// (an English acronym line in a Chinese edition), never dropped (see [`read_lines`]).
 pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
+    parse_with(text, id, source, true)
+}
+
+/// Parse a file whose paragraphs are known to be whole, as [`parse_document`] does but
+/// without [`rejoin`]: in a bilingual page whose paragraphs alternate with their
+/// translation, or hold it on the same line, no page break cuts a paragraph, and a line
+/// without final punctuation (a section label `【重要讲话】`, a source line, a term in a
+/// word list) is a paragraph of its own, never the start of the next one.
+pub fn parse_whole_paragraphs(text: &str, id: &str, source: &str) -> Document {
+    parse_with(text, id, source, false)
+}
+
+fn parse_with(text: &str, id: &str, source: &str, mend_breaks: bool) -> Document {
     let lines = read_lines(text);
     let side = |lang: Lang| -> Option<Transcript> {
         let mine: Vec<Line> = lines.iter().filter(|l| l.lang == lang).cloned().collect();
         if mine.is_empty() {
             return None;
         }
-        Some(structure(&rejoin(mine), lang))
+        let mine = if mend_breaks { rejoin(mine) } else { mine };
+        Some(structure(&mine, lang))
     };
     let en = side(Lang::En);
     let zh = side(Lang::Zh);

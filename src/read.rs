@@ -1,30 +1,86 @@
-//! Reading an input file as the text the parser reads, whatever the file's format.
+//! Reading an input file as the text the parser reads, whatever the file's format and
+//! bilingual layout.
 //!
-//! Plain text and Markdown go to [`crate::parse`] as decoded; a saved web page first goes
-//! through [`crate::html`], which finds its article and writes it as paragraph lines. The
-//! format is decided by the file's name (`.html`, `.htm`) and by its content
-//! (`<!DOCTYPE html`, `<html`), so a page saved without an extension is read right too.
+//! The formats ([`Format`]): plain text, Markdown ([`markdown`], a CommonMark parser), web
+//! pages ([`crate::html`], the article found and written as paragraph lines), Word
+//! documents ([`docx`]) and PDFs with a text layer ([`pdf`]). Each is turned into one shape of text: one paragraph a line, blank
+//! lines between blocks, `#` headings and `**label:**` speaker labels, which
+//! [`crate::parse`] reads. The format is decided by the file's content first (a ZIP
+//! archive, `%PDF-`, a page that opens like HTML, Markdown front matter or
+//! HTML inside text) and its name second (`.html`, `.md`, `.docx`); `--input-format`
+//! ([`Options::format`]) forces one. The path `-` reads standard input.
+//!
+//! Then [`bilingual::analyse`] names the file's layout (one language; a bilingual file
+//! interleaved, alternating or in blocks), cuts lines holding both languages in two, and
+//! says when the layout could not be recognised with confidence.
 
-use crate::{decode, html, Result};
+pub mod bilingual;
+pub mod docx;
+pub mod markdown;
+pub mod pdf;
+
+pub use bilingual::{Layout, LayoutKind};
+
+use crate::{decode, html, Error, Result};
+use std::io::Read;
 use std::path::Path;
 
 /// The formats an input file can be read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Plain text or Markdown, read as it is.
+    /// Plain text (the parser reads light Markdown in it: `#` headings, `**` labels).
     Text,
+    /// Markdown, read with a CommonMark parser (see [`markdown`]).
+    Markdown,
     /// A web page, reduced to its article (see [`crate::html`]).
     Html,
+    /// A Word document (see [`docx`]).
+    Docx,
+    /// A PDF with a text layer (see [`pdf`]).
+    Pdf,
 }
 
 impl Format {
-    /// The format's name in messages and `inspect` output.
+    /// Every format, in the order `--input-format` lists them.
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Docx,
+        Format::Pdf,
+    ];
+
+    /// The format's name in messages, `inspect` output and `--input-format`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
+
+    /// The format named `s` (`text`/`txt`, `markdown`/`md`, `html`/`htm`, `docx`).
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "docx" | "word" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
+            _ => None,
+        }
+    }
+}
+
+/// How to read an input: what the user forced on the command line.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// `--encoding`: an encoding label that overrides detection (text formats only).
+    pub encoding: Option<&'a str>,
+    /// `--input-format`: the format, instead of detecting it.
+    pub format: Option<Format>,
 }
 
 /// An input file as text for the parser, with what its format said outside the text.
@@ -37,29 +93,156 @@ pub struct Source {
     /// The document's date (`YYYY-MM-DD`) when the format states it apart from the text (a
     /// web page's date line), for the document when its text gives none.
     pub date: Option<String>,
+    /// The file's language layout, and whether it was recognised with confidence.
+    pub layout: Layout,
+    /// What the reader left out on purpose (front matter, images, code blocks), to tell
+    /// the user: nothing is dropped silently.
+    pub left_out: Vec<String>,
 }
 
-/// Read and decode the file at `path` (`forced`: an `--encoding` label) and turn it into
-/// parser text by its format. Errors name the file: undecodable bytes, and a web page
-/// without an article body.
-pub fn read_file(path: &Path, forced: Option<&str>) -> Result<Source> {
-    let text = decode::read_file(path, forced)?;
-    from_text(text, path)
+/// The path that names standard input.
+pub const STDIN: &str = "-";
+
+/// Whether `path` names standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
 }
 
-/// Turn decoded `text` read from `path` into parser text by its format.
-pub fn from_text(text: String, path: &Path) -> Result<Source> {
-    if html::is_html(path, &text) {
-        let article = html::read_article(&text, path)?;
-        return Ok(Source {
-            text: article.text,
-            format: Format::Html,
-            date: article.date,
-        });
+/// Read the file at `path` (`-`: standard input) and turn it into parser text by its
+/// format. Errors name the file: unreadable or undecodable bytes, a web page without an
+/// article body, a damaged Word document.
+pub fn read_file(path: &Path, opts: &Options) -> Result<Source> {
+    let bytes = if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
+        bytes
+    } else {
+        let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if metadata.is_dir() {
+            return Err(Error::input(path, "is a directory, not a transcript file"));
+        }
+        std::fs::read(path).map_err(|e| Error::io(path, e))?
+    };
+    from_bytes(&bytes, path, opts)
+}
+
+/// The extension of `path`, lower case.
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// File name endings read as Markdown.
+const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mkdn"];
+
+/// Turn the bytes read from `path` into parser text: a ZIP archive (a Word document) and a
+/// PDF by their content, else decoded text by [`from_text_as`].
+pub fn from_bytes(bytes: &[u8], path: &Path, opts: &Options) -> Result<Source> {
+    let zipped = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    let sniffed = if zipped {
+        Some(Format::Docx)
+    } else if bytes.starts_with(b"%PDF-") {
+        Some(Format::Pdf)
+    } else {
+        None
+    };
+    match opts.format.or(sniffed) {
+        Some(Format::Docx) => {
+            let text = docx::read(bytes, path)?;
+            return Ok(finish(text, Format::Docx, None, Vec::new()));
+        }
+        Some(Format::Pdf) => {
+            if !bytes.starts_with(b"%PDF-") {
+                return Err(Error::input(
+                    path,
+                    "not a PDF document (it does not start with %PDF-)",
+                ));
+            }
+            let text = pdf::read(bytes, path)?;
+            return Ok(finish(text, Format::Pdf, None, Vec::new()));
+        }
+        _ => {}
     }
-    Ok(Source {
-        text,
-        format: Format::Text,
-        date: None,
+    let format = opts.format;
+    let text = decode::decode(bytes, path, opts.encoding)?;
+    from_text_as(text, path, format)
+}
+
+/// Turn decoded `text` read from `path` into parser text, by its detected format.
+pub fn from_text(text: String, path: &Path) -> Result<Source> {
+    from_text_as(text, path, None)
+}
+
+/// Whether text read from `path` is Markdown: its name ends in `.md` (or another Markdown
+/// ending), or it opens with front matter (`---`/`+++` and a `key:`/`key =` line), or it
+/// holds line-break tags or no-break-space entities (`<br/>`, `&nbsp;`: a web page copied
+/// as text, the `中文<br/>English` layout) that only the Markdown reader's HTML machinery
+/// removes. Other markup characters in a text file (`R&D <b>`) stay text.
+pub fn is_markdown(path: &Path, text: &str) -> bool {
+    if MARKDOWN_EXTENSIONS.contains(&extension(path).as_str()) {
+        return true;
+    }
+    let t = text.trim_start_matches('\u{feff}');
+    let mut lines = t.lines();
+    let front = match lines.next().map(str::trim_end) {
+        Some("---") => lines.next().is_some_and(|l| l.contains(':')),
+        Some("+++") => lines.next().is_some_and(|l| l.contains('=')),
+        _ => false,
+    };
+    const INLINE_HTML: &[&str] = &["<br>", "<br/>", "<br />", "&nbsp;"];
+    front || INLINE_HTML.iter().any(|h| t.contains(h))
+}
+
+/// Turn decoded `text` read from `path` into parser text, as `format` (detected when
+/// `None`: a web page, Markdown, else plain text).
+pub fn from_text_as(text: String, path: &Path, format: Option<Format>) -> Result<Source> {
+    let format = format.unwrap_or_else(|| {
+        if html::is_html(path, &text) {
+            Format::Html
+        } else if is_markdown(path, &text) {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    });
+    Ok(match format {
+        Format::Html => {
+            let article = html::read_article(&text, path)?;
+            finish(article.text, Format::Html, article.date, Vec::new())
+        }
+        Format::Markdown => {
+            let md = markdown::read(&text);
+            finish(md.text, Format::Markdown, None, md.left_out)
+        }
+        Format::Text | Format::Docx | Format::Pdf => finish(text, Format::Text, None, Vec::new()),
     })
+}
+
+/// Parse a source into a document named `id` (read from `name`): as one text, its
+/// paragraphs mended across page breaks, unless its layout says they are whole; the date
+/// the format stated (a web page's) is the document's when its text states none.
+pub fn parse_source(source: &Source, id: &str, name: &str) -> crate::model::Document {
+    let mut doc = if source.layout.kind.paragraphs_whole() {
+        crate::parse::parse_whole_paragraphs(&source.text, id, name)
+    } else {
+        crate::parse::parse_document(&source.text, id, name)
+    };
+    doc.date = doc.date.or_else(|| source.date.clone());
+    doc
+}
+
+/// The source with its bilingual layout read and mixed lines cut.
+fn finish(text: String, format: Format, date: Option<String>, left_out: Vec<String>) -> Source {
+    let (text, layout) = bilingual::analyse(&text);
+    Source {
+        text,
+        format,
+        date,
+        layout,
+        left_out,
+    }
 }

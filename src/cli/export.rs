@@ -22,7 +22,8 @@ use zhen_tm::{Error, Result};
 /// exported), 2 on bad usage.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Bilingual transcript files, or directories of them.
+    /// Bilingual transcript files (text, Markdown, web pages, Word), or directories of
+    /// them; `-` reads standard input.
     #[arg(required_unless_present = "en")]
     inputs: Vec<PathBuf>,
     /// English text to align (a monolingual file, or the English side of a bilingual one).
@@ -80,6 +81,10 @@ pub struct Args {
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     encoding: Option<String>,
+    /// Read every input as this format (text, markdown, html, docx, pdf) instead of detecting it
+    /// from the file's content and name.
+    #[arg(long, value_name = "FORMAT", value_parser = input::parse_input_format)]
+    input_format: Option<zhen_tm::read::Format>,
     /// Language tag written for Chinese (e.g. zh-CN, zh-Hans, zh).
     #[arg(long, value_name = "TAG", default_value = "zh-CN", value_parser = parse_language_tag)]
     zh_code: String,
@@ -276,6 +281,7 @@ pub fn run(args: Args) -> Result<i32> {
         zh: args.zh.as_deref(),
         output: &args.output,
         encoding: args.encoding.as_deref(),
+        input_format: args.input_format,
         presplit: input::Presplit {
             on: args.presplit,
             labels: args.labels,
@@ -283,7 +289,12 @@ pub fn run(args: Args) -> Result<i32> {
         force: args.force,
         progress: !args.quiet,
     };
-    let (mut docs, problems) = input::align_inputs(&sources, "export");
+    let input::Aligned {
+        mut docs,
+        problems,
+        read_as,
+        doubts,
+    } = input::align_inputs(&sources, "export");
     if docs.is_empty() {
         eprintln!("zhen-tm: nothing to export");
         return Ok(EXIT_INPUT);
@@ -364,6 +375,18 @@ pub fn run(args: Args) -> Result<i32> {
     if !args.quiet {
         let text = summary(&docs, &written, &Tally { removed, ..tally });
         outln!("{}", text.trim_end_matches('\n'));
+        if !read_as.is_empty() {
+            outln!("read as:");
+            for r in &read_as {
+                outln!("  {r}");
+            }
+        }
+        if !doubts.is_empty() {
+            outln!("layouts not recognised with confidence (check these pairs):");
+            for d in &doubts {
+                outln!("  {d}");
+            }
+        }
     }
     Ok(if problems == 0 { EXIT_OK } else { EXIT_INPUT })
 }

@@ -4,7 +4,8 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use zhen_tm::align::{self, finish, AlignError, AlignOptions};
 use zhen_tm::model::{AlignedDocument, Document, Lang};
-use zhen_tm::{parse, read, Error, Result};
+use zhen_tm::read::{self, Source};
+use zhen_tm::{parse, Error, Result};
 
 /// One unit of work for `export`: a transcript file, or an English and a Chinese file to
 /// align against each other.
@@ -39,8 +40,11 @@ impl Input {
 }
 
 /// The document identifier for a path: its file stem (`2025-03-07-press.bilingual.md` →
-/// `2025-03-07-press.bilingual`), used in tuids and output names.
+/// `2025-03-07-press.bilingual`), used in tuids and output names; `stdin` for `-`.
 pub fn doc_id(path: &Path) -> String {
+    if read::is_stdin(path) {
+        return "stdin".to_string();
+    }
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "document".to_string())
@@ -87,6 +91,13 @@ const OUTPUT_ENDINGS: &[&str] = &[
 /// the user put there); a link to a folder is not followed (it could lead back up and
 /// around forever) and is mentioned on standard error; a broken link is a problem.
 pub fn collect(path: &Path, skip: &Path) -> (Vec<Input>, Vec<Error>) {
+    if read::is_stdin(path) {
+        let file = Input::File {
+            path: path.to_path_buf(),
+            named: true,
+        };
+        return (vec![file], Vec::new());
+    }
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return (Vec::new(), vec![Error::io(path, e)]),
@@ -201,41 +212,98 @@ fn drop_repeats(jobs: Vec<Input>) -> Vec<Input> {
         .collect()
 }
 
-/// Read, decode and parse one transcript file (a web page through its article). A file
-/// with no text in either language is refused.
-pub fn read_document(path: &Path, encoding: Option<&str>) -> Result<Document> {
-    let source = read::read_file(path, encoding)?;
-    let mut doc = parse::parse_document(&source.text, &doc_id(path), &path.display().to_string());
-    doc.date = doc.date.or(source.date);
+/// Read, decode and parse one transcript file (a web page through its article, a Word
+/// document through its body, a bilingual page through its layout). A file with no text
+/// in either language is refused. Returns the document and what was read (format, layout,
+/// what was left out), for [`notes`].
+pub fn read_document(path: &Path, opts: &read::Options) -> Result<(Document, Source)> {
+    let source = read::read_file(path, opts)?;
+    let doc = read::parse_source(&source, &doc_id(path), &path.display().to_string());
     if doc.en.is_none() && doc.zh.is_none() {
         return Err(Error::input(path, "no English or Chinese text found"));
     }
-    Ok(doc)
+    Ok((doc, source))
+}
+
+/// Something a user should know about how a file was read.
+#[derive(Clone, Debug)]
+pub enum Note {
+    /// The format and layout of anything but a plain single-language text (`FILE: markdown,
+    /// bilingual, alternating paragraphs (…)`), for the summary.
+    ReadAs(String),
+    /// What the reader left out on purpose, for standard error.
+    LeftOut(String),
+    /// The layout could not be recognised with confidence: for standard error and the
+    /// summary.
+    Doubt(String),
+}
+
+/// The notes on how `path` was read (see [`Note`]).
+pub fn notes(path: &Path, source: &Source) -> Vec<Note> {
+    let mut out = Vec::new();
+    let layout = &source.layout;
+    if source.format != read::Format::Text || layout.kind.is_bilingual() {
+        let mut what = format!(
+            "{}: {}, {}",
+            path.display(),
+            source.format.name(),
+            layout.kind.describe()
+        );
+        if layout.kind.is_bilingual() {
+            what.push_str(&format!(
+                " ({} Chinese and {} English paragraphs",
+                layout.paragraphs.0, layout.paragraphs.1
+            ));
+            if layout.split_lines > 0 {
+                what.push_str(&format!(
+                    "; {} lines holding both languages cut in two",
+                    layout.split_lines
+                ));
+            }
+            what.push(')');
+        }
+        out.push(Note::ReadAs(what));
+    }
+    if !source.left_out.is_empty() {
+        out.push(Note::LeftOut(format!(
+            "{}: left out: {}",
+            path.display(),
+            source.left_out.join(", ")
+        )));
+    }
+    if let Some(doubt) = &layout.doubt {
+        out.push(Note::Doubt(format!(
+            "{}: layout not recognised with confidence (read as {}): {doubt}; check the pairs",
+            path.display(),
+            layout.kind.name()
+        )));
+    }
+    out
 }
 
 /// Read one side of a `--en`/`--zh` pair: the requested language of the file.
 fn read_side(
     path: &Path,
     lang: Lang,
-    encoding: Option<&str>,
+    opts: &read::Options,
     presplit: Presplit,
+    notes_out: &mut Vec<Note>,
 ) -> Result<(Document, Option<zhen_tm::model::Transcript>)> {
-    let source = read::read_file(path, encoding)?;
-    let text = source.text;
-    let mut doc = if presplit.on {
+    let source = read::read_file(path, opts)?;
+    notes_out.extend(notes(path, &source));
+    let doc = if presplit.on {
         Document {
             id: doc_id(path),
             source: path.display().to_string(),
-            date: None,
+            date: source.date.clone(),
             en: None,
             zh: None,
         }
     } else {
-        parse::parse_document(&text, &doc_id(path), &path.display().to_string())
+        read::parse_source(&source, &doc_id(path), &path.display().to_string())
     };
-    doc.date = doc.date.or(source.date);
     let side = if presplit.on {
-        Some(parse::parse_presplit(&text, lang, presplit.labels))
+        Some(parse::parse_presplit(&source.text, lang, presplit.labels))
     } else {
         match lang {
             Lang::En => doc.en.clone(),
@@ -245,31 +313,49 @@ fn read_side(
     Ok((doc, side))
 }
 
-/// Read an input into one document ready for alignment. For a `--en`/`--zh` pair, the
-/// document takes the English side of the first file and the Chinese side of the second;
-/// its id is the Chinese file's (the edition being aligned), its date the English lead's
-/// (which states the year) or else the Chinese one's.
-pub fn read_input(input: &Input, encoding: Option<&str>, presplit: Presplit) -> Result<Document> {
+/// Read an input into one document ready for alignment, with the notes on how its files
+/// were read (see [`notes`]). For a `--en`/`--zh` pair, the document takes the English
+/// side of the first file and the Chinese side of the second; its id is the Chinese
+/// file's (the edition being aligned), its date the English lead's (which states the year)
+/// or else the Chinese one's.
+pub fn read_input(
+    input: &Input,
+    opts: &read::Options,
+    presplit: Presplit,
+) -> Result<(Document, Vec<Note>)> {
     match input {
-        Input::File { path, .. } => read_document(path, encoding),
+        Input::File { path, .. } => {
+            let (doc, source) = read_document(path, opts)?;
+            Ok((doc, notes(path, &source)))
+        }
         Input::Pair { en, zh } => {
-            let (en_doc, en_side) = read_side(en, Lang::En, encoding, presplit)?;
-            let (zh_doc, zh_side) = read_side(zh, Lang::Zh, encoding, presplit)?;
+            let mut said = Vec::new();
+            let (en_doc, en_side) = read_side(en, Lang::En, opts, presplit, &mut said)?;
+            let (zh_doc, zh_side) = read_side(zh, Lang::Zh, opts, presplit, &mut said)?;
             let en_side = en_side
                 .filter(|t| !t.units.is_empty())
                 .ok_or_else(|| Error::input(en, "has no English text"))?;
             let zh_side = zh_side
                 .filter(|t| !t.units.is_empty())
                 .ok_or_else(|| Error::input(zh, "has no Chinese text"))?;
-            Ok(Document {
+            let doc = Document {
                 id: doc_id(zh),
                 source: format!("{} + {}", en.display(), zh.display()),
                 date: en_doc.date.or(zh_doc.date),
                 en: Some(en_side),
                 zh: Some(zh_side),
-            })
+            };
+            Ok((doc, said))
         }
     }
+}
+
+/// `--input-format`: a format the readers know (text, markdown, html, docx).
+pub fn parse_input_format(s: &str) -> std::result::Result<read::Format, String> {
+    read::Format::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = read::Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown input format '{s}' (expected {})", names.join(", "))
+    })
 }
 
 /// Where the inputs of an `export` or `terms` run come from (their shared options).
@@ -284,6 +370,8 @@ pub struct Sources<'a> {
     pub output: &'a Path,
     /// `--encoding`.
     pub encoding: Option<&'a str>,
+    /// `--input-format`: the format of every input, instead of detecting it.
+    pub input_format: Option<read::Format>,
     /// `--presplit` (and `--labels`).
     pub presplit: Presplit,
     /// `--force`: keep documents whose sides do not look like translations of each other.
@@ -311,7 +399,8 @@ pub fn lang_name(l: Lang) -> &'static str {
 
 /// What happened to one input.
 enum Outcome {
-    Aligned(AlignedDocument),
+    /// Aligned, with the notes on how its files were read.
+    Aligned(AlignedDocument, Vec<Note>),
     /// A single-language edition that needs a partner.
     NeedsPartner {
         path: PathBuf,
@@ -321,12 +410,27 @@ enum Outcome {
     Failed(Error),
 }
 
+/// The inputs of a run, read and aligned.
+pub struct Aligned {
+    /// The aligned documents, in input order.
+    pub docs: Vec<AlignedDocument>,
+    /// How many inputs were errors.
+    pub problems: usize,
+    /// How the inputs other than plain single-language texts were read (format and
+    /// layout, one line each), for the summary.
+    pub read_as: Vec<String>,
+    /// Warnings on layouts not recognised with confidence (one line each), for the
+    /// summary; they are said on standard error too.
+    pub doubts: Vec<String>,
+}
+
 /// Read, decode and align every input (in parallel; results in input order), reporting on
 /// standard error every input that cannot be used, naming the file. A single-language
 /// edition found by a directory scan is a valid layout waiting for its partner: a note with
 /// the `zhen-tm COMMAND --en … --zh …` to run; named on its own, it is an error. Returns the
-/// aligned documents and how many inputs were errors.
-pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usize) {
+/// aligned documents, how many inputs were errors, how the files were read and the layout
+/// warnings. What a reader left out and the layout warnings are said on standard error.
+pub fn align_inputs(src: &Sources, command: &str) -> Aligned {
     let mut jobs: Vec<Input> = Vec::new();
     let mut unusable: Vec<Error> = Vec::new();
     for path in src.inputs {
@@ -341,20 +445,42 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
             zh: zh.to_path_buf(),
         });
     }
+    let stdin_uses = src
+        .inputs
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(src.en)
+        .chain(src.zh)
+        .filter(|p| read::is_stdin(p))
+        .count();
+    if stdin_uses > 1 {
+        unusable.push(Error::input(
+            read::STDIN,
+            "standard input is named more than once; it can be read only once",
+        ));
+        jobs.retain(|j| match j {
+            Input::File { path, .. } => !read::is_stdin(path),
+            Input::Pair { en, zh } => !read::is_stdin(en) && !read::is_stdin(zh),
+        });
+    }
     let opts = AlignOptions {
         presplit: src.presplit.on,
+    };
+    let read_opts = read::Options {
+        encoding: src.encoding,
+        format: src.input_format,
     };
     let bar = super::progress::bar(jobs.len(), src.progress, "aligning");
     let outcomes: Vec<Outcome> = jobs
         .par_iter()
         .inspect(|_| bar.tick())
-        .map(|job| match read_input(job, src.encoding, src.presplit) {
+        .map(|job| match read_input(job, &read_opts, src.presplit) {
             Err(e) => Outcome::Failed(e),
-            Ok(doc) => match align::align_document(&doc, &opts) {
+            Ok((doc, said)) => match align::align_document(&doc, &opts) {
                 Ok(aligned) => {
                     let agreement = finish::agreement(&aligned);
                     if src.force || agreement.plausible() {
-                        Outcome::Aligned(aligned)
+                        Outcome::Aligned(aligned, said)
                     } else {
                         Outcome::Failed(Error::input(
                             job.path(),
@@ -395,9 +521,23 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
 
     let mut docs: Vec<AlignedDocument> = Vec::new();
     let mut problems = 0usize;
+    let mut doubts = Vec::new();
+    let mut read_as = Vec::new();
     for o in unusable.into_iter().map(Outcome::Failed).chain(outcomes) {
         match o {
-            Outcome::Aligned(d) => docs.push(d),
+            Outcome::Aligned(d, said) => {
+                for note in said {
+                    match note {
+                        Note::ReadAs(line) => read_as.push(line),
+                        Note::LeftOut(line) => eprintln!("zhen-tm: note: {line}"),
+                        Note::Doubt(line) => {
+                            eprintln!("zhen-tm: warning: {line}");
+                            doubts.push(line);
+                        }
+                    }
+                }
+                docs.push(d);
+            }
             Outcome::NeedsPartner { path, has, named } => {
                 if named {
                     problems += 1;
@@ -421,5 +561,10 @@ pub fn align_inputs(src: &Sources, command: &str) -> (Vec<AlignedDocument>, usiz
             }
         }
     }
-    (docs, problems)
+    Aligned {
+        docs,
+        problems,
+        read_as,
+        doubts,
+    }
 }

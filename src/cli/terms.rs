@@ -99,6 +99,9 @@ pub struct Args {
     /// Force the input encoding (e.g. gb18030, utf-16le); detected when omitted.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     encoding: Option<String>,
+    /// Read every input as this format (text, markdown, html, docx, pdf) instead of detecting it.
+    #[arg(long, value_name = "FORMAT", value_parser = input::parse_input_format)]
+    input_format: Option<zhen_tm::read::Format>,
     /// Language tag written for Chinese.
     #[arg(long, value_name = "TAG", default_value = "zh-CN", value_parser = parse_language_tag)]
     zh_code: String,
@@ -131,6 +134,7 @@ fn align_inputs(args: &Args) -> (Vec<AlignedDocument>, bool) {
         zh: args.zh.as_deref(),
         output: &output,
         encoding: args.encoding.as_deref(),
+        input_format: args.input_format,
         presplit: input::Presplit {
             on: args.presplit,
             labels: args.labels,
@@ -138,8 +142,8 @@ fn align_inputs(args: &Args) -> (Vec<AlignedDocument>, bool) {
         force: args.force,
         progress: !args.quiet,
     };
-    let (docs, problems) = input::align_inputs(&sources, "terms");
-    (docs, problems > 0)
+    let aligned = input::align_inputs(&sources, "terms");
+    (aligned.docs, aligned.problems > 0)
 }
 
 /// The term list: bundled, plus the user's.

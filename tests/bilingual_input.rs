@@ -1,0 +1,455 @@
+//! Bilingual pages in their layouts, Markdown read properly, input by content and from
+//! standard input, Word documents (`src/read/`).
+//!
+//! `tests/fixtures/bilingual/` holds one short speech as two clean files (`speech.zh.md`,
+//! `speech.en.md`) and as a bilingual page in each layout: interleaved by a line break
+//! (`中文<br/>English`, Markdown with YAML front matter), interleaved on one line (plain
+//! text), alternating paragraphs (Markdown with TOML front matter, an image, links, a
+//! blockquote, `&nbsp;` and `<strong>`), blocks (a web page: the Chinese section, then the
+//! English), and a two-column bilingual table in Word. The main test holds each layout to
+//! the pairs the two clean files give. `press.zh.docx`/`press.en.docx` are a press
+//! conference in Word (heading styles, bold speaker labels, a line break). The Word files
+//! were made with LibreOffice (`soffice --convert-to docx` of HTML pages).
+//!
+//! The last test reads the real bilingual page in `../shared/inputs/` and skips with a
+//! message when that material is absent.
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bilingual")
+        .join(name)
+}
+
+/// `export ARGS --format csv` into a fresh folder: the pairs of the document `stem`, and
+/// standard output and error.
+fn export(args: &[&std::ffi::OsStr], stem: &str) -> (Pairs, String, String) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut all: Vec<&std::ffi::OsStr> = vec!["export".as_ref()];
+    all.extend_from_slice(args);
+    all.extend([
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        out.path().as_os_str(),
+    ]);
+    let o = run(all);
+    assert_ok(&o);
+    let pairs = read_csv(&out.path().join(format!("{stem}.csv")), b',');
+    (pairs, stdout(&o), stderr(&o))
+}
+
+/// The pairs of the clean two-file speech: the reference every layout is held to.
+fn reference() -> Pairs {
+    let (zh, en) = (fixture("speech.zh.md"), fixture("speech.en.md"));
+    let (pairs, _, _) = export(
+        &[
+            "--zh".as_ref(),
+            zh.as_os_str(),
+            "--en".as_ref(),
+            en.as_os_str(),
+        ],
+        "speech.zh",
+    );
+    assert!(pairs.len() >= 10, "{pairs:?}");
+    pairs
+}
+
+/// `inspect --json FILE`, parsed (with the extra arguments first).
+fn inspect(args: &[&str], path: &Path) -> serde_json::Value {
+    let mut all: Vec<&std::ffi::OsStr> = vec!["inspect".as_ref(), "--json".as_ref()];
+    all.extend(args.iter().map(std::ffi::OsStr::new));
+    all.push(path.as_os_str());
+    let o = run(all);
+    assert_ok(&o);
+    serde_json::from_str(&stdout(&o)).expect("inspect JSON")
+}
+
+/// Every paragraph text of one side of `inspect --json`.
+fn paragraphs(doc: &serde_json::Value, lang: &str) -> Vec<String> {
+    doc[lang]["units"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {lang} side: {doc}"))
+        .iter()
+        .flat_map(|u| u["paragraphs"].as_array().expect("paragraphs").clone())
+        .map(|p| p["text"].as_str().expect("text").to_string())
+        .collect()
+}
+
+#[test]
+fn each_layout_aligns_as_the_two_clean_files() {
+    let reference = reference();
+    for (file, layout) in [
+        ("speech.interleaved-br.md", "interleaved-line-break"),
+        ("speech.interleaved-line.txt", "interleaved-same-line"),
+        ("speech.alternating.md", "alternating"),
+        ("speech.blocks.html", "blocks"),
+    ] {
+        let path = fixture(file);
+        let doc = inspect(&[], &path);
+        assert_eq!(doc["read"]["layout"], layout, "{file}: {}", doc["read"]);
+        assert!(doc["read"]["doubt"].is_null(), "{file}: {}", doc["read"]);
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        let (pairs, out, _) = export(&[path.as_os_str()], &stem);
+        let said = format!(
+            "{file}: {}, bilingual",
+            doc["read"]["format"].as_str().unwrap_or("?")
+        );
+        assert!(
+            out.contains(&said),
+            "{file}: the summary says how it was read: {out}"
+        );
+        assert_eq!(
+            pairs, reference,
+            "{file}: pairs differ from the two clean files"
+        );
+    }
+}
+
+#[test]
+fn markdown_markup_never_reaches_the_text() {
+    for file in ["speech.alternating.md", "speech.interleaved-br.md"] {
+        let doc = inspect(&[], &fixture(file));
+        for lang in ["zh", "en"] {
+            for p in paragraphs(&doc, lang) {
+                for debris in [
+                    "<", ">", "&nbsp;", "\u{a0}", "](", "![", "+++", "---", "tags", "title",
+                ] {
+                    assert!(!p.contains(debris), "{file}: {debris:?} in {p:?}");
+                }
+            }
+        }
+        let left_out = doc["read"]["left_out"].to_string();
+        assert!(left_out.contains("front matter"), "{file}: {left_out}");
+    }
+    let doc = inspect(&[], &fixture("speech.alternating.md"));
+    assert!(doc["read"]["left_out"].to_string().contains("1 image"));
+    // Link text and the blockquote stay as text.
+    assert!(paragraphs(&doc, "en")
+        .iter()
+        .any(|p| p.starts_with("The ocean is") && p.contains("marine research.")));
+}
+
+#[test]
+fn the_format_is_found_by_content_and_can_be_forced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A web page and a Markdown file saved without their endings.
+    let page = dir.path().join("page");
+    std::fs::copy(fixture("speech.blocks.html"), &page).expect("copy");
+    assert_eq!(inspect(&[], &page)["read"]["format"], "html");
+    let md = dir.path().join("notes.txt");
+    std::fs::copy(fixture("speech.interleaved-br.md"), &md).expect("copy");
+    assert_eq!(inspect(&[], &md)["read"]["format"], "markdown");
+    let docx = dir.path().join("press");
+    std::fs::copy(fixture("press.zh.docx"), &docx).expect("copy");
+    assert_eq!(inspect(&[], &docx)["read"]["format"], "docx");
+    // Forced: the page read as plain text keeps its markup.
+    let doc = inspect(&["--input-format", "text"], &page);
+    assert_eq!(doc["read"]["format"], "text");
+    assert!(paragraphs(&doc, "zh").iter().any(|p| p.contains('<')));
+    // A text file forced to be a Word document is refused, naming the file.
+    let o = run([
+        "inspect".as_ref(),
+        "--input-format".as_ref(),
+        "docx".as_ref(),
+        md.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("notes.txt"), "{}", stderr(&o));
+    let o = run(["inspect", "--input-format", "pdfx", "x"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+/// Runs `zhen-tm ARGS` with `input` on standard input.
+fn run_stdin(args: &[&std::ffi::OsStr], input: &[u8]) -> std::process::Output {
+    let mut child = zhen_tm()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn standard_input_is_read_as_a_file() {
+    let bytes = std::fs::read(fixture("speech.interleaved-br.md")).expect("read");
+    let o = run_stdin(
+        &["inspect".as_ref(), "--json".as_ref(), "-".as_ref()],
+        &bytes,
+    );
+    assert_ok(&o);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(doc["id"], "stdin");
+    assert_eq!(doc["read"]["layout"], "interleaved-line-break");
+    let out = tempfile::tempdir().expect("tempdir");
+    let o = run_stdin(
+        &[
+            "export".as_ref(),
+            "-".as_ref(),
+            "--format".as_ref(),
+            "csv".as_ref(),
+            "-o".as_ref(),
+            out.path().as_os_str(),
+        ],
+        &bytes,
+    );
+    assert_ok(&o);
+    assert_eq!(read_csv(&out.path().join("stdin.csv"), b','), reference());
+    // Standard input named twice cannot be read twice.
+    let o = run_stdin(
+        &[
+            "export".as_ref(),
+            "-".as_ref(),
+            "--en".as_ref(),
+            "-".as_ref(),
+            "--zh".as_ref(),
+            fixture("speech.zh.md").as_os_str(),
+            "-o".as_ref(),
+            out.path().as_os_str(),
+        ],
+        &bytes,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("read only once"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_layout_in_doubt_is_said_on_stderr_and_in_the_summary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("lopsided.md");
+    // Alternating paragraphs whose English is a fraction of a translation.
+    let zh = std::fs::read_to_string(fixture("speech.zh.md")).expect("read");
+    let mut text = String::new();
+    for p in zh.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        text.push_str(p.trim());
+        text.push_str("\n\nYes, we agree.\n\n");
+    }
+    std::fs::write(&path, text).expect("write");
+    let o = run(["inspect".as_ref(), path.as_os_str()]);
+    assert_ok(&o);
+    assert!(stdout(&o).contains("\ndoubt    "), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("warning") && stderr(&o).contains("lopsided.md"),
+        "{}",
+        stderr(&o)
+    );
+    let out = tempfile::tempdir().expect("tempdir");
+    let o = run([
+        "export".as_ref(),
+        path.as_os_str(),
+        "--force".as_ref(),
+        "-o".as_ref(),
+        out.path().as_os_str(),
+    ]);
+    assert_ok(&o);
+    assert!(
+        stdout(&o).contains("layouts not recognised with confidence"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("not recognised with confidence"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn word_documents_give_headings_labels_and_table_rows() {
+    let doc = inspect(&[], &fixture("press.zh.docx"));
+    assert_eq!(doc["read"]["format"], "docx");
+    let units = doc["zh"]["units"].as_array().expect("units");
+    assert_eq!(units[0]["kind"], "title");
+    assert_eq!(
+        units[0]["paragraphs"][0]["text"],
+        "2031年4月2日外交部发言人林夏主持例行记者会"
+    );
+    let speakers: Vec<&str> = units.iter().filter_map(|u| u["speaker"].as_str()).collect();
+    assert_eq!(
+        speakers,
+        ["林夏", "法新社记者", "林夏", "彭博社记者", "林夏"]
+    );
+    assert!(units
+        .iter()
+        .any(|u| u["kind"] == "heading" && u["paragraphs"][0]["text"] == "关于海洋合作"));
+    // The pair of Word files aligns turn by turn.
+    let (pairs, _, _) = export(
+        &[
+            "--zh".as_ref(),
+            fixture("press.zh.docx").as_os_str(),
+            "--en".as_ref(),
+            fixture("press.en.docx").as_os_str(),
+        ],
+        "press.zh",
+    );
+    assert!(
+        pairs.contains(&(
+            "中方如何看待这次访问的意义？".to_string(),
+            "How does China see the significance of this visit?".to_string()
+        )),
+        "{pairs:?}"
+    );
+    assert!(pairs.len() >= 8, "{pairs:?}");
+    // A two-column bilingual table: each row a Chinese paragraph and its English.
+    let table = fixture("speech.table.docx");
+    let doc = inspect(&[], &table);
+    assert!(
+        doc["read"]["bilingual"].as_bool().unwrap_or(false),
+        "{}",
+        doc["read"]
+    );
+    let (pairs, _, _) = export(&[table.as_os_str()], "speech.table");
+    for p in reference() {
+        assert!(
+            pairs.contains(&p),
+            "{p:?} missing from the table's pairs {pairs:?}"
+        );
+    }
+}
+
+#[test]
+fn damaged_and_foreign_archives_are_refused_naming_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bytes = std::fs::read(fixture("press.zh.docx")).expect("read");
+    let cut = dir.path().join("cut.docx");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("write");
+    let o = run(["inspect".as_ref(), cut.as_os_str()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("cut.docx") && err.contains("cannot be opened"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    // A ZIP archive without a Word body.
+    let other = dir.path().join("other.zip");
+    {
+        let file = std::fs::File::create(&other).expect("create");
+        let mut z = zip::ZipWriter::new(file);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file("content.xml", opts).expect("start");
+        z.write_all(b"<x/>").expect("write");
+        z.finish().expect("finish");
+    }
+    let o = run(["inspect".as_ref(), other.as_os_str()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("other.zip") && stderr(&o).contains("not a Word document"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_shared_bilingual_page_is_read_as_alternating_paragraphs() {
+    let Some(path) = shared_path("inputs/bilingual-html/xuexi-bilingual-excerpts-2022.md") else {
+        eprintln!("skipped: ../shared/inputs is absent");
+        return;
+    };
+    let doc = inspect(&[], &path);
+    assert_eq!(doc["read"]["format"], "markdown");
+    assert_eq!(doc["read"]["layout"], "alternating", "{}", doc["read"]);
+    // The headings that carry both languages were cut in two.
+    assert!(
+        doc["read"]["split_lines"].as_u64().unwrap_or(0) >= 10,
+        "{}",
+        doc["read"]
+    );
+    let zh = paragraphs(&doc, "zh");
+    let en = paragraphs(&doc, "en");
+    assert!(
+        zh.iter().any(|p| p == "11.2 中华人民共和国“友谊勋章”"),
+        "{zh:?}"
+    );
+    assert!(en
+        .iter()
+        .any(|p| p == "the Friendship Medal of the People's Republic of China"));
+    for p in zh.iter().chain(&en) {
+        assert!(
+            !p.contains(":::") && !p.contains("```") && !p.contains("**"),
+            "{p:?}"
+        );
+    }
+    let stem = "xuexi-bilingual-excerpts-2022";
+    let (pairs, _, _) = export(&[path.as_os_str()], stem);
+    let find = |zh: &str| pairs.iter().find(|(z, _)| z.contains(zh));
+    let (_, en) = find("“友谊勋章”代表了中国共产党").expect("the medal quotation is paired");
+    assert!(en.starts_with("The medal represents"), "{en}");
+}
+
+/// Whether Poppler's `pdftotext` can be run (the PDF reader needs it).
+fn has_pdftotext() -> bool {
+    std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok()
+}
+
+#[test]
+fn pdfs_are_read_without_page_furniture_and_scans_refused() {
+    if !has_pdftotext() {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    let doc = inspect(&[], &fixture("speech.zh.pdf"));
+    assert_eq!(doc["read"]["format"], "pdf");
+    let zh = paragraphs(&doc, "zh");
+    for p in &zh {
+        assert!(
+            !p.contains("主旨演讲") && !p.contains("- 1 -"),
+            "furniture in {p:?}"
+        );
+    }
+    // The paragraph cut by the page break is whole again, and pdftotext's spaces between
+    // characters and digits are gone.
+    assert!(
+        zh.iter().any(|p| p.contains("让子孙后代共享碧海蓝天。")),
+        "{zh:?}"
+    );
+    assert!(zh.iter().any(|p| p.contains("2031年5月12日")), "{zh:?}");
+    // The two PDFs align into the speech's pairs.
+    let (pairs, _, _) = export(
+        &[
+            "--zh".as_ref(),
+            fixture("speech.zh.pdf").as_os_str(),
+            "--en".as_ref(),
+            fixture("speech.en.pdf").as_os_str(),
+        ],
+        "speech.zh",
+    );
+    let reference = reference();
+    let found = reference.iter().filter(|p| pairs.contains(p)).count();
+    assert!(
+        found + 2 >= reference.len(),
+        "{found} of {} reference pairs in {pairs:?}",
+        reference.len()
+    );
+    // A page without a text layer is refused, naming the file and saying why.
+    let o = run(["inspect".as_ref(), fixture("scan.pdf").as_os_str()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("scan.pdf") && err.contains("text layer"),
+        "{err}"
+    );
+}
