@@ -125,6 +125,7 @@ struct Rules {
     line_break_share: f64,
     alternating_share: f64,
     letters_per_han: (f64, f64),
+    monolingual_letters_per_han: (f64, f64),
     paragraph_balance: f64,
     unsplit_share: f64,
 }
@@ -140,6 +141,7 @@ fn rules() -> &'static Rules {
             line_break_share: 0.3,
             alternating_share: 0.6,
             letters_per_han: (1.5, 8.0),
+            monolingual_letters_per_han: (0.3, 40.0),
             paragraph_balance: 0.7,
             unsplit_share: 0.1,
         };
@@ -163,6 +165,8 @@ fn rules() -> &'static Rules {
                 "alternating_share" => r.alternating_share = v,
                 "min_letters_per_han" => r.letters_per_han.0 = v,
                 "max_letters_per_han" => r.letters_per_han.1 = v,
+                "monolingual_zh_below" => r.monolingual_letters_per_han.0 = v,
+                "monolingual_en_above" => r.monolingual_letters_per_han.1 = v,
                 "paragraph_balance" => r.paragraph_balance = v,
                 "unsplit_share" => r.unsplit_share = v,
                 _ => {}
@@ -364,8 +368,24 @@ pub fn analyse(text: &str) -> (String, Layout) {
 
     let n_zh = seq.iter().filter(|s| s.0 == Lang::Zh).count();
     let n_en = seq.len() - n_zh;
-    if n_zh < 2 || n_en < 2 {
-        let lang = if n_zh >= n_en { Lang::Zh } else { Lang::En };
+    // A text almost all in one language (a Chinese text quoting English words and formulas)
+    // is monolingual, however many of its lines hold a little of the other.
+    let (han, lat) = seq_volume(text);
+    let per_han = lat as f64 / han.max(1) as f64;
+    let (zh_below, en_above) = r.monolingual_letters_per_han;
+    let one_language = han > 0 && (per_han < zh_below || per_han > en_above);
+    if n_zh < 2 || n_en < 2 || one_language {
+        let lang = if one_language {
+            if per_han < zh_below {
+                Lang::Zh
+            } else {
+                Lang::En
+            }
+        } else if n_zh >= n_en {
+            Lang::Zh
+        } else {
+            Lang::En
+        };
         let layout = Layout {
             kind: LayoutKind::Monolingual(lang),
             paragraphs: (n_zh, n_en),
@@ -454,6 +474,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_chinese_text_quoting_english_is_monolingual_and_uncut() {
+        let text = "若结果x的合意性依存于其来源集合A，则我们可构建一个新的选择空间。\n\
+                    这里的元素为有序对（A，x），见 choice space 一节的讨论与证明过程。\n\
+                    他们称之为 the bounds of reason and rational choice theory。\n\
+                    本章讨论理性的界限，以及由此引出的社会选择问题和集体决策问题。\n";
+        let (out, layout) = analyse(text);
+        assert_eq!(out, text);
+        assert!(matches!(layout.kind, LayoutKind::Monolingual(Lang::Zh)));
+        assert!(layout.doubt.is_none());
+    }
+
+    #[test]
     fn cuts_a_line_at_the_border_of_its_languages() {
         let c = cut_mixed("11.2 中华人民共和国“友谊勋章” the Friendship Medal of the PRC")
             .expect("cut");
@@ -499,8 +531,8 @@ mod tests {
     #[test]
     fn doubts_a_layout_out_of_proportion() {
         let lopsided = "中方愿同各方一道努力，推动构建人类命运共同体，维护世界和平与发展。\n\n\
-                        Yes.\n\n我们支持多边主义，反对单边主义和保护主义，坚定维护以联合国为核心的国际体系。\n\n\
-                        No.\n";
+                        Yes, we agree with this.\n\n我们支持多边主义，反对单边主义和保护主义，坚定维护以联合国为核心的国际体系。\n\n\
+                        No, we do not think so.\n";
         let (_, l) = analyse(lopsided);
         assert!(l.kind.is_bilingual());
         assert!(
