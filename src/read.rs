@@ -112,6 +112,28 @@ pub fn is_stdin(path: &Path) -> bool {
 /// format. Errors name the file: unreadable or undecodable bytes, a web page without an
 /// article body, a damaged Word document.
 pub fn read_file(path: &Path, opts: &Options) -> Result<Source> {
+    from_bytes(&read_bytes(path)?, path, opts)
+}
+
+/// Read a `--presplit` file (`-`: standard input) in `lang`: one sentence a line and
+/// nothing else, so the text is only decoded — no Markdown, no web page, no bilingual
+/// layout — unless `--input-format` names a format to read it as.
+pub fn read_presplit(path: &Path, opts: &Options, lang: crate::model::Lang) -> Result<Source> {
+    let bytes = read_bytes(path)?;
+    if opts.format.is_some() {
+        return from_bytes(&bytes, path, opts);
+    }
+    Ok(Source {
+        text: decode::decode(&bytes, path, opts.encoding)?,
+        format: Format::Text,
+        date: None,
+        layout: Layout::monolingual(lang),
+        left_out: Vec::new(),
+    })
+}
+
+/// The bytes of the file at `path` (`-`: standard input).
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let bytes = if is_stdin(path) {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -126,7 +148,7 @@ pub fn read_file(path: &Path, opts: &Options) -> Result<Source> {
         }
         std::fs::read(path).map_err(|e| Error::io(path, e))?
     };
-    from_bytes(&bytes, path, opts)
+    Ok(bytes)
 }
 
 /// The extension of `path`, lower case.

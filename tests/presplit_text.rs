@@ -66,6 +66,43 @@ fn presplit_lines_are_text_not_labels() {
 }
 
 #[test]
+fn presplit_lines_are_not_read_as_markdown_or_a_bilingual_layout() {
+    // A line with markup-looking text, front-matter-looking first lines, and Chinese lines
+    // quoting English: each line is one sentence as written, in a pair or in the report.
+    let en = "---\nlayout: the plan\nThe ratio A<br/>B holds.\nWe call it the Friendship Medal.\n";
+    let zh = "---\nlayout：计划\n比例A<br/>B成立。\n我们称之为 the Friendship Medal 友谊勋章。\n";
+    let tmp = tempfile::tempdir().unwrap();
+    let (e, z, out) = (
+        tmp.path().join("en.txt"),
+        tmp.path().join("zh.txt"),
+        tmp.path().join("out"),
+    );
+    std::fs::write(&e, en).unwrap();
+    std::fs::write(&z, zh).unwrap();
+    let (code, err) = run(&[
+        "export",
+        "--presplit",
+        "--en",
+        e.to_str().unwrap(),
+        "--zh",
+        z.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--force",
+        "--as-written",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let csv = std::fs::read_to_string(out.join("zh.csv")).unwrap();
+    let unaligned = std::fs::read_to_string(out.join("zh.unaligned.tsv")).unwrap();
+    let all = format!("{csv}\n{unaligned}");
+    for line in en.lines().chain(zh.lines()) {
+        assert!(all.contains(line), "lost or changed: {line:?}\n{all}");
+    }
+}
+
+#[test]
 fn labels_only_on_request() {
     let tmp = tempfile::tempdir().unwrap();
     let (en, zh, out) = (

@@ -289,7 +289,11 @@ fn read_side(
     presplit: Presplit,
     notes_out: &mut Vec<Note>,
 ) -> Result<(Document, Option<zhen_tm::model::Transcript>)> {
-    let source = read::read_file(path, opts)?;
+    let source = if presplit.on {
+        read::read_presplit(path, opts, lang)?
+    } else {
+        read::read_file(path, opts)?
+    };
     notes_out.extend(notes(path, &source));
     let doc = if presplit.on {
         Document {
