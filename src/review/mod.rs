@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AlignedDocument, Lang};
+use crate::model::AlignedDocument;
 use crate::write::{self, Format, WriteOptions};
 use crate::{Error, Result};
 
@@ -38,7 +38,7 @@ pub struct Record {
     /// [`FORMAT_VERSION`].
     pub zhen_tm_review: u32,
     /// The writer options of the export.
-    pub options: RecordOptions,
+    pub options: WriteOptions,
     /// The memory files, by group (one group per document, or one for `--merge`).
     pub outputs: Vec<OutputGroup>,
     /// The documents as written (after normalisation, minimum score and de-duplication).
@@ -63,61 +63,10 @@ impl Record {
             .collect();
         Record {
             zhen_tm_review: FORMAT_VERSION,
-            options: options.into(),
+            options: options.clone(),
             outputs,
             documents,
             fingerprints,
-        }
-    }
-}
-
-/// [`WriteOptions`] as the record keeps them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RecordOptions {
-    /// See [`WriteOptions::en_code`].
-    pub en_code: String,
-    /// See [`WriteOptions::zh_code`].
-    pub zh_code: String,
-    /// See [`WriteOptions::source`].
-    pub source: Lang,
-    /// See [`WriteOptions::review_below`].
-    pub review_below: f64,
-    /// See [`WriteOptions::review_tmx`].
-    pub review_tmx: bool,
-    /// See [`WriteOptions::creation_date`].
-    pub creation_date: Option<String>,
-    /// See [`WriteOptions::bom`].
-    pub bom: bool,
-    /// See [`WriteOptions::tsv`].
-    pub tsv: bool,
-}
-
-impl From<&WriteOptions> for RecordOptions {
-    fn from(o: &WriteOptions) -> Self {
-        RecordOptions {
-            en_code: o.en_code.clone(),
-            zh_code: o.zh_code.clone(),
-            source: o.source,
-            review_below: o.review_below,
-            review_tmx: o.review_tmx,
-            creation_date: o.creation_date.clone(),
-            bom: o.bom,
-            tsv: o.tsv,
-        }
-    }
-}
-
-impl From<&RecordOptions> for WriteOptions {
-    fn from(o: &RecordOptions) -> Self {
-        WriteOptions {
-            en_code: o.en_code.clone(),
-            zh_code: o.zh_code.clone(),
-            source: o.source,
-            review_below: o.review_below,
-            review_tmx: o.review_tmx,
-            creation_date: o.creation_date.clone(),
-            bom: o.bom,
-            tsv: o.tsv,
         }
     }
 }
@@ -232,48 +181,42 @@ pub fn write_review_files(dir: &Path, record: &Record) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// Reads an export record, refusing another format version.
-pub fn read_record(path: &Path) -> Result<Record> {
+/// Reads a JSON file of this module (`what` says what it should be, for the error), refusing
+/// another format version than [`FORMAT_VERSION`] (`version` reads it).
+fn read_versioned<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+    version: fn(&T) -> u32,
+) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let record: Record = serde_json::from_slice(&bytes).map_err(|e| {
-        Error::at_line(
-            path,
-            e.line(),
-            format!("not a zhen-tm review record ({e}); run `zhen-tm export --review` again"),
-        )
-    })?;
-    if record.zhen_tm_review != FORMAT_VERSION {
+    let value: T = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::at_line(path, e.line(), format!("not {what} ({e})")))?;
+    let v = version(&value);
+    if v != FORMAT_VERSION {
         return Err(Error::input(
             path,
-            format!(
-                "review record version {} (this zhen-tm reads {FORMAT_VERSION})",
-                record.zhen_tm_review
-            ),
+            format!("{what}, version {v} (this zhen-tm reads {FORMAT_VERSION})"),
         ));
     }
-    Ok(record)
+    Ok(value)
+}
+
+/// Reads an export record, refusing another format version.
+pub fn read_record(path: &Path) -> Result<Record> {
+    read_versioned(
+        path,
+        "a zhen-tm review record (run `zhen-tm export --review` again)",
+        |r: &Record| r.zhen_tm_review,
+    )
 }
 
 /// Reads a decisions file saved by the review page.
 pub fn read_decisions(path: &Path) -> Result<Decisions> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let d: Decisions = serde_json::from_slice(&bytes).map_err(|e| {
-        Error::at_line(
-            path,
-            e.line(),
-            format!("not a decisions file saved by the review page ({e})"),
-        )
-    })?;
-    if d.zhen_tm_decisions != FORMAT_VERSION {
-        return Err(Error::input(
-            path,
-            format!(
-                "decisions version {} (this zhen-tm reads {FORMAT_VERSION})",
-                d.zhen_tm_decisions
-            ),
-        ));
-    }
-    Ok(d)
+    read_versioned(
+        path,
+        "a decisions file saved by the review page",
+        |d: &Decisions| d.zhen_tm_decisions,
+    )
 }
 
 /// What `apply` did to one document.
@@ -363,7 +306,7 @@ pub fn apply(dir: &Path, decision_files: &[PathBuf]) -> Result<(Vec<Applied>, Ve
 /// pages into a staging folder in `dir`, validates the XML ones, then moves them into place
 /// together ([`write::commit_staged`]).
 fn write_export(dir: &Path, record: &Record) -> Result<Vec<PathBuf>> {
-    let opts = WriteOptions::from(&record.options);
+    let opts = record.options.clone();
     let staging = tempfile::Builder::new()
         .prefix(".zhen-tm-staging-")
         .tempdir_in(dir)

@@ -127,8 +127,9 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// Options shared by all writers.
-#[derive(Clone, Debug)]
+/// Options shared by all writers (serialisable: an export's review record keeps them, so
+/// that `apply` writes the memories again as they were).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WriteOptions {
     /// Language tag written for English (default `en-US`).
     pub en_code: String,
