@@ -12,18 +12,13 @@ use zhen_tm::review::{self, decide::sentence_table, Decision, Decisions, Directi
 
 /// Exports `input` with `--review` (plus `args`) into a fresh folder.
 fn export(name: &str, inputs: &[&Path], args: &[&str]) -> PathBuf {
-    let out = scratch_in("cli_review", name);
-    let o = zhen_tm()
-        .arg("export")
-        .args(inputs)
-        .args(args)
-        .arg("--review")
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_ok(&o);
-    out
+    let all: Vec<&std::ffi::OsStr> = inputs
+        .iter()
+        .map(|p| p.as_os_str())
+        .chain(args.iter().map(std::ffi::OsStr::new))
+        .chain([std::ffi::OsStr::new("--review")])
+        .collect();
+    export_in("cli_review", name, &all)
 }
 
 /// The small bilingual fixture as a file, exported with `--review`.

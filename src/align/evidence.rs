@@ -204,7 +204,7 @@ impl Features {
                     }
                     f.words += 1;
                 }
-                merge_stem_words(&mut f.stem_words);
+                merge_stem_bits(&mut f.stem_words);
                 // Latin tokens only count when the English side has them too.
                 f.latin = latin_upper(&s.text)
                     .iter()
@@ -254,21 +254,10 @@ impl Features {
     }
 }
 
-/// Sort a sentence's (stem, words) entries by stem and merge the word bits of repeated
-/// stems, the form [`Feat::stem_words`] is searched in.
-fn merge_stem_words(v: &mut Vec<(u32, u128)>) {
-    v.sort_unstable_by_key(|x| x.0);
-    v.dedup_by(|later, first| {
-        let same = later.0 == first.0;
-        if same {
-            first.1 |= later.1;
-        }
-        same
-    });
-}
-
-/// [`merge_stem_words`] for the English side's (stem, positions) entries.
-fn merge_stem_bits(v: &mut Vec<(u32, u64)>) {
+/// Sort a sentence's (stem, bits) entries by stem and merge the bits of repeated stems:
+/// the form [`Feat::stem_words`] (Chinese words as bits) and the English side's
+/// (stem, positions) entries are searched in.
+fn merge_stem_bits<B: Copy + std::ops::BitOrAssign>(v: &mut Vec<(u32, B)>) {
     v.sort_unstable_by_key(|x| x.0);
     v.dedup_by(|later, first| {
         let same = later.0 == first.0;
@@ -402,7 +391,7 @@ impl Features {
                 f.stem_words.push((e, 1u128 << (f.words % 128)));
                 f.words += 1;
             }
-            merge_stem_words(&mut f.stem_words);
+            merge_stem_bits(&mut f.stem_words);
         }
         Some(out)
     }
