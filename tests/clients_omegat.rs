@@ -54,6 +54,8 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/clients.rs"]
+mod clients;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -236,24 +238,18 @@ struct Direction {
     source: &'static str,
     src_tag: &'static str,
     tgt_tag: &'static str,
-    src_tok: &'static str,
-    tgt_tok: &'static str,
 }
 
 const ZH_EN: Direction = Direction {
     source: "zh",
     src_tag: "zh-CN",
     tgt_tag: "en-US",
-    src_tok: "org.omegat.tokenizer.LuceneSmartChineseTokenizer",
-    tgt_tok: "org.omegat.tokenizer.LuceneEnglishTokenizer",
 };
 
 const EN_ZH: Direction = Direction {
     source: "en",
     src_tag: "en-US",
     tgt_tag: "zh-CN",
-    src_tok: "org.omegat.tokenizer.LuceneEnglishTokenizer",
-    tgt_tok: "org.omegat.tokenizer.LuceneSmartChineseTokenizer",
 };
 
 impl Direction {
@@ -265,29 +261,7 @@ impl Direction {
     }
 
     fn project_file(&self) -> String {
-        format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-    <project version="1.0">
-        <source_dir>__DEFAULT__</source_dir>
-        <source_dir_excludes/>
-        <target_dir>__DEFAULT__</target_dir>
-        <tm_dir>__DEFAULT__</tm_dir>
-        <glossary_dir>__DEFAULT__</glossary_dir>
-        <glossary_file>__DEFAULT__</glossary_file>
-        <dictionary_dir>__DEFAULT__</dictionary_dir>
-        <source_lang>{}</source_lang>
-        <target_lang>{}</target_lang>
-        <source_tok>{}</source_tok>
-        <target_tok>{}</target_tok>
-        <sentence_seg>true</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-    </project>
-</omegat>
-"#,
-            self.src_tag, self.tgt_tag, self.src_tok, self.tgt_tok
-        )
+        clients::omegat_project_file(self.src_tag, self.tgt_tag, true)
     }
 }
 

@@ -25,7 +25,6 @@ mod clients;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use cli::*;
 
@@ -89,27 +88,6 @@ struct Run {
     segments: Vec<Segment>,
 }
 
-const PROJECT_FILE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-    <project version="1.0">
-        <source_dir>__DEFAULT__</source_dir>
-        <source_dir_excludes/>
-        <target_dir>__DEFAULT__</target_dir>
-        <tm_dir>__DEFAULT__</tm_dir>
-        <glossary_dir>__DEFAULT__</glossary_dir>
-        <glossary_file>__DEFAULT__</glossary_file>
-        <dictionary_dir>__DEFAULT__</dictionary_dir>
-        <source_lang>zh-CN</source_lang>
-        <target_lang>en-US</target_lang>
-        <source_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</source_tok>
-        <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
-        <sentence_seg>true</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-    </project>
-</omegat>
-"#;
-
 /// A sample's Chinese paragraphs, one per line, separated by blank lines: the document a
 /// translator would open in OmegaT.
 fn chinese_text(sample: &Path) -> String {
@@ -143,7 +121,11 @@ fn run_omegat(root: &Path, sources: &[PathBuf], memories: &[(&str, PathBuf)]) ->
     for sub in ["source", "tm", "target", "glossary", "dictionary", "omegat"] {
         std::fs::create_dir_all(project.join(sub)).unwrap();
     }
-    std::fs::write(project.join("omegat.project"), PROJECT_FILE).unwrap();
+    std::fs::write(
+        project.join("omegat.project"),
+        clients::omegat_project_file("zh-CN", "en-US", true),
+    )
+    .unwrap();
     for s in sources {
         std::fs::write(
             project.join("source").join(format!("{}.txt", stem(s))),
@@ -161,17 +143,7 @@ fn run_omegat(root: &Path, sources: &[PathBuf], memories: &[(&str, PathBuf)]) ->
     let config = root.join("config");
     std::fs::create_dir_all(&config).unwrap();
     let dump = root.join("dump.tsv");
-    let mut cmd = Command::new(java);
-    cmd.arg("-Djava.awt.headless=true")
-        .arg("-jar")
-        .arg(jar)
-        .arg(&project)
-        .arg("--mode=console-translate")
-        .arg(format!("--config-dir={}", config.display()))
-        .arg(format!("--script={}", script.display()))
-        .arg("--quiet")
-        .env("ZHEN_TM_OMEGAT_DUMP", &dump)
-        .current_dir(root);
+    let cmd = clients::omegat_script_command(&java, &jar, &project, &config, &script, &dump, root);
     let out = clients::run_with_timeout(cmd, clients::OMEGAT_TIME_LIMIT)
         .unwrap_or_else(|e| panic!("{e}"));
     let text = std::fs::read_to_string(&dump).unwrap_or_else(|e| {

@@ -170,41 +170,79 @@ pub fn unescape(s: &str) -> String {
     out
 }
 
-/// The `omegat.project` of a zh-CN → en-US project with every folder at its default place
-/// (`source/`, `target/`, `tm/`, `glossary/`, `dictionary/`).
-fn omegat_project_file(source_lang: &str, target_lang: &str) -> String {
+/// OmegaT's tokenizer for a language tag: Chinese gets the SmartChinese tokenizer,
+/// everything else (English here) the English one.
+fn omegat_tokenizer(lang: &str) -> &'static str {
+    if lang.starts_with("zh") {
+        "org.omegat.tokenizer.LuceneSmartChineseTokenizer"
+    } else {
+        "org.omegat.tokenizer.LuceneEnglishTokenizer"
+    }
+}
+
+/// The `omegat.project` of a `source_lang` → `target_lang` project with every folder at its
+/// default place (`source/`, `target/`, `tm/`, `glossary/`, `dictionary/`) and OmegaT's
+/// sentence segmentation on or off.
+pub fn omegat_project_file(source_lang: &str, target_lang: &str, sentence_seg: bool) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>{source_lang}</source_lang>
-    <target_lang>{target_lang}</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
-    <sentence_seg>false</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
+    <project version="1.0">
+        <source_dir>__DEFAULT__</source_dir>
+        <source_dir_excludes/>
+        <target_dir>__DEFAULT__</target_dir>
+        <tm_dir>__DEFAULT__</tm_dir>
+        <glossary_dir>__DEFAULT__</glossary_dir>
+        <glossary_file>__DEFAULT__</glossary_file>
+        <dictionary_dir>__DEFAULT__</dictionary_dir>
+        <source_lang>{source_lang}</source_lang>
+        <target_lang>{target_lang}</target_lang>
+        <source_tok>{}</source_tok>
+        <target_tok>{}</target_tok>
+        <sentence_seg>{sentence_seg}</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+    </project>
 </omegat>
-"#
+"#,
+        omegat_tokenizer(source_lang),
+        omegat_tokenizer(target_lang)
     )
+}
+
+/// The OmegaT command that opens `project` in console mode and runs the Groovy `script` on
+/// it, which writes what OmegaT loaded to `dump` (passed as `ZHEN_TM_OMEGAT_DUMP`):
+/// `java -Djava.awt.headless=true -jar OmegaT.jar <project> --mode=console-translate
+/// --config-dir=<config> --script=<script> --quiet`, run in `cwd`. A headless JVM and a
+/// private configuration folder: it needs no display and never touches `~/.omegat`.
+pub fn omegat_script_command(
+    java: &Path,
+    jar: &Path,
+    project: &Path,
+    config: &Path,
+    script: &Path,
+    dump: &Path,
+    cwd: &Path,
+) -> Command {
+    let mut cmd = Command::new(java);
+    cmd.arg("-Djava.awt.headless=true")
+        .arg("-jar")
+        .arg(jar)
+        .arg(project)
+        .arg("--mode=console-translate")
+        .arg(format!("--config-dir={}", config.display()))
+        .arg(format!("--script={}", script.display()))
+        .arg("--quiet")
+        .env("ZHEN_TM_OMEGAT_DUMP", dump)
+        .current_dir(cwd);
+    cmd
 }
 
 /// Builds a zh-CN → en-US OmegaT project in a temporary folder with `files` copied into its
 /// `glossary/` folder (under their own names: the extension picks OmegaT's reader), runs
 /// OmegaT in console mode on it, and returns, per file name, what OmegaT's glossary loader
-/// made of it. `None` when OmegaT or java is missing (print [`OMEGAT_SKIP`]).
-///
-/// The command is `java -Djava.awt.headless=true -jar OmegaT.jar <project>
-/// --mode=console-translate --config-dir=<private> --script=<dump.groovy> --quiet`: the same
-/// as the Debian `omegat` launcher with console arguments, but with a headless JVM and a
-/// private configuration folder so it neither needs a display nor touches `~/.omegat`.
+/// made of it. `None` when OmegaT or java is missing (print [`OMEGAT_SKIP`]). The command
+/// is [`omegat_script_command`]'s.
 pub fn omegat_load_glossaries(files: &[&Path]) -> Option<Result<OmegatRun, String>> {
     let jar = omegat_jar()?;
     let java = on_path("java")?;
@@ -219,7 +257,7 @@ fn omegat_run(java: &Path, jar: &Path, files: &[&Path]) -> Result<OmegatRun, Str
     }
     std::fs::write(
         project.join("omegat.project"),
-        omegat_project_file("zh-CN", "en-US"),
+        omegat_project_file("zh-CN", "en-US", false),
     )
     .map_err(|e| e.to_string())?;
     for f in files {
@@ -235,17 +273,7 @@ fn omegat_run(java: &Path, jar: &Path, files: &[&Path]) -> Result<OmegatRun, Str
     std::fs::create_dir_all(&config).map_err(|e| e.to_string())?;
     let dump = tmp.path().join("dump.tsv");
 
-    let mut cmd = Command::new(java);
-    cmd.arg("-Djava.awt.headless=true")
-        .arg("-jar")
-        .arg(jar)
-        .arg(&project)
-        .arg("--mode=console-translate")
-        .arg(format!("--config-dir={}", config.display()))
-        .arg(format!("--script={}", script.display()))
-        .arg("--quiet")
-        .env("ZHEN_TM_OMEGAT_DUMP", &dump)
-        .current_dir(tmp.path());
+    let cmd = omegat_script_command(java, jar, &project, &config, &script, &dump, tmp.path());
     let out = run_with_timeout(cmd, OMEGAT_TIME_LIMIT)?;
     let text = std::fs::read_to_string(&dump).map_err(|e| {
         format!(
