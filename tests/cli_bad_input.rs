@@ -4,49 +4,10 @@
 #[path = "common/cli.rs"]
 mod cli;
 
-use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use cli::*;
-
-/// A scratch folder with an `in/` folder for inputs; outputs go to `out/`.
-struct Case {
-    tmp: tempfile::TempDir,
-}
-
-impl Case {
-    fn new() -> Case {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::create_dir(tmp.path().join("in")).unwrap();
-        Case { tmp }
-    }
-
-    fn input(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.tmp.path().join("in").join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-
-    fn out(&self) -> PathBuf {
-        self.tmp.path().join("out")
-    }
-
-    /// `zhen-tm export ARGS -o out/`.
-    fn export(&self, args: &[&OsStr]) -> Output {
-        self.export_to(args, &self.out())
-    }
-
-    fn export_to(&self, args: &[&OsStr], out: &Path) -> Output {
-        zhen_tm()
-            .arg("export")
-            .args(args)
-            .arg("-o")
-            .arg(out)
-            .output()
-            .unwrap()
-    }
-}
 
 /// The common contract: exit `code`, no panic, exactly one stderr line naming `culprit`
 /// (and carrying every string of `also`), nothing on stderr that is not about it except a
@@ -85,7 +46,7 @@ fn assert_short(o: &Output) {
 #[test]
 fn missing_file() {
     let c = Case::new();
-    let p = c.tmp.path().join("in").join("no-such-transcript.md");
+    let p = c.root().join("in").join("no-such-transcript.md");
     let o = c.export(&[p.as_os_str()]);
     assert_refused(&o, 1, "no-such-transcript.md", &["No such file"], &c.out());
     assert_short(&o);
@@ -95,7 +56,7 @@ fn missing_file() {
 #[test]
 fn directory_without_transcripts() {
     let c = Case::new();
-    let dir = c.tmp.path().join("in").join("empty-folder");
+    let dir = c.root().join("in").join("empty-folder");
     std::fs::create_dir(&dir).unwrap();
     let o = c.export(&[dir.as_os_str()]);
     assert_refused(&o, 1, "empty-folder", &["no transcript"], &c.out());
@@ -199,7 +160,7 @@ fn undecodable_bytes() {
 fn output_directory_is_a_regular_file() {
     let c = Case::new();
     let input = c.input("a.txt", BILINGUAL.as_bytes());
-    let file = c.tmp.path().join("plain-file");
+    let file = c.root().join("plain-file");
     std::fs::write(&file, "keep me").unwrap();
 
     let o = c.export_to(&[input.as_os_str()], &file);
@@ -211,8 +172,8 @@ fn output_directory_is_a_regular_file() {
     assert_refused(&o, 1, "plain-file/sub", &[], &c.out());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
     // Nothing was created next to the inputs either (no stray temp files).
-    assert_eq!(list_dir(c.tmp.path()), ["in", "plain-file"]);
-    assert_eq!(list_dir(&c.tmp.path().join("in")), ["a.txt"]);
+    assert_eq!(list_dir(c.root()), ["in", "plain-file"]);
+    assert_eq!(list_dir(&c.root().join("in")), ["a.txt"]);
 }
 
 #[test]

@@ -12,44 +12,6 @@ use std::time::{Duration, Instant};
 
 use cli::*;
 
-/// A scratch folder with an `in/` folder for inputs; outputs go to `out/`.
-struct Case {
-    tmp: tempfile::TempDir,
-}
-
-impl Case {
-    fn new() -> Case {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::create_dir(tmp.path().join("in")).unwrap();
-        Case { tmp }
-    }
-
-    fn root(&self) -> &Path {
-        self.tmp.path()
-    }
-
-    fn input(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.root().join("in").join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-
-    fn out(&self) -> PathBuf {
-        self.root().join("out")
-    }
-
-    /// `zhen-tm export ARGS -o out/`.
-    fn export(&self, args: &[&OsStr]) -> Output {
-        zhen_tm()
-            .arg("export")
-            .args(args)
-            .arg("-o")
-            .arg(self.out())
-            .output()
-            .unwrap()
-    }
-}
-
 /// Exit `code`, no panic, no "internal error", and a message carrying every string of `also`.
 fn assert_code(o: &Output, code: i32, also: &[&str]) {
     let err = stderr(o);

@@ -377,3 +377,50 @@ pub fn export_in(group: &str, name: &str, args: &[&std::ffi::OsStr]) -> PathBuf 
     assert_ok(&o);
     out
 }
+
+/// A scratch folder with an `in/` folder for inputs; outputs go to `out/`: the setup of the
+/// tests of `export` on bad and hostile input.
+pub struct Case {
+    tmp: tempfile::TempDir,
+}
+
+impl Case {
+    pub fn new() -> Case {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("in")).unwrap();
+        Case { tmp }
+    }
+
+    /// The scratch folder.
+    pub fn root(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// Writes `bytes` to `in/NAME` and returns its path.
+    pub fn input(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.root().join("in").join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    /// The output folder, `out/`.
+    pub fn out(&self) -> PathBuf {
+        self.root().join("out")
+    }
+
+    /// `zhen-tm export ARGS -o out/`.
+    pub fn export(&self, args: &[&std::ffi::OsStr]) -> Output {
+        self.export_to(args, &self.out())
+    }
+
+    /// `zhen-tm export ARGS -o OUT`.
+    pub fn export_to(&self, args: &[&std::ffi::OsStr], out: &Path) -> Output {
+        zhen_tm()
+            .arg("export")
+            .args(args)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap()
+    }
+}
