@@ -31,7 +31,11 @@ fn stopwords() -> &'static HashSet<String> {
 /// in `data/lexicon/cedict.bin` cannot change with a Rust release (`DefaultHasher`'s
 /// algorithm is not guaranteed).
 fn stem_id(word: &str) -> u64 {
-    let stem = super::stem::stem(word);
+    hash_stem(&super::stem::stem(word))
+}
+
+/// The id of a stem (see [`stem_id`]).
+fn hash_stem(stem: &str) -> u64 {
     let mut h = SipHasher13::new_with_keys(0, 0);
     h.write(stem.as_bytes());
     h.write(&[0xff]);
@@ -44,9 +48,14 @@ pub fn stem_of(word: &str) -> u64 {
     stem_id(word)
 }
 
-/// A function word, as written or in its base form ("hath" is "have").
-fn is_stopword(stop: &HashSet<String>, word: &str) -> bool {
-    stop.contains(word) || stop.contains(super::stem::base_form(word).as_str())
+/// The stem id of a lower-case content word; `None` for a function word, as written or in
+/// its base form ("hath" is "have"). The base form is found once for both questions.
+fn content_stem(stop: &HashSet<String>, word: &str) -> Option<u64> {
+    if stop.contains(word) {
+        return None;
+    }
+    let base = super::stem::base_form(word);
+    (!stop.contains(base.as_str())).then(|| hash_stem(super::stem::cut(&base)))
 }
 
 /// Content-word stems of a piece of English (function words and single letters dropped).
@@ -55,10 +64,8 @@ pub fn en_stems(text: &str) -> Vec<u64> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|w| w.trim_matches('\'').to_lowercase())
         .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
-        .filter(|w| {
-            w.chars().count() > 1 && w.chars().any(char::is_alphabetic) && !is_stopword(stop, w)
-        })
-        .map(|w| stem_id(&w))
+        .filter(|w| w.chars().count() > 1 && w.chars().any(char::is_alphabetic))
+        .filter_map(|w| content_stem(stop, &w))
         .collect()
 }
 
@@ -117,8 +124,8 @@ pub fn gloss_word_stems(g: &str) -> Vec<u64> {
     clean
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 1 && !is_stopword(stop, w))
-        .map(|w| stem_id(&w))
+        .filter(|w| w.chars().count() > 1)
+        .filter_map(|w| content_stem(stop, &w))
         .collect()
 }
 

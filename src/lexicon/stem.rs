@@ -101,7 +101,16 @@ pub fn base_form(word: &str) -> String {
 /// letters. (Dropping a silent final `e` as well, so that "live" meets "lived", merged
 /// more unrelated words than it joined on the development bench: speeches lost pairs.)
 pub fn stem(word: &str) -> String {
-    base_form(word).chars().take(STEM_LEN).collect()
+    cut(&base_form(word)).to_string()
+}
+
+/// The first [`STEM_LEN`] letters of a base form: its stem.
+pub fn cut(base: &str) -> &str {
+    let end = base
+        .char_indices()
+        .nth(STEM_LEN)
+        .map_or(base.len(), |(i, _)| i);
+    &base[..end]
 }
 
 #[cfg(test)]
