@@ -427,7 +427,8 @@ pub fn analyse(text: &str) -> (String, Layout) {
     };
 
     let mut doubts: Vec<String> = Vec::new();
-    let (han, lat) = seq_volume(&new_text);
+    // Cutting a line only splits it (and repeats its `#` marker): the counts of Han
+    // characters and Latin letters measured on the text above still hold.
     if han > 0 {
         let per = lat as f64 / han as f64;
         let (lo, hi) = r.letters_per_han;
