@@ -481,6 +481,11 @@ fn en_decide(
                 Some(after)
             }
         }
+        // A period after a closing bracket or quote ("an edge {u, v}. Sometimes") is not
+        // an abbreviation's: those stick to their word.
+        _ if i > 0 && at(chars, i - 1).is_some_and(|c| rules.class("en_closers").contains(&c)) => {
+            Some(after)
+        }
         _ => match classify(&prev, rules) {
             AbbrevClass::Regular => Some(after),
             AbbrevClass::Never => None,
@@ -601,7 +606,7 @@ fn classify(token: &str, rules: &Rules) -> AbbrevClass {
             return class;
         }
     }
-    if is_single_letter(last) {
+    if is_initial(last, token) {
         AbbrevClass::Ambiguous
     } else if is_vowelless_word(last, token, rules) {
         AbbrevClass::BeforeNumber
@@ -641,10 +646,15 @@ fn classify_listed(lower: &str, rules: &Rules) -> Option<AbbrevClass> {
     }
 }
 
-/// Whether `s` is exactly one letter (an initial such as the "E" of "Jonas E. Smith").
-fn is_single_letter(s: &str) -> bool {
-    let mut it = s.chars();
+/// Whether the last part of `token` (`last`, lower-cased) is an initial such as the "E"
+/// of "Jonas E. Smith": one letter, written as a capital. A lower-case letter before a
+/// period is a variable, a list mark or a word ("an edge {u, v}. Sometimes", "from v to
+/// u. Note"), which ends the sentence like any word; the few lower-case abbreviations of
+/// one letter are listed (`p.`, `v.`).
+fn is_initial(last: &str, token: &str) -> bool {
+    let mut it = last.chars();
     matches!((it.next(), it.next()), (Some(c), None) if c.is_alphabetic())
+        && token.chars().last().is_some_and(char::is_uppercase)
 }
 
 /// Whether `s` has the shape of a dotted acronym: two or more parts of one or two

@@ -68,6 +68,31 @@ fn abbreviation_ending_a_sentence() {
 }
 
 #[test]
+fn a_lower_case_letter_before_a_period_is_not_an_initial() {
+    // Variables and list letters end sentences like any word; capitals are initials.
+    en(
+        "Take two copies of an edge {u, v}. Sometimes a link connects a node with itself.",
+        &[
+            "Take two copies of an edge {u, v}.",
+            "Sometimes a link connects a node with itself.",
+        ],
+    );
+    en(
+        "It may also contain edges from v to u. Note that the graph is directed.",
+        &[
+            "It may also contain edges from v to u.",
+            "Note that the graph is directed.",
+        ],
+    );
+    for one in [
+        "The court cited Roe v. Wade in its ruling.",
+        "The novel is by Jonas E. Smith of Boston.",
+    ] {
+        en(one, &[one]);
+    }
+}
+
+#[test]
 fn unlisted_unit_and_currency_abbreviations() {
     for one in [
         "The fee was Rs. 250 per visa.",
