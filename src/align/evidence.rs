@@ -14,6 +14,10 @@ use std::collections::{HashMap, HashSet};
 pub(crate) struct Feat {
     /// Characters, not counting spaces.
     pub len: f64,
+    /// Chinese: of those, the ASCII letters and digits (Latin names, acronyms, formulas,
+    /// numbers), which a translation copies character for character instead of scaling
+    /// them by the length ratio. Always 0 in English.
+    pub copied: f64,
     /// English: ids of its content-word stems (repeats kept: they count).
     pub stems: Vec<u32>,
     /// English: each distinct stem id with the positions in [`Feat::stems`] it holds (as
@@ -194,6 +198,7 @@ impl Features {
             .map(|s| {
                 let mut f = Feat {
                     len: char_len(&s.text),
+                    copied: s.text.chars().filter(char::is_ascii_alphanumeric).count() as f64,
                     numbers: number_keys(numbers::zh_numbers(&s.text)),
                     ending: Ending::of(&s.text, Lang::Zh),
                     ..Feat::default()
@@ -417,17 +422,6 @@ pub(crate) struct Scratch {
 /// The most sentences of one side in a bead.
 const MAX_SPAN: usize = 5;
 
-/// Words a sentence needs before a lack of overlap says anything.
-const ORPHAN_MIN_WORDS: usize = 5;
-/// Overlap share below which such a sentence is an orphan (unrelated pairs average 0.08).
-const ORPHAN_MAX_SHARE: f64 = 0.12;
-
-/// A sentence of a multi-sentence bead that shares (almost) nothing with the other side:
-/// it was absorbed by the bead rather than translated in it.
-fn is_orphan(hits: usize, words: usize) -> bool {
-    words >= ORPHAN_MIN_WORDS && (hits as f64) < ORPHAN_MAX_SHARE * words as f64
-}
-
 /// What the lexicon says about a bead.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Lexical {
@@ -437,8 +431,6 @@ pub(crate) struct Lexical {
     /// counterpart on the other side, and all of them: `sim` is their quotient.
     pub hits: usize,
     pub words: usize,
-    /// Sentences of a multi-sentence bead without lexical support.
-    pub orphans: usize,
     /// Matched numbers and Latin tokens.
     pub anchors_matched: usize,
     /// Numbers and Latin tokens without a counterpart.
@@ -576,8 +568,7 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
     let Bead { i, a, j, b } = bead;
     let en = &f.en[i..i + a];
     let zh = &f.zh[j..j + b];
-    let several = a + b > 2;
-    let (mut hits, mut total, mut orphans) = (0usize, 0usize, 0usize);
+    let (mut hits, mut total) = (0usize, 0usize);
     // Words of each Chinese sentence glossed by some English stem of the bead.
     let mut matched = [0u128; MAX_SPAN];
     for (e, ef) in (i..i + a).zip(en) {
@@ -591,14 +582,12 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
         let h = (stems.count_ones() as usize).min(n);
         hits += h;
         total += n;
-        orphans += usize::from(several && is_orphan(h, n));
     }
     for (z, m) in zh.iter().zip(matched) {
         let words = z.words;
         let h = (m.count_ones() as usize).min(words);
         hits += h;
         total += words;
-        orphans += usize::from(several && is_orphan(h, words));
     }
     let sim = if total == 0 {
         0.0
@@ -616,7 +605,6 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
         sim,
         hits,
         words: total,
-        orphans,
         anchors_matched: num_common + lat_common,
         anchors_missed: missed,
         terms_matched: term_common,

@@ -147,17 +147,19 @@ fn control_orders(n: usize) -> Vec<Vec<usize>> {
 /// Align the two streams of a document: two passes, scored beads in document order.
 fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     let mut scratch = Scratch::default();
-    let le: f64 = feats.en.iter().map(|f| f.len).sum();
-    let lz: f64 = feats.zh.iter().map(|f| f.len).sum();
-    // The text's own ratio, as measured (none without Chinese text).
-    let observed = (lz > 0.0).then(|| le / lz);
+    // The text's own ratio, as measured (none without Chinese text), of the text a
+    // translation scales: Latin letters and digits inside the Chinese are copied as they are.
+    let copied: f64 = feats.zh.iter().map(|f| f.copied).sum();
+    let le: f64 = feats.en.iter().map(|f| f.len).sum::<f64>() - copied;
+    let lz: f64 = feats.zh.iter().map(|f| f.len).sum::<f64>() - copied;
+    let observed = (lz > 0.0).then(|| le.max(0.0) / lz);
     let ratio = observed.unwrap_or(3.4).clamp(1.5, 6.0);
     let priors = Priors::from_counts(feats.en.len(), feats.zh.len());
-    let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors);
+    let complete = observed.is_some_and(|r| (COMPLETE_RATIO.0..=COMPLETE_RATIO.1).contains(&r));
+    let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors, complete);
     let beads = dp::align(&grid, &mut scratch, None);
     let first = score_beads(&grid, beads, &mut scratch);
     let ratio = bead_ratio(&first, feats).unwrap_or(ratio);
-    let complete = observed.is_some_and(|r| (COMPLETE_RATIO.0..=COMPLETE_RATIO.1).contains(&r));
     let skip = if complete {
         base_skip(&first).min(COMPLETE_SKIP_CAP)
     } else {
@@ -166,7 +168,7 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     let path: Vec<Bead> = first.iter().map(|s| s.bead).collect();
     let learned = feats.with_learned_lexicon(zh, &path);
     let feats = learned.as_ref().unwrap_or(feats);
-    let grid = Grid::new(en, zh, feats, ratio, skip, &priors);
+    let grid = Grid::new(en, zh, feats, ratio, skip, &priors, complete);
     let beads = dp::align(&grid, &mut scratch, Some(&path));
     score_beads(&grid, beads, &mut scratch)
 }
@@ -202,7 +204,10 @@ fn bead_ratio(beads: &[Scored], feats: &Features) -> Option<f64> {
     let mut r: Vec<f64> = beads
         .iter()
         .filter(|e| e.bead.a == 1 && e.bead.b == 1 && e.score >= 0.8)
-        .map(|e| (feats.en[e.bead.i].len, feats.zh[e.bead.j].len))
+        .map(|e| {
+            let (en, zh) = (&feats.en[e.bead.i], &feats.zh[e.bead.j]);
+            (en.len - zh.copied, zh.len - zh.copied)
+        })
         .filter(|&(le, lz)| le > 20.0 && lz > 5.0)
         .map(|(le, lz)| le / lz)
         .collect();

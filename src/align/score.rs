@@ -22,8 +22,6 @@ struct Weights {
     num_miss: f64,
     /// Reward per bundled term found on both sides.
     term_match: f64,
-    /// Penalty per sentence a bead absorbed without lexical support.
-    orphan: f64,
     /// Bonus when both sides of a bead end a quotation (in dialogue, the strongest sign of
     /// where a bead ends)...
     quote: f64,
@@ -42,7 +40,6 @@ const W: Weights = Weights {
     num_match: 1.5,
     num_miss: 1.0,
     term_match: 0.75,
-    orphan: 3.0,
     quote: 2.5,
     quote_mismatch: 0.2,
     question: 0.7,
@@ -76,6 +73,9 @@ pub(crate) struct Grid<'a> {
     /// Words (English content words and glossed Chinese words) of an average one-to-one
     /// bead of the document: the unit in which lexical evidence is counted.
     words_per_bead: f64,
+    /// The two sides are of complete-text length (their ratio is an ordinary translation's):
+    /// see [`Grid::unmatched_words_cost`].
+    complete: bool,
 }
 
 const SHAPE_COUNT: usize = dp::SHAPES.len();
@@ -117,10 +117,12 @@ impl<'a> Grid<'a> {
         ratio: f64,
         base_skip: f64,
         priors: &Priors,
+        complete: bool,
     ) -> Self {
         let le: f64 = feats.en.iter().map(|f| f.len).sum();
-        let lz: f64 = feats.zh.iter().map(|f| f.len).sum();
-        let expected_en = ratio * lz;
+        let copied: f64 = feats.zh.iter().map(|f| f.copied).sum();
+        let lz: f64 = feats.zh.iter().map(|f| f.len).sum::<f64>() - copied;
+        let expected_en = ratio * lz + copied;
         let excess_en = if le > 0.0 {
             ((le - expected_en) / le).max(0.0)
         } else {
@@ -145,6 +147,7 @@ impl<'a> Grid<'a> {
             skip_en: prior(excess_en),
             skip_zh: prior(excess_zh),
             shape_cost: priors.0.map(|p| -p.max(1e-9).ln()),
+            complete,
         }
     }
 
@@ -155,7 +158,9 @@ impl<'a> Grid<'a> {
         let en = &self.feats.en[i..i + a];
         let zh = &self.feats.zh[j..j + b];
         let le: f64 = en.iter().map(|f| f.len).sum::<f64>() + (a.saturating_sub(1)) as f64;
-        let lz: f64 = zh.iter().map(|f| f.len).sum();
+        let copied: f64 = zh.iter().map(|f| f.copied).sum();
+        // Chinese text scaled by the ratio, plus what the translation copies as it is.
+        let lz = zh.iter().map(|f| f.len).sum::<f64>() - copied + copied / self.ratio;
         let mut log_ratio = ((le + 8.0) / (self.ratio * lz + 8.0)).ln();
         // A truncated sentence may be as short as it likes (only its excess length counts),
         // but it is the beginning of one sentence of the other side, not of several.
@@ -174,14 +179,34 @@ impl<'a> Grid<'a> {
         } else {
             (self.zh, &self.feats.zh, self.skip_zh)
         };
-        let p = if feats[k].truncated {
-            TRUNCATED_SKIP
-        } else if matches!(stream.kind[k], UnitKind::Heading | UnitKind::Title) {
-            skip.max(HEADING_SKIP)
+        // Sentences that often have no counterpart (a truncated one, a heading) have their
+        // own priors and leave without the cost of their unmatched words.
+        if feats[k].truncated {
+            return -TRUNCATED_SKIP.ln();
+        }
+        if matches!(stream.kind[k], UnitKind::Heading | UnitKind::Title) {
+            return -skip.max(HEADING_SKIP).ln();
+        }
+        let words = if en_side {
+            feats[k].stems.len()
         } else {
-            skip
+            feats[k].words
         };
-        -p.ln()
+        -skip.ln() + self.unmatched_words_cost(words)
+    }
+
+    /// What `words` words without any counterpart cost in a bead (see [`Grid::cost`]'s
+    /// lexical term). In a complete translation a sentence leaving the alignment pays it
+    /// too: otherwise skipping a loosely translated sentence would be cheaper than pairing
+    /// it, only because its words found no gloss, and complete texts have almost no
+    /// sentence without a counterpart. An abridged or padded text does not pay it, so that
+    /// what one edition lacks is left out rather than absorbed by a neighbouring pair.
+    fn unmatched_words_cost(&self, words: usize) -> f64 {
+        if self.complete {
+            W.lex * W.lex_floor * words as f64 / self.words_per_bead
+        } else {
+            0.0
+        }
     }
 
     /// Cost of a bead with both sides non-empty (lower is better); `shape` indexes
@@ -201,8 +226,7 @@ impl<'a> Grid<'a> {
         let lex = -W.lex * (ev.hits as f64 - W.lex_floor * ev.words as f64) / self.words_per_bead;
         let anchors = -W.num_match * ev.anchors_matched as f64
             + W.num_miss * ev.anchors_missed as f64
-            - W.term_match * ev.terms_matched as f64
-            + W.orphan * ev.orphans as f64;
+            - W.term_match * ev.terms_matched as f64;
         p + len
             + lex
             + anchors
