@@ -65,31 +65,49 @@ fn latin_text_inside_chinese_is_copied_not_scaled() {
 
 #[test]
 fn a_loosely_translated_sentence_of_a_complete_text_is_paired() {
-    // A short Chinese sentence renders a clause of the English verse with no word the
-    // dictionary links ("and it was so" / 事就这样成了). The texts are complete
-    // translations of each other, so it belongs to a pair, not to the unaligned report.
+    // Genesis 4:4-8 (King James Version / Chinese Union Version, both public domain). The
+    // second question of verse 6 (你为什么变了脸色呢？ / "why is thy countenance fallen?")
+    // shares no word the dictionary links. The texts are complete translations of each
+    // other, so it belongs to its verse's pair, not to the unaligned report.
     let en = [
-        "And God said, Let the waters under the heaven be gathered together unto one place, and let the dry land appear: and it was so.",
-        "And God called the dry land Earth; and the gathering together of the waters called he Seas: and God saw that it was good.",
-        "And the evening and the morning were the third day.",
-        "And God made two great lights; the greater light to rule the day, and the lesser light to rule the night: he made the stars also.",
-        "And the evening and the morning were the fourth day.",
+        "And Abel, he also brought of the firstlings of his flock and of the fat thereof.",
+        "And the LORD had respect unto Abel and to his offering:",
+        "But unto Cain and to his offering he had not respect.",
+        "And Cain was very wroth, and his countenance fell.",
+        "And the LORD said unto Cain, Why art thou wroth? and why is thy countenance fallen?",
+        "If thou doest well, shalt thou not be accepted? and if thou doest not well, sin lieth at the door.",
+        "And unto thee shall be his desire, and thou shalt rule over him.",
+        "And Cain talked with Abel his brother: and it came to pass, when they were in the field, that Cain rose up against Abel his brother, and slew him.",
     ];
     let zh = [
-        "神说，天下的水要聚在一处，使旱地露出来。",
-        "事就这样成了。",
-        "神称旱地为地，称水的聚处为海。神看着是好的。",
-        "有晚上，有早晨，是第三日。",
-        "于是神造了两个大光，大的管昼，小的管夜，又造众星。",
-        "有晚上，有早晨，是第四日。",
+        "亚伯也将他羊群中头生的和羊的脂油献上。",
+        "耶和华看中了亚伯和他的供物，",
+        "只是看不中该隐和他的供物。",
+        "该隐就大大地发怒，变了脸色。",
+        "耶和华对该隐说，你为什么发怒呢？",
+        "你为什么变了脸色呢？",
+        "你若行得好，岂不蒙悦纳，你若行得不好，罪就伏在门前。",
+        "它必恋慕你，你却要制伏它。",
+        "该隐与他兄弟亚伯说话，二人正在田间。",
+        "该隐起来打他兄弟亚伯，把他杀了。",
     ];
     let got = pairs(&en, &zh);
-    let zh_paired: usize = got.iter().map(|(_, z)| z.matches('。').count()).sum();
-    assert_eq!(zh_paired, 7, "every Chinese sentence is paired: {got:#?}");
+    let zh_paired: usize = got
+        .iter()
+        .map(|(_, z)| z.matches(['。', '？', '，']).count())
+        .sum();
+    let zh_all: usize = zh
+        .iter()
+        .map(|z| z.matches(['。', '？', '，']).count())
+        .sum();
+    assert_eq!(
+        zh_paired, zh_all,
+        "every Chinese sentence is paired: {got:#?}"
+    );
     assert!(
         got.iter()
-            .any(|(e, z)| e.starts_with("And God said, Let the waters")
-                && z.ends_with("事就这样成了。")),
+            .any(|(e, z)| e.starts_with("And the LORD said unto Cain")
+                && z.ends_with("你为什么变了脸色呢？")),
         "{got:#?}"
     );
 }
