@@ -15,11 +15,11 @@ use std::process::Command;
 const FLOORS: [(&str, &str, f64); 8] = [
     ("presplit", "aca", 0.99),
     ("presplit", "pol", 0.975),
-    ("presplit", "macdev", 0.895),
-    ("presplit", "bible", 0.965),
+    ("presplit", "macdev", 0.90),
+    ("presplit", "bible", 0.97),
     ("raw", "aca", 0.945),
     ("raw", "pol", 0.97),
-    ("raw", "macdev", 0.825),
+    ("raw", "macdev", 0.83),
     ("raw", "bible", 0.64),
 ];
 

@@ -122,6 +122,12 @@ const COMPLETE_RATIO: (f64, f64) = (2.2, 4.8);
 /// sentence without a counterpart, so weak pairs must not make skipping cheap.
 const COMPLETE_SKIP_CAP: f64 = 0.03;
 
+/// Highest share of weak pairs (scored below 0.5) in the first pass of a text still taken
+/// for a complete translation (its skips pay for their unmatched words, its bead shapes
+/// adapt the priors). On the bench, true pairings have at most 0.30 (a literary
+/// chapter), two different documents 0.65 or more.
+const COMPLETE_WEAK_MAX: f64 = 0.5;
+
 /// Agreement above which no control alignment is run: translations of each other reach it
 /// (the bench's documents score 0.6 to 1.0), and no pairing of unrelated texts does, even
 /// when one side is far longer and the aligner could pick its best matches.
@@ -156,7 +162,8 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     let ratio = observed.unwrap_or(3.4).clamp(1.5, 6.0);
     let priors = Priors::from_counts(feats.en.len(), feats.zh.len());
     let complete = observed.is_some_and(|r| (COMPLETE_RATIO.0..=COMPLETE_RATIO.1).contains(&r));
-    let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors, complete);
+    // The first pass is the neutral probe: skipping costs only its prior.
+    let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors, false);
     let beads = dp::align(&grid, &mut scratch, None);
     let first = score_beads(&grid, beads, &mut scratch);
     let ratio = bead_ratio(&first, feats).unwrap_or(ratio);
@@ -168,6 +175,18 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     let path: Vec<Bead> = first.iter().map(|s| s.bead).collect();
     let learned = feats.with_learned_lexicon(zh, &path);
     let feats = learned.as_ref().unwrap_or(feats);
+    // A text is treated as complete (every sentence has a counterpart somewhere) only when
+    // its length says so and the first pass found it a translation: most of its pairs
+    // confident. Two texts that are not translations of each other keep their cheap skips,
+    // so that their few chance pairs stay isolated (see `finish::MIN_PAIRS_PER_RUN`).
+    let complete = complete && weak_share(&first) <= COMPLETE_WEAK_MAX;
+    // The first pass's shape frequencies are evidence only when its path is a complete
+    // translation's.
+    let priors = if complete {
+        priors.adapted(&path)
+    } else {
+        priors
+    };
     let grid = Grid::new(en, zh, feats, ratio, skip, &priors, complete);
     let beads = dp::align(&grid, &mut scratch, Some(&path));
     score_beads(&grid, beads, &mut scratch)
@@ -190,6 +209,19 @@ fn score_beads(grid: &Grid, beads: Vec<Bead>, scratch: &mut Scratch) -> Vec<Scor
 /// Baseline prior of a sentence without counterpart, from the first pass: a faithful
 /// translation gives nearly only confident beads; an abridged or loosely related edition
 /// gives many weak ones, and one-sided sentences are then to be expected everywhere.
+/// The share of a path's pairs scored below 0.5.
+fn weak_share(beads: &[Scored]) -> f64 {
+    let paired = beads.iter().filter(|e| e.bead.is_pair()).count();
+    if paired == 0 {
+        return 1.0;
+    }
+    let weak = beads
+        .iter()
+        .filter(|e| e.bead.is_pair() && e.score < 0.5)
+        .count();
+    weak as f64 / paired as f64
+}
+
 fn base_skip(beads: &[Scored]) -> f64 {
     let paired: Vec<&Scored> = beads.iter().filter(|e| e.bead.is_pair()).collect();
     if paired.is_empty() {
