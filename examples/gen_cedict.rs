@@ -67,9 +67,18 @@ fn gloss_words(gloss: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_ascii_lowercase)
 }
 
-/// The three files' bytes (`cedict.fst`, `cedict.bin`, `en_words.txt`), from the crate's
-/// tokeniser keys (`chinese.fst`, an `fst::Set`).
-pub fn generate(crate_fst: &[u8]) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>), String> {
+/// The bytes of the three generated files.
+pub struct Generated {
+    /// `cedict.fst`: the headword map.
+    pub fst: Vec<u8>,
+    /// `cedict.bin`: the stem table and records.
+    pub bin: Vec<u8>,
+    /// `en_words.txt`: the English words of the glosses.
+    pub words: Vec<u8>,
+}
+
+/// The three files, from the crate's tokeniser keys (`chinese.fst`, an `fst::Set`).
+pub fn generate(crate_fst: &[u8]) -> Result<Generated, String> {
     use fst::Streamer;
     let set = fst::Set::new(crate_fst).map_err(|e| format!("chinese.fst: {e}"))?;
     let mut keys: Vec<(String, Option<Raw>)> = Vec::with_capacity(set.len());
@@ -139,7 +148,11 @@ pub fn generate(crate_fst: &[u8]) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>), String>
         text.push_str(w);
         text.push('\n');
     }
-    Ok((fst_bytes, bin, text.into_bytes()))
+    Ok(Generated {
+        fst: fst_bytes,
+        bin,
+        words: text.into_bytes(),
+    })
 }
 
 /// The crate's `data/chinese.fst`, located through `cargo metadata`.
@@ -170,7 +183,11 @@ pub fn crate_fst_path() -> Result<PathBuf, String> {
 fn main() -> Result<(), String> {
     let path = crate_fst_path()?;
     let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (fst_bytes, bin, words) = generate(&bytes)?;
+    let Generated {
+        fst: fst_bytes,
+        bin,
+        words,
+    } = generate(&bytes)?;
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/lexicon");
     for (name, data) in [
         ("cedict.fst", &fst_bytes),

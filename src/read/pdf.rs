@@ -145,6 +145,8 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<String> {
 pub struct PrintedLine {
     /// The words, joined by spaces (spaces between Chinese characters and digits removed).
     pub text: String,
+    /// The page (from 0).
+    pub page: usize,
     /// Poppler's block on the page (flow and block number): text set apart by spacing.
     pub block: (u32, u32),
     /// Left, top, right and bottom edges, in points.
@@ -207,6 +209,7 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
         if text.is_empty() {
             continue;
         }
+        let page_index = pages.len().saturating_sub(1);
         let Some(page) = pages.last_mut() else {
             return Err(format!("row {}: a word before the first page", n + 1));
         };
@@ -224,6 +227,7 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
                 let first_is_han = text.chars().next().is_some_and(wide);
                 page.push(PrintedLine {
                     text: text.to_string(),
+                    page: page_index,
                     block: (key.1, key.2),
                     left,
                     top,
@@ -329,6 +333,13 @@ fn body_height(lines: &[&PrintedLine]) -> f64 {
         .map_or(0.0, |(h, _)| h as f64 / 10.0)
 }
 
+/// The left and right edges of one of Poppler's blocks, and its number of lines.
+struct BlockEdges {
+    left: f64,
+    right: f64,
+    lines: usize,
+}
+
 /// The lines of one paragraph or heading, and whether it is a heading.
 struct Para<'a> {
     lines: Vec<&'a PrintedLine>,
@@ -339,12 +350,6 @@ struct Para<'a> {
 /// furniture dropped, headings marked, lines joined into paragraphs (see the module
 /// documentation).
 pub fn text_of_pages(pages: &[Page]) -> String {
-    // Where each line is: its page, to tell a page break from a new block.
-    let page_of: HashMap<*const PrintedLine, usize> = pages
-        .iter()
-        .enumerate()
-        .flat_map(|(p, page)| page.iter().map(move |l| (l as *const PrintedLine, p)))
-        .collect();
     let body = body_height(&pages.iter().flatten().collect::<Vec<_>>());
     let lines = without_furniture(pages, body);
     let is_heading = |l: &PrintedLine| body > 0.0 && l.height() > body * HEADING_SIZE;
@@ -354,15 +359,16 @@ pub fn text_of_pages(pages: &[Page]) -> String {
     };
     // The right and left edges of each block (a block of one line is measured against the
     // body text's usual edges instead: it says nothing about the column by itself).
-    let mut blocks: HashMap<(usize, (u32, u32)), (f64, f64, usize)> = HashMap::new();
+    let mut blocks: HashMap<(usize, (u32, u32)), BlockEdges> = HashMap::new();
     for l in &lines {
-        let p = page_of[&(*l as *const PrintedLine)];
-        let e = blocks
-            .entry((p, l.block))
-            .or_insert((f64::MAX, f64::MIN, 0));
-        e.0 = e.0.min(l.left);
-        e.1 = e.1.max(l.right);
-        e.2 += 1;
+        let e = blocks.entry((l.page, l.block)).or_insert(BlockEdges {
+            left: f64::MAX,
+            right: f64::MIN,
+            lines: 0,
+        });
+        e.left = e.left.min(l.left);
+        e.right = e.right.max(l.right);
+        e.lines += 1;
     }
     let body_edges = {
         let mut lefts: Vec<f64> = Vec::new();
@@ -376,20 +382,16 @@ pub fn text_of_pages(pages: &[Page]) -> String {
         let at = |v: &[f64], q: usize| v.get(v.len().saturating_sub(1) * q / 10).copied();
         (at(&lefts, 1).unwrap_or(0.0), at(&rights, 9).unwrap_or(0.0))
     };
-    let edges_of = |l: &PrintedLine| {
-        let p = page_of[&(l as *const PrintedLine)];
-        match blocks.get(&(p, l.block)) {
-            Some(&(left, right, n)) if n > 1 => (left, right),
-            _ => body_edges,
-        }
+    let edges_of = |l: &PrintedLine| match blocks.get(&(l.page, l.block)) {
+        Some(b) if b.lines > 1 => (b.left, b.right),
+        _ => body_edges,
     };
     let mut paras: Vec<Para> = Vec::new();
     for (i, &line) in lines.iter().enumerate() {
         let heading = is_heading(line);
         let continues = i > 0 && {
             let prev = lines[i - 1];
-            let same_page =
-                page_of[&(prev as *const PrintedLine)] == page_of[&(line as *const PrintedLine)];
+            let same_page = prev.page == line.page;
             if heading || is_heading(prev) {
                 // One heading wrapped over lines: same size, the next line right below.
                 heading
@@ -475,9 +477,12 @@ fn mend_spaces(line: &str) -> String {
 mod tests {
     use super::*;
 
+    /// One printed line of a test page: block, left, top, width, height, text.
+    type Row<'a> = (u32, f64, f64, f64, f64, &'a str);
+
     /// `pdftotext -tsv` rows for pages of lines: `(block, left, top, width, height, text)`;
     /// the words of a line share its width by their number of characters.
-    fn tsv(pages: &[&[(u32, f64, f64, f64, f64, &str)]]) -> String {
+    fn tsv(pages: &[&[Row]]) -> String {
         let mut out = String::from(
             "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n",
         );
@@ -501,7 +506,7 @@ mod tests {
         out
     }
 
-    fn text(pages: &[&[(u32, f64, f64, f64, f64, &str)]]) -> String {
+    fn text(pages: &[&[Row]]) -> String {
         text_of_pages(&pages_of_tsv(&tsv(pages)).expect("tsv"))
     }
 
