@@ -815,7 +815,8 @@ fn stands_alone(text: &str) -> bool {
 /// not end where paragraphs end, and is prose rather than a heading, a date line or a
 /// salutation, continues in the next paragraph of the same language unless that one starts
 /// a new turn or stands alone itself (a numbered heading, a date line, a salutation). The
-/// first paragraph (the title) is never joined.
+/// first paragraph (the title) is never joined. Two heading lines of one language whose
+/// first ends in a comma are one heading wrapped over two lines, and are joined too.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
     let evidence = crate::hyphen::Evidence::from_lines(
         lines
@@ -827,6 +828,19 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
     for line in lines {
         let n = out.len();
         if let Some(prev) = out.last_mut() {
+            // A heading set over two lines (a centred speech title in two paragraphs, its
+            // first half ending in a comma) is one heading.
+            if prev.heading
+                && line.heading
+                && prev.lang == line.lang
+                && prev.text.trim_end().ends_with(['，', ',', '、', '；', ';'])
+            {
+                prev.text = match prev.lang {
+                    Lang::En => crate::hyphen::join_en(&prev.text, &line.text, &evidence),
+                    Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
+                };
+                continue;
+            }
             let prev_is_heading =
                 prev.heading || (prev.label.is_none() && is_heading_like(&prev.text, prev.lang));
             let prev_unfinished = n > 1
@@ -1498,6 +1512,26 @@ mod tests {
             "在习近平主席和普京总统的战略引领下,中俄关系保持高水平运行。"
         );
         assert_eq!(doc.date.as_deref(), Some("2024-03-07"));
+    }
+
+    #[test]
+    fn a_heading_wrapped_after_a_comma_is_one() {
+        let text = "# 杨洁篪的主旨演讲\n\n## 倡导国际合作，维护多边主义，\n\n## 推动构建人类命运共同体\n\n\
+                    ## 一、总体要求\n\n## 二、主要任务\n\n（2019年2月16日，慕尼黑）\n\n女士们，先生们！\n";
+        let doc = parse_document(text, "t", "t.md");
+        let zh = doc.zh.expect("zh");
+        let texts: Vec<&str> = zh
+            .units
+            .iter()
+            .map(|u| u.paragraphs[0].text.as_str())
+            .collect();
+        assert_eq!(
+            texts[1],
+            "倡导国际合作，维护多边主义，推动构建人类命运共同体"
+        );
+        // Headings that do not end in a comma stay apart.
+        assert_eq!(texts[2], "一、总体要求");
+        assert_eq!(texts[3], "二、主要任务");
     }
 
     #[test]
