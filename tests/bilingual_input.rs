@@ -470,6 +470,29 @@ fn pdfs_are_read_without_page_furniture_and_scans_refused() {
         err.contains("scan.pdf") && err.contains("text layer"),
         "{err}"
     );
+    // A damaged PDF (cut short, as a broken download) is refused with pdftotext's reason,
+    // and an export with it writes nothing.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let broken = dir.path().join("broken.pdf");
+    let bytes = std::fs::read(fixture("report.en.pdf")).expect("fixture");
+    std::fs::write(&broken, &bytes[..3000]).expect("write");
+    let out = dir.path().join("out");
+    let o = run([
+        "export".as_ref(),
+        "--zh".as_ref(),
+        fixture("report.zh.pdf").as_os_str(),
+        "--en".as_ref(),
+        broken.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("broken.pdf") && err.contains("cannot be read") && err.contains("xref"),
+        "{err}"
+    );
+    assert!(!out.exists(), "output written for a damaged input");
 }
 
 /// The words that end printed lines with a hyphen in a PDF, as `pdftotext -tsv` gives them.

@@ -95,7 +95,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<String> {
         path
     };
     let output = Command::new(PDFTOTEXT)
-        .args(["-tsv", "-enc", "UTF-8", "-q"])
+        .args(["-tsv", "-enc", "UTF-8"])
         .arg(file)
         .arg("-")
         .output()
@@ -110,12 +110,13 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<String> {
             )
         })?;
     if !output.status.success() {
+        // pdftotext's last message says why it gave up ("Couldn't read xref table").
         let why = String::from_utf8_lossy(&output.stderr);
         let why = why
             .lines()
-            .next()
+            .map(str::trim)
+            .rfind(|l| !l.is_empty())
             .unwrap_or("no reason given")
-            .trim()
             .to_string();
         return Err(Error::input(
             path,
