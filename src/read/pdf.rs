@@ -43,6 +43,8 @@ use std::sync::OnceLock;
 
 /// The extractor program.
 const PDFTOTEXT: &str = "pdftotext";
+/// Poppler's exit code for options it does not know (a pdftotext without `-tsv`).
+const USAGE_ERROR: i32 = 99;
 
 /// Page-number forms, spaces removed, lower case, a number written `#`
 /// (`data/pdf/page_numbers.txt` writes it `N`).
@@ -109,6 +111,14 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<String> {
                 ),
             )
         })?;
+    if output.status.code() == Some(USAGE_ERROR) {
+        return Err(Error::input(
+            path,
+            "a PDF document; the pdftotext installed does not know the -tsv output this \
+             reader needs (an old Poppler, or xpdf's pdftotext): install a current \
+             poppler-utils, or save the text as .txt",
+        ));
+    }
     if !output.status.success() {
         // pdftotext's last message says why it gave up ("Couldn't read xref table").
         let why = String::from_utf8_lossy(&output.stderr);
