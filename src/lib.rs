@@ -21,6 +21,7 @@ pub mod decode;
 pub mod error;
 pub mod glossary;
 pub mod html;
+pub mod hyphen;
 pub mod lexicon;
 pub mod model;
 pub mod normalize;

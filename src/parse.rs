@@ -59,7 +59,6 @@ struct Layout {
     en_dialogue_verbs: HashSet<String>,
     en_salutation_words: HashSet<String>,
     zh_title_keywords: Vec<String>,
-    en_hyphen_prefixes: HashSet<String>,
     /// Chinese labels known without repetition: people in the bundled term list (王毅 …),
     /// spokespersons and outlets.
     zh_known_labels: HashSet<String>,
@@ -131,9 +130,6 @@ fn layout() -> &'static Layout {
                 "../data/layout/en_salutation_words.txt"
             )),
             zh_title_keywords: data_list(include_str!("../data/layout/zh_title_keywords.txt")),
-            en_hyphen_prefixes: data_set_lower(include_str!(
-                "../data/layout/en_hyphen_prefixes.txt"
-            )),
             zh_known_labels,
         }
     })
@@ -802,26 +798,11 @@ pub fn is_numbered_heading(text: &str) -> bool {
 
 /// Join two pieces of English cut by a page break: with a space, or with nothing where a
 /// word was hyphenated across the break ("im-" + "portant"), keeping real compounds
-/// ("head-of-" + "state", "non-" + "confrontation").
+/// ("head-of-" + "state", "non-" + "confrontation", "land-" + "based"). The hyphen is
+/// decided by [`crate::hyphen`] from the vocabulary alone; [`rejoin`] adds the evidence of
+/// the document's other lines.
 pub fn join_en(left: &str, right: &str) -> String {
-    let l = left.trim_end();
-    let r = right.trim_start();
-    if let Some(stem) = l.strip_suffix('-') {
-        let fragment: &str = stem
-            .rsplit(|c: char| !c.is_alphabetic() && c != '-')
-            .next()
-            .unwrap_or("");
-        let right_starts_lower = r.chars().next().is_some_and(char::is_lowercase);
-        let is_plain_fragment = !fragment.is_empty()
-            && !fragment.contains('-')
-            && fragment.chars().all(|c| c.is_lowercase())
-            && !layout().en_hyphen_prefixes.contains(fragment);
-        if right_starts_lower && is_plain_fragment {
-            return format!("{stem}{r}");
-        }
-        return format!("{l}{r}");
-    }
-    format!("{l} {r}")
+    crate::hyphen::join_en(left, right, &crate::hyphen::Evidence::default())
 }
 
 /// A line that stands complete whatever its last character: a date line or a salutation.
@@ -834,12 +815,32 @@ fn stands_alone(text: &str) -> bool {
 /// not end where paragraphs end, and is prose rather than a heading, a date line or a
 /// salutation, continues in the next paragraph of the same language unless that one starts
 /// a new turn or stands alone itself (a numbered heading, a date line, a salutation). The
-/// first paragraph (the title) is never joined.
+/// first paragraph (the title) is never joined. Two heading lines of one language whose
+/// first ends in a comma are one heading wrapped over two lines, and are joined too.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
+    let evidence = crate::hyphen::Evidence::from_lines(
+        lines
+            .iter()
+            .filter(|l| l.lang == Lang::En)
+            .map(|l| l.text.as_str()),
+    );
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
         let n = out.len();
         if let Some(prev) = out.last_mut() {
+            // A heading set over two lines (a centred speech title in two paragraphs, its
+            // first half ending in a comma) is one heading.
+            if prev.heading
+                && line.heading
+                && prev.lang == line.lang
+                && prev.text.trim_end().ends_with(['，', ',', '、', '；', ';'])
+            {
+                prev.text = match prev.lang {
+                    Lang::En => crate::hyphen::join_en(&prev.text, &line.text, &evidence),
+                    Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
+                };
+                continue;
+            }
             let prev_is_heading =
                 prev.heading || (prev.label.is_none() && is_heading_like(&prev.text, prev.lang));
             let prev_unfinished = n > 1
@@ -853,7 +854,7 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
                 && !stands_alone(&line.text);
             if prev_unfinished && next_continues {
                 prev.text = match prev.lang {
-                    Lang::En => join_en(&prev.text, &line.text),
+                    Lang::En => crate::hyphen::join_en(&prev.text, &line.text, &evidence),
                     Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
                 };
                 continue;
@@ -1511,6 +1512,26 @@ mod tests {
             "在习近平主席和普京总统的战略引领下,中俄关系保持高水平运行。"
         );
         assert_eq!(doc.date.as_deref(), Some("2024-03-07"));
+    }
+
+    #[test]
+    fn a_heading_wrapped_after_a_comma_is_one() {
+        let text = "# 杨洁篪的主旨演讲\n\n## 倡导国际合作，维护多边主义，\n\n## 推动构建人类命运共同体\n\n\
+                    ## 一、总体要求\n\n## 二、主要任务\n\n（2019年2月16日，慕尼黑）\n\n女士们，先生们！\n";
+        let doc = parse_document(text, "t", "t.md");
+        let zh = doc.zh.expect("zh");
+        let texts: Vec<&str> = zh
+            .units
+            .iter()
+            .map(|u| u.paragraphs[0].text.as_str())
+            .collect();
+        assert_eq!(
+            texts[1],
+            "倡导国际合作，维护多边主义，推动构建人类命运共同体"
+        );
+        // Headings that do not end in a comma stay apart.
+        assert_eq!(texts[2], "一、总体要求");
+        assert_eq!(texts[3], "二、主要任务");
     }
 
     #[test]

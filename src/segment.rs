@@ -21,7 +21,8 @@
 //!   they close; a quotation is cut inside like any other text (`"I am tired. I want to
 //!   go." Then …` gives three sentences, as in the Golden Rules). Numbered and lettered
 //!   lists (`1. … 2. …`, `a) … b) …`) are cut before each item whose text starts with a
-//!   capital; inline enumerations (`a) flour b) sugar`) are left whole.
+//!   capital; inline enumerations (`a) flour b) sugar`) are left whole. A section number
+//!   opening a paragraph (`II. Protecting …`, `1.1. Version`) is not a sentence.
 //! * **Chinese**: `。！？` (and `!` `?` `.` right after Chinese text) end a sentence,
 //!   as does `……` when a new sentence follows; closing quotes and brackets stay on the
 //!   sentence; nothing inside a matched pair of book-title brackets `《》` is ever cut.
@@ -779,7 +780,59 @@ fn find_list_items(chars: &[char], rules: &Rules) -> ListItems {
             items.starts.push(i);
         }
     }
+    for d in section_number_dots(chars) {
+        if let Some(s) = items.suppressed.get_mut(d) {
+            *s = true;
+        }
+    }
     items
+}
+
+/// The periods of a section number that opens a paragraph: a Roman numeral (`II.`,
+/// `XIV.`) or a dotted number (`1.1.`, `2.3.4`) followed by a space and a capital, as in
+/// the headings of white papers and specifications (`II. Protecting the Environment`).
+/// They are part of the number, not sentence ends: "II." alone is no sentence.
+fn section_number_dots(chars: &[char]) -> Vec<usize> {
+    let start = skip_space(chars, 0);
+    let mut j = start;
+    let mut dots = Vec::new();
+    let roman = |c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C');
+    while at(chars, j).is_some_and(roman) && j - start < 6 {
+        j += 1;
+    }
+    if j > start && at(chars, j) == Some('.') {
+        dots.push(j);
+        j += 1;
+    } else {
+        // Groups of up to three digits joined by periods; at least two groups.
+        j = start;
+        let mut groups = 0;
+        loop {
+            let g = j;
+            while at(chars, j).is_some_and(|c| c.is_ascii_digit()) && j - g < 3 {
+                j += 1;
+            }
+            if j == g {
+                break;
+            }
+            groups += 1;
+            if at(chars, j) != Some('.') {
+                break;
+            }
+            dots.push(j);
+            j += 1;
+        }
+        if groups < 2 {
+            return Vec::new();
+        }
+    }
+    let followed = at(chars, j).is_some_and(char::is_whitespace)
+        && at(chars, skip_space(chars, j)).is_some_and(char::is_uppercase);
+    if followed {
+        dots
+    } else {
+        Vec::new()
+    }
 }
 
 /// Mark every marker of a run of two or more as accepted.
@@ -1216,6 +1269,24 @@ mod tests {
         );
         // A lone year is not a list marker.
         assert_eq!(en("Trade grew in 2023. In 2024 it grew again.").len(), 2);
+    }
+
+    #[test]
+    fn en_section_numbers_open_a_heading() {
+        for h in [
+            "II. Protecting the Marine Environment",
+            "XIV. Conclusion",
+            "1.1. Version",
+            "2.3.4 Magic rules",
+        ] {
+            assert_eq!(en(h), vec![h], "{h}");
+        }
+        // Only at the start, and only before a capital.
+        assert_eq!(
+            en("He said II. Then he left."),
+            vec!["He said II.", "Then he left."]
+        );
+        assert_eq!(en("Version 1.1. Then more.").len(), 2);
     }
 
     #[test]

@@ -180,12 +180,12 @@ fn run_stdin(args: &[&std::ffi::OsStr], input: &[u8]) -> std::process::Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
+    // A run that refuses its arguments exits without reading standard input: writing to
+    // it may then fail with a broken pipe, which is no failure of the test.
+    let written = child.stdin.take().expect("stdin").write_all(input);
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+    }
     child.wait_with_output().expect("wait")
 }
 
@@ -420,13 +420,31 @@ fn pdfs_are_read_without_page_furniture_and_scans_refused() {
             "furniture in {p:?}"
         );
     }
-    // The paragraph cut by the page break is whole again, and pdftotext's spaces between
-    // characters and digits are gone.
+    // The title wrapped over two lines is whole, the paragraph cut by the page break is
+    // whole again, and pdftotext's spaces between characters and digits are gone.
+    assert_eq!(zh[0], "携手共建开放包容的海洋合作伙伴关系", "{zh:?}");
     assert!(
         zh.iter().any(|p| p.contains("让子孙后代共享碧海蓝天。")),
         "{zh:?}"
     );
     assert!(zh.iter().any(|p| p.contains("2031年5月12日")), "{zh:?}");
+    let en = paragraphs(&inspect(&[], &fixture("speech.en.pdf")), "en");
+    assert_eq!(
+        en[0],
+        "Jointly Building an Open and Inclusive Maritime Cooperation Partnership"
+    );
+    // The salutation is a paragraph of its own (spacing sets it apart, not its width); the
+    // compound hyphenated at a line end keeps its hyphen; the page breaks are mended.
+    assert!(en.contains(&"Distinguished Guests, Ladies and Gentlemen,".to_string()));
+    assert!(
+        en.iter().any(|p| p.contains("reduce land-based pollution")),
+        "{en:?}"
+    );
+    assert!(
+        en.iter()
+            .any(|p| p.contains("stay committed to openness and cooperation.")),
+        "{en:?}"
+    );
     // The two PDFs align into the speech's pairs.
     let (pairs, _, _) = export(
         &[
@@ -452,4 +470,96 @@ fn pdfs_are_read_without_page_furniture_and_scans_refused() {
         err.contains("scan.pdf") && err.contains("text layer"),
         "{err}"
     );
+    // A damaged PDF (cut short, as a broken download) is refused with pdftotext's reason,
+    // and an export with it writes nothing.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let broken = dir.path().join("broken.pdf");
+    let bytes = std::fs::read(fixture("report.en.pdf")).expect("fixture");
+    std::fs::write(&broken, &bytes[..3000]).expect("write");
+    let out = dir.path().join("out");
+    let o = run([
+        "export".as_ref(),
+        "--zh".as_ref(),
+        fixture("report.zh.pdf").as_os_str(),
+        "--en".as_ref(),
+        broken.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("broken.pdf") && err.contains("cannot be read") && err.contains("xref"),
+        "{err}"
+    );
+    assert!(!out.exists(), "output written for a damaged input");
+}
+
+/// The words that end printed lines with a hyphen in a PDF, as `pdftotext -tsv` gives them.
+fn line_end_hyphens(pdf: &Path) -> Vec<String> {
+    let o = std::process::Command::new("pdftotext")
+        .args(["-tsv", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let tsv = String::from_utf8_lossy(&o.stdout).to_string();
+    let mut last: std::collections::BTreeMap<String, String> = Default::default();
+    for row in tsv.lines().skip(1) {
+        let c: Vec<&str> = row.split('\t').collect();
+        if c.len() == 12 && c[0] == "5" {
+            last.insert(c[1..5].join(" "), c[11].to_string());
+        }
+    }
+    last.into_values().filter(|w| w.ends_with('-')).collect()
+}
+
+/// A white paper as two-page PDFs (running title, `Page N of M` / `第 N 页 共 M 页`, a
+/// title and section headings wrapped in a larger type, first-line indents without
+/// spacing, paragraphs across the page break, words hyphenated at line ends) reads as the
+/// same paragraphs as its plain-text twin, and the two PDFs align as the two texts do.
+#[test]
+fn a_white_paper_pdf_reads_as_its_clean_text() {
+    if !has_pdftotext() {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    // The fixture breaks a compound the vocabulary decides ("ship-"/"based"), one the
+    // document's own spelling decides against the vocabulary ("co-"/"operation", written
+    // "co-operation" elsewhere) and plain syllables ("conti-"/"nents").
+    let breaks = line_end_hyphens(&fixture("report.en.pdf"));
+    for b in ["ship-", "co-", "conti-", "re-"] {
+        assert!(breaks.iter().any(|w| w.ends_with(b)), "{b} in {breaks:?}");
+    }
+    for (lang, stem) in [("en", "report.en"), ("zh", "report.zh")] {
+        let pdf = inspect(&[], &fixture(&format!("{stem}.pdf")));
+        let txt = inspect(&[], &fixture(&format!("{stem}.txt")));
+        assert_eq!(pdf["read"]["format"], "pdf");
+        let (from_pdf, from_txt) = (paragraphs(&pdf, lang), paragraphs(&txt, lang));
+        assert!(from_txt.len() >= 14, "{from_txt:?}");
+        assert_eq!(from_pdf, from_txt, "{stem}.pdf against {stem}.txt");
+        assert_eq!(
+            pdf[lang]["units"], txt[lang]["units"],
+            "{stem}: units differ"
+        );
+    }
+    let pair = |ext: &str| {
+        let (zh, en) = (
+            fixture(&format!("report.zh.{ext}")),
+            fixture(&format!("report.en.{ext}")),
+        );
+        export(
+            &[
+                "--zh".as_ref(),
+                zh.as_os_str(),
+                "--en".as_ref(),
+                en.as_os_str(),
+            ],
+            "report.zh",
+        )
+        .0
+    };
+    let (from_pdf, from_txt) = (pair("pdf"), pair("txt"));
+    assert!(from_txt.len() >= 20, "{from_txt:?}");
+    assert_eq!(from_pdf, from_txt);
 }

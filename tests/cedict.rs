@@ -27,10 +27,16 @@ fn data(name: &str) -> Vec<u8> {
 fn checked_in_files_are_what_the_generator_makes() {
     let path = gen_cedict::crate_fst_path().expect("chinese_dictionary located");
     let crate_fst = std::fs::read(&path).expect("crate's chinese.fst");
-    let (fst_bytes, bin) = gen_cedict::generate(&crate_fst).expect("generation");
+    let gen_cedict::Generated {
+        fst: fst_bytes,
+        bin,
+        words,
+    } = gen_cedict::generate(&crate_fst).expect("generation");
     // Compared by length and equality rather than assert_eq! on megabytes of bytes.
     assert!(
-        fst_bytes == data("cedict.fst") && bin == data("cedict.bin"),
+        fst_bytes == data("cedict.fst")
+            && bin == data("cedict.bin")
+            && words == data("en_words.txt"),
         "data/lexicon/cedict.* are stale: run `cargo run --release --example gen_cedict`"
     );
 }

@@ -5,3 +5,4 @@ pub mod dict;
 pub mod numbers;
 pub mod stem;
 pub mod terms;
+pub mod words;

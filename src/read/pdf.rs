@@ -1,36 +1,50 @@
 //! PDF with a text layer → the parser's text: pages in reading order, page furniture
-//! dropped, lines joined into paragraphs.
+//! dropped, printed lines joined into paragraphs, wrapped headings whole.
 //!
 //! White papers and government reports come as PDF. The text is extracted by Poppler's
 //! `pdftotext` (`-enc UTF-8`, reading order), which gets Chinese right (see the commit
 //! that added this module for the comparison with the pure-Rust extractors); it is run as
 //! a program, so zhen-tm builds without it and a missing `pdftotext` is a clear error.
-//! What comes out is one line per printed line and a form feed between pages. This module
-//! then:
 //!
-//! - drops page furniture: lines at the top or bottom of a page that recur on at least half
-//!   of the pages (a running title, digits ignored so that `第3页` recurs), and page numbers
-//!   alone on their line in the forms listed in `data/pdf/page_numbers.txt` (`- 3 -`,
-//!   `第 3 页`, `Page 3 of 9`);
-//! - joins printed lines into paragraphs: a line as wide as the text block continues on the
-//!   next line, also across a page break; a shorter line ends its paragraph (the last line
-//!   of a paragraph, a heading). Chinese lines join without a space, English ones with one,
-//!   and a word hyphenated at a line end is mended as in the page-chunked transcripts
-//!   ([`crate::parse::join_en`]);
+//! `pdftotext -tsv` is read rather than its plain text: it gives every word with its box,
+//! grouped into Poppler's lines and blocks (a block is text set apart by spacing), and it
+//! leaves a line-end hyphen as printed (the plain output silently joins `land-` / `based`
+//! into "landbased"). From the boxes this module:
+//!
+//! - drops page furniture: of the two top and two bottom lines of a page, those that recur
+//!   on at least half of the pages (a running title; digits ignored, so that `第3页`
+//!   recurs) and page numbers alone on their line in the forms listed in
+//!   `data/pdf/page_numbers.txt` (`- 3 -`, `第 3 页`, `Page 3 of 9`);
+//! - finds the body text size (the line height that most characters have): a line clearly
+//!   larger is a heading, and consecutive heading lines of one size are one heading (a
+//!   title wrapped over three lines), written as a `##` line;
+//! - joins printed lines into paragraphs. A line continues on the next unless the next
+//!   line's first word (first character, in Chinese) would have fitted on it before the
+//!   right edge of the text block, or the next line is indented (a first-line indent), or
+//!   the size changes. Where Poppler starts a new block or a new page, the line must also
+//!   be unfinished (no sentence end) or be followed by a lower-case letter: that is how a
+//!   paragraph cut by a page break is mended while a paragraph ending flush at a page end
+//!   is left alone. Chinese lines join without a space, English ones with one; a word
+//!   hyphenated at a line end is mended or keeps its hyphen as [`crate::hyphen`] decides,
+//!   with the document's other words as evidence;
 //! - removes the spaces `pdftotext` puts between Chinese characters and digits
 //!   (`2031 年 5 月` → `2031年5月`).
 //!
 //! A PDF whose pages hold no text (a scan) is refused with an error that says so.
 
+use crate::hyphen::{self, Evidence};
 use crate::model::Lang;
-use crate::parse::{is_han, join_en, script_lang};
+use crate::parse::{is_han, is_terminated, script_lang};
 use crate::{Error, Result};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
 /// The extractor program.
 const PDFTOTEXT: &str = "pdftotext";
+/// Poppler's exit code for options it does not know (a pdftotext without `-tsv`).
+const USAGE_ERROR: i32 = 99;
 
 /// Page-number forms, spaces removed, lower case, a number written `#`
 /// (`data/pdf/page_numbers.txt` writes it `N`).
@@ -83,7 +97,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<String> {
         path
     };
     let output = Command::new(PDFTOTEXT)
-        .args(["-enc", "UTF-8", "-q"])
+        .args(["-tsv", "-enc", "UTF-8"])
         .arg(file)
         .arg("-")
         .output()
@@ -97,21 +111,36 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<String> {
                 ),
             )
         })?;
+    if output.status.code() == Some(USAGE_ERROR) {
+        return Err(Error::input(
+            path,
+            "a PDF document; the pdftotext installed does not know the -tsv output this \
+             reader needs (an old Poppler, or xpdf's pdftotext): install a current \
+             poppler-utils, or save the text as .txt",
+        ));
+    }
     if !output.status.success() {
+        // pdftotext's last message says why it gave up ("Couldn't read xref table").
         let why = String::from_utf8_lossy(&output.stderr);
         let why = why
             .lines()
-            .next()
+            .map(str::trim)
+            .rfind(|l| !l.is_empty())
             .unwrap_or("no reason given")
-            .trim()
             .to_string();
         return Err(Error::input(
             path,
             format!("a PDF document that cannot be read (damaged or encrypted?): {why}"),
         ));
     }
-    let raw = String::from_utf8_lossy(&output.stdout);
-    let text = text_of_pages(&raw);
+    let tsv = String::from_utf8_lossy(&output.stdout);
+    let pages = pages_of_tsv(&tsv).map_err(|why| {
+        Error::input(
+            path,
+            format!("a PDF document whose text pdftotext gave in an unexpected form: {why}"),
+        )
+    })?;
+    let text = text_of_pages(&pages);
     if text.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
         return Err(Error::input(
             path,
@@ -122,101 +151,316 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<String> {
     Ok(text)
 }
 
-/// Display width of a line: a Chinese character counts two, anything else one.
-fn width(line: &str) -> usize {
-    line.chars()
-        .map(|c| {
-            if is_han(c) || (c as u32) >= 0x3000 {
-                2
-            } else {
-                1
+/// One printed line: its words joined, its box, and what paragraph joining needs to know.
+#[derive(Debug, Clone)]
+pub struct PrintedLine {
+    /// The words, joined by spaces (spaces between Chinese characters and digits removed).
+    pub text: String,
+    /// The page (from 0).
+    pub page: usize,
+    /// Poppler's block on the page (flow and block number): text set apart by spacing.
+    pub block: (u32, u32),
+    /// Left, top, right and bottom edges, in points.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+    /// Width of what would have to fit at the end of the line before for this line to
+    /// have started there: its first word, or its first character when that is Chinese.
+    pub first_unit: f64,
+}
+
+impl PrintedLine {
+    /// The line's height: the size of its type, for comparing sizes.
+    fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+}
+
+/// One page's lines in Poppler's reading order.
+pub type Page = Vec<PrintedLine>;
+
+/// The pages of `pdftotext -tsv` output: the rows of level 5 (words) grouped by page,
+/// flow, block and line. An error names what could not be read.
+pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut current_key: Option<(u32, u32, u32, u32)> = None;
+    for (n, row) in tsv.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = row.splitn(12, '\t').collect();
+        if cols.len() < 12 {
+            return Err(format!("row {} has {} columns, not 12", n + 1, cols.len()));
+        }
+        let int = |i: usize| {
+            cols[i]
+                .parse::<u32>()
+                .map_err(|_| format!("row {}: column {} is not a number", n + 1, i + 1))
+        };
+        let num = |i: usize| {
+            cols[i]
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| format!("row {}: column {} is not a number", n + 1, i + 1))
+        };
+        let level = int(0)?;
+        if level == 1 {
+            pages.push(Vec::new());
+            current_key = None;
+            continue;
+        }
+        if level != 5 {
+            continue;
+        }
+        let key = (int(1)?, int(2)?, int(3)?, int(4)?);
+        let (left, top, width, height) = (num(6)?, num(7)?, num(8)?, num(9)?);
+        let text = cols[11].trim();
+        if text.is_empty() {
+            continue;
+        }
+        let page_index = pages.len().saturating_sub(1);
+        let Some(page) = pages.last_mut() else {
+            return Err(format!("row {}: a word before the first page", n + 1));
+        };
+        let right = left + width;
+        match page.last_mut() {
+            Some(line) if current_key == Some(key) => {
+                line.text.push(' ');
+                line.text.push_str(text);
+                line.right = line.right.max(right);
+                line.top = line.top.min(top);
+                line.bottom = line.bottom.max(top + height);
             }
-        })
-        .sum()
+            _ => {
+                let chars = text.chars().count().max(1) as f64;
+                let first_is_han = text.chars().next().is_some_and(wide);
+                page.push(PrintedLine {
+                    text: text.to_string(),
+                    page: page_index,
+                    block: (key.1, key.2),
+                    left,
+                    top,
+                    right,
+                    bottom: top + height,
+                    first_unit: if first_is_han { width / chars } else { width },
+                });
+                current_key = Some(key);
+            }
+        }
+    }
+    for line in pages.iter_mut().flatten() {
+        line.text = mend_spaces(&line.text);
+    }
+    Ok(pages)
+}
+
+/// A Chinese character or full-width punctuation: one character is a unit of line filling.
+fn wide(c: char) -> bool {
+    is_han(c) || (c as u32) >= 0x3000
 }
 
 /// How many lines at each end of a page are looked at for furniture.
 const EDGE_LINES: usize = 2;
+/// A line this much larger than the body text (by height) is a heading.
+const HEADING_SIZE: f64 = 1.15;
+/// Two lines within this ratio of height are the same size.
+const SAME_SIZE: f64 = 1.05;
 
-/// The text of `pdftotext` output (pages split by form feeds) as parser text: furniture
-/// dropped, lines joined into paragraphs (see the module documentation).
-pub fn text_of_pages(raw: &str) -> String {
-    let pages: Vec<Vec<&str>> = raw
-        .split('\u{c}')
-        .map(|p| p.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
-        .filter(|p: &Vec<&str>| !p.is_empty())
+/// Two furniture lines on different pages are at the same place if their tops are this
+/// close, in points.
+const SAME_PLACE: f64 = 3.0;
+
+/// The lines of every page with page furniture (running titles, page numbers) left out.
+/// A line at the top or bottom of its page is furniture when it is a page number, or when
+/// a line of the same shape stands at the same height on at least half of the pages (two
+/// at least) and is not larger than the body text: the document's title on the first page
+/// may read like the running title above it, but it is printed larger and lower.
+fn without_furniture(pages: &[Page], body: f64) -> Vec<&PrintedLine> {
+    // The lines at the top and bottom of each page, by position.
+    let edges: Vec<HashSet<usize>> = pages
+        .iter()
+        .map(|page| {
+            let mut by_top: Vec<usize> = (0..page.len()).collect();
+            by_top.sort_by(|&a, &b| page[a].top.total_cmp(&page[b].top));
+            let n = by_top.len();
+            by_top
+                .iter()
+                .enumerate()
+                .filter(|(rank, _)| *rank < EDGE_LINES || rank + EDGE_LINES >= n)
+                .map(|(_, &i)| i)
+                .collect()
+        })
         .collect();
-    // Shapes of the lines at the ends of pages, and on how many pages each occurs.
-    let mut counts: std::collections::HashMap<String, usize> = Default::default();
-    for page in &pages {
-        let mut seen = std::collections::HashSet::new();
-        let n = page.len();
-        for (i, line) in page.iter().enumerate() {
-            if i < EDGE_LINES || i + EDGE_LINES >= n {
-                let s = shape(line);
-                if seen.insert(s.clone()) {
-                    *counts.entry(s).or_default() += 1;
-                }
-            }
+    // Each shape's places: the page and top of every edge line of that shape.
+    let mut places: HashMap<String, Vec<(usize, f64)>> = HashMap::new();
+    for (p, (page, edge)) in pages.iter().zip(&edges).enumerate() {
+        for &i in edge {
+            places
+                .entry(shape(&page[i].text))
+                .or_default()
+                .push((p, page[i].top));
         }
     }
-    let recurring = |line: &str| {
-        let n = counts.get(&shape(line)).copied().unwrap_or(0);
+    let recurring = |line: &PrintedLine| {
+        if body > 0.0 && line.height() > body * HEADING_SIZE {
+            return false;
+        }
+        let pages_there: HashSet<usize> = places
+            .get(&shape(&line.text))
+            .into_iter()
+            .flatten()
+            .filter(|(_, top)| (top - line.top).abs() <= SAME_PLACE)
+            .map(|&(p, _)| p)
+            .collect();
+        let n = pages_there.len();
         n >= 2 && n * 2 >= pages.len()
     };
-    let mut lines: Vec<&str> = Vec::new();
-    for page in &pages {
-        let n = page.len();
+    let mut out = Vec::new();
+    for (page, edge) in pages.iter().zip(&edges) {
         for (i, line) in page.iter().enumerate() {
-            let edge = i < EDGE_LINES || i + EDGE_LINES >= n;
-            if edge && (is_page_number(line) || recurring(line)) {
+            if edge.contains(&i) && (is_page_number(&line.text) || recurring(line)) {
                 continue;
             }
-            lines.push(line);
+            out.push(line);
         }
     }
-    // The width of a full line: the widest lines of the text block (the 90th percentile,
-    // so that one overlong line does not set it).
-    let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
-    widths.sort_unstable();
-    let full = widths
-        .get(widths.len().saturating_sub(1) * 9 / 10)
-        .copied()
-        .unwrap_or(0);
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        let line = mend_spaces(line);
-        if current.is_empty() {
-            current = line.clone();
-        } else {
-            current = match script_lang(&current) {
-                Some(Lang::En) => join_en(&current, &line),
-                _ => format!("{}{}", current.trim_end(), line.trim_start()),
+    out
+}
+
+/// The body text's line height: the height (to a tenth of a point) that most characters
+/// are printed at.
+fn body_height(lines: &[&PrintedLine]) -> f64 {
+    let mut by_height: HashMap<i64, usize> = HashMap::new();
+    for l in lines {
+        *by_height
+            .entry((l.height() * 10.0).round() as i64)
+            .or_default() += l.text.chars().count();
+    }
+    by_height
+        .into_iter()
+        .max_by_key(|&(h, n)| (n, -h))
+        .map_or(0.0, |(h, _)| h as f64 / 10.0)
+}
+
+/// The left and right edges of one of Poppler's blocks, and its number of lines.
+struct BlockEdges {
+    left: f64,
+    right: f64,
+    lines: usize,
+}
+
+/// The lines of one paragraph or heading, and whether it is a heading.
+struct Para<'a> {
+    lines: Vec<&'a PrintedLine>,
+    heading: bool,
+}
+
+/// The text of pages read from `pdftotext -tsv` ([`pages_of_tsv`]) as parser text:
+/// furniture dropped, headings marked, lines joined into paragraphs (see the module
+/// documentation).
+pub fn text_of_pages(pages: &[Page]) -> String {
+    let body = body_height(&pages.iter().flatten().collect::<Vec<_>>());
+    let lines = without_furniture(pages, body);
+    let is_heading = |l: &PrintedLine| body > 0.0 && l.height() > body * HEADING_SIZE;
+    let same_size = |a: &PrintedLine, b: &PrintedLine| {
+        let (x, y) = (a.height().max(0.01), b.height().max(0.01));
+        x.max(y) / x.min(y) <= SAME_SIZE
+    };
+    // The right and left edges of each block (a block of one line is measured against the
+    // body text's usual edges instead: it says nothing about the column by itself).
+    let mut blocks: HashMap<(usize, (u32, u32)), BlockEdges> = HashMap::new();
+    for l in &lines {
+        let e = blocks.entry((l.page, l.block)).or_insert(BlockEdges {
+            left: f64::MAX,
+            right: f64::MIN,
+            lines: 0,
+        });
+        e.left = e.left.min(l.left);
+        e.right = e.right.max(l.right);
+        e.lines += 1;
+    }
+    let body_edges = {
+        let mut lefts: Vec<f64> = Vec::new();
+        let mut rights: Vec<f64> = Vec::new();
+        for l in lines.iter().filter(|l| !is_heading(l)) {
+            lefts.push(l.left);
+            rights.push(l.right);
+        }
+        lefts.sort_by(f64::total_cmp);
+        rights.sort_by(f64::total_cmp);
+        let at = |v: &[f64], q: usize| v.get(v.len().saturating_sub(1) * q / 10).copied();
+        (at(&lefts, 1).unwrap_or(0.0), at(&rights, 9).unwrap_or(0.0))
+    };
+    let edges_of = |l: &PrintedLine| match blocks.get(&(l.page, l.block)) {
+        Some(b) if b.lines > 1 => (b.left, b.right),
+        _ => body_edges,
+    };
+    let mut paras: Vec<Para> = Vec::new();
+    for (i, &line) in lines.iter().enumerate() {
+        let heading = is_heading(line);
+        let continues = i > 0 && {
+            let prev = lines[i - 1];
+            let same_page = prev.page == line.page;
+            if heading || is_heading(prev) {
+                // One heading wrapped over lines: same size, the next line right below.
+                heading
+                    && is_heading(prev)
+                    && same_size(prev, line)
+                    && same_page
+                    && line.top - prev.bottom < prev.height()
+            } else {
+                let (left, right) = edges_of(prev);
+                let em = line.height() * 0.75;
+                let space = line.height() * 0.3;
+                let full = right - prev.right < line.first_unit + space;
+                let indented = line.left - left > em;
+                let fits = same_size(prev, line) && full && !indented;
+                if same_page && prev.block == line.block {
+                    fits
+                } else if same_page && line.top > prev.top {
+                    // A new block below: Poppler saw the spacing between paragraphs.
+                    false
+                } else {
+                    // A new page or column: the paragraph goes on only if unfinished.
+                    let unfinished = !is_terminated(&prev.text)
+                        || line.text.chars().next().is_some_and(char::is_lowercase);
+                    fits && unfinished
+                }
+            }
+        };
+        match paras.last_mut() {
+            Some(p) if continues => p.lines.push(line),
+            _ => paras.push(Para {
+                lines: vec![line],
+                heading,
+            }),
+        }
+    }
+    let evidence = Evidence::from_lines(lines.iter().map(|l| l.text.as_str()));
+    let mut text = String::new();
+    for p in paras {
+        let mut joined = String::new();
+        for l in &p.lines {
+            joined = if joined.is_empty() {
+                l.text.clone()
+            } else if script_lang(&joined) == Some(Lang::En) {
+                hyphen::join_en(&joined, &l.text, &evidence)
+            } else if joined.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && l.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                format!("{joined} {}", l.text)
+            } else {
+                format!("{joined}{}", l.text)
             };
         }
-        // A line clearly shorter than a full one ends its paragraph, unless it is a
-        // heading wrapped in a larger font: an unfinished line of more than half the
-        // width, followed by another short line.
-        let short = |w: usize| w * 100 < full * 85;
-        let w = width(&line);
-        let wrapped_heading = !crate::parse::is_terminated(&line)
-            && w * 2 >= full
-            && lines.get(i + 1).is_some_and(|next| short(width(next)));
-        if short(w) && !wrapped_heading {
-            paragraphs.push(std::mem::take(&mut current));
+        if p.heading {
+            text.push_str("## ");
+        } else if joined.starts_with('#') {
+            text.push('\\');
         }
-    }
-    if !current.is_empty() {
-        paragraphs.push(current);
-    }
-    let mut text = String::new();
-    for p in paragraphs {
-        let p = match p.strip_prefix('#') {
-            Some(rest) => format!("\\#{rest}"),
-            None => p,
-        };
-        text.push_str(&p);
+        text.push_str(&joined);
         text.push_str("\n\n");
     }
     text
@@ -244,20 +488,149 @@ fn mend_spaces(line: &str) -> String {
 mod tests {
     use super::*;
 
+    /// One printed line of a test page: block, left, top, width, height, text.
+    type Row<'a> = (u32, f64, f64, f64, f64, &'a str);
+
+    /// `pdftotext -tsv` rows for pages of lines: `(block, left, top, width, height, text)`;
+    /// the words of a line share its width by their number of characters.
+    fn tsv(pages: &[&[Row]]) -> String {
+        let mut out = String::from(
+            "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n",
+        );
+        for (p, lines) in pages.iter().enumerate() {
+            let p = p + 1;
+            out.push_str(&format!(
+                "1\t{p}\t0\t0\t0\t0\t0\t0\t420\t595\t-1\t###PAGE###\n"
+            ));
+            for (n, (block, left, top, width, height, text)) in lines.iter().enumerate() {
+                let per_char = width / text.chars().count() as f64;
+                let mut x = *left;
+                for (w, word) in text.split(' ').enumerate() {
+                    let ww = per_char * word.chars().count() as f64;
+                    out.push_str(&format!(
+                        "5\t{p}\t1\t{block}\t{n}\t{w}\t{x}\t{top}\t{ww}\t{height}\t100\t{word}\n"
+                    ));
+                    x += ww + per_char;
+                }
+            }
+        }
+        out
+    }
+
+    fn text(pages: &[&[Row]]) -> String {
+        text_of_pages(&pages_of_tsv(&tsv(pages)).expect("tsv"))
+    }
+
     #[test]
-    fn furniture_is_dropped_and_lines_joined() {
-        let raw = "论坛 · 主旨演讲\n\n携手共建海洋合作伙伴关系\n\
-                   很高兴出席第三届海洋合作论坛。我谨代\n表中国政府，对论坛的召开表示热烈祝贺。\n\
-                   海洋是人类共同的家园。过去十年，沿海\n国家在航运、渔业和海洋科研等领域开展\n\
-                   -1-\n\u{c}论坛 · 主旨演讲\n\n了广泛合作。\n谢谢大家。\n\n- 2 -\n\u{c}";
-        let text = text_of_pages(raw);
+    fn furniture_dropped_title_whole_paragraphs_mended_across_pages() {
+        let t = text(&[
+            &[
+                (0, 140.0, 28.0, 139.0, 13.0, "论坛 · 主旨演讲"),
+                (1, 44.0, 50.0, 330.0, 28.6, "携手共建开放包容的海洋合作伙伴"),
+                (1, 187.0, 76.0, 44.0, 28.6, "关系"),
+                (2, 42.0, 119.0, 225.0, 23.4, "（2031 年 5 月 12 日，青岛）"),
+                (
+                    3,
+                    42.0,
+                    150.0,
+                    333.0,
+                    23.4,
+                    "很高兴出席第三届海洋合作论坛。我谨代",
+                ),
+                (
+                    3,
+                    42.0,
+                    171.0,
+                    342.0,
+                    23.4,
+                    "表中国政府，对论坛的召开表示热烈祝贺。",
+                ),
+                (
+                    4,
+                    42.0,
+                    203.0,
+                    333.0,
+                    23.4,
+                    "海洋是人类共同的家园。过去十年，沿海",
+                ),
+                (
+                    4,
+                    42.0,
+                    224.0,
+                    333.0,
+                    23.4,
+                    "国家在航运、渔业和海洋科研等领域开展",
+                ),
+                (5, 200.0, 552.0, 16.0, 13.0, "-1-"),
+            ],
+            &[
+                (0, 140.0, 28.0, 139.0, 13.0, "论坛 · 主旨演讲"),
+                (1, 42.0, 50.0, 108.0, 23.4, "了广泛合作。"),
+                (2, 42.0, 82.0, 90.0, 23.4, "谢谢大家。"),
+                (3, 200.0, 552.0, 16.0, 13.0, "- 2 -"),
+            ],
+        ]);
         assert_eq!(
-            text,
-            "携手共建海洋合作伙伴关系\n\n\
-             很高兴出席第三届海洋合作论坛。我谨代表中国政府，对论坛的召开表示热烈祝贺。\
+            t,
+            "## 携手共建开放包容的海洋合作伙伴关系\n\n\
+             （2031年5月12日，青岛）\n\n\
+             很高兴出席第三届海洋合作论坛。我谨代表中国政府，对论坛的召开表示热烈祝贺。\n\n\
              海洋是人类共同的家园。过去十年，沿海国家在航运、渔业和海洋科研等领域开展了广泛合作。\n\n\
              谢谢大家。\n\n"
         );
+    }
+
+    #[test]
+    fn short_lines_indents_and_hyphens() {
+        let t = text(&[&[
+            // A block of its own (Poppler saw spacing) ends its paragraph, however wide.
+            (
+                1,
+                42.0,
+                50.0,
+                330.0,
+                23.4,
+                "Distinguished Guests, Ladies and Gentlemen,",
+            ),
+            (2, 42.0, 82.0, 334.0, 23.4, "We should reduce land-"),
+            (2, 42.0, 103.0, 334.0, 23.4, "based pollution and make im-"),
+            (2, 42.0, 124.0, 334.0, 23.4, "portant progress. The ocean"),
+            // "is" would have fitted after "the ocean": a paragraph ends there.
+            (2, 42.0, 145.0, 250.0, 23.4, "connects us all, the ocean"),
+            (
+                2,
+                42.0,
+                166.0,
+                334.0,
+                23.4,
+                "is our home, the common home of humanity;",
+            ),
+            // An indented line starts a paragraph, however full the line before.
+            (
+                2,
+                42.0,
+                187.0,
+                334.0,
+                23.4,
+                "It connects all countries of the world and",
+            ),
+            (2, 60.0, 208.0, 316.0, 23.4, "Thank you."),
+        ]]);
+        assert_eq!(
+            t,
+            "Distinguished Guests, Ladies and Gentlemen,\n\n\
+             We should reduce land-based pollution and make important progress. The ocean \
+             connects us all, the ocean\n\n\
+             is our home, the common home of humanity; It connects all countries of the world and\n\n\
+             Thank you.\n\n"
+        );
+    }
+
+    #[test]
+    fn bad_tsv_is_an_error_not_a_panic() {
+        assert!(pages_of_tsv("header\n5\t1\t1\n").is_err());
+        assert!(pages_of_tsv("header\n5\t1\t1\t1\t1\t0\tx\t1\t1\t1\t100\tword\n").is_err());
+        assert!(pages_of_tsv("header\n5\t1\t1\t1\t1\t0\t1\t1\t1\t1\t100\tword\n").is_err());
     }
 
     #[test]
