@@ -18,6 +18,7 @@
 //! list. [`finish`] holds the steps after alignment that every user of the library needs:
 //! unique document ids, the minimum score, and de-duplication.
 
+pub mod clauses;
 mod dp;
 mod evidence;
 pub mod finish;
@@ -279,6 +280,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
             lines: (es.sentences[b.i].line, zs.sentences[b.j].line),
             score: (sc.score * 1000.0).round() / 1000.0,
             reviewed: false,
+            clause: None,
         });
     }
     unaligned.sort_by(|a, b| {
