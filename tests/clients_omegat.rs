@@ -49,6 +49,10 @@
 //! Chinese one), so it is checked for each translation as a substring; the exact
 //! segment-to-translation check is on the project memory.
 //!
+//! With English source, `--source en` writes clause pairs (a Chinese sentence cut at its
+//! clause punctuation where it renders several English sentences); the last test compares
+//! the exact matches with `--no-split-clauses`.
+//!
 //! Without OmegaT (the jar, or `java`) the tests print `skipping: …` and pass; CI installs it
 //! (`.ci/run`). Set `OMEGAT_JAR` to use another OmegaT.jar.
 
@@ -297,7 +301,9 @@ struct Outcome {
     multi_filled: usize,
 }
 
-fn run_direction(name: &str, d: &Direction) -> Option<Outcome> {
+/// Runs one direction: exports the samples with `--source` and `extra` options, builds the
+/// project, runs OmegaT and checks every translation it filled in against our pairs.
+fn run_direction(name: &str, d: &Direction, extra: &[&str]) -> Option<Outcome> {
     let jar = match omegat_jar() {
         Ok(j) => j,
         Err(m) => {
@@ -336,6 +342,7 @@ fn run_direction(name: &str, d: &Direction) -> Option<Outcome> {
             "-o",
         ])
         .arg(&export)
+        .args(extra)
         .output()
         .unwrap();
     assert_ok(&o);
@@ -484,7 +491,7 @@ fn run_direction(name: &str, d: &Direction) -> Option<Outcome> {
 /// OmegaT's segments and gets exactly our English.
 #[test]
 fn omegat_fills_chinese_segments_from_our_tmx() {
-    let Some(o) = run_direction("zh-en", &ZH_EN) else {
+    let Some(o) = run_direction("zh-en", &ZH_EN, &[]) else {
         return;
     };
     assert!(o.single > 100, "{o:?}");
@@ -497,12 +504,12 @@ fn omegat_fills_chinese_segments_from_our_tmx() {
 }
 
 /// English source: OmegaT cuts English at its own sentence boundaries, so a pair with several
-/// English sentences (2-1, 3-1, …) has no segment to match. Every 1-1 and 1-2 pair whose
+/// English sentences (2-1, 3-1, …) that clause splitting kept whole has no segment to match. Every 1-1 and 1-2 pair whose
 /// English OmegaT also made one segment gets exactly our Chinese; the few that OmegaT cut
 /// elsewhere (its rules split after `U.S.` and do not split after `."`) are listed.
 #[test]
 fn omegat_fills_english_segments_from_our_tmx() {
-    let Some(o) = run_direction("en-zh", &EN_ZH) else {
+    let Some(o) = run_direction("en-zh", &EN_ZH, &[]) else {
         return;
     };
     assert!(o.single > 100 && o.multi > 0, "{o:?}");
@@ -512,5 +519,34 @@ fn omegat_fills_english_segments_from_our_tmx() {
         o.split_elsewhere.len() * 20 <= o.single,
         "OmegaT segments over 5% of our single English sentences differently: {:?}",
         o.split_elsewhere
+    );
+}
+
+/// English source with clause pairs (issue 9 point 6): `--source en` splits a Chinese
+/// sentence that renders several English sentences into clause pairs, so that OmegaT, which
+/// segments the English into sentences, finds exact matches for those sentences too. The
+/// same project with `--no-split-clauses` (sentence pairs only) is the baseline; every
+/// match OmegaT inserts is still exactly one of our pairs (checked in `run_direction`).
+#[test]
+fn omegat_matches_more_english_segments_with_clause_pairs() {
+    let Some(whole) = run_direction("en-zh-whole", &EN_ZH, &["--no-split-clauses"]) else {
+        return;
+    };
+    let Some(split) = run_direction("en-zh-clauses", &EN_ZH, &[]) else {
+        return;
+    };
+    println!(
+        "en-zh exact matches: {}/{} with sentence pairs only, {}/{} with clause pairs",
+        whole.filled, whole.segments, split.filled, split.segments
+    );
+    // The same English document, so the same segments.
+    assert_eq!(whole.segments, split.segments);
+    assert!(whole.multi > split.multi, "{whole:?}\n{split:?}");
+    // Each English sentence of a split pair is a segment of its own that now matches.
+    let gained = split.filled - whole.filled;
+    assert!(
+        gained * 4 >= whole.multi * 3,
+        "{gained} more exact matches from {} pairs with several English sentences",
+        whole.multi
     );
 }
