@@ -90,9 +90,15 @@ pub fn clauses(sentence: &str) -> Vec<&str> {
             open.push(close);
         } else if open.is_empty() && rules.cut.contains(&c) {
             let end = i + c.len_utf8();
+            if !has_text(&sentence[end..]) {
+                continue;
+            }
             let start = cuts.last().copied().unwrap_or(0);
-            if has_text(&sentence[start..end]) && has_text(&sentence[end..]) {
+            if has_text(&sentence[start..end]) {
                 cuts.push(end);
+            } else if let Some(last) = cuts.last_mut() {
+                // Only marks since the last cut: they end the clause before.
+                *last = end;
             }
         }
     }
