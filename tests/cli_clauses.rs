@@ -4,12 +4,15 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/oracle.rs"]
+mod oracle;
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::Path;
 
 use cli::*;
+use oracle::{xmllint, OracleSchema, SKIP_MESSAGE};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -201,6 +204,18 @@ fn source_en_writes_clause_pairs_marked_in_every_format() {
     );
     assert!(csv.contains(",1-1 clause 2/2 of 2-1,"), "{csv}");
     assert!(csv.contains(",2-1,"), "{csv}");
+    // The marks keep every file valid against the official schemas.
+    for (file, schema) in [
+        ("speech.zh.tmx", OracleSchema::Tmx14),
+        ("speech.zh.xliff12.xlf", OracleSchema::Xliff12Strict),
+        ("speech.zh.xliff21.xlf", OracleSchema::Xliff21All),
+    ] {
+        match xmllint(schema, &case.out().join(file)) {
+            None => println!("{SKIP_MESSAGE} ({file} not validated)"),
+            Some(Ok(())) => {}
+            Some(Err(e)) => panic!("{file}: {e}"),
+        }
+    }
 }
 
 #[test]
