@@ -328,7 +328,7 @@ pub enum Verdict {
 
 /// Judges one pair (see the module documentation) and, when the evidence supports it,
 /// gives its parts with their scores: the pair's score times the part's own confidence
-/// (its lexical overlap up to [`FULL_SIM`], its length agreement, and how clearly its cut
+/// (its lexical overlap, full at 0.45, its length agreement, and how clearly its cut
 /// points beat their neighbours), so a part is never more certain than its sentence pair.
 pub fn judge(pair: &Pair, index: &terms::TermIndex<'_>) -> Verdict {
     let m = pair.en.len();
