@@ -282,8 +282,9 @@ impl<'t> Judge<'t> {
     }
 
     /// The best cut points: `m + 1` clause indices from 0 to the clause count, part `e`
-    /// being clauses `cut[e]..cut[e + 1]`, maximising the summed [`Agreement::value`].
-    fn best_cuts(&self, value: &dyn Fn(usize, usize, usize) -> f64) -> Vec<usize> {
+    /// being clauses `cut[e]..cut[e + 1]`, maximising the summed [`Agreement::value`];
+    /// `None` when no assignment has a finite value.
+    fn best_cuts(&self, value: &dyn Fn(usize, usize, usize) -> f64) -> Option<Vec<usize>> {
         let (m, k) = (self.en.len(), self.zh.len.len());
         // best[e][c]: the best value of the first e sentences over the first c clauses.
         let mut best = vec![vec![f64::NEG_INFINITY; k + 1]; m + 1];
@@ -300,6 +301,9 @@ impl<'t> Judge<'t> {
                 }
             }
         }
+        if !best[m][k].is_finite() {
+            return None;
+        }
         let mut cuts = vec![k];
         let mut c = k;
         for e in (1..=m).rev() {
@@ -307,7 +311,7 @@ impl<'t> Judge<'t> {
             cuts.push(c);
         }
         cuts.reverse();
-        cuts
+        Some(cuts)
     }
 }
 
@@ -354,7 +358,9 @@ pub fn judge(pair: &Pair, index: &terms::TermIndex<'_>) -> Verdict {
         }
     }
     let value = |e: usize, a: usize, b: usize| table[e][a][b].value();
-    let cuts = judge.best_cuts(&value);
+    let Some(cuts) = judge.best_cuts(&value) else {
+        return Verdict::Weak;
+    };
     let part = |e: usize| table[e][cuts[e]][cuts[e + 1]];
 
     // Each inner cut point must beat moving it one clause either way.
@@ -362,7 +368,7 @@ pub fn judge(pair: &Pair, index: &terms::TermIndex<'_>) -> Verdict {
     for t in 1..m {
         let (lo, at, hi) = (cuts[t - 1], cuts[t], cuts[t + 1]);
         let here = value(t - 1, lo, at) + value(t, at, hi);
-        for alt in [at - 1, at + 1] {
+        for alt in [at.checked_sub(1), at.checked_add(1)].into_iter().flatten() {
             if alt > lo && alt < hi {
                 margin[t] = margin[t].min(here - (value(t - 1, lo, alt) + value(t, alt, hi)));
             }
