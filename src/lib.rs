@@ -9,6 +9,9 @@
 //! 5. [`normalize`]: the Chinese side of the pairs → full-width punctuation and no stray
 //!    spaces between Chinese characters (rules in `data/normalize/`), so that the memory
 //!    matches other editions of the same text;
+//!    then, for memories with English source, [`align::clauses`]: a Chinese sentence that
+//!    renders several English sentences → clause pairs, one per English sentence, where the
+//!    evidence supports the cut (rules in `data/clauses/`);
 //! 6. [`write`]: aligned documents → TMX 1.4b, XLIFF 1.2, XLIFF 2.1, CSV;
 //! 7. [`review`]: a review page per document, and the translator's decisions back into the
 //!    memories.

@@ -153,6 +153,27 @@ pub struct Pair {
     /// whatever its score. Absent from the JSON record when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reviewed: bool,
+    /// Set when the pair's Chinese is a run of clauses of one Chinese sentence whose other
+    /// clauses pair with the other English sentences of the sentence pair (clause-level
+    /// splitting, [`crate::align::clauses`]). Writers mark such a pair (TMX `x-clause`, XLIFF
+    /// context, metadata and note, the CSV's bead column), so that a translator can tell a
+    /// part of a sentence from a sentence. Absent from the JSON record when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<Clause>,
+}
+
+/// Where a clause pair comes from: which part of its Chinese sentence it holds, and the
+/// sentence pair it was cut from (see [`Pair::clause`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Clause {
+    /// 1-based position of this part among the parts of its sentence.
+    pub part: usize,
+    /// How many parts the sentence was cut into (one per English sentence of the pair).
+    pub parts: usize,
+    /// The bead of the sentence pair it was cut from (`"3-1"`).
+    pub sentence_bead: String,
+    /// The score of that sentence pair (the part's own score is [`Pair::score`]).
+    pub sentence_score: f64,
 }
 
 impl Pair {
@@ -169,6 +190,22 @@ impl Pair {
     /// The bead type, English count first: `"1-1"`, `"1-2"`, `"2-1"` …
     pub fn bead(&self) -> String {
         format!("{}-{}", self.en.len(), self.zh.len())
+    }
+
+    /// The bead as the CSV and XLSX bead column show it: [`Pair::bead`], and for a clause
+    /// pair which part of which sentence pair it is (`"1-1 clause 2/3 of 3-1"`), because a
+    /// table has no other place a translator would see it.
+    pub fn bead_label(&self) -> String {
+        match &self.clause {
+            Some(c) => format!(
+                "{} clause {}/{} of {}",
+                self.bead(),
+                c.part,
+                c.parts,
+                c.sentence_bead
+            ),
+            None => self.bead(),
+        }
     }
 
     /// The text of one side as a segment.

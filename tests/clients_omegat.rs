@@ -49,6 +49,10 @@
 //! Chinese one), so it is checked for each translation as a substring; the exact
 //! segment-to-translation check is on the project memory.
 //!
+//! With English source, `--source en` writes clause pairs (a Chinese sentence cut at its
+//! clause punctuation where it renders several English sentences); the last test compares
+//! the exact matches with `--no-split-clauses`.
+//!
 //! Without OmegaT (the jar, or `java`) the tests print `skipping: …` and pass; CI installs it
 //! (`.ci/run`). Set `OMEGAT_JAR` to use another OmegaT.jar.
 
@@ -297,7 +301,9 @@ struct Outcome {
     multi_filled: usize,
 }
 
-fn run_direction(name: &str, d: &Direction) -> Option<Outcome> {
+/// Runs one direction: exports the samples with `--source` and `extra` options, builds the
+/// project, runs OmegaT and checks every translation it filled in against our pairs.
+fn run_direction(name: &str, d: &Direction, extra: &[&str]) -> Option<Outcome> {
     let jar = match omegat_jar() {
         Ok(j) => j,
         Err(m) => {
@@ -336,6 +342,7 @@ fn run_direction(name: &str, d: &Direction) -> Option<Outcome> {
             "-o",
         ])
         .arg(&export)
+        .args(extra)
         .output()
         .unwrap();
     assert_ok(&o);
@@ -484,7 +491,7 @@ fn run_direction(name: &str, d: &Direction) -> Option<Outcome> {
 /// OmegaT's segments and gets exactly our English.
 #[test]
 fn omegat_fills_chinese_segments_from_our_tmx() {
-    let Some(o) = run_direction("zh-en", &ZH_EN) else {
+    let Some(o) = run_direction("zh-en", &ZH_EN, &[]) else {
         return;
     };
     assert!(o.single > 100, "{o:?}");
@@ -497,12 +504,12 @@ fn omegat_fills_chinese_segments_from_our_tmx() {
 }
 
 /// English source: OmegaT cuts English at its own sentence boundaries, so a pair with several
-/// English sentences (2-1, 3-1, …) has no segment to match. Every 1-1 and 1-2 pair whose
+/// English sentences (2-1, 3-1, …) that clause splitting kept whole has no segment to match. Every 1-1 and 1-2 pair whose
 /// English OmegaT also made one segment gets exactly our Chinese; the few that OmegaT cut
 /// elsewhere (its rules split after `U.S.` and do not split after `."`) are listed.
 #[test]
 fn omegat_fills_english_segments_from_our_tmx() {
-    let Some(o) = run_direction("en-zh", &EN_ZH) else {
+    let Some(o) = run_direction("en-zh", &EN_ZH, &[]) else {
         return;
     };
     assert!(o.single > 100 && o.multi > 0, "{o:?}");
@@ -513,4 +520,111 @@ fn omegat_fills_english_segments_from_our_tmx() {
         "OmegaT segments over 5% of our single English sentences differently: {:?}",
         o.split_elsewhere
     );
+}
+
+/// English source with clause pairs (issue 9 point 6): `--source en` splits a Chinese
+/// sentence that renders several English sentences into clause pairs, so that OmegaT, which
+/// segments the English into sentences, finds exact matches for those sentences too. The
+/// same project with `--no-split-clauses` (sentence pairs only) is the baseline; every
+/// match OmegaT inserts is still exactly one of our pairs (checked in `run_direction`).
+#[test]
+fn omegat_matches_more_english_segments_with_clause_pairs() {
+    let Some(whole) = run_direction("en-zh-whole", &EN_ZH, &["--no-split-clauses"]) else {
+        return;
+    };
+    let Some(split) = run_direction("en-zh-clauses", &EN_ZH, &[]) else {
+        return;
+    };
+    println!(
+        "en-zh exact matches: {}/{} with sentence pairs only, {}/{} with clause pairs",
+        whole.filled, whole.segments, split.filled, split.segments
+    );
+    // The same English document, so the same segments.
+    assert_eq!(whole.segments, split.segments);
+    assert!(whole.multi > split.multi, "{whole:?}\n{split:?}");
+    // Each English sentence of a split pair is a segment of its own that now matches.
+    let gained = split.filled - whole.filled;
+    assert!(
+        gained * 4 >= whole.multi * 3,
+        "{gained} more exact matches from {} pairs with several English sentences",
+        whole.multi
+    );
+}
+
+/// English source against the other editions: the documents are the English of samples 000
+/// and 002, the memories come from their Chinese-only editions (003 aligned to 000's
+/// English, 004 to 002's). Returns OmegaT's (segments, exactly matched) with `extra` export
+/// options.
+fn other_editions_en_zh(name: &str, extra: &[&str]) -> Option<(usize, usize)> {
+    let jar = match omegat_jar() {
+        Ok(j) => j,
+        Err(m) => {
+            println!("skipping: {m}");
+            return None;
+        }
+    };
+    let root = scratch_in("clients_omegat", name);
+    let project = root.join("project");
+    for sub in [
+        "source",
+        "tm/auto",
+        "target",
+        "glossary",
+        "dictionary",
+        "omegat",
+    ] {
+        std::fs::create_dir_all(project.join(sub)).unwrap();
+    }
+    std::fs::write(project.join("omegat.project"), EN_ZH.project_file()).unwrap();
+    for (en, zh) in [("000", "003"), ("002", "004")] {
+        let (en, zh) = (sample(en), sample(zh));
+        let text = paragraphs(&en, "en").join("\n\n") + "\n";
+        std::fs::write(
+            project.join("source").join(format!("{}.txt", stem(&en))),
+            text,
+        )
+        .unwrap();
+        let o = zhen_tm()
+            .arg("export")
+            .arg("--en")
+            .arg(&en)
+            .arg("--zh")
+            .arg(&zh)
+            .args(["--format", "tmx", "--source", "en", "-o"])
+            .arg(project.join("tm/auto"))
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_ok(&o);
+    }
+    run_omegat(
+        &jar,
+        &project,
+        &["--mode=console-translate".to_string()],
+        &root.join("translate.log"),
+    );
+    let stats = std::fs::read_to_string(project.join("omegat/project_stats.txt")).unwrap();
+    let (unique, remaining) = stats_unique(&stats);
+    Some((unique, unique - remaining))
+}
+
+/// The measurement of issue 9 point 6 against other editions: clause pairs from the
+/// Chinese-only editions give OmegaT more exact matches in the English documents than
+/// their sentence pairs alone.
+#[test]
+fn clause_pairs_from_other_editions_match_more_english_segments() {
+    let Some((segments, whole)) =
+        other_editions_en_zh("other-en-zh-whole", &["--no-split-clauses"])
+    else {
+        return;
+    };
+    let Some((same, split)) = other_editions_en_zh("other-en-zh-clauses", &[]) else {
+        return;
+    };
+    println!(
+        "en-zh against the other editions: {whole}/{segments} exact matches with sentence \
+         pairs only, {split}/{segments} with clause pairs"
+    );
+    assert_eq!(segments, same);
+    assert!(split > whole + whole / 4, "{whole} → {split} of {segments}");
 }

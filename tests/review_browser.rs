@@ -242,6 +242,7 @@ fn thousand_pairs() -> AlignedDocument {
             score: if k % 7 == 3 { 0.2 } else { 0.9 },
             lines: (10 + k, 2000 + k),
             reviewed: false,
+            clause: None,
         })
         .collect();
     AlignedDocument {

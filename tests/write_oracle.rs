@@ -31,6 +31,7 @@ fn pair(id: &str, doc: &str, unit: usize, en: &[&str], zh: &[&str], score: f64) 
         score,
         lines: (1, 1),
         reviewed: false,
+        clause: None,
     }
 }
 

@@ -16,8 +16,10 @@
 //! beads of the first, and a prior for one-sided sentences that follows how many weak beads
 //! the first pass found. Every sentence ends up in exactly one pair or in the unaligned
 //! list. [`finish`] holds the steps after alignment that every user of the library needs:
-//! unique document ids, the minimum score, and de-duplication.
+//! unique document ids, the minimum score, and de-duplication. [`clauses`] is an optional
+//! step after alignment: finer clause pairs for memories whose source is English.
 
+pub mod clauses;
 mod dp;
 mod evidence;
 pub mod finish;
@@ -316,6 +318,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
             lines: (es.sentences[b.i].line, zs.sentences[b.j].line),
             score: (sc.score * 1000.0).round() / 1000.0,
             reviewed: false,
+            clause: None,
         });
     }
     unaligned.sort_by(|a, b| {

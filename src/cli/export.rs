@@ -3,6 +3,7 @@
 use super::input;
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use std::path::{Path, PathBuf};
+use zhen_tm::align::clauses::SplitStats;
 use zhen_tm::align::finish;
 use zhen_tm::model::{AlignedDocument, Lang};
 use zhen_tm::review;
@@ -44,9 +45,19 @@ pub struct Args {
     /// Formats to write, comma-separated: tmx, xliff12, xliff21, csv, xlsx.
     #[arg(long, value_delimiter = ',', default_value = "tmx,xliff12,xliff21,csv", value_parser = parse_format)]
     format: Vec<Format>,
-    /// Source language of the translation memory (Chinese is the original).
+    /// Source language of the translation memory (Chinese is the original). With `en`,
+    /// pairs are also split at Chinese clauses (see --split-clauses).
     #[arg(long, value_enum, default_value = "zh")]
     source: SourceArg,
+    /// Where one Chinese sentence faces several English sentences, cut the Chinese at its
+    /// clause punctuation (，；：) into parts that each pair with one English sentence, when
+    /// the dictionary and length evidence supports it, and write those finer pairs (marked as
+    /// clause pairs, each with its own score) instead. On by default with --source en.
+    #[arg(long, conflicts_with = "no_split_clauses")]
+    split_clauses: bool,
+    /// Keep every sentence pair whole, also with --source en.
+    #[arg(long)]
+    no_split_clauses: bool,
     /// Leave pairs scoring below this (0 to 1) out of the outputs (they go to
     /// STEM.unaligned.tsv).
     #[arg(long, value_name = "X", default_value_t = 0.0, value_parser = parse_score)]
@@ -200,6 +211,13 @@ fn check_usage(args: &Args) -> std::result::Result<(), String> {
             );
         }
     }
+    if args.split_clauses && args.review {
+        return Err(
+            "--split-clauses and --review cannot be combined: the review pages show sentence \
+             pairs (review first, then export again with --split-clauses)"
+                .into(),
+        );
+    }
     Ok(())
 }
 
@@ -305,6 +323,12 @@ pub fn run(args: Args) -> Result<i32> {
     } else {
         zhen_tm::normalize::normalize_documents(&mut docs).pairs
     };
+    // After normalising, so that the clause marks half-width in the input are found too.
+    let clauses = if split_clauses(&args) {
+        zhen_tm::align::clauses::split_documents(&mut docs)
+    } else {
+        SplitStats::default()
+    };
     finish::make_ids_unique(&mut docs);
     let mut low = 0usize;
     for d in &mut docs {
@@ -322,6 +346,7 @@ pub fn run(args: Args) -> Result<i32> {
         duplicates,
         normalized,
         removed: 0,
+        clauses,
     };
     let pairs: usize = docs.iter().map(|d| d.pairs.len()).sum();
     if pairs == 0 {
@@ -527,6 +552,23 @@ fn check_own_bytes(bytes: &[u8], final_path: &Path, format: Format) -> Result<()
     ))
 }
 
+/// Whether this export splits pairs at Chinese clauses: asked for with --split-clauses, or
+/// by --source en (whose CAT-tool projects segment English into sentences) unless
+/// --no-split-clauses or --review (the review pages show sentence pairs) says otherwise.
+fn split_clauses(args: &Args) -> bool {
+    let by_source = matches!(args.source, SourceArg::En) && !args.no_split_clauses;
+    if by_source && args.review && !args.split_clauses {
+        if !args.quiet {
+            eprintln!(
+                "zhen-tm: --review: pairs are kept whole (no clause splitting), because the \
+                 review pages show sentence pairs"
+            );
+        }
+        return false;
+    }
+    args.split_clauses || by_source
+}
+
 /// Latest `SOURCE_DATE_EPOCH` a TMX date can hold: 9999-12-31T23:59:59Z (the format has
 /// four year digits).
 pub(super) const MAX_EPOCH: i64 = 253_402_300_799;
@@ -675,6 +717,8 @@ struct Tally {
     removed: usize,
     /// Pairs whose Chinese was normalised.
     normalized: usize,
+    /// Pairs split at Chinese clauses.
+    clauses: SplitStats,
 }
 
 /// The run's summary, one line each: documents, pairs, unaligned sentences, what was
@@ -730,6 +774,14 @@ fn summary(docs: &[AlignedDocument], written: &[PathBuf], t: &Tally) -> String {
             s,
             "pairs with Chinese punctuation or spacing normalised (--as-written keeps it): {}",
             t.normalized
+        );
+    }
+    if t.clauses.candidates > 0 {
+        let _ = writeln!(
+            s,
+            "pairs split at Chinese clauses: {} of {} with one Chinese and several English \
+             sentences, into {} clause pairs",
+            t.clauses.split, t.clauses.candidates, t.clauses.parts
         );
     }
     if !written.is_empty() {

@@ -422,6 +422,7 @@ impl Workspace {
                 score: 0.0,
                 lines: (e.line, z.line),
                 reviewed: true,
+                clause: None,
             },
             en: vec![en],
             zh: vec![zh],

@@ -3,8 +3,10 @@
 //! One header row, `source,target,source_lang,target_lang,document,date,speaker_source,
 //! speaker_target,unit,kind,bead,score`, then one row per pair; "source" and "target" follow
 //! `opts.source`, and the language columns repeat the tags so that a file still says which
-//! language is which after columns are moved around. Rows end with CRLF, as RFC 4180 says
-//! and as Excel writes them; fields are quoted only when they contain the delimiter, a quote
+//! language is which after columns are moved around. The bead column of a clause pair says
+//! which part of which sentence pair it is (`1-1 clause 2/3 of 3-1`,
+//! [`crate::model::Pair::bead_label`]). Rows end with CRLF, as RFC 4180 says and as Excel
+//! writes them; fields are quoted only when they contain the delimiter, a quote
 //! or a line break. `opts.bom` writes a UTF-8 BOM first, which Excel needs to read Chinese
 //! as UTF-8; it is off by default because machine consumers would take it as part of the
 //! first header name.
@@ -88,7 +90,7 @@ pub fn write_csv<W: Write>(
     for pair in docs.iter().flat_map(|d| &d.pairs) {
         let unit = pair.unit.to_string();
         let score = format_score(pair.score);
-        let bead = pair.bead();
+        let bead = pair.bead_label();
         let (source_text, target_text) = (pair.text(src), pair.text(tgt));
         let cells = [
             source_text.as_str(),

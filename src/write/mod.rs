@@ -572,6 +572,7 @@ pub(crate) mod test_support {
             score,
             lines: (1, 1),
             reviewed: false,
+            clause: None,
         }
     }
 

@@ -117,7 +117,9 @@ fn tu_date(pair: &Pair, opts: &WriteOptions) -> Option<String> {
 }
 
 /// The `<prop>`s of one `<tu>`, in a fixed order; date and speakers only when known, so an
-/// importer never stores an empty field; `x-reviewed` only on pairs a person confirmed.
+/// importer never stores an empty field; `x-clause` (`2/3`: the second of three parts),
+/// `x-sentence-bead` and `x-sentence-score` only on clause pairs ([`Pair::clause`]);
+/// `x-reviewed` only on pairs a person confirmed.
 fn props(pair: &Pair) -> Vec<(&'static str, String)> {
     let mut v = vec![("x-document", pair.doc.clone())];
     if let Some(date) = &pair.date {
@@ -133,6 +135,11 @@ fn props(pair: &Pair) -> Vec<(&'static str, String)> {
     v.push(("x-kind", pair.kind.name().to_string()));
     v.push(("x-bead", pair.bead()));
     v.push(("x-score", format_score(pair.score)));
+    if let Some(c) = &pair.clause {
+        v.push(("x-clause", format!("{}/{}", c.part, c.parts)));
+        v.push(("x-sentence-bead", c.sentence_bead.clone()));
+        v.push(("x-sentence-score", format_score(c.sentence_score)));
+    }
     if pair.reviewed {
         v.push(("x-reviewed", "yes".to_string()));
     }

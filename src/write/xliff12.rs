@@ -13,10 +13,12 @@
 //!   score is below `review_below`, so a reviewer can filter on it, or `state="signed-off"`
 //!   (the spec's "reviewed and approved") for a pair a person confirmed in the review page;
 //! * a `<context-group purpose="information">` holding one `<context context-type="x-…">`
-//!   per metadata field (document, date, speakers, unit, kind, bead, score). The strict
+//!   per metadata field (document, date, speakers, unit, kind, bead, score; clause,
+//!   sentence bead and sentence score for a clause pair). The strict
 //!   schema has no `<prop-group>` (transitional only); `context` with an `x-` type is its
 //!   extension point for exactly this kind of data, and it is machine-readable;
-//! * a `<note from="zhen-tm">` with the same context in words (speaker, document, date),
+//! * a `<note from="zhen-tm">` with the same context in words (speaker, document, date,
+//!   and for a clause pair which part of which sentence pair it is),
 //!   because notes are what CAT tools actually show translators; and, for low scores, a
 //!   priority-1 note saying why the unit needs review.
 
@@ -116,6 +118,11 @@ fn trans_unit<W: Write>(
     ctx.push(("x-kind", pair.kind.name().to_string()));
     ctx.push(("x-bead", pair.bead()));
     ctx.push(("x-score", score.clone()));
+    if let Some(c) = &pair.clause {
+        ctx.push(("x-clause", format!("{}/{}", c.part, c.parts)));
+        ctx.push(("x-sentence-bead", c.sentence_bead.clone()));
+        ctx.push(("x-sentence-score", format_score(c.sentence_score)));
+    }
     for (kind, value) in &ctx {
         x.raw("          ")?;
         x.leaf("context", &[("context-type", kind)], value)?;
@@ -151,6 +158,16 @@ fn describe(pair: &Pair, opts: &WriteOptions) -> String {
     s.push_str(&format!("{} in {}", pair.kind.name(), pair.doc));
     if let Some(d) = &pair.date {
         s.push_str(&format!(" ({d})"));
+    }
+    if let Some(c) = &pair.clause {
+        s.push_str(&format!(
+            "; clause pair: part {} of {} of one Chinese sentence (from a {} sentence pair \
+             scoring {})",
+            c.part,
+            c.parts,
+            c.sentence_bead,
+            format_score(c.sentence_score)
+        ));
     }
     s
 }

@@ -6,7 +6,8 @@
 //! module elements first, then `<notes>`, then the `<segment>`:
 //!
 //! * `<mda:metadata><mda:metaGroup category="zhen-tm">` with `<mda:meta type="…">` for
-//!   document, date, speaker-en, speaker-zh, unit, kind, bead, score: the standard module for
+//!   document, date, speaker-en, speaker-zh, unit, kind, bead, score (and clause,
+//!   sentence-bead, sentence-score for a clause pair): the standard module for
 //!   key–value data (Trados 2017 declares support for it); the file carries the same group
 //!   with document, source and date;
 //! * `<notes><note category="zhen-tm" priority="1" appliesTo="target">` only when the score
@@ -130,6 +131,11 @@ fn unit<W: Write>(x: &mut XmlOut<W>, pair: &Pair, id: &str, opts: &WriteOptions)
     meta.push(("kind", pair.kind.name().to_string()));
     meta.push(("bead", pair.bead()));
     meta.push(("score", score.clone()));
+    if let Some(c) = &pair.clause {
+        meta.push(("clause", format!("{}/{}", c.part, c.parts)));
+        meta.push(("sentence-bead", c.sentence_bead.clone()));
+        meta.push(("sentence-score", format_score(c.sentence_score)));
+    }
     metadata(x, "      ", &meta)?;
     if review {
         x.raw("      <notes>\n        ")?;

@@ -228,7 +228,7 @@ pub fn write_xlsx<W: Write>(
             // Unit numbers are small; f64 holds every one exactly.
             Cell::Number(pair.unit as f64),
             text(pair.kind.name()),
-            text(&pair.bead()),
+            text(&pair.bead_label()),
             Cell::Number(pair.score),
         ]);
     }
