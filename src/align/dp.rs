@@ -211,11 +211,12 @@ fn search(grid: &Grid, band: &Band, scratch: &mut Scratch, shapes: &[usize]) -> 
                 row[0] = 0.0;
                 continue;
             }
-            let mut best = (f64::INFINITY, u8::MAX);
-            for &k in shapes {
+            // The cost of the path through the bead of shape `k` ending here, before the
+            // bead's own cost: `None` where the bead does not fit or its start is unreachable.
+            let prev_of = |k: usize, row: &[f64]| {
                 let (a, b) = SHAPES[k];
                 if a > i || b > j {
-                    continue;
+                    return None;
                 }
                 let (pi, pj) = (i - a, j - b);
                 let prev = if a == 0 {
@@ -224,15 +225,44 @@ fn search(grid: &Grid, band: &Band, scratch: &mut Scratch, shapes: &[usize]) -> 
                     let r = &rows[ring(pi)];
                     pj.checked_sub(band.lo[pi]).and_then(|x| r.get(x).copied())
                 };
-                let Some(prev) = prev.filter(|c| c.is_finite()) else {
+                prev.filter(|c| c.is_finite())
+            };
+            // The one-sided beads first: they cost a lookup, and no pair bead that cannot
+            // come below the cheaper of them can be the cell's choice.
+            let mut one_sided = f64::INFINITY;
+            for &k in shapes {
+                let (a, b) = SHAPES[k];
+                if a > 0 && b > 0 {
+                    continue;
+                }
+                if let Some(prev) = prev_of(k, &row) {
+                    let c = if a == 0 {
+                        grid.skip_cost(false, j - b)
+                    } else {
+                        grid.skip_cost(true, i - a)
+                    };
+                    one_sided = one_sided.min(prev + c);
+                }
+            }
+            let mut best = (f64::INFINITY, u8::MAX);
+            for &k in shapes {
+                let (a, b) = SHAPES[k];
+                let Some(prev) = prev_of(k, &row) else {
                     continue;
                 };
+                let (pi, pj) = (i - a, j - b);
                 let c = if a == 0 {
                     grid.skip_cost(false, pj)
                 } else if b == 0 {
                     grid.skip_cost(true, pi)
                 } else {
-                    grid.cost(scratch, &pairs, Bead { i: pi, a, j: pj, b }, k)
+                    // Only a bead that may beat the best so far (the first of equal costs
+                    // wins) and the one-sided beads is worth weighing in full.
+                    let wanted = |c: f64| prev + c < best.0 && prev + c <= one_sided;
+                    match grid.cost_below(scratch, &pairs, Bead { i: pi, a, j: pj, b }, k, wanted) {
+                        Some(c) => c,
+                        None => continue,
+                    }
                 };
                 if prev + c < best.0 {
                     best = (prev + c, k as u8);

@@ -94,10 +94,11 @@ impl Ending {
     }
 }
 
-/// Gives strings or hashes small dense ids.
+/// Gives strings or hashes small dense ids, in the order of first occurrence (so the ids
+/// do not depend on the hasher).
 #[derive(Default)]
 struct Interner<K: std::hash::Hash + Eq> {
-    ids: HashMap<K, u32>,
+    ids: IdMap<K, u32>,
 }
 
 impl<K: std::hash::Hash + Eq> Interner<K> {
@@ -278,16 +279,55 @@ const LEARN_MIN_JOINT: u32 = 3;
 /// Dice coefficient a learned word pair needs: the two occur mostly together.
 const LEARN_MIN_DICE: f64 = 0.5;
 
-/// Han character bigrams of a Chinese sentence, as interned ids, sorted and unique.
-fn zh_bigrams(text: &str, ids: &mut HashMap<(char, char), u32>) -> Vec<u32> {
-    let han: Vec<char> = text.chars().filter(|&c| crate::parse::is_han(c)).collect();
-    let mut v: Vec<u32> = han
-        .windows(2)
-        .map(|w| {
+/// A hasher for the small integer keys of the learned lexicon (character pairs and packed
+/// id pairs, one `u64` each): a multiply and a final mix per key instead of SipHash, whose
+/// protection against chosen keys a table that lives for one document does not need. No
+/// iteration order of these tables reaches the output (see
+/// [`Features::with_learned_lexicon`]).
+#[derive(Clone, Copy, Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: the table picks buckets by the low bits, and a packed
+        // pair's low bits are its second half only.
+        let x = self.0 ^ (self.0 >> 33);
+        let x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^ (x >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A hash map on [`IdHasher`].
+type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// Two 32-bit values as one key.
+fn pack(hi: u32, lo: u32) -> u64 {
+    (u64::from(hi) << 32) | u64::from(lo)
+}
+
+/// Han character bigrams of a Chinese sentence (of its Han characters read in a row, other
+/// characters skipped), as interned ids in the order of first occurrence over the document,
+/// sorted and unique.
+fn zh_bigrams(text: &str, ids: &mut IdMap<u64, u32>) -> Vec<u32> {
+    let mut v = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars().filter(|&c| crate::parse::is_han(c)) {
+        if let Some(p) = prev {
             let next = ids.len() as u32;
-            *ids.entry((w[0], w[1])).or_insert(next)
-        })
-        .collect();
+            v.push(*ids.entry(pack(p as u32, c as u32)).or_insert(next));
+        }
+        prev = Some(c);
+    }
     v.sort_unstable();
     v.dedup();
     v
@@ -299,21 +339,38 @@ impl Features {
     /// character's translated name, 韦小宝 → Trinket, 袭人 → Aroma; a transliteration; a
     /// recurring formula) that occurs in the same pairs as a Chinese character bigram, and
     /// rarely without it, is taken as a rendering of it. `None` when nothing is learned.
+    ///
+    /// Stem and bigram ids are dense, so their counts are plain arrays; only the joint
+    /// counts are hashed. Which word pairs are learned depends on no iteration order: each
+    /// English word takes its best bigram (ties: the lower id), and each sentence's learned
+    /// words are sorted.
     pub fn with_learned_lexicon(&self, zh: &Stream, pairs: &[Bead]) -> Option<Features> {
-        // English stems the dictionary already links to some Chinese word need no learning.
-        let known: HashSet<u32> = self
-            .zh
+        let stem_count = self
+            .en
             .iter()
-            .flat_map(|f| f.stem_words.iter().map(|x| x.0))
-            .collect();
-        let mut ids = HashMap::new();
+            .flat_map(|f| f.stems.iter().copied())
+            .chain(
+                self.zh
+                    .iter()
+                    .flat_map(|f| f.stem_words.iter().map(|x| x.0)),
+            )
+            .max()
+            .map_or(0, |m| m as usize + 1);
+        // English stems the dictionary already links to some Chinese word need no learning.
+        let mut known = vec![false; stem_count];
+        for f in &self.zh {
+            for x in &f.stem_words {
+                known[x.0 as usize] = true;
+            }
+        }
+        let mut ids = IdMap::default();
         let bigrams: Vec<Vec<u32>> = zh
             .sentences
             .iter()
             .map(|s| zh_bigrams(&s.text, &mut ids))
             .collect();
-        let mut n_en: HashMap<u32, u32> = HashMap::new();
-        let mut n_zh: HashMap<u32, u32> = HashMap::new();
+        let mut n_en = vec![0u32; stem_count];
+        let mut n_zh = vec![0u32; ids.len()];
         let (mut es, mut zs) = (Vec::new(), Vec::new());
         // The distinct unknown English stems and Chinese bigrams of a bead.
         let bead_items = |bead: &Bead, es: &mut Vec<u32>, zs: &mut Vec<u32>| {
@@ -322,7 +379,7 @@ impl Features {
                 self.en[bead.i..bead.i + bead.a]
                     .iter()
                     .flat_map(|f| f.stems.iter().copied())
-                    .filter(|e| !known.contains(e)),
+                    .filter(|&e| !known[e as usize]),
             );
             es.sort_unstable();
             es.dedup();
@@ -335,55 +392,58 @@ impl Features {
         for bead in paired() {
             bead_items(bead, &mut es, &mut zs);
             for &e in &es {
-                *n_en.entry(e).or_default() += 1;
+                n_en[e as usize] += 1;
             }
             for &c in &zs {
-                *n_zh.entry(c).or_default() += 1;
+                n_zh[c as usize] += 1;
             }
         }
         // Joint counts only for items frequent enough to qualify: memory stays bounded by
         // the pairs of recurring words, not by every word pair of every bead.
-        let frequent =
-            |n: &HashMap<u32, u32>, k: &u32| n.get(k).is_some_and(|&x| x >= LEARN_MIN_JOINT);
-        let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+        let frequent = |n: &[u32], k: u32| n[k as usize] >= LEARN_MIN_JOINT;
+        let mut joint: IdMap<u64, u32> = IdMap::default();
         for bead in paired() {
             bead_items(bead, &mut es, &mut zs);
-            es.retain(|e| frequent(&n_en, e));
-            zs.retain(|c| frequent(&n_zh, c));
+            es.retain(|&e| frequent(&n_en, e));
+            zs.retain(|&c| frequent(&n_zh, c));
             for &e in &es {
                 for &c in &zs {
-                    *joint.entry((e, c)).or_default() += 1;
+                    *joint.entry(pack(e, c)).or_default() += 1;
                 }
             }
         }
         // For each English word, its best bigram (ties: the lower id, for determinism).
-        let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
-        for (&(e, c), &j) in &joint {
+        let mut best: Vec<Option<(f64, u32)>> = vec![None; stem_count];
+        for (&key, &j) in &joint {
             if j < LEARN_MIN_JOINT {
                 continue;
             }
-            let dice = 2.0 * f64::from(j) / f64::from(n_en[&e] + n_zh[&c]);
+            let (e, c) = ((key >> 32) as u32, key as u32);
+            let dice = 2.0 * f64::from(j) / f64::from(n_en[e as usize] + n_zh[c as usize]);
             if dice < LEARN_MIN_DICE {
                 continue;
             }
-            let entry = best.entry(e).or_insert((dice, c));
+            let entry = best[e as usize].get_or_insert((dice, c));
             if dice > entry.0 || (dice == entry.0 && c < entry.1) {
                 *entry = (dice, c);
             }
         }
-        if best.is_empty() {
-            return None;
+        let mut by_bigram: Vec<Vec<u32>> = vec![Vec::new(); n_zh.len()];
+        let mut any = false;
+        for (e, b) in best.iter().enumerate() {
+            if let Some((_, c)) = b {
+                by_bigram[*c as usize].push(e as u32);
+                any = true;
+            }
         }
-        let mut by_bigram: HashMap<u32, Vec<u32>> = HashMap::new();
-        for (e, (_, c)) in best {
-            by_bigram.entry(c).or_default().push(e);
+        if !any {
+            return None;
         }
         let mut out = self.clone();
         for (f, grams) in out.zh.iter_mut().zip(&bigrams) {
             let mut learned: Vec<u32> = grams
                 .iter()
-                .filter_map(|c| by_bigram.get(c))
-                .flatten()
+                .flat_map(|&c| &by_bigram[c as usize])
                 .copied()
                 .collect();
             if learned.is_empty() {
@@ -422,21 +482,15 @@ pub(crate) struct Scratch {
 /// The most sentences of one side in a bead.
 const MAX_SPAN: usize = 5;
 
-/// What the lexicon says about a bead.
+/// What the lexicon says about a bead, as the confidence reported with a pair reads it.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Lexical {
-    /// Symmetric overlap in [0, 1].
+    /// Symmetric overlap in [0, 1] (see [`WordOverlap::sim`]).
     pub sim: f64,
-    /// Words of the bead (English content words and glossed Chinese words) that found a
-    /// counterpart on the other side, and all of them: `sim` is their quotient.
-    pub hits: usize,
-    pub words: usize,
     /// Matched numbers and Latin tokens.
     pub anchors_matched: usize,
     /// Numbers and Latin tokens without a counterpart.
     pub anchors_missed: usize,
-    /// Bundled terms present in the Chinese and rendered in the English.
-    pub terms_matched: usize,
 }
 
 /// Size of the multiset intersection of two sorted lists.
@@ -559,19 +613,38 @@ impl PairRows {
     }
 }
 
-/// The lexical evidence of the bead English `i..i+a`, Chinese `j..j+b` (both non-empty):
-/// the share of English content words glossed by one of its Chinese words and of Chinese
-/// words glossed by one of its English words, pooled over the whole bead (so a word
-/// matched by two sentences counts once and merged beads gain no spurious overlap), plus
-/// numbers, Latin tokens and terms.
-pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bead) -> Lexical {
+/// The word overlap of a bead: the first part of [`lexical`], and all that the agreement
+/// measure ([`super::lexical_contrast`]) asks of a bead.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordOverlap {
+    /// Words of the bead that found a counterpart on the other side.
+    pub hits: usize,
+    /// All words of the bead (English content words and glossed Chinese words).
+    pub words: usize,
+}
+
+impl WordOverlap {
+    /// Symmetric overlap in [0, 1]: the share of the bead's words that found a counterpart.
+    pub fn sim(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.hits as f64 / self.words as f64
+        }
+    }
+}
+
+/// The word overlap of the bead English `i..i+a`, Chinese `j..j+b` (both non-empty): the
+/// English content words glossed by one of its Chinese words and the Chinese words glossed
+/// by one of its English words, pooled over the whole bead (so a word matched by two
+/// sentences counts once and merged beads gain no spurious overlap).
+pub(crate) fn word_overlap(f: &Features, pairs: &PairRows, bead: Bead) -> WordOverlap {
     let Bead { i, a, j, b } = bead;
-    let en = &f.en[i..i + a];
     let zh = &f.zh[j..j + b];
     let (mut hits, mut total) = (0usize, 0usize);
     // Words of each Chinese sentence glossed by some English stem of the bead.
     let mut matched = [0u128; MAX_SPAN];
-    for (e, ef) in (i..i + a).zip(en) {
+    for (e, ef) in (i..i + a).zip(&f.en[i..i + a]) {
         let mut stems = 0u64;
         for (z, m) in (j..j + b).zip(matched.iter_mut()) {
             let pm = pairs.get(f, e, z);
@@ -589,25 +662,48 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
         hits += h;
         total += words;
     }
-    let sim = if total == 0 {
-        0.0
-    } else {
-        hits as f64 / total as f64
-    };
+    WordOverlap { hits, words: total }
+}
 
+/// What numbers, Latin tokens and terms say about a bead: the second part of [`lexical`],
+/// which the search asks for only when the word overlap leaves the bead in the running.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Anchors {
+    /// Matched numbers and Latin tokens.
+    pub matched: usize,
+    /// Numbers and Latin tokens without a counterpart.
+    pub missed: usize,
+    /// Bundled terms present in the Chinese and rendered in the English.
+    pub terms: usize,
+}
+
+/// The numbers, Latin tokens and terms the two sides of the bead English `i..i+a`, Chinese
+/// `j..j+b` (both non-empty) share and miss.
+pub(crate) fn anchors(f: &Features, s: &mut Scratch, bead: Bead) -> Anchors {
+    let Bead { i, a, j, b } = bead;
+    let en = &f.en[i..i + a];
+    let zh = &f.zh[j..j + b];
     let (num_common, en_num, zh_num) = shared(en, zh, |f| &f.numbers, s);
     // Latin tokens in English are common (names, acronyms); only those the Chinese side
     // also writes in Latin count, and missing ones only count on the Chinese side.
     let (lat_common, _, zh_lat) = shared(en, zh, |f| &f.latin, s);
     let (term_common, _, _) = shared(en, zh, |f| &f.terms, s);
-    let missed = (en_num - num_common) + (zh_num - num_common) + (zh_lat - lat_common);
+    Anchors {
+        matched: num_common + lat_common,
+        missed: (en_num - num_common) + (zh_num - num_common) + (zh_lat - lat_common),
+        terms: term_common,
+    }
+}
+
+/// The lexical evidence of the bead English `i..i+a`, Chinese `j..j+b` (both non-empty)
+/// that its confidence needs: its [`word_overlap`] and its [`anchors`].
+pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bead) -> Lexical {
+    let words = word_overlap(f, pairs, bead);
+    let an = anchors(f, s, bead);
     Lexical {
-        sim,
-        hits,
-        words: total,
-        anchors_matched: num_common + lat_common,
-        anchors_missed: missed,
-        terms_matched: term_common,
+        sim: words.sim(),
+        anchors_matched: an.matched,
+        anchors_missed: an.missed,
     }
 }
 

@@ -80,7 +80,7 @@ const CONTRAST_SHIFTS: [usize; 3] = [3, 7, 12];
 /// unrelated texts it wins about as often as any of the others, whatever the genre. Counted
 /// per sentence of the shorter side, so that an abridged or truncated edition still agrees
 /// with the full text it was cut from.
-fn lexical_contrast(feats: &Features, scored: &[Scored], scratch: &mut Scratch) -> f64 {
+fn lexical_contrast(feats: &Features, scored: &[Scored]) -> f64 {
     let beads: Vec<Bead> = scored
         .iter()
         .map(|s| s.bead)
@@ -90,24 +90,26 @@ fn lexical_contrast(feats: &Features, scored: &[Scored], scratch: &mut Scratch) 
     if n < 2 {
         return 0.0;
     }
-    let sim = |x: &Bead, y: &Bead, scratch: &mut Scratch| {
+    // Only the word overlap: numbers, Latin tokens and terms do not enter the comparison.
+    let pairs = PairRows::default();
+    let sim = |x: &Bead, y: &Bead| {
         let crossed = Bead {
             i: x.i,
             a: x.a,
             j: y.j,
             b: y.b,
         };
-        evidence::lexical(feats, scratch, &PairRows::default(), crossed).sim
+        evidence::word_overlap(feats, &pairs, crossed).sim()
     };
     let mut wins = 0usize;
     for (x, bead) in beads.iter().enumerate() {
-        let own = sim(bead, bead, scratch);
+        let own = sim(bead, bead);
         // The beads CONTRAST_SHIFTS places before and after (cyclically).
         let beaten = CONTRAST_SHIFTS
             .iter()
             .flat_map(|&k| [(x + k % n) % n, (x + n - k % n) % n])
             .filter(|&y| y != x)
-            .any(|y| sim(bead, &beads[y], scratch) >= own);
+            .any(|y| sim(bead, &beads[y]) >= own);
         wins += usize::from(own > 0.0 && !beaten);
     }
     // Per sentence of the shorter side: few pairs between two long texts is no agreement.
@@ -275,7 +277,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
     let zs = Stream::new(zh, opts.presplit);
     let feats = Features::new(&es, &zs);
     let scored = align_streams(&es, &zs, &feats);
-    let agreement = lexical_contrast(&feats, &scored, &mut Scratch::default());
+    let agreement = lexical_contrast(&feats, &scored);
     let chance_agreement = (agreement < CLEAR_AGREEMENT).then(|| {
         let orders = control_orders(zs.sentences.len());
         let total: f64 = orders
@@ -283,7 +285,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
             .map(|order| {
                 let (zs, feats) = (zs.reordered(order), feats.zh_reordered(order));
                 let control = align_streams(&es, &zs, &feats);
-                lexical_contrast(&feats, &control, &mut Scratch::default())
+                lexical_contrast(&feats, &control)
             })
             .sum();
         total / orders.len() as f64

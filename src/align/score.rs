@@ -2,7 +2,7 @@
 //! with each pair, both from the same evidence: bead shape, length ratio, lexical overlap,
 //! numbers, Latin tokens and terms, and the structure around the bead.
 
-use super::evidence::{self, Features, PairRows, Scratch};
+use super::evidence::{self, Feat, Features, PairRows, Scratch};
 use super::structure::{self, Stream};
 use super::{dp, Bead};
 use crate::model::UnitKind;
@@ -80,10 +80,72 @@ pub(crate) struct Grid<'a> {
     /// Words (English content words and glossed Chinese words) of an average one-to-one
     /// bead of the document: the unit in which lexical evidence is counted.
     words_per_bead: f64,
-    /// The two sides are of complete-text length (their ratio is an ordinary translation's):
-    /// see [`Grid::unmatched_words_cost`].
+    /// Running totals of each side's per-sentence evidence (see [`Totals`]).
+    en_tot: Vec<Totals>,
+    zh_tot: Vec<Totals>,
+    /// Cost of leaving each English (Chinese) sentence without counterpart: the search asks
+    /// for it once per cell, so it is worked out once per sentence.
+    skip_en_cost: Vec<f64>,
+    skip_zh_cost: Vec<f64>,
+    /// The two sides are of complete-text length and the first pass found them a
+    /// translation: see [`Grid::unmatched_words_cost`].
     complete: bool,
 }
+
+/// Running totals of one side's per-sentence evidence: entry `k` sums sentences `0..k`, so
+/// that a bead's totals are two lookups instead of a pass over its sentences' [`Feat`]s.
+/// Lengths are whole numbers of characters, so the differences of the running sums are
+/// exactly the sums the per-sentence loop gave.
+#[derive(Clone, Copy, Debug, Default)]
+struct Totals {
+    /// Characters, not counting spaces.
+    len: f64,
+    /// Of those, characters a translation copies (see [`super::evidence::Feat::copied`]).
+    copied: f64,
+    /// Words the lexical evidence counts (English content words, glossed Chinese words).
+    words: u32,
+    /// Numbers, Latin tokens, terms.
+    numbers: u32,
+    latin: u32,
+    terms: u32,
+}
+
+impl Totals {
+    /// The running totals of `feats`, `words` saying how many words a sentence counts.
+    fn running(feats: &[Feat], words: fn(&Feat) -> usize) -> Vec<Totals> {
+        let mut acc = Totals::default();
+        let mut out = Vec::with_capacity(feats.len() + 1);
+        out.push(acc);
+        for f in feats {
+            acc.len += f.len;
+            acc.copied += f.copied;
+            acc.words += words(f) as u32;
+            acc.numbers += f.numbers.len() as u32;
+            acc.latin += f.latin.len() as u32;
+            acc.terms += f.terms.len() as u32;
+            out.push(acc);
+        }
+        out
+    }
+
+    /// The totals of sentences `from..to`.
+    fn range(tot: &[Totals], from: usize, to: usize) -> Totals {
+        let (x, y) = (tot[from], tot[to]);
+        Totals {
+            len: y.len - x.len,
+            copied: y.copied - x.copied,
+            words: y.words - x.words,
+            numbers: y.numbers - x.numbers,
+            latin: y.latin - x.latin,
+            terms: y.terms - x.terms,
+        }
+    }
+}
+
+/// The lowest [`Grid::ending_cost`]: both sides close a quotation and agree on questions.
+const ENDING_FLOOR: f64 = -W.quote;
+/// The lowest [`structure::anchor_cost`]: both sides open a unit, and nothing costs.
+const STRUCTURE_FLOOR: f64 = -structure::ANCHOR.unit_both;
 
 const SHAPE_COUNT: usize = dp::SHAPES.len();
 
@@ -167,7 +229,7 @@ impl<'a> Grid<'a> {
         let mean = |n: usize, total: usize| if n == 0 { 0.0 } else { total as f64 / n as f64 };
         let words_per_bead = mean(feats.en.len(), feats.en.iter().map(|f| f.stems.len()).sum())
             + mean(feats.zh.len(), feats.zh.iter().map(|f| f.words).sum());
-        Grid {
+        let mut grid = Grid {
             words_per_bead: words_per_bead.max(1.0),
             en,
             zh,
@@ -176,8 +238,19 @@ impl<'a> Grid<'a> {
             skip_en: prior(excess_en),
             skip_zh: prior(excess_zh),
             shape_cost: priors.0.map(|p| -p.max(1e-9).ln()),
+            en_tot: Totals::running(&feats.en, |f| f.stems.len()),
+            zh_tot: Totals::running(&feats.zh, |f| f.words),
+            skip_en_cost: Vec::new(),
+            skip_zh_cost: Vec::new(),
             complete,
-        }
+        };
+        grid.skip_en_cost = (0..feats.en.len())
+            .map(|k| grid.one_sided_cost(true, k))
+            .collect();
+        grid.skip_zh_cost = (0..feats.zh.len())
+            .map(|k| grid.one_sided_cost(false, k))
+            .collect();
+        grid
     }
 
     /// Log of the bead's length ratio relative to the expected one, and the variance
@@ -186,10 +259,10 @@ impl<'a> Grid<'a> {
         let Bead { i, a, j, b } = bead;
         let en = &self.feats.en[i..i + a];
         let zh = &self.feats.zh[j..j + b];
-        let le: f64 = en.iter().map(|f| f.len).sum::<f64>() + (a.saturating_sub(1)) as f64;
-        let copied: f64 = zh.iter().map(|f| f.copied).sum();
+        let le = Totals::range(&self.en_tot, i, i + a).len + (a.saturating_sub(1)) as f64;
+        let zt = Totals::range(&self.zh_tot, j, j + b);
         // Chinese text scaled by the ratio, plus what the translation copies as it is.
-        let lz = zh.iter().map(|f| f.len).sum::<f64>() - copied + copied / self.ratio;
+        let lz = zt.len - zt.copied + zt.copied / self.ratio;
         let mut log_ratio = ((le + 8.0) / (self.ratio * lz + 8.0)).ln();
         // A truncated sentence may be as short as it likes (only its excess length counts),
         // but it is the beginning of one sentence of the other side, not of several.
@@ -203,6 +276,15 @@ impl<'a> Grid<'a> {
 
     /// Cost of leaving English sentence `i` (or Chinese `j`) without counterpart.
     pub fn skip_cost(&self, en_side: bool, k: usize) -> f64 {
+        if en_side {
+            self.skip_en_cost[k]
+        } else {
+            self.skip_zh_cost[k]
+        }
+    }
+
+    /// [`Grid::skip_cost`] worked out.
+    fn one_sided_cost(&self, en_side: bool, k: usize) -> f64 {
         let (stream, feats, skip) = if en_side {
             (self.en, &self.feats.en, self.skip_en)
         } else {
@@ -224,7 +306,7 @@ impl<'a> Grid<'a> {
         -skip.ln() + self.unmatched_words_cost(words)
     }
 
-    /// What `words` words without any counterpart cost in a bead (see [`Grid::cost`]'s
+    /// What `words` words without any counterpart cost in a bead (see [`Grid::cost_below`]'s
     /// lexical term). In a complete translation a sentence leaving the alignment pays it
     /// too: otherwise skipping a loosely translated sentence would be cheaper than pairing
     /// it, only because its words found no gloss, and complete texts have almost no
@@ -239,28 +321,63 @@ impl<'a> Grid<'a> {
     }
 
     /// Cost of a bead with both sides non-empty (lower is better); `shape` indexes
-    /// [`dp::SHAPES`].
-    pub fn cost(&self, s: &mut Scratch, pairs: &PairRows, bead: Bead, shape: usize) -> f64 {
+    /// [`dp::SHAPES`]. `None` when a lower bound of the cost already fails `wanted`.
+    ///
+    /// The search only wants a bead that beats the best one found for its cell, and most do
+    /// not; the bound (every word matched, every number, Latin token and term the smaller
+    /// side holds matched, the best ending and structure) needs no lexical work and, before
+    /// that, not even the length. The bound adds its terms in the order the cost does, each
+    /// no larger than the term it stands for, so (rounding being monotonic) it never exceeds
+    /// the cost: `wanted` must hold of every value above a value it fails, and the search
+    /// then finds exactly the path it would find weighing every bead in full.
+    pub fn cost_below(
+        &self,
+        s: &mut Scratch,
+        pairs: &PairRows,
+        bead: Bead,
+        shape: usize,
+        wanted: impl Fn(f64) -> bool,
+    ) -> Option<f64> {
+        let Bead { i, a, j, b } = bead;
+        let p = self.shape_cost[shape];
+        let (e, z) = (
+            Totals::range(&self.en_tot, i, i + a),
+            Totals::range(&self.zh_tot, j, j + b),
+        );
+        let words = (e.words + z.words) as f64;
+        let lex_floor = -W.lex * (words - W.lex_floor * words) / self.words_per_bead;
+        // Unmatched anchors (never negative) left out.
+        let anchors_floor = -W.num_match * (e.numbers.min(z.numbers) + e.latin.min(z.latin)) as f64
+            - W.term_match * e.terms.min(z.terms) as f64;
+        let floor = |len: f64| p + len + lex_floor + anchors_floor + ENDING_FLOOR + STRUCTURE_FLOOR;
+        // The length cost is never negative.
+        if !wanted(floor(0.0)) {
+            return None;
+        }
         let (log_ratio, sigma2) = self.length(bead);
         let len = log_ratio * log_ratio / (2.0 * sigma2);
-        let p = self.shape_cost[shape];
         // Beads whose length is hopeless are not worth the lexical work.
         if len > 40.0 {
-            return p + len;
+            return Some(p + len);
         }
-        let ev = evidence::lexical(self.feats, s, pairs, bead);
+        if !wanted(floor(len)) {
+            return None;
+        }
+        let ev = evidence::word_overlap(self.feats, pairs, bead);
         // Counted in words, not sentences: a sentence none of whose words finds a
         // counterpart costs the same whichever bead takes it, so a well-matched bead cannot
         // absorb its unmatched neighbours by diluting them in its overlap.
         let lex = -W.lex * (ev.hits as f64 - W.lex_floor * ev.words as f64) / self.words_per_bead;
-        let anchors = -W.num_match * ev.anchors_matched as f64
-            + W.num_miss * ev.anchors_missed as f64
-            - W.term_match * ev.terms_matched as f64;
-        p + len
-            + lex
-            + anchors
-            + self.ending_cost(bead)
-            + structure::anchor_cost(self.en, self.zh, bead)
+        let ending = self.ending_cost(bead);
+        let structure = structure::anchor_cost(self.en, self.zh, bead);
+        // The words known: only numbers, Latin tokens and terms are left to bound.
+        if !wanted(p + len + lex + anchors_floor + ending + structure) {
+            return None;
+        }
+        let an = evidence::anchors(self.feats, s, bead);
+        let anchors = -W.num_match * an.matched as f64 + W.num_miss * an.missed as f64
+            - W.term_match * an.terms as f64;
+        Some(p + len + lex + anchors + ending + structure)
     }
 
     /// Cost of how the bead's two sides end: a quotation closing on one side only, or a
@@ -299,5 +416,73 @@ impl<'a> Grid<'a> {
             _ => 0.85,
         };
         ((0.45 * lex_agree + 0.35 * len_agree + 0.20 * anchor_agree) * shape).clamp(0.0, 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+    use crate::parse::parse_presplit;
+    use std::cell::RefCell;
+
+    /// The search skips a bead when a bound of its cost cannot win; that leaves the path
+    /// unchanged only if no bound ever exceeds the cost. Checked on every bead of every
+    /// shape over sentences with numbers, Latin tokens, terms, quotations and questions.
+    #[test]
+    fn cost_bounds_never_exceed_the_cost() {
+        let en = "China will build a community with a shared future for mankind.\n\
+                  Trade with the Global South grew by 5.2% in 2025.\n\
+                  \"What will BRICS do next?\"\n\
+                  APEC leaders met in November.\n\
+                  We oppose hegemonism.\n\
+                  The sky was blue.\n\
+                  Is it true?";
+        let zh = "中国将构建人类命运共同体。\n\
+                  2025年，中国同全球南方的贸易增长5.2%。\n\
+                  “金砖国家下一步做什么？”\n\
+                  APEC领导人于11月会晤。\n\
+                  我们反对霸权主义。\n\
+                  天是蓝的。";
+        let es = Stream::new(&parse_presplit(en, Lang::En, false), true);
+        let zs = Stream::new(&parse_presplit(zh, Lang::Zh, false), true);
+        let feats = Features::new(&es, &zs);
+        let (n, m) = (feats.en.len(), feats.zh.len());
+        let priors = Priors::from_counts(n, m);
+        let grid = Grid::new(&es, &zs, &feats, 3.0, SKIP_PRIOR_MIN, &priors, true);
+        let (mut s, pairs) = (Scratch::default(), PairRows::default());
+        let mut checked = 0;
+        for (k, &(a, b)) in dp::SHAPES.iter().enumerate() {
+            if a == 0 || b == 0 {
+                continue;
+            }
+            for i in 0..=n.saturating_sub(a) {
+                for j in 0..=m.saturating_sub(b) {
+                    let bead = Bead { i, a, j, b };
+                    let bounds = RefCell::new(Vec::new());
+                    let cost = grid.cost_below(&mut s, &pairs, bead, k, |c| {
+                        bounds.borrow_mut().push(c);
+                        true
+                    });
+                    let Some(cost) = cost else {
+                        panic!("{bead:?}: refused although every cost was wanted");
+                    };
+                    for bound in bounds.into_inner() {
+                        assert!(bound <= cost, "{bead:?}: bound {bound} > cost {cost}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 150, "only {checked} beads");
+        // A bead is refused as soon as its first bound fails.
+        let bead = Bead {
+            i: 0,
+            a: 1,
+            j: 0,
+            b: 1,
+        };
+        let refused = grid.cost_below(&mut s, &pairs, bead, 0, |_| false);
+        assert!(refused.is_none());
     }
 }
