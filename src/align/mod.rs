@@ -166,8 +166,7 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     let ratio = observed.unwrap_or(3.4).clamp(1.5, 6.0);
     let priors = Priors::from_counts(feats.en.len(), feats.zh.len());
     let complete = observed.is_some_and(|r| (COMPLETE_RATIO.0..=COMPLETE_RATIO.1).contains(&r));
-    // The first pass is the neutral probe: skipping costs only its prior.
-    let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors, false);
+    let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors, complete);
     let beads = dp::align(&grid, &mut scratch, None);
     let first = score_beads(&grid, beads, &mut scratch);
     let ratio = bead_ratio(&first, feats).unwrap_or(ratio);
