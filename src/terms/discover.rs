@@ -316,6 +316,10 @@ const GENERAL_WORD: f64 = 0.25;
 /// is not itself a dictionary word.
 const FRAGMENT: f64 = 0.5;
 
+/// Weight of a pair seen once whose Chinese has only the form of a compound of
+/// dictionary words ([`Form::Compound`]).
+const WEAK_FORM: f64 = 0.2;
+
 /// Weight of a pair whose English is not glossed at both ends by the Chinese (squared
 /// when no English word is glossed).
 const UNCONFIRMED: f64 = 0.5;
@@ -468,6 +472,13 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let l = w.to_lowercase();
         edge.contains(&l) || l.chars().count() < 2 || l.chars().all(|c| c.is_ascii_digit())
     };
+    // A run of capitalised words is a name (`CPC Central Committee`, `Western Returned
+    // Scholars Association`): a candidate neither begins nor ends inside one, except
+    // after a title (`President Xi Jinping`). Capitalised stopwords (`The`, `In` at the
+    // start of a sentence) do not count.
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && !edge.contains(&w.to_lowercase())
+    };
     // A negation may open an English candidate, so that 不针对第三方 can keep its "not".
     let negations = termlike::en_negations();
     let bad_start_word = |w: &str| bad_edge(w) && !negations.contains(&w.to_lowercase());
@@ -486,12 +497,21 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let mut seen: HashSet<String> = HashSet::new();
         for span in en_spans(&segs[first].en) {
             for i in 0..span.len() {
-                if bad_start_word(&span[i]) {
+                if bad_start_word(&span[i])
+                    || (i > 0
+                        && capitalised(&span[i])
+                        && capitalised(&span[i - 1])
+                        && !ends.title(&span[i - 1]))
+                {
                     continue;
                 }
                 for len in 1..=opts.max_en_words.min(span.len() - i) {
                     let last = &span[i + len - 1];
-                    if (bad_edge(last) && !(len > 1 && ends.particle(last))) || ends.modifier(last)
+                    if (bad_edge(last) && !(len > 1 && ends.particle(last)))
+                        || ends.modifier(last)
+                        || (capitalised(last)
+                            && !ends.title(last)
+                            && span.get(i + len).is_some_and(|w| capitalised(w)))
                     {
                         continue;
                     }
@@ -696,7 +716,16 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             } else {
                 FRAGMENT
             };
-        let termhood = termhood(zk, &en) * fragment * unconfirmed;
+        // A compound of dictionary words seen once (血肉联系, 生产力和生产关系) has the
+        // weakest of the term forms: most such strings in a speech are free phrases
+        // (坚决维护, 历史条件). Proposed, so that a set phrase used once is not lost, but
+        // ranked after the pairs with stronger evidence.
+        let weak_form = if x < 2 && form == Some(Form::Compound) {
+            WEAK_FORM
+        } else {
+            1.0
+        };
+        let termhood = termhood(zk, &en) * fragment * unconfirmed * weak_form;
         let mut evidence = vec![format!("in {a} pair{}", if a == 1 { "" } else { "s" })];
         evidence.extend(form.map(|f| f.name().to_string()));
         evidence.push(format!(
@@ -811,14 +840,16 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .then(b.zh.chars().count().cmp(&a.zh.chars().count()))
             .then(a.zh.cmp(&b.zh))
     });
-    // A candidate nested in a better one on both sides is a fragment of it when the two
-    // occur about equally often (命运共同体 beside 人类命运共同体); when it occurs clearly
-    // more often it is a term of its own (共同体 / community) and stays.
+    // A candidate whose Chinese is part of a better one's and whose English is the same
+    // is a fragment of it when the two occur about equally often (the longer Chinese adds
+    // a character no word of the English needs). Nested candidates with their own English
+    // are terms of their own and stay: 邓小平理论 / Deng Xiaoping Theory beside 邓小平 /
+    // Deng Xiaoping, 小康社会 / moderately prosperous society beside 全面建成小康社会.
     let mut kept: Vec<Candidate> = Vec::new();
     for c in found {
         let nested = kept.iter().any(|k| {
-            (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
-                && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))
+            k.zh.contains(&c.zh)
+                && k.en.eq_ignore_ascii_case(&c.en)
                 && c.pairs * 4 <= k.pairs * 5
                 && k.pairs * 4 <= c.pairs * 5
         });
@@ -850,6 +881,70 @@ mod tests {
     fn g2_is_zero_for_negative_association() {
         assert_eq!(g2(0, 5, 5, 100), 0.0);
         assert!(g2(3, 3, 3, 100) > g2(2, 3, 3, 100));
+    }
+
+    fn seg(i: usize, zh: &str, en: &str) -> Segment {
+        Segment {
+            doc: "d".into(),
+            source: "d".into(),
+            date: None,
+            id: format!("d-{i}"),
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// A capitalised name is not cut (`CPC Central Committee`, never `Central
+    /// Committee`), and a term nested in a longer one with its own English stays beside it
+    /// (小康社会 / moderately prosperous society beside 全面建成小康社会).
+    #[test]
+    fn names_are_whole_and_nested_terms_stay() {
+        let pairs = [
+            (
+                "我们拥护党中央的决定。",
+                "We support the decision of the CPC Central Committee.",
+            ),
+            (
+                "党中央高度重视青年工作。",
+                "The CPC Central Committee attaches great importance to youth work.",
+            ),
+            (
+                "全面建成小康社会是我们的目标。",
+                "Finishing building a moderately prosperous society in all respects is our goal.",
+            ),
+            (
+                "小康社会惠及全体人民。",
+                "A moderately prosperous society benefits all the people.",
+            ),
+            ("我们支持多边主义。", "We support multilateralism."),
+            ("世界需要和平稳定。", "The world needs peace and stability."),
+            (
+                "各国应当相互尊重。",
+                "All countries should respect each other.",
+            ),
+            (
+                "双方加强经济合作。",
+                "The two sides strengthen economic cooperation.",
+            ),
+        ];
+        let segs: Vec<Segment> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (zh, en))| seg(i, zh, en))
+            .collect();
+        let found = discover(&segs, &[], &Options::default());
+        let en_of = |zh: &str| found.iter().find(|c| c.zh == zh).map(|c| c.en.clone());
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        assert_eq!(
+            en_of("党中央").as_deref(),
+            Some("CPC Central Committee"),
+            "{all:?}"
+        );
+        assert_eq!(
+            en_of("小康社会").as_deref(),
+            Some("moderately prosperous society"),
+            "{all:?}"
+        );
     }
 
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is
