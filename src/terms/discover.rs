@@ -251,6 +251,22 @@ pub fn g2(a: usize, x: usize, y: usize, n: usize) -> f64 {
         .sum::<f64>()
 }
 
+/// The key an English n-gram is counted under: its words in lower case, the last one
+/// without a plural `s`, so that `basic line` and `basic lines` are one rendering (its
+/// most frequent spelling is the one reported).
+fn en_key(words: &[String]) -> String {
+    let mut key = words.join(" ").to_lowercase();
+    let last = words.last().map_or("", String::as_str);
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && !["ss", "us", "is", "'s"].iter().any(|e| last.ends_with(e))
+        && last.chars().all(|c| c.is_alphabetic() || c == '-');
+    if plural {
+        key.pop();
+    }
+    key
+}
+
 /// Whether the words of `a` occur contiguously in `b` (lower-cased).
 fn words_within(a: &str, b: &str) -> bool {
     let a: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
@@ -512,11 +528,12 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                         || (capitalised(last)
                             && !ends.title(last)
                             && span.get(i + len).is_some_and(|w| capitalised(w)))
+                        || span.get(i + len).is_some_and(|w| ends.particle(w))
                     {
                         continue;
                     }
                     let surface = span[i..i + len].join(" ");
-                    let key = surface.to_lowercase();
+                    let key = en_key(&span[i..i + len]);
                     let after_negation = i > 0 && negations.contains(&span[i - 1].to_lowercase());
                     let c = en_negated_before.entry(key.clone()).or_default();
                     c.0 += usize::from(after_negation);
@@ -591,7 +608,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             };
             let distance = (r.words as f64 - expected).abs();
             (
-                g * (1.0 + r.zh_covered as f64 + 2.0 * phrase).powi(2)
+                g * (1.0 + r.zh_covered as f64 + 2.0 * phrase).powi(3)
                     * (0.5 + r.precision())
                     * edges,
                 -distance,
