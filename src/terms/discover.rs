@@ -19,12 +19,17 @@
 //!    (坚持…) and no copula or preposition as a word inside (…是…). A CC-CEDICT entry of
 //!    three characters or more (实事求是) skips the edge and cohesion tests. An n-gram in
 //!    one unit only is kept when it has the form of a term ([`termlike::form`]:
-//!    dictionary entry, quoted, numbered formulation, set prefix or head).
+//!    dictionary entry, quoted, numbered formulation, set prefix or head, or, weakest, a
+//!    compound of two or three dictionary words or a 和/与 pair of them).
 //! 3. **English candidates**: word n-grams (1 to 10 words, never across punctuation) whose
 //!    first and last words are not stopwords (`data/lexicon/en_stopwords.txt`,
-//!    `data/terms/en_edge_words.txt`) and whose last word is not a modifier or an ordinal
-//!    (`data/terms/en_term_ends.txt`); stopwords inside are kept (`Belt and Road`); a
-//!    negation may open one (`not targeting any third party`).
+//!    `data/terms/en_edge_words.txt`) and whose last word is not a modifier, an ordinal or
+//!    a hyphenated compound adjective (`law-based`; `data/terms/en_term_ends.txt`);
+//!    stopwords inside are kept (`Belt and Road`); a negation may open one (`not targeting
+//!    any third party`). None begins or ends inside a run of capitalised words (`CPC
+//!    Central Committee`, never `Central Committee`; a title such as `President` may stand
+//!    before one) or before a verb particle (`reform and opening up`). A plural last word
+//!    counts as its singular (`basic lines` is `basic line`).
 //! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
 //!    positive associations only, the English n-gram present in at least half the units
 //!    of the Chinese one, holding a negation exactly when the Chinese does, and not a
@@ -46,9 +51,11 @@
 //!    or more) up; a one-word pair whose Chinese is a dictionary word of at most two
 //!    characters (general vocabulary: 国际 / international), a possible fragment (fixed
 //!    neighbour), a pair whose English ends are not glossed and a Chinese edge word left
-//!    unrendered down. Candidates nested in a better one on both sides (命运共同体 /
-//!    人类命运共同体 with English inside each other) are suppressed, and so are list
-//!    entries (unless asked for). Each candidate lists its evidence.
+//!    unrendered down; a compound of dictionary words seen once ranks at a fifth. A
+//!    candidate whose Chinese is part of a better one's with the same English and about
+//!    the same frequency is suppressed as a fragment; a nested candidate with its own
+//!    English stays (小康社会 beside 全面建成小康社会). List entries are left out (unless
+//!    asked for). Each candidate lists its evidence.
 
 use super::coordination;
 use super::termlike::{self, Form};
@@ -586,7 +593,9 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .filter(|s| s.3 > 0.0)
             .collect();
         // The English is chosen by association weighted by what the dictionary confirms:
-        // G² times (1 + Chinese words rendered)², times the share of English content words
+        // G² times (1 + Chinese words rendered)³ (cubed, so that rendering the whole term
+        // outweighs a shorter phrase's extra repetitions: "leadership of the Party" over
+        // "leadership" for 党的领导), times the share of English content words
         // glossed (plus one half, so an unglossed rendering is not ruled out), times 1.5
         // when both ends are glossed. A general word such as "socialism" co-occurs more
         // often than the whole rendering "socialism with Chinese characteristics", but
