@@ -454,6 +454,14 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     let known_keys: HashSet<String> = known.iter().map(Term::key_text).collect();
     let (bad_start, bad_end) = zh_edges();
     let n = chars_total.max(1) as f64;
+    // A string always preceded by a negation (针对第三方 in 不针对第三方) is the rest of a
+    // negated phrase, not a term: the phrase with its negation is the candidate.
+    let always_negated = |left: &[Option<char>]| {
+        !left.is_empty()
+            && left
+                .iter()
+                .all(|c| c.is_some_and(|c| termlike::zh_negated(c.encode_utf8(&mut [0; 4]))))
+    };
     // A dictionary entry of three characters or more (实事求是, 农民工) is a word whatever
     // its edge characters and its parts' association; a string with a governing verb in
     // front (坚持以经济建设为中心) is not a term, the string after the verb may be.
@@ -470,6 +478,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                     && !bad_end.iter().any(|b| k.ends_with(b.as_str()))))
                 && !termlike::leading_verb(k)
                 && !termlike::clause_word_inside(k)
+                && !always_negated(&st.left)
                 && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
                 && (entropy(&st.right) > 0.0 || st.right_boundary == st.count)
                 && st.on_boundary * 2 >= st.count
@@ -495,13 +504,10 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let l = w.to_lowercase();
         edge.contains(&l) || l.chars().count() < 2 || l.chars().all(|c| c.is_ascii_digit())
     };
-    // A run of capitalised words is a name (`CPC Central Committee`, `Western Returned
-    // Scholars Association`): a candidate neither begins nor ends inside one, except
-    // after a title (`President Xi Jinping`). Capitalised stopwords (`The`, `In` at the
-    // start of a sentence) do not count.
-    let capitalised = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase) && !edge.contains(&w.to_lowercase())
-    };
+    // A run of capitalised words, also joined by `of`, is a name (`CPC Central
+    // Committee`, `War of Resistance Against Japanese Aggression`): a candidate neither
+    // begins nor ends inside one, except after a title (`President Xi Jinping`).
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // A negation may open an English candidate, so that 不针对第三方 can keep its "not".
     let negations = termlike::en_negations();
     let bad_start_word = |w: &str| bad_edge(w) && !negations.contains(&w.to_lowercase());
@@ -519,22 +525,31 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         };
         let mut seen: HashSet<String> = HashSet::new();
         for span in en_spans(&segs[first].en) {
+            // In a headline written in title case every word is capitalised: there the
+            // capitals say nothing about names.
+            let caps = span.iter().filter(|w| capitalised(w)).count();
+            let title_case = span.len() >= 6 && caps * 4 >= span.len() * 3;
+            // Whether the word at `j` continues a name begun before it (`CPC Central`, `War
+            // of Resistance`); a capitalised stopword opening the run does not count.
+            let in_name = |j: usize| {
+                let name_word = |k: usize| {
+                    capitalised(&span[k]) && !(k == 0 && edge.contains(&span[k].to_lowercase()))
+                };
+                !title_case
+                    && name_word(j)
+                    && j > 0
+                    && ((name_word(j - 1) && !ends.title(&span[j - 1]))
+                        || (j > 1 && span[j - 1] == "of" && name_word(j - 2)))
+            };
             for i in 0..span.len() {
-                if bad_start_word(&span[i])
-                    || (i > 0
-                        && capitalised(&span[i])
-                        && capitalised(&span[i - 1])
-                        && !ends.title(&span[i - 1]))
-                {
+                if bad_start_word(&span[i]) || in_name(i) {
                     continue;
                 }
                 for len in 1..=opts.max_en_words.min(span.len() - i) {
                     let last = &span[i + len - 1];
                     if (bad_edge(last) && !(len > 1 && ends.particle(last)))
                         || ends.modifier(last)
-                        || (capitalised(last)
-                            && !ends.title(last)
-                            && span.get(i + len).is_some_and(|w| capitalised(w)))
+                        || (i + len < span.len() && in_name(i + len))
                         || span.get(i + len).is_some_and(|w| ends.particle(w))
                     {
                         continue;
@@ -866,16 +881,21 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .then(b.zh.chars().count().cmp(&a.zh.chars().count()))
             .then(a.zh.cmp(&b.zh))
     });
-    // A candidate whose Chinese is part of a better one's and whose English is the same
-    // is a fragment of it when the two occur about equally often (the longer Chinese adds
-    // a character no word of the English needs). Nested candidates with their own English
-    // are terms of their own and stay: 邓小平理论 / Deng Xiaoping Theory beside 邓小平 /
-    // Deng Xiaoping, 小康社会 / moderately prosperous society beside 全面建成小康社会.
+    // Nested candidates (Chinese inside the other's) of about the same frequency with the
+    // same English are one term: the better is kept (the longer Chinese adds characters no
+    // word of the English needs, or the shorter is cut). With English inside the other's,
+    // the worse is a fragment or the better plus context (建设亚太 beside 建设亚太共同体),
+    // unless it has a form of a term stronger than a compound of dictionary words: then it
+    // is a term of its own and stays
+    // (邓小平理论 / Deng Xiaoping Theory beside 邓小平 / Deng Xiaoping, 小康社会 /
+    // moderately prosperous society beside 全面建成小康社会).
     let mut kept: Vec<Candidate> = Vec::new();
     for c in found {
+        let termlike = !matches!(termlike::form(&c.zh, &quoted), None | Some(Form::Compound));
         let nested = kept.iter().any(|k| {
-            k.zh.contains(&c.zh)
-                && k.en.eq_ignore_ascii_case(&c.en)
+            (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
+                && (k.en.eq_ignore_ascii_case(&c.en)
+                    || (!termlike && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))))
                 && c.pairs * 4 <= k.pairs * 5
                 && k.pairs * 4 <= c.pairs * 5
         });
