@@ -19,12 +19,17 @@
 //!    (坚持…) and no copula or preposition as a word inside (…是…). A CC-CEDICT entry of
 //!    three characters or more (实事求是) skips the edge and cohesion tests. An n-gram in
 //!    one unit only is kept when it has the form of a term ([`termlike::form`]:
-//!    dictionary entry, quoted, numbered formulation, set prefix or head).
+//!    dictionary entry, quoted, numbered formulation, set prefix or head, or, weakest, a
+//!    compound of two or three dictionary words or a 和/与 pair of them).
 //! 3. **English candidates**: word n-grams (1 to 10 words, never across punctuation) whose
 //!    first and last words are not stopwords (`data/lexicon/en_stopwords.txt`,
-//!    `data/terms/en_edge_words.txt`) and whose last word is not a modifier or an ordinal
-//!    (`data/terms/en_term_ends.txt`); stopwords inside are kept (`Belt and Road`); a
-//!    negation may open one (`not targeting any third party`).
+//!    `data/terms/en_edge_words.txt`) and whose last word is not a modifier, an ordinal or
+//!    a hyphenated compound adjective (`law-based`; `data/terms/en_term_ends.txt`);
+//!    stopwords inside are kept (`Belt and Road`); a negation may open one (`not targeting
+//!    any third party`). None begins or ends inside a run of capitalised words (`CPC
+//!    Central Committee`, never `Central Committee`; a title such as `President` may stand
+//!    before one) or before a verb particle (`reform and opening up`). A plural last word
+//!    counts as its singular (`basic lines` is `basic line`).
 //! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
 //!    positive associations only, the English n-gram present in at least half the units
 //!    of the Chinese one, holding a negation exactly when the Chinese does, and not a
@@ -46,9 +51,11 @@
 //!    or more) up; a one-word pair whose Chinese is a dictionary word of at most two
 //!    characters (general vocabulary: 国际 / international), a possible fragment (fixed
 //!    neighbour), a pair whose English ends are not glossed and a Chinese edge word left
-//!    unrendered down. Candidates nested in a better one on both sides (命运共同体 /
-//!    人类命运共同体 with English inside each other) are suppressed, and so are list
-//!    entries (unless asked for). Each candidate lists its evidence.
+//!    unrendered down; a compound of dictionary words seen once ranks at a fifth. A
+//!    candidate whose Chinese is part of a better one's with the same English and about
+//!    the same frequency is suppressed as a fragment; a nested candidate with its own
+//!    English stays (小康社会 beside 全面建成小康社会). List entries are left out (unless
+//!    asked for). Each candidate lists its evidence.
 
 use super::coordination;
 use super::termlike::{self, Form};
@@ -251,6 +258,22 @@ pub fn g2(a: usize, x: usize, y: usize, n: usize) -> f64 {
         .sum::<f64>()
 }
 
+/// The key an English n-gram is counted under: its words in lower case, the last one
+/// without a plural `s`, so that `basic line` and `basic lines` are one rendering (its
+/// most frequent spelling is the one reported).
+fn en_key(words: &[String]) -> String {
+    let mut key = words.join(" ").to_lowercase();
+    let last = words.last().map_or("", String::as_str);
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && !["ss", "us", "is", "'s"].iter().any(|e| last.ends_with(e))
+        && last.chars().all(|c| c.is_alphabetic() || c == '-');
+    if plural {
+        key.pop();
+    }
+    key
+}
+
 /// Whether the words of `a` occur contiguously in `b` (lower-cased).
 fn words_within(a: &str, b: &str) -> bool {
     let a: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
@@ -315,6 +338,10 @@ const GENERAL_WORD: f64 = 0.25;
 /// by the same character (at a dictionary word boundary, else it is not a candidate) that
 /// is not itself a dictionary word.
 const FRAGMENT: f64 = 0.5;
+
+/// Weight of a pair seen once whose Chinese has only the form of a compound of
+/// dictionary words ([`Form::Compound`]).
+const WEAK_FORM: f64 = 0.2;
 
 /// Weight of a pair whose English is not glossed at both ends by the Chinese (squared
 /// when no English word is glossed).
@@ -427,6 +454,14 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     let known_keys: HashSet<String> = known.iter().map(Term::key_text).collect();
     let (bad_start, bad_end) = zh_edges();
     let n = chars_total.max(1) as f64;
+    // A string always preceded by a negation (针对第三方 in 不针对第三方) is the rest of a
+    // negated phrase, not a term: the phrase with its negation is the candidate.
+    let always_negated = |left: &[Option<char>]| {
+        !left.is_empty()
+            && left
+                .iter()
+                .all(|c| c.is_some_and(|c| termlike::zh_negated(c.encode_utf8(&mut [0; 4]))))
+    };
     // A dictionary entry of three characters or more (实事求是, 农民工) is a word whatever
     // its edge characters and its parts' association; a string with a governing verb in
     // front (坚持以经济建设为中心) is not a term, the string after the verb may be.
@@ -443,6 +478,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
                     && !bad_end.iter().any(|b| k.ends_with(b.as_str()))))
                 && !termlike::leading_verb(k)
                 && !termlike::clause_word_inside(k)
+                && !always_negated(&st.left)
                 && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
                 && (entropy(&st.right) > 0.0 || st.right_boundary == st.count)
                 && st.on_boundary * 2 >= st.count
@@ -468,6 +504,10 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         let l = w.to_lowercase();
         edge.contains(&l) || l.chars().count() < 2 || l.chars().all(|c| c.is_ascii_digit())
     };
+    // A run of capitalised words, also joined by `of`, is a name (`CPC Central
+    // Committee`, `War of Resistance Against Japanese Aggression`): a candidate neither
+    // begins nor ends inside one, except after a title (`President Xi Jinping`).
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // A negation may open an English candidate, so that 不针对第三方 can keep its "not".
     let negations = termlike::en_negations();
     let bad_start_word = |w: &str| bad_edge(w) && !negations.contains(&w.to_lowercase());
@@ -485,18 +525,37 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         };
         let mut seen: HashSet<String> = HashSet::new();
         for span in en_spans(&segs[first].en) {
+            // In a headline written in title case every word is capitalised: there the
+            // capitals say nothing about names.
+            let caps = span.iter().filter(|w| capitalised(w)).count();
+            let title_case = span.len() >= 6 && caps * 4 >= span.len() * 3;
+            // Whether the word at `j` continues a name begun before it (`CPC Central`, `War
+            // of Resistance`); a capitalised stopword opening the run does not count.
+            let in_name = |j: usize| {
+                let name_word = |k: usize| {
+                    capitalised(&span[k]) && !(k == 0 && edge.contains(&span[k].to_lowercase()))
+                };
+                !title_case
+                    && name_word(j)
+                    && j > 0
+                    && ((name_word(j - 1) && !ends.title(&span[j - 1]))
+                        || (j > 1 && span[j - 1] == "of" && name_word(j - 2)))
+            };
             for i in 0..span.len() {
-                if bad_start_word(&span[i]) {
+                if bad_start_word(&span[i]) || in_name(i) {
                     continue;
                 }
                 for len in 1..=opts.max_en_words.min(span.len() - i) {
                     let last = &span[i + len - 1];
-                    if (bad_edge(last) && !(len > 1 && ends.particle(last))) || ends.modifier(last)
+                    if (bad_edge(last) && !(len > 1 && ends.particle(last)))
+                        || ends.modifier(last)
+                        || (i + len < span.len() && in_name(i + len))
+                        || span.get(i + len).is_some_and(|w| ends.particle(w))
                     {
                         continue;
                     }
                     let surface = span[i..i + len].join(" ");
-                    let key = surface.to_lowercase();
+                    let key = en_key(&span[i..i + len]);
                     let after_negation = i > 0 && negations.contains(&span[i - 1].to_lowercase());
                     let c = en_negated_before.entry(key.clone()).or_default();
                     c.0 += usize::from(after_negation);
@@ -549,7 +608,9 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .filter(|s| s.3 > 0.0)
             .collect();
         // The English is chosen by association weighted by what the dictionary confirms:
-        // G² times (1 + Chinese words rendered)², times the share of English content words
+        // G² times (1 + Chinese words rendered)³ (cubed, so that rendering the whole term
+        // outweighs a shorter phrase's extra repetitions: "leadership of the Party" over
+        // "leadership" for 党的领导), times the share of English content words
         // glossed (plus one half, so an unglossed rendering is not ruled out), times 1.5
         // when both ends are glossed. A general word such as "socialism" co-occurs more
         // often than the whole rendering "socialism with Chinese characteristics", but
@@ -571,7 +632,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             };
             let distance = (r.words as f64 - expected).abs();
             (
-                g * (1.0 + r.zh_covered as f64 + 2.0 * phrase).powi(2)
+                g * (1.0 + r.zh_covered as f64 + 2.0 * phrase).powi(3)
                     * (0.5 + r.precision())
                     * edges,
                 -distance,
@@ -696,7 +757,16 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             } else {
                 FRAGMENT
             };
-        let termhood = termhood(zk, &en) * fragment * unconfirmed;
+        // A compound of dictionary words seen once (血肉联系, 生产力和生产关系) has the
+        // weakest of the term forms: most such strings in a speech are free phrases
+        // (坚决维护, 历史条件). Proposed, so that a set phrase used once is not lost, but
+        // ranked after the pairs with stronger evidence.
+        let weak_form = if x < 2 && form == Some(Form::Compound) {
+            WEAK_FORM
+        } else {
+            1.0
+        };
+        let termhood = termhood(zk, &en) * fragment * unconfirmed * weak_form;
         let mut evidence = vec![format!("in {a} pair{}", if a == 1 { "" } else { "s" })];
         evidence.extend(form.map(|f| f.name().to_string()));
         evidence.push(format!(
@@ -811,14 +881,21 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
             .then(b.zh.chars().count().cmp(&a.zh.chars().count()))
             .then(a.zh.cmp(&b.zh))
     });
-    // A candidate nested in a better one on both sides is a fragment of it when the two
-    // occur about equally often (命运共同体 beside 人类命运共同体); when it occurs clearly
-    // more often it is a term of its own (共同体 / community) and stays.
+    // Nested candidates (Chinese inside the other's) of about the same frequency with the
+    // same English are one term: the better is kept (the longer Chinese adds characters no
+    // word of the English needs, or the shorter is cut). With English inside the other's,
+    // the worse is a fragment or the better plus context (建设亚太 beside 建设亚太共同体),
+    // unless it has a form of a term stronger than a compound of dictionary words: then it
+    // is a term of its own and stays
+    // (邓小平理论 / Deng Xiaoping Theory beside 邓小平 / Deng Xiaoping, 小康社会 /
+    // moderately prosperous society beside 全面建成小康社会).
     let mut kept: Vec<Candidate> = Vec::new();
     for c in found {
+        let termlike = !matches!(termlike::form(&c.zh, &quoted), None | Some(Form::Compound));
         let nested = kept.iter().any(|k| {
             (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
-                && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))
+                && (k.en.eq_ignore_ascii_case(&c.en)
+                    || (!termlike && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))))
                 && c.pairs * 4 <= k.pairs * 5
                 && k.pairs * 4 <= c.pairs * 5
         });
@@ -850,6 +927,70 @@ mod tests {
     fn g2_is_zero_for_negative_association() {
         assert_eq!(g2(0, 5, 5, 100), 0.0);
         assert!(g2(3, 3, 3, 100) > g2(2, 3, 3, 100));
+    }
+
+    fn seg(i: usize, zh: &str, en: &str) -> Segment {
+        Segment {
+            doc: "d".into(),
+            source: "d".into(),
+            date: None,
+            id: format!("d-{i}"),
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// A capitalised name is not cut (`CPC Central Committee`, never `Central
+    /// Committee`), and a term nested in a longer one with its own English stays beside it
+    /// (小康社会 / moderately prosperous society beside 全面建成小康社会).
+    #[test]
+    fn names_are_whole_and_nested_terms_stay() {
+        let pairs = [
+            (
+                "我们拥护党中央的决定。",
+                "We support the decision of the CPC Central Committee.",
+            ),
+            (
+                "党中央高度重视青年工作。",
+                "The CPC Central Committee attaches great importance to youth work.",
+            ),
+            (
+                "全面建成小康社会是我们的目标。",
+                "Finishing building a moderately prosperous society in all respects is our goal.",
+            ),
+            (
+                "小康社会惠及全体人民。",
+                "A moderately prosperous society benefits all the people.",
+            ),
+            ("我们支持多边主义。", "We support multilateralism."),
+            ("世界需要和平稳定。", "The world needs peace and stability."),
+            (
+                "各国应当相互尊重。",
+                "All countries should respect each other.",
+            ),
+            (
+                "双方加强经济合作。",
+                "The two sides strengthen economic cooperation.",
+            ),
+        ];
+        let segs: Vec<Segment> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (zh, en))| seg(i, zh, en))
+            .collect();
+        let found = discover(&segs, &[], &Options::default());
+        let en_of = |zh: &str| found.iter().find(|c| c.zh == zh).map(|c| c.en.clone());
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        assert_eq!(
+            en_of("党中央").as_deref(),
+            Some("CPC Central Committee"),
+            "{all:?}"
+        );
+        assert_eq!(
+            en_of("小康社会").as_deref(),
+            Some("moderately prosperous society"),
+            "{all:?}"
+        );
     }
 
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is

@@ -90,7 +90,9 @@ pub(crate) fn en_negations() -> &'static HashSet<String> {
 /// Which words may end an English rendering (`data/terms/en_term_ends.txt`).
 pub(crate) struct EnEnds {
     modifier: HashSet<String>,
+    modifier_suffix: Vec<String>,
     particle: HashSet<String>,
+    title: HashSet<String>,
 }
 
 impl EnEnds {
@@ -100,7 +102,9 @@ impl EnEnds {
         E.get_or_init(|| {
             let mut e = EnEnds {
                 modifier: HashSet::new(),
+                modifier_suffix: Vec::new(),
                 particle: HashSet::new(),
+                title: HashSet::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -108,8 +112,12 @@ impl EnEnds {
                 };
                 if let Some(rest) = line.strip_prefix("modifier:") {
                     e.modifier.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("modifier-suffix:") {
+                    e.modifier_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("particle:") {
                     e.particle.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("title:") {
+                    e.title.extend(words(rest));
                 }
             }
             e
@@ -124,7 +132,17 @@ impl EnEnds {
             w.strip_suffix(s)
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         });
-        ordinal || self.modifier.contains(&w)
+        let suffixed = self
+            .modifier_suffix
+            .iter()
+            .any(|s| w.strip_suffix(s.as_str()).is_some_and(|r| r.len() > 1));
+        ordinal || suffixed || self.modifier.contains(&w)
+    }
+
+    /// Whether `word` is a title or form of address written before a name (`President`,
+    /// `Comrade`): a name after it may still begin a rendering.
+    pub(crate) fn title(&self, word: &str) -> bool {
+        self.title.contains(&word.to_lowercase())
     }
 
     /// Whether `word`, a stopword, may still end a rendering after another word.
@@ -259,6 +277,11 @@ pub enum Form {
     /// Four characters or more opening with a set prefix or ending in a head word
     /// (中国特色社会主义事业, 基本政治制度).
     Structure,
+    /// Four to eight characters made of two or three CC-CEDICT words of two characters or
+    /// more (血肉联系, 党纪国法, 社会公平正义), or two words or such compounds joined by
+    /// 和 or 与 (生产力和生产关系): the shape of a four-character set phrase or a paired
+    /// formulation, which a speech often uses once.
+    Compound,
 }
 
 impl Form {
@@ -269,6 +292,7 @@ impl Form {
             Form::Quoted => "quoted",
             Form::Numbered => "numbered formulation",
             Form::Structure => "term structure",
+            Form::Compound => "compound of dictionary words",
         }
     }
 }
@@ -318,7 +342,36 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     {
         return Some(Form::Structure);
     }
+    if (4..=8).contains(&chars) && compound(zh) {
+        return Some(Form::Compound);
+    }
+    let paired = zh.char_indices().any(|(b, c)| {
+        matches!(c, '和' | '与')
+            && [&zh[..b], &zh[b + c.len_utf8()..]]
+                .iter()
+                .all(|side| side.chars().count() >= 2 && (dictionary_word(side) || compound(side)))
+    });
+    if (5..=12).contains(&chars) && paired {
+        return Some(Form::Compound);
+    }
     None
+}
+
+/// Whether `zh` is two or three CC-CEDICT words of two characters or more, by the
+/// dictionary's longest-match tokenization, not opening or closing with a function
+/// character (我们今天 is two words but no phrase).
+fn compound(zh: &str) -> bool {
+    let (bad_start, bad_end) = super::discover::zh_edges();
+    if bad_start.iter().any(|b| zh.starts_with(b.as_str()))
+        || bad_end.iter().any(|b| zh.ends_with(b.as_str()))
+    {
+        return false;
+    }
+    let tokens = cedict::tokenize(zh);
+    (2..=3).contains(&tokens.len())
+        && tokens
+            .iter()
+            .all(|t| t.chars().count() >= 2 && dictionary_word(t))
 }
 
 /// The strings a Chinese text writes between “”, ‘’, 「」, 《》 or straight double quotes,
@@ -535,6 +588,11 @@ mod tests {
         assert!(form("四大考验", &HashSet::new()).is_some());
         assert_eq!(form("基本经济制度", &HashSet::new()), Some(Form::Structure));
         assert_eq!(form("我们今天", &HashSet::new()), None);
+        assert_eq!(form("血肉联系", &HashSet::new()), Some(Form::Compound));
+        assert_eq!(
+            form("生产力和生产关系", &HashSet::new()),
+            Some(Form::Compound)
+        );
         assert_eq!(form("雷锋", &HashSet::new()), Some(Form::Dictionary));
         assert_eq!(form("工作", &HashSet::new()), None);
     }
