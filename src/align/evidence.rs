@@ -482,6 +482,17 @@ pub(crate) struct Scratch {
 /// The most sentences of one side in a bead.
 const MAX_SPAN: usize = 5;
 
+/// Words a sentence needs before a lack of overlap says anything.
+const ORPHAN_MIN_WORDS: usize = 5;
+/// Overlap share below which such a sentence is an orphan (unrelated pairs average 0.08).
+const ORPHAN_MAX_SHARE: f64 = 0.12;
+
+/// A sentence of a multi-sentence bead that shares (almost) nothing with the other side:
+/// it was absorbed by the bead rather than translated in it.
+fn is_orphan(hits: usize, words: usize) -> bool {
+    words >= ORPHAN_MIN_WORDS && (hits as f64) < ORPHAN_MAX_SHARE * words as f64
+}
+
 /// What the lexicon says about a bead, as the confidence reported with a pair reads it.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Lexical {
@@ -621,6 +632,8 @@ pub(crate) struct WordOverlap {
     pub hits: usize,
     /// All words of the bead (English content words and glossed Chinese words).
     pub words: usize,
+    /// Sentences of a multi-sentence bead without lexical support.
+    pub orphans: usize,
 }
 
 impl WordOverlap {
@@ -641,7 +654,8 @@ impl WordOverlap {
 pub(crate) fn word_overlap(f: &Features, pairs: &PairRows, bead: Bead) -> WordOverlap {
     let Bead { i, a, j, b } = bead;
     let zh = &f.zh[j..j + b];
-    let (mut hits, mut total) = (0usize, 0usize);
+    let several = a + b > 2;
+    let (mut hits, mut total, mut orphans) = (0usize, 0usize, 0usize);
     // Words of each Chinese sentence glossed by some English stem of the bead.
     let mut matched = [0u128; MAX_SPAN];
     for (e, ef) in (i..i + a).zip(&f.en[i..i + a]) {
@@ -655,14 +669,20 @@ pub(crate) fn word_overlap(f: &Features, pairs: &PairRows, bead: Bead) -> WordOv
         let h = (stems.count_ones() as usize).min(n);
         hits += h;
         total += n;
+        orphans += usize::from(several && is_orphan(h, n));
     }
     for (z, m) in zh.iter().zip(matched) {
         let words = z.words;
         let h = (m.count_ones() as usize).min(words);
         hits += h;
         total += words;
+        orphans += usize::from(several && is_orphan(h, words));
     }
-    WordOverlap { hits, words: total }
+    WordOverlap {
+        hits,
+        words: total,
+        orphans,
+    }
 }
 
 /// What numbers, Latin tokens and terms say about a bead: the second part of [`lexical`],

@@ -22,6 +22,9 @@ struct Weights {
     num_miss: f64,
     /// Reward per bundled term found on both sides.
     term_match: f64,
+    /// Penalty per sentence a bead absorbed without lexical support, in a text that is
+    /// not complete (see [`Grid::orphan_cost`]).
+    orphan: f64,
     /// Bonus when both sides of a bead end a quotation (in dialogue, the strongest sign of
     /// where a bead ends)...
     quote: f64,
@@ -40,6 +43,7 @@ const W: Weights = Weights {
     num_match: 1.5,
     num_miss: 1.0,
     term_match: 0.75,
+    orphan: 3.0,
     quote: 2.5,
     quote_mismatch: 0.2,
     question: 0.7,
@@ -306,6 +310,19 @@ impl<'a> Grid<'a> {
         -skip.ln() + self.unmatched_words_cost(words)
     }
 
+    /// What `orphans` sentences a bead absorbed without lexical support cost. Only in a
+    /// text that is not complete (an abridged edition, two texts that may not be
+    /// translations of each other): there such a sentence most likely has no counterpart,
+    /// and pairing it would chain unrelated sentences into runs of pairs. In a complete
+    /// text the unmatched-words cost of a skip already settles where it goes.
+    fn orphan_cost(&self, orphans: usize) -> f64 {
+        if self.complete {
+            0.0
+        } else {
+            W.orphan * orphans as f64
+        }
+    }
+
     /// What `words` words without any counterpart cost in a bead (see [`Grid::cost_below`]'s
     /// lexical term). In a complete translation a sentence leaving the alignment pays it
     /// too: otherwise skipping a loosely translated sentence would be cheaper than pairing
@@ -371,12 +388,14 @@ impl<'a> Grid<'a> {
         let ending = self.ending_cost(bead);
         let structure = structure::anchor_cost(self.en, self.zh, bead);
         // The words known: only numbers, Latin tokens and terms are left to bound.
-        if !wanted(p + len + lex + anchors_floor + ending + structure) {
+        let orphans = self.orphan_cost(ev.orphans);
+        if !wanted(p + len + lex + anchors_floor + orphans + ending + structure) {
             return None;
         }
         let an = evidence::anchors(self.feats, s, bead);
         let anchors = -W.num_match * an.matched as f64 + W.num_miss * an.missed as f64
-            - W.term_match * an.terms as f64;
+            - W.term_match * an.terms as f64
+            + orphans;
         Some(p + len + lex + anchors + ending + structure)
     }
 
