@@ -54,6 +54,13 @@ fn english_from_stdin_keeps_abbreviations() {
 }
 
 #[test]
+fn a_dash_names_standard_input() {
+    let o = segment_stdin(&["--lang", "en", "-"], b"He left. She stayed.\n");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(lines(&o), ["He left.", "She stayed."]);
+}
+
+#[test]
 fn chinese_from_stdin_splits_on_full_width_marks() {
     let o = segment_stdin(
         &["--lang", "zh"],

@@ -15,7 +15,7 @@ pub struct Args {
     /// Language of the text.
     #[arg(long, value_enum)]
     lang: LangArg,
-    /// Text file to read; standard input when omitted.
+    /// Text file to read; standard input when omitted or `-`.
     file: Option<PathBuf>,
     /// Print a JSON array of sentences (safe for sentences that contain newlines).
     #[arg(long)]
@@ -45,7 +45,9 @@ impl From<LangArg> for Lang {
 
 /// Run `segment`.
 pub fn run(args: Args) -> zhen_tm::Result<i32> {
-    let text = match &args.file {
+    // `-` is standard input, as for `export` and `inspect`.
+    let file = args.file.as_ref().filter(|p| p.as_os_str() != "-");
+    let text = match file {
         Some(path) => decode::read_file(path, args.encoding.as_deref())?,
         None => {
             let mut bytes = Vec::new();
