@@ -3,33 +3,16 @@
 //! library.
 
 use zhen_tm::align::{align_document, AlignOptions};
-use zhen_tm::model::{Document, Lang, Paragraph, Transcript, Unit, UnitKind};
-
-fn transcript(lang: Lang, sentences: &[&str]) -> Transcript {
-    Transcript {
-        lang,
-        units: vec![Unit {
-            kind: UnitKind::Turn,
-            speaker: None,
-            paragraphs: sentences
-                .iter()
-                .enumerate()
-                .map(|(k, t)| Paragraph {
-                    text: t.to_string(),
-                    line: k + 1,
-                })
-                .collect(),
-        }],
-    }
-}
+use zhen_tm::model::{Document, Lang};
+use zhen_tm::parse::parse_presplit;
 
 fn pairs(en: &[&str], zh: &[&str]) -> Vec<(String, String)> {
     let doc = Document {
         id: "t".into(),
         source: "test".into(),
         date: None,
-        en: Some(transcript(Lang::En, en)),
-        zh: Some(transcript(Lang::Zh, zh)),
+        en: Some(parse_presplit(&en.join("\n"), Lang::En, false)),
+        zh: Some(parse_presplit(&zh.join("\n"), Lang::Zh, false)),
     };
     let opts = AlignOptions { presplit: true };
     let a = align_document(&doc, &opts).expect("both sides present");
