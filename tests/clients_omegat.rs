@@ -267,6 +267,24 @@ impl Direction {
     fn project_file(&self) -> String {
         clients::omegat_project_file(self.src_tag, self.tgt_tag, true)
     }
+
+    /// An empty OmegaT project in this direction under `root`: its folders and its
+    /// `omegat.project`. Returns the project folder.
+    fn new_project(&self, root: &Path) -> PathBuf {
+        let project = root.join("project");
+        for sub in [
+            "source",
+            "tm/auto",
+            "target",
+            "glossary",
+            "dictionary",
+            "omegat",
+        ] {
+            std::fs::create_dir_all(project.join(sub)).unwrap();
+        }
+        std::fs::write(project.join("omegat.project"), self.project_file()).unwrap();
+        project
+    }
 }
 
 /// Segment counts from OmegaT's `project_stats.txt` (first column of the `Unique:` and
@@ -311,22 +329,8 @@ fn run_direction(name: &str, d: &Direction, extra: &[&str]) -> Option<Outcome> {
             return None;
         }
     };
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("clients_omegat")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&root);
-    let project = root.join("project");
-    for sub in [
-        "source",
-        "tm/auto",
-        "target",
-        "glossary",
-        "dictionary",
-        "omegat",
-    ] {
-        std::fs::create_dir_all(project.join(sub)).unwrap();
-    }
-    std::fs::write(project.join("omegat.project"), d.project_file()).unwrap();
+    let root = scratch_in("clients_omegat", name);
+    let project = d.new_project(&root);
 
     let samples: Vec<PathBuf> = ["000", "001", "002"].iter().map(|p| sample(p)).collect();
     let export = root.join("export");
@@ -564,18 +568,7 @@ fn other_editions_en_zh(name: &str, extra: &[&str]) -> Option<(usize, usize)> {
         }
     };
     let root = scratch_in("clients_omegat", name);
-    let project = root.join("project");
-    for sub in [
-        "source",
-        "tm/auto",
-        "target",
-        "glossary",
-        "dictionary",
-        "omegat",
-    ] {
-        std::fs::create_dir_all(project.join(sub)).unwrap();
-    }
-    std::fs::write(project.join("omegat.project"), EN_ZH.project_file()).unwrap();
+    let project = EN_ZH.new_project(&root);
     for (en, zh) in [("000", "003"), ("002", "004")] {
         let (en, zh) = (sample(en), sample(zh));
         let text = paragraphs(&en, "en").join("\n\n") + "\n";
