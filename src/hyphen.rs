@@ -24,10 +24,7 @@ use std::sync::OnceLock;
 fn prefixes() -> &'static [String] {
     static P: OnceLock<Vec<String>> = OnceLock::new();
     P.get_or_init(|| {
-        include_str!("../data/layout/en_hyphen_prefixes.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        crate::data::lines(include_str!("../data/layout/en_hyphen_prefixes.txt"))
             .map(str::to_lowercase)
             .collect()
     })

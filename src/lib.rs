@@ -20,6 +20,7 @@
 //! bundled term list). The command-line front end lives in the binary (`src/cli`).
 
 pub mod align;
+mod data;
 pub mod decode;
 pub mod error;
 pub mod glossary;

@@ -64,29 +64,22 @@ struct Layout {
     zh_known_labels: HashSet<String>,
 }
 
-/// The non-comment, non-empty lines of a bundled data file.
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// The lines of a bundled data file as owned strings, in file order.
 fn data_list(text: &'static str) -> Vec<String> {
-    data_lines(text).map(String::from).collect()
+    crate::data::lines(text).map(String::from).collect()
 }
 
 /// The lines of a bundled data file as a set, lower-cased (for English lists compared
 /// without regard to case).
 fn data_set_lower(text: &'static str) -> HashSet<String> {
-    data_lines(text).map(str::to_lowercase).collect()
+    crate::data::lines(text).map(str::to_lowercase).collect()
 }
 
 fn layout() -> &'static Layout {
     static LAYOUT: OnceLock<Layout> = OnceLock::new();
     LAYOUT.get_or_init(|| {
         let spokespersons: Vec<(&str, &str)> =
-            data_lines(include_str!("../data/layout/spokespersons.tsv"))
+            crate::data::lines(include_str!("../data/layout/spokespersons.tsv"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(zh, en)| (zh.trim(), en.trim()))
                 .collect();
@@ -116,7 +109,7 @@ fn layout() -> &'static Layout {
             zh_label_titles: data_list(include_str!("../data/layout/zh_label_titles.txt")),
             zh_dialogue_verbs: data_list(include_str!("../data/layout/zh_dialogue_verbs.txt")),
             zh_salutation_words: data_list(include_str!("../data/layout/zh_salutation_words.txt")),
-            zh_numerals: data_lines(include_str!("../data/layout/zh_numerals.txt"))
+            zh_numerals: crate::data::lines(include_str!("../data/layout/zh_numerals.txt"))
                 .filter_map(|l| l.chars().next())
                 .collect(),
             en_label_connectors: data_set_lower(include_str!(

@@ -145,11 +145,7 @@ fn rules() -> &'static Rules {
             paragraph_balance: 0.7,
             unsplit_share: 0.1,
         };
-        for line in include_str!("../../data/layout/bilingual.tsv").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::data::lines(include_str!("../../data/layout/bilingual.tsv")) {
             let mut f = line.split('\t').map(str::trim);
             let (Some(key), Some(value)) = (f.next(), f.next()) else {
                 continue;

@@ -38,10 +38,7 @@ const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 fn heading_styles() -> &'static [String] {
     static STYLES: OnceLock<Vec<String>> = OnceLock::new();
     STYLES.get_or_init(|| {
-        include_str!("../../data/docx/heading_styles.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        crate::data::lines(include_str!("../../data/docx/heading_styles.txt"))
             .map(str::to_lowercase)
             .collect()
     })

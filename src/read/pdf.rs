@@ -51,10 +51,7 @@ const USAGE_ERROR: i32 = 99;
 fn page_number_forms() -> &'static [String] {
     static FORMS: OnceLock<Vec<String>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        include_str!("../../data/pdf/page_numbers.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        crate::data::lines(include_str!("../../data/pdf/page_numbers.txt"))
             .map(|l| {
                 l.split_whitespace()
                     .collect::<String>()
