@@ -182,7 +182,7 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     // its length says so and the first pass found it a translation: most of its pairs
     // confident. Two texts that are not translations of each other keep their cheap skips,
     // so that their few chance pairs stay isolated (see `finish::MIN_PAIRS_PER_RUN`).
-    let complete = complete && weak_share(&first) <= COMPLETE_WEAK_MAX;
+    let complete = complete && weak_share(&first).is_some_and(|w| w <= COMPLETE_WEAK_MAX);
     // The first pass's shape frequencies are evidence only when its path is a complete
     // translation's.
     let priors = if complete {
@@ -209,29 +209,21 @@ fn score_beads(grid: &Grid, beads: Vec<Bead>, scratch: &mut Scratch) -> Vec<Scor
         .collect()
 }
 
-/// Baseline prior of a sentence without counterpart, from the first pass: a faithful
-/// translation gives nearly only confident beads; an abridged or loosely related edition
-/// gives many weak ones, and one-sided sentences are then to be expected everywhere.
-/// The share of a path's pairs scored below 0.5.
-fn weak_share(beads: &[Scored]) -> f64 {
+/// The share of a path's pairs scored below 0.5 (`None` without pairs).
+fn weak_share(beads: &[Scored]) -> Option<f64> {
     let paired = beads.iter().filter(|e| e.bead.is_pair()).count();
-    if paired == 0 {
-        return 1.0;
-    }
     let weak = beads
         .iter()
         .filter(|e| e.bead.is_pair() && e.score < 0.5)
         .count();
-    weak as f64 / paired as f64
+    (paired > 0).then(|| weak as f64 / paired as f64)
 }
 
+/// Baseline prior of a sentence without counterpart, from the first pass: a faithful
+/// translation gives nearly only confident beads; an abridged or loosely related edition
+/// gives many weak ones, and one-sided sentences are then to be expected everywhere.
 fn base_skip(beads: &[Scored]) -> f64 {
-    let paired: Vec<&Scored> = beads.iter().filter(|e| e.bead.is_pair()).collect();
-    if paired.is_empty() {
-        return SKIP_PRIOR_MIN;
-    }
-    let weak = paired.iter().filter(|e| e.score < 0.5).count() as f64 / paired.len() as f64;
-    weak.clamp(SKIP_PRIOR_MIN, 0.3)
+    weak_share(beads).map_or(SKIP_PRIOR_MIN, |w| w.clamp(SKIP_PRIOR_MIN, 0.3))
 }
 
 /// The length ratio measured on confident 1-1 beads (their median), when there are enough.
