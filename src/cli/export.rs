@@ -7,7 +7,7 @@ use zhen_tm::align::clauses::SplitStats;
 use zhen_tm::align::finish;
 use zhen_tm::model::{AlignedDocument, Lang};
 use zhen_tm::review;
-use zhen_tm::write::{self, Format, WriteOptions};
+use zhen_tm::write::{self, date, Format, WriteOptions};
 use zhen_tm::{Error, Result};
 
 /// Align transcripts sentence by sentence and write translation memories.
@@ -104,7 +104,7 @@ pub struct Args {
     en_code: String,
     /// TMX creation date (YYYY-MM-DD or YYYYMMDDThhmmssZ). Default: from SOURCE_DATE_EPOCH
     /// when set, else none, so that output is reproducible.
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    #[arg(long, value_name = "DATE", value_parser = date::parse)]
     date: Option<String>,
     /// CSV: start with a UTF-8 byte-order mark (for spreadsheet programs that need one).
     #[arg(long)]
@@ -569,26 +569,12 @@ fn split_clauses(args: &Args) -> bool {
     args.split_clauses || by_source
 }
 
-/// Latest `SOURCE_DATE_EPOCH` a TMX date can hold: 9999-12-31T23:59:59Z (the format has
-/// four year digits).
-pub(super) const MAX_EPOCH: i64 = 253_402_300_799;
-
 /// The TMX creation date: `--date`, else `SOURCE_DATE_EPOCH` (seconds from 1970 to the end
 /// of year 9999), else none. A value out of range is a usage error, found before any work.
 fn creation_date(args: &Args) -> std::result::Result<Option<String>, String> {
-    if let Some(d) = &args.date {
-        return Ok(Some(d.clone()));
-    }
-    let Some(v) = std::env::var_os("SOURCE_DATE_EPOCH") else {
-        return Ok(None);
-    };
-    let v = v.to_string_lossy();
-    match v.trim().parse::<i64>() {
-        Ok(secs) if (0..=MAX_EPOCH).contains(&secs) => Ok(Some(tmx_date_from_epoch(secs))),
-        _ => Err(format!(
-            "SOURCE_DATE_EPOCH={v:?} is not a number of seconds from 0 (1970) to {MAX_EPOCH} \
-             (the end of year 9999)"
-        )),
+    match &args.date {
+        Some(d) => Ok(Some(d.clone())),
+        None => date::source_date_epoch(),
     }
 }
 
@@ -633,77 +619,6 @@ fn plausible_language_tag(tag: &str) -> bool {
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
     lang_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// Days in a month of the Gregorian calendar (0 for a month that does not exist).
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// `--date`: `YYYY-MM-DD` or `YYYYMMDDThhmmssZ`, a real date and time, as TMX's
-/// `YYYYMMDDThhmmssZ`.
-fn parse_date_arg(s: &str) -> std::result::Result<String, String> {
-    let err = || format!("'{s}' is not a date (expected YYYY-MM-DD or YYYYMMDDThhmmssZ)");
-    let t = s.trim();
-    let b = t.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = t.get(r)?;
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    let fields = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        [num(0..4), num(5..7), num(8..10), Some(0), Some(0), Some(0)]
-    } else if b.len() == 16 && b[8] == b'T' && b[15] == b'Z' {
-        [
-            num(0..4),
-            num(4..6),
-            num(6..8),
-            num(9..11),
-            num(11..13),
-            num(13..15),
-        ]
-    } else {
-        return Err(err());
-    };
-    let [Some(y), Some(m), Some(d), Some(hh), Some(mm), Some(ss)] = fields else {
-        return Err(err());
-    };
-    let valid = (1..=12).contains(&m)
-        && d >= 1
-        && d <= days_in_month(y, m)
-        && hh < 24
-        && mm < 60
-        && ss < 60;
-    if !valid {
-        return Err(err());
-    }
-    Ok(format!("{y:04}{m:02}{d:02}T{hh:02}{mm:02}{ss:02}Z"))
-}
-
-/// Seconds since the Unix epoch → `YYYYMMDDThhmmssZ` (UTC), without a date crate: the
-/// days-to-civil conversion is a few lines of integer arithmetic.
-pub fn tmx_date_from_epoch(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (h, mi, s) = (rem / 3600, (rem % 3600) / 60, rem % 60);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}{m:02}{d:02}T{h:02}{mi:02}{s:02}Z")
 }
 
 /// Counts of what the run did besides writing pairs, for the summary.
@@ -796,35 +711,6 @@ fn summary(docs: &[AlignedDocument], written: &[PathBuf], t: &Tally) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn epoch_dates() {
-        assert_eq!(tmx_date_from_epoch(0), "19700101T000000Z");
-        assert_eq!(tmx_date_from_epoch(1_741_305_600), "20250307T000000Z");
-        assert_eq!(tmx_date_from_epoch(951_782_400), "20000229T000000Z");
-    }
-
-    #[test]
-    fn date_args() {
-        assert_eq!(
-            parse_date_arg("2025-03-07").as_deref(),
-            Ok("20250307T000000Z")
-        );
-        assert_eq!(
-            parse_date_arg("20250307T101500Z").as_deref(),
-            Ok("20250307T101500Z")
-        );
-        assert_eq!(
-            parse_date_arg("2024-02-29").as_deref(),
-            Ok("20240229T000000Z")
-        );
-        assert!(parse_date_arg("2025-02-29").is_err());
-        assert!(parse_date_arg("2025-ab-01").is_err());
-        assert!(parse_date_arg("20251399T999999Z").is_err());
-        assert!(parse_date_arg("2025-02-31").is_err());
-        assert!(parse_date_arg("yesterday").is_err());
-        assert!(parse_date_arg("2025-13-07").is_err());
-    }
 
     #[test]
     fn own_output_is_checked_and_an_invalid_file_refused() {

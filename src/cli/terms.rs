@@ -217,6 +217,14 @@ pub fn run(args: Args) -> Result<i32> {
             return Ok(EXIT_USAGE);
         }
     }
+    // A bad SOURCE_DATE_EPOCH is refused as `export` refuses it: before any work, exit 2.
+    let creation_date = match zhen_tm::write::date::source_date_epoch() {
+        Ok(d) => d,
+        Err(message) => {
+            eprintln!("zhen-tm: error: {message}");
+            return Ok(EXIT_USAGE);
+        }
+    };
     let terms = term_list(args.terms.as_ref())?;
     let (docs, problems) = align_inputs(&args);
     if docs.is_empty() {
@@ -290,7 +298,7 @@ pub fn run(args: Args) -> Result<i32> {
                 SourceArg::En => Lang::En,
             },
             include_candidates: args.include_candidates,
-            creation_date: epoch_date()?,
+            creation_date,
             ..GlossaryOptions::default()
         };
         if stdout {
@@ -359,23 +367,6 @@ pub fn run(args: Args) -> Result<i32> {
         }
     }
     Ok(if problems { EXIT_INPUT } else { EXIT_OK })
-}
-
-/// The XLSX creation date from `SOURCE_DATE_EPOCH`, as `export` reads it (none when unset).
-fn epoch_date() -> Result<Option<String>> {
-    let Some(v) = std::env::var_os("SOURCE_DATE_EPOCH") else {
-        return Ok(None);
-    };
-    let v = v.to_string_lossy();
-    match v.trim().parse::<i64>() {
-        Ok(secs) if (0..=super::export::MAX_EPOCH).contains(&secs) => {
-            Ok(Some(super::export::tmx_date_from_epoch(secs)))
-        }
-        _ => Err(Error::input(
-            "SOURCE_DATE_EPOCH",
-            format!("{v:?} is not a number of seconds from 0 (1970) to the end of year 9999"),
-        )),
-    }
 }
 
 fn print_json<T: Serialize>(value: &T) {

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{AlignedDocument, Lang, Pair};
 
 mod csv;
+pub mod date;
 mod tmx;
 mod xliff12;
 mod xliff21;
