@@ -634,8 +634,8 @@ fn head_title(doc: &Html) -> Option<String> {
 }
 
 /// A date written `2019-02-16`, `2019/02/16`, `2019.02.16` or `2019年2月16日` (possibly
-/// with a time after it) as `YYYY-MM-DD`.
-fn iso_date(text: &str) -> Option<String> {
+/// with a time after it) as `YYYY-MM-DD`; also what a Markdown front matter's `date:` holds.
+pub(crate) fn iso_date(text: &str) -> Option<String> {
     let nums: Vec<u32> = text
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())

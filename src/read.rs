@@ -238,7 +238,7 @@ pub fn from_text_as(text: String, path: &Path, format: Option<Format>) -> Result
         }
         Format::Markdown => {
             let md = markdown::read(&text);
-            finish(md.text, Format::Markdown, None, md.left_out)
+            finish(md.text, Format::Markdown, md.date, md.left_out)
         }
         Format::Text | Format::Docx | Format::Pdf => finish(text, Format::Text, None, Vec::new()),
     })

@@ -142,6 +142,26 @@ fn markdown_markup_never_reaches_the_text() {
 }
 
 #[test]
+fn a_front_matter_date_dates_the_document_whose_text_gives_none() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The interleaved speech without its dateline: only the front matter dates it.
+    let text = std::fs::read_to_string(fixture("speech.interleaved-br.md")).expect("fixture");
+    let undated: String = text
+        .replace("tags: [speech, 双语]", "date: 2031-05-13")
+        .lines()
+        .filter(|l| !l.contains("2031年5月12日"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let md = dir.path().join("speech.md");
+    std::fs::write(&md, &undated).expect("write");
+    assert_eq!(inspect(&[], &md)["date"], "2031-05-13");
+    // The dateline the text gives wins over the front matter.
+    let dated = text.replace("tags: [speech, 双语]", "date: 2031-05-13");
+    std::fs::write(&md, dated).expect("write");
+    assert_eq!(inspect(&[], &md)["date"], "2031-05-12");
+}
+
+#[test]
 fn the_format_is_found_by_content_and_can_be_forced() {
     let dir = tempfile::tempdir().expect("tempdir");
     // A web page and a Markdown file saved without their endings.

@@ -7,7 +7,9 @@
 //! to HTML, and read by the HTML reader's walk ([`crate::html::fragment_lines`]), so that
 //! Markdown and the HTML in it are read by one set of rules:
 //!
-//! - front matter (`---` YAML, `+++` TOML) is dropped, never a unit;
+//! - front matter (`---` YAML, `+++` TOML) is dropped, never a unit; the publication date it
+//!   states (`date:`, keys in `data/markdown/date_keys.txt`) dates the document when the
+//!   text gives none, as a web page's date line does;
 //! - links keep their text; images are dropped; blockquotes and list items are paragraphs
 //!   (an ordered item keeps its number: `1. `); table cells are paragraphs, row by row;
 //! - a line break inside a paragraph (a soft break, `<br/>`, two trailing spaces) stays a
@@ -34,15 +36,38 @@ pub struct Markdown {
     pub text: String,
     /// What was left out, as notes for the user (`front matter (lines 1–4)`, `2 images`).
     pub left_out: Vec<String>,
+    /// The publication date (`YYYY-MM-DD`) the front matter states (`date: 2025-03-07`),
+    /// the document's date when its text gives none, as a web page's date line is.
+    pub date: Option<String>,
+}
+
+/// Front-matter keys that hold the publication date (`data/markdown/date_keys.txt`).
+fn date_keys() -> &'static [String] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        crate::data::lines(include_str!("../../data/markdown/date_keys.txt"))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// The publication date a front matter (YAML `date: …` or TOML `date = …`, the block with
+/// its fences) states, from the first date key whose value reads as a date.
+fn front_matter_date(block: &str) -> Option<String> {
+    block.lines().find_map(|line| {
+        let (key, value) = line.split_once([':', '='])?;
+        if !date_keys().contains(&key.trim().to_lowercase()) {
+            return None;
+        }
+        let value = value.trim().trim_matches(['"', '\'']);
+        crate::html::iso_date(value).or_else(|| crate::parse::extract_date(value))
+    })
 }
 
 fn container_fences() -> &'static [String] {
     static FENCES: OnceLock<Vec<String>> = OnceLock::new();
     FENCES.get_or_init(|| {
-        include_str!("../../data/markdown/container_fences.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with("# "))
+        crate::data::lines(include_str!("../../data/markdown/container_fences.txt"))
             .map(String::from)
             .collect()
     })
@@ -79,6 +104,7 @@ pub fn read(text: &str) -> Markdown {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut out: Vec<String> = Vec::new();
     let mut left_out = Vec::new();
+    let mut date = None;
     let (mut images, mut code_blocks) = (0usize, 0usize);
     let mut depth = 0usize;
     let mut block: Vec<Event> = Vec::new();
@@ -121,6 +147,9 @@ pub fn read(text: &str) -> Markdown {
                     line_of(range.start),
                     line_of(range.end.saturating_sub(1))
                 ));
+                if date.is_none() {
+                    date = text.get(range.clone()).and_then(front_matter_date);
+                }
                 dropping = Some(depth);
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
@@ -183,7 +212,11 @@ pub fn read(text: &str) -> Markdown {
     }
     let mut text = out.join("\n");
     text.push('\n');
-    Markdown { text, left_out }
+    Markdown {
+        text,
+        left_out,
+        date,
+    }
 }
 
 /// Render the events of one top-level block and append its lines to `out`, its first line
@@ -242,6 +275,19 @@ mod tests {
         // Blocks stay on their lines.
         assert_eq!(md.text.lines().nth(5), Some("## 标题 Title"));
         assert_eq!(md.text.lines().nth(13), Some("正文第一段。"));
+    }
+
+    #[test]
+    fn front_matter_date_dates_the_document() {
+        let yaml = read("---\ntitle: 记者会\nDate: \"2025-03-07T10:00:00+08:00\"\n---\n\n正文。\n");
+        assert_eq!(yaml.date.as_deref(), Some("2025-03-07"));
+        let toml = read("+++\nlastmod = 2026-01-02\npublishDate = 2024-03-07\n+++\n\n正文。\n");
+        assert_eq!(toml.date.as_deref(), Some("2024-03-07"));
+        let words = read("---\ndate: March 8, 2026\n---\n\nText.\n");
+        assert_eq!(words.date.as_deref(), Some("2026-03-08"));
+        // A modification date alone, or a date in the body, is not the publication date.
+        assert_eq!(read("---\nupdated: 2026-01-02\n---\n\n正文。\n").date, None);
+        assert_eq!(read("date: 2025-03-07\n\n正文。\n").date, None);
     }
 
     #[test]
