@@ -16,9 +16,7 @@ use std::sync::OnceLock;
 fn stopwords() -> &'static HashSet<String> {
     static STOP: OnceLock<HashSet<String>> = OnceLock::new();
     STOP.get_or_init(|| {
-        include_str!("../../data/lexicon/en_stopwords.txt")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
+        crate::data::lines(include_str!("../../data/lexicon/en_stopwords.txt"))
             .flat_map(str::split_whitespace)
             .map(str::to_string)
             .collect()

@@ -21,9 +21,7 @@ pub const STEM_LEN: usize = 5;
 fn irregular() -> &'static HashMap<&'static str, &'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     MAP.get_or_init(|| {
-        include_str!("../../data/lexicon/en_irregular.txt")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
+        crate::data::lines(include_str!("../../data/lexicon/en_irregular.txt"))
             .filter_map(|l| {
                 let mut it = l.split_whitespace();
                 let base = it.next()?;
