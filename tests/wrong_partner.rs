@@ -167,3 +167,35 @@ fn speeches_of_one_speaker_are_not_taken_for_translations() {
         assert!(err.contains("pairs per run"), "{err}");
     }
 }
+
+/// A text that repeats one sentence pair (a refrain, a list of identical items) is a
+/// translation: a pairing with a copy of the same Chinese is no contrast against the pair
+/// in place. The same Chinese against unrelated English is still refused. Needs no bench.
+#[test]
+fn a_text_of_repeated_pairs_is_judged_by_its_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, line: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("{line}\n\n").repeat(12)).expect("write");
+        path
+    };
+    let zh = write("zh.txt", "我们坚持走和平发展道路。");
+    let en = write("en.txt", "We follow the path of peaceful development.");
+    let other = write(
+        "other.txt",
+        "The weather was cold in the mountains that winter.",
+    );
+    let out = dir.path().join("out");
+    let (code, err) = export(&en, &zh, false, false, &out);
+    assert_eq!(code, 0, "{err}");
+    let tmx = std::fs::read_to_string(out.join("zh.tmx")).expect("tmx");
+    assert!(
+        tmx.contains("peaceful development") && tmx.contains("和平发展"),
+        "{tmx}"
+    );
+    let refused = dir.path().join("refused");
+    let (code, err) = export(&other, &zh, false, false, &refused);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("do not look like translations"), "{err}");
+    assert!(!refused.exists() || std::fs::read_dir(&refused).expect("dir").next().is_none());
+}

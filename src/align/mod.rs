@@ -79,8 +79,11 @@ const CONTRAST_SHIFTS: [usize; 3] = [3, 7, 12];
 /// before or after. In a translation the pair in place wins nearly always; between two
 /// unrelated texts it wins about as often as any of the others, whatever the genre. Counted
 /// per sentence of the shorter side, so that an abridged or truncated edition still agrees
-/// with the full text it was cut from.
-fn lexical_contrast(feats: &Features, scored: &[Scored]) -> f64 {
+/// with the full text it was cut from. A bead whose Chinese is the same text as the pair's
+/// (a sentence the document repeats: 谢谢。, a refrain, a list of identical items) is no
+/// contrast: it ties by construction, and would make a text of repeated pairs look
+/// unrelated to its translation.
+fn lexical_contrast(feats: &Features, zs: &Stream, scored: &[Scored]) -> f64 {
     let beads: Vec<Bead> = scored
         .iter()
         .map(|s| s.bead)
@@ -101,6 +104,8 @@ fn lexical_contrast(feats: &Features, scored: &[Scored]) -> f64 {
         };
         evidence::word_overlap(feats, &pairs, crossed).sim()
     };
+    let zh_text = |b: &Bead| zs.sentences[b.j..b.j + b.b].iter().map(|s| s.text.as_str());
+    let same_zh = |x: &Bead, y: &Bead| x.b == y.b && zh_text(x).eq(zh_text(y));
     let mut wins = 0usize;
     for (x, bead) in beads.iter().enumerate() {
         let own = sim(bead, bead);
@@ -108,7 +113,7 @@ fn lexical_contrast(feats: &Features, scored: &[Scored]) -> f64 {
         let beaten = CONTRAST_SHIFTS
             .iter()
             .flat_map(|&k| [(x + k % n) % n, (x + n - k % n) % n])
-            .filter(|&y| y != x)
+            .filter(|&y| y != x && !same_zh(bead, &beads[y]))
             .any(|y| sim(bead, &beads[y]) >= own);
         wins += usize::from(own > 0.0 && !beaten);
     }
@@ -268,7 +273,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
     let zs = Stream::new(zh, opts.presplit);
     let feats = Features::new(&es, &zs);
     let scored = align_streams(&es, &zs, &feats);
-    let agreement = lexical_contrast(&feats, &scored);
+    let agreement = lexical_contrast(&feats, &zs, &scored);
     let chance_agreement = (agreement < CLEAR_AGREEMENT).then(|| {
         let orders = control_orders(zs.sentences.len());
         let total: f64 = orders
@@ -276,7 +281,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
             .map(|order| {
                 let (zs, feats) = (zs.reordered(order), feats.zh_reordered(order));
                 let control = align_streams(&es, &zs, &feats);
-                lexical_contrast(&feats, &control)
+                lexical_contrast(&feats, &zs, &control)
             })
             .sum();
         total / orders.len() as f64
