@@ -804,10 +804,30 @@ fn stands_alone(text: &str) -> bool {
     is_date_line(text) || is_salutation(text)
 }
 
+/// Most words an English line may have and still be a list item or a caption rather than
+/// prose cut by a page break: a page break cuts a paragraph at the end of a full line, so
+/// the part before it is long, while a glossary item (`national titles of honor`) or a
+/// caption is a few words. Chinese lines that short are already heading-like.
+const EN_FRAGMENT_MAX_WORDS: usize = 5;
+
+/// A short English line without a speaker label, a comma or final punctuation, not ending
+/// in a hyphen: a list item, never the first part of a paragraph a page break cut (see
+/// [`EN_FRAGMENT_MAX_WORDS`]). A labelled line is the opening of a turn, and may be short
+/// because the turn began on a page's last line (`Wang Yi: We made four im-`).
+fn is_en_fragment(line: &Line) -> bool {
+    let text = line.text.trim_end();
+    line.lang == Lang::En
+        && line.label.is_none()
+        && !text.ends_with('-')
+        && !text.contains(',')
+        && text.split_whitespace().count() <= EN_FRAGMENT_MAX_WORDS
+}
+
 /// Step 2: rejoin paragraphs of one language that a page break cut. A paragraph that does
 /// not end where paragraphs end, and is prose rather than a heading, a date line or a
 /// salutation, continues in the next paragraph of the same language unless that one starts
-/// a new turn or stands alone itself (a numbered heading, a date line, a salutation). The
+/// a new turn or stands alone itself (a numbered heading, a date line, a salutation). A
+/// short English line (a list item, a caption) is not taken for prose a page break cut. The
 /// first paragraph (the title) is never joined. Two heading lines of one language whose
 /// first ends in a comma are one heading wrapped over two lines, and are joined too.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
@@ -838,6 +858,7 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
                 prev.heading || (prev.label.is_none() && is_heading_like(&prev.text, prev.lang));
             let prev_unfinished = n > 1
                 && !prev_is_heading
+                && !is_en_fragment(prev)
                 && !prev.text.is_empty()
                 && !is_terminated(&prev.text)
                 && !stands_alone(&prev.text);
@@ -1505,6 +1526,29 @@ mod tests {
             "在习近平主席和普京总统的战略引领下,中俄关系保持高水平运行。"
         );
         assert_eq!(doc.date.as_deref(), Some("2024-03-07"));
+    }
+
+    #[test]
+    fn short_english_list_items_are_not_joined_as_page_cut_prose() {
+        let text = "Related words\n\nthe Medal of the Republic\n\nnational titles of honor\n\n\
+                    Book of Merit\n\nThe meeting agreed to deepen cooperation in trade and\n\n\
+                    investment, and to meet again next year.\n";
+        let doc = parse_document(text, "t", "t.txt");
+        let en = doc.en.expect("en");
+        let texts: Vec<&str> = en
+            .units
+            .iter()
+            .flat_map(|u| u.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
+        assert!(texts.contains(&"national titles of honor"), "{texts:?}");
+        assert!(texts.contains(&"Book of Merit"), "{texts:?}");
+        // A long line a page break cut is still continued.
+        assert!(
+            texts.contains(
+                &"The meeting agreed to deepen cooperation in trade and investment, and to meet again next year."
+            ),
+            "{texts:?}"
+        );
     }
 
     #[test]
