@@ -625,6 +625,26 @@ const ENCLOSERS: [(char, char); 7] = [
     ('【', '】'),
 ];
 
+/// Brackets that set off an editorial label rather than quote text: a line wholly inside
+/// them (`【重要讲话】`, `【相关词汇】`, `〖编者按〗`) is a section label, a heading, where a line
+/// wholly in quotes is a quoted sentence.
+const LABEL_BRACKETS: [(char, char); 2] = [('【', '】'), ('〖', '〗')];
+
+/// A short line wholly inside label brackets, without sentence punctuation: a section
+/// label of a news or study page (see [`LABEL_BRACKETS`]).
+fn is_bracketed_label(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 20
+        && LABEL_BRACKETS.iter().any(|&(open, close)| {
+            t.strip_prefix(open)
+                .and_then(|r| r.strip_suffix(close))
+                .is_some_and(|inner| {
+                    !inner.is_empty()
+                        && !inner.contains([open, close, '。', '？', '！', '.', '?', '!'])
+                })
+        })
+}
+
 /// The text inside the quotes or brackets that enclose the whole line, if they do
 /// (`（2013年3月17日）` → `2013年3月17日`).
 fn enclosed(text: &str) -> Option<&str> {
@@ -650,10 +670,10 @@ pub fn is_terminated(text: &str) -> bool {
 }
 
 /// Is the paragraph a heading rather than prose: no final punctuation and short (or, in
-/// English, mostly capitalized words), or a numbered heading (`1 谈元首外交`, `一、…`,
-/// `I. Review of Our Work in 2015`)?
+/// English, mostly capitalized words), a numbered heading (`1 谈元首外交`, `一、…`,
+/// `I. Review of Our Work in 2015`), or a section label in brackets (`【重要讲话】`)?
 pub fn is_heading_like(text: &str, lang: Lang) -> bool {
-    if is_numbered_heading(text) {
+    if is_numbered_heading(text) || is_bracketed_label(text) {
         return true;
     }
     if is_terminated(text) {

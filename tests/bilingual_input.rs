@@ -413,8 +413,72 @@ fn the_shared_bilingual_page_is_read_as_alternating_paragraphs() {
     let stem = "xuexi-bilingual-excerpts-2022";
     let (pairs, _, _) = export(&[path.as_os_str()], stem);
     let find = |zh: &str| pairs.iter().find(|(z, _)| z.contains(zh));
-    let (_, en) = find("“友谊勋章”代表了中国共产党").expect("the medal quotation is paired");
+    let (zh, en) = find("“友谊勋章”代表了中国共产党").expect("the medal quotation is paired");
     assert!(en.starts_with("The medal represents"), "{en}");
+    // The 26 section labels (【重要讲话】, 【相关词汇】 …) have no English: none is glued to
+    // the text after it, the vocabulary item after a label keeps its own rendering, and at
+    // most two stand paired, each with an English note line that has no Chinese either
+    // (`municipal adj.`, `come into force ——`; before labels were headings: 18 pairs).
+    assert!(!zh.contains('【'), "{zh}");
+    assert_eq!(
+        find("共和国勋章").map(|(_, en)| en.as_str()),
+        Some("the Medal of the Republic")
+    );
+    let labelled: Vec<_> = pairs.iter().filter(|(z, _)| z.contains('【')).collect();
+    assert!(labelled.len() <= 2, "{labelled:?}");
+    for (z, _) in labelled {
+        assert!(
+            z.starts_with('【') && z.ends_with('】'),
+            "label glued to text: {z}"
+        );
+    }
+}
+
+#[test]
+fn section_labels_in_brackets_are_headings_without_a_partner() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("study.md");
+    std::fs::write(
+        &page,
+        "## 共和国勋章 the Medal of the Republic\n\n\
+         10月31日，习近平在北京人民大会堂举行颁授仪式。\n\n\
+         Xi Jinping held an award ceremony at the Great Hall of the People in Beijing on Oct. 31.\n\n\
+         【重要讲话】\n\n\
+         国家荣誉制度是国家的一项重要制度。\n\n\
+         The national honor system is an important system of the country.\n\n\
+         【相关词汇】\n\n\
+         国家荣誉称号\n\n\
+         national titles of honor\n\n\
+         功勋簿\n\n\
+         Book of Merit\n",
+    )
+    .expect("write");
+    let doc = inspect(&[], &page);
+    let heading = |text: &str| {
+        doc["zh"]["units"]
+            .as_array()
+            .expect("units")
+            .iter()
+            .any(|u| u["kind"] == "heading" && u["paragraphs"][0]["text"] == text)
+    };
+    assert!(heading("【重要讲话】") && heading("【相关词汇】"), "{doc}");
+    let (pairs, _, _) = export(&[page.as_os_str()], "study");
+    for (zh, en) in &pairs {
+        assert!(!zh.contains('【'), "{zh} | {en}");
+    }
+    for (zh, en) in [
+        (
+            "国家荣誉制度是国家的一项重要制度。",
+            "The national honor system is an important system of the country.",
+        ),
+        ("国家荣誉称号", "national titles of honor"),
+        ("功勋簿", "Book of Merit"),
+    ] {
+        assert!(
+            pairs.contains(&(zh.to_string(), en.to_string())),
+            "{zh}: {pairs:?}"
+        );
+    }
 }
 
 /// Whether Poppler's `pdftotext` can be run (the PDF reader needs it).
