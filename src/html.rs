@@ -439,9 +439,61 @@ fn densest_block(doc: &Html) -> Option<ElementRef<'_>> {
             best = Some((el, s));
         }
     }
-    best.filter(|(_, s)| *s >= MIN_ARTICLE_CHARS)
-        .map(|(e, _)| e)
+    let (best, _) = best.filter(|(_, s)| *s >= MIN_ARTICLE_CHARS)?;
+    Some(table_around(best).unwrap_or(best))
 }
+
+/// When the densest block is one cell of a table beside cells in the other language (a
+/// bilingual table: the Chinese in one column, the English in the other, a row per
+/// paragraph, as Word and many bilingual news pages lay it out), the article is the block
+/// holding the table, not the cell: taking the cell would keep one paragraph of one
+/// language and lose the rest. A layout table, whose text cell stands beside cells of
+/// links or of text in its own language, keeps the cell.
+fn table_around<'a>(cell: ElementRef<'a>) -> Option<ElementRef<'a>> {
+    let is_cell = |e: &ElementRef<'a>| matches!(e.value().name(), "td" | "th");
+    let own_cell = std::iter::once(cell)
+        .chain(cell.ancestors().filter_map(ElementRef::wrap))
+        .find(is_cell)?;
+    let table = own_cell
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "table")?;
+    let own = crate::parse::script_lang(&prose_text(own_cell))?;
+    let translated = table
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| is_cell(e) && *e != own_cell)
+        .map(prose_text)
+        .filter(|t| t.chars().filter(|c| !c.is_whitespace()).count() >= MIN_CELL_CHARS)
+        .any(|t| crate::parse::script_lang(&t).is_some_and(|l| l != own));
+    if !translated {
+        return None;
+    }
+    table.parent().and_then(ElementRef::wrap)
+}
+
+/// The text under `el` outside links and skipped elements (what reads as prose, not as a
+/// menu or a language switcher).
+fn prose_text(el: ElementRef) -> String {
+    el.descendants()
+        .filter_map(|n| match n.value() {
+            Node::Text(t) => Some((n, t)),
+            _ => None,
+        })
+        .filter(|(n, _)| {
+            !n.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "a" || SKIP_TAGS.contains(&e.name()))
+            })
+        })
+        .map(|(_, t)| &**t)
+        .collect()
+}
+
+/// The least text (characters, whitespace left out) a table cell needs to count as the
+/// translation beside another cell: less is a label or a number.
+const MIN_CELL_CHARS: usize = 8;
 
 /// Whether an element inside the article is page furniture by its id or class (a share
 /// bar, print tools, related links; words in `data/html/skip_words.txt`) or is hidden.
@@ -656,6 +708,44 @@ mod tests {
 
     fn read(html: &str) -> Article {
         read_article(html, Path::new("t.html")).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_bilingual_table_is_read_whole_row_by_row() {
+        let a = read(
+            "<html><body><h1>王毅会见卢森堡外交大臣</h1><table>\
+             <tr><td>2019年2月15日，王毅在慕尼黑会见卢森堡外交大臣阿塞尔博恩。</td>\
+             <td>On February 15, 2019, Wang Yi met Luxembourg's Foreign Minister in Munich.</td></tr>\
+             <tr><td><p>王毅表示，中方愿同卢方加强合作。双方应推动共建“一带一路”。</p></td>\
+             <td><p>Wang Yi said that China is willing to strengthen cooperation with Luxembourg. \
+             The two sides should promote the joint construction of the Belt and Road.</p></td></tr>\
+             </table></body></html>",
+        );
+        let lines: Vec<&str> = a.text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 5, "{lines:?}");
+        assert!(lines[0].contains("王毅会见卢森堡外交大臣"), "{lines:?}");
+        assert!(lines[1].starts_with("2019年2月15日"), "{lines:?}");
+        assert!(lines[2].starts_with("On February 15"), "{lines:?}");
+        assert!(lines[3].starts_with("王毅表示"), "{lines:?}");
+        assert!(lines[4].starts_with("Wang Yi said"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_layout_table_keeps_its_article_cell() {
+        let a = read(
+            "<html><body><table><tr>\
+             <td><a href='/'>首页</a><a href='/news'>新闻</a><a href='/about'>关于我们</a></td>\
+             <td><a href='/en'>English</a> | <a href='/fr'>Français</a></td>\
+             <td><p>2019年2月15日，王毅在慕尼黑会见卢森堡外交大臣阿塞尔博恩。</p>\
+             <p>王毅表示，中方愿同卢方加强合作。</p></td>\
+             </tr></table></body></html>",
+        );
+        assert!(
+            !a.text.contains("首页") && !a.text.contains("English"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("王毅表示"), "{}", a.text);
     }
 
     #[test]

@@ -347,6 +347,22 @@ fn word_documents_give_headings_labels_and_table_rows() {
 }
 
 #[test]
+fn a_web_page_with_a_bilingual_table_is_read_whole() {
+    // The HTML the Word table was made from: the densest block is one English cell, but
+    // the article is the table around it (it was read as one English paragraph).
+    let page = fixture("office-sources/speech.table.html");
+    let doc = inspect(&[], &page);
+    assert_eq!(doc["read"]["layout"], "alternating", "{}", doc["read"]);
+    let (pairs, _, _) = export(&[page.as_os_str()], "speech.table");
+    for p in reference() {
+        assert!(
+            pairs.contains(&p),
+            "{p:?} missing from the page's pairs {pairs:?}"
+        );
+    }
+}
+
+#[test]
 fn damaged_and_foreign_archives_are_refused_naming_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bytes = std::fs::read(fixture("press.zh.docx")).expect("read");
