@@ -257,8 +257,11 @@ pub fn parse_source(source: &Source, id: &str, name: &str) -> crate::model::Docu
     doc
 }
 
-/// The source with its bilingual layout read and mixed lines cut.
-fn finish(text: String, format: Format, date: Option<String>, left_out: Vec<String>) -> Source {
+/// The source with its column labels left out, its bilingual layout read and mixed lines
+/// cut.
+fn finish(text: String, format: Format, date: Option<String>, mut left_out: Vec<String>) -> Source {
+    let (text, labels) = drop_column_labels(text);
+    left_out.extend(labels);
     let (text, layout) = bilingual::analyse(&text);
     Source {
         text,
@@ -266,5 +269,79 @@ fn finish(text: String, format: Format, date: Option<String>, left_out: Vec<Stri
         date,
         layout,
         left_out,
+    }
+}
+
+/// Lines that only name a language or a side of a translation
+/// (`data/layout/column_labels.txt`), lower-cased.
+fn column_labels() -> &'static [String] {
+    static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        crate::data::lines(include_str!("../data/layout/column_labels.txt"))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// The label a line is, if it only names a language or a side (`## 中文`, `**English**`).
+fn column_label(line: &str) -> Option<String> {
+    let t = line
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches('*')
+        .trim();
+    let lower = t.to_lowercase();
+    column_labels().contains(&lower).then_some(lower)
+}
+
+/// Leave out the column labels of a bilingual table or file (`中文` | `English`): lines that
+/// only name a language or a side, when the text holds at least two different ones. Each is
+/// replaced by an empty line, so that line numbers stay those of the file; the note says
+/// which lines went.
+fn drop_column_labels(text: String) -> (String, Option<String>) {
+    let found: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| column_label(l).map(|label| (i, label)))
+        .collect();
+    let distinct: std::collections::BTreeSet<&str> =
+        found.iter().map(|(_, l)| l.as_str()).collect();
+    if distinct.len() < 2 {
+        return (text, None);
+    }
+    let drop: std::collections::HashSet<usize> = found.iter().map(|(i, _)| *i).collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if !drop.contains(&i) {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    let lines: Vec<String> = found.iter().map(|(i, _)| (i + 1).to_string()).collect();
+    let note = format!(
+        "{} column label(s) naming the languages (line {})",
+        found.len(),
+        lines.join(", ")
+    );
+    (out, Some(note))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drop_column_labels;
+
+    #[test]
+    fn column_labels_go_in_pairs_only() {
+        let (text, note) = drop_column_labels("## 中文\n\n**English**\n\n正文。\n\nText.\n".into());
+        assert_eq!(text, "\n\n\n\n正文。\n\nText.\n");
+        assert_eq!(
+            note.as_deref(),
+            Some("2 column label(s) naming the languages (line 1, 3)")
+        );
+        // A lone language name is text.
+        let (text, note) = drop_column_labels("English\n\nWe study English.\n".into());
+        assert_eq!(text, "English\n\nWe study English.\n");
+        assert_eq!(note, None);
     }
 }

@@ -360,6 +360,28 @@ fn a_web_page_with_a_bilingual_table_is_read_whole() {
             "{p:?} missing from the page's pairs {pairs:?}"
         );
     }
+    // With a header row naming the columns: the labels are left out (and said), never a
+    // pair 中文 → English.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let headed = dir.path().join("headed.html");
+    let html = std::fs::read_to_string(&page).expect("page");
+    std::fs::write(
+        &headed,
+        html.replacen(
+            "<table border=\"1\">",
+            "<table border=\"1\"><tr><th>中文</th><th>English</th></tr>",
+            1,
+        ),
+    )
+    .expect("write");
+    let (pairs, _, err) = export(&[headed.as_os_str()], "headed");
+    assert!(err.contains("2 column label(s)"), "{err}");
+    for (zh, en) in &pairs {
+        assert!(zh != "中文" && en != "English", "{zh} | {en}");
+    }
+    for p in reference() {
+        assert!(pairs.contains(&p), "{p:?} missing from {pairs:?}");
+    }
 }
 
 #[test]
