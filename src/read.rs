@@ -17,6 +17,7 @@
 pub mod bilingual;
 pub mod docx;
 pub mod markdown;
+pub mod pairing;
 pub mod pdf;
 
 pub use bilingual::{Layout, LayoutKind};

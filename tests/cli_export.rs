@@ -607,3 +607,56 @@ fn utf16_and_gb18030_inputs_give_the_same_pairs() {
         assert_eq!(same_pairs_in_all_formats(&out, s), bilingual_pairs(), "{s}");
     }
 }
+
+/// Two editions of one text named alike (`talk.en.txt`, `talk.zh.txt`), found in a folder or
+/// named on the command line, are aligned as `--en talk.en.txt --zh talk.zh.txt`, with a
+/// note saying so; a file without a partner is still only noted.
+#[test]
+fn editions_named_alike_are_aligned_as_a_pair() {
+    let dir = scratch("editions");
+    let src = dir.join("in");
+    let en = fixture(
+        &src,
+        "talk.en.txt",
+        "Press Conference\n\nQ: What do you expect of China's diplomacy this year?\n\n\
+          A: China will work with all countries to build a community with a shared future \
+          for mankind.\n"
+            .as_bytes(),
+    );
+    let zh = fixture(
+        &src,
+        "talk.zh.txt",
+        "记者会\n\n问：你对今年的中国外交有何期待？\n\n答：中国将同各国一道构建人类命运共同体。\n"
+            .as_bytes(),
+    );
+    fixture(&src, "other_cn.txt", "另一篇文章。\n".as_bytes());
+    for (name, args) in [
+        ("folder", vec![src.as_os_str()]),
+        ("named", vec![en.as_os_str(), zh.as_os_str()]),
+    ] {
+        let out = dir.join(name);
+        let mut all = vec![
+            "export".as_ref(),
+            "--format".as_ref(),
+            "csv".as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ];
+        all.extend(args);
+        let o = run(all);
+        assert_ok(&o);
+        assert!(
+            stderr(&o).contains("two editions of one text by their names"),
+            "{name}: {}",
+            stderr(&o)
+        );
+        let pairs = read_csv(&out.join("talk.zh.csv"), b',');
+        assert!(
+            pairs.contains(&(
+                "你对今年的中国外交有何期待？".to_string(),
+                "What do you expect of China's diplomacy this year?".to_string()
+            )),
+            "{name}: {pairs:?}"
+        );
+    }
+}

@@ -393,6 +393,48 @@ pub struct Presplit {
     pub labels: bool,
 }
 
+/// The two editions of one text among the input files, found by their names
+/// (`speech.en.txt` and `speech.zh.txt`, see [`read::pairing`]), become one `--en`/`--zh`
+/// pair, in the place of the Chinese edition; a note on standard error says which files
+/// were paired. Every other input stays as it was.
+fn pair_editions(jobs: Vec<Input>) -> Vec<Input> {
+    let files: Vec<PathBuf> = jobs
+        .iter()
+        .filter_map(|j| match j {
+            Input::File { path, .. } if !read::is_stdin(path) => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
+    let (pairs, _) = read::pairing::pair_by_name(&files);
+    if pairs.is_empty() {
+        return jobs;
+    }
+    let mut out = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let Input::File { path, .. } = &job else {
+            out.push(job);
+            continue;
+        };
+        if let Some((en, zh)) = pairs.iter().find(|(_, zh)| zh == path) {
+            eprintln!(
+                "zhen-tm: note: {} and {} are two editions of one text by their names; \
+                 aligned as --en {} --zh {}",
+                en.display(),
+                zh.display(),
+                en.display(),
+                zh.display()
+            );
+            out.push(Input::Pair {
+                en: en.clone(),
+                zh: zh.clone(),
+            });
+        } else if !pairs.iter().any(|(en, _)| en == path) {
+            out.push(job);
+        }
+    }
+    out
+}
+
 /// The name of a language in messages.
 pub fn lang_name(l: Lang) -> &'static str {
     match l {
@@ -442,7 +484,7 @@ pub fn align_inputs(src: &Sources, command: &str) -> Aligned {
         jobs.extend(found);
         unusable.extend(problems);
     }
-    let mut jobs = drop_repeats(jobs);
+    let mut jobs = pair_editions(drop_repeats(jobs));
     if let (Some(en), Some(zh)) = (src.en, src.zh) {
         jobs.push(Input::Pair {
             en: en.to_path_buf(),
