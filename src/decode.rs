@@ -196,17 +196,42 @@ fn decode_sniffed(bytes: &[u8], path: &Path) -> Result<String> {
                 });
             }
             gb18030_text(bytes).ok_or_else(|| {
+                let hint = if single_byte_western(bytes) {
+                    " (its non-ASCII bytes stand alone, as in English saved by Windows as \
+                     \"ANSI\": try --encoding windows-1252, or save the file as UTF-8 when \
+                     its partner is in another encoding)"
+                } else {
+                    ""
+                };
                 Error::input(
                     path,
                     format!(
                         "not valid UTF-8 (first invalid byte at offset {}) and not GB18030 text; \
-                     use --encoding to say which encoding it is",
+                     use --encoding to say which encoding it is{hint}",
                         e.valid_up_to()
                     ),
                 )
             })
         }
     }
+}
+
+/// Do the bytes read like text in a single-byte Western encoding: every non-ASCII byte
+/// stands between ASCII bytes (a curly quote or a dash in English), where the multi-byte
+/// encodings of Chinese (UTF-8, GB18030, Big5) put non-ASCII bytes in runs? Only a hint for
+/// the error message: which single-byte encoding it is cannot be known, so it is not guessed.
+fn single_byte_western(bytes: &[u8]) -> bool {
+    let high = |i: usize| bytes.get(i).is_some_and(|b| !b.is_ascii());
+    let mut any = false;
+    for i in 0..bytes.len() {
+        if high(i) {
+            if (i > 0 && high(i - 1)) || high(i + 1) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
 }
 
 /// Decode `bytes` with `encoding` without any replacement; on failure return the byte
@@ -681,6 +706,7 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("not GB18030 text; use --encoding"), "{e}");
+        assert!(e.contains("try --encoding windows-1252"), "{e}");
         let forced = decode(&bytes, path(), Some("windows-1252")).unwrap();
         assert_eq!(forced, "Wang’s remarks and China’s position");
     }
@@ -691,6 +717,7 @@ mod tests {
             encoding_rs::BIG5.encode("王毅：各位記者朋友，上午好！我們今天討論國際關係。");
         assert!(std::str::from_utf8(&bytes).is_err());
         err(&bytes, None);
+        assert!(!err(&bytes, None).contains("windows-1252"));
         let forced = decode(&bytes, path(), Some("big5")).unwrap();
         assert!(forced.starts_with("王毅：各位記者"));
     }
