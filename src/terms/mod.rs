@@ -11,6 +11,9 @@ pub mod coordination;
 pub mod discover;
 pub mod known;
 pub mod list;
+mod ngrams;
+pub mod rank;
+mod render;
 pub mod termlike;
 pub mod variants;
 

@@ -93,6 +93,8 @@ pub(crate) struct EnEnds {
     modifier_suffix: Vec<String>,
     particle: HashSet<String>,
     title: HashSet<String>,
+    adjective_suffix: Vec<String>,
+    noun_suffix: Vec<String>,
 }
 
 impl EnEnds {
@@ -105,6 +107,8 @@ impl EnEnds {
                 modifier_suffix: Vec::new(),
                 particle: HashSet::new(),
                 title: HashSet::new(),
+                adjective_suffix: Vec::new(),
+                noun_suffix: Vec::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -118,6 +122,10 @@ impl EnEnds {
                     e.particle.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("title:") {
                     e.title.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("adjective-suffix:") {
+                    e.adjective_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("noun-suffix:") {
+                    e.noun_suffix.extend(words(rest));
                 }
             }
             e
@@ -137,6 +145,44 @@ impl EnEnds {
             .iter()
             .any(|s| w.strip_suffix(s.as_str()).is_some_and(|r| r.len() > 1));
         ordinal || suffixed || self.modifier.contains(&w)
+    }
+
+    /// Whether `word` is an adjective that may stand in front of a rendering: a modifier,
+    /// or a lower-case word with an adjective ending (`enduring`, `constant`). Used only to
+    /// extend a rendering to the left, where a wrong guess costs one word.
+    pub(crate) fn adjective(&self, word: &str) -> bool {
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
+        let ends_in = |list: &[String]| {
+            list.iter().any(|s| {
+                word.strip_suffix(s.trim_start_matches('-'))
+                    .is_some_and(|r| r.chars().count() > 3)
+            })
+        };
+        let suffixed = ends_in(&self.adjective_suffix) && !ends_in(&self.noun_suffix);
+        self.modifier(word) || (lower && suffixed && word.chars().all(char::is_alphabetic))
+    }
+
+    /// Whether `word` is a past participle or past tense in lower case (`held`,
+    /// `proposed`, `led`): a rendering ending on one is a clause ("press conference was
+    /// held", "concepts and initiatives proposed"), not a term. Regular forms end in `-ed`
+    /// (not `-eed`: `need`, `speed`); irregular ones are read from
+    /// `data/lexicon/en_irregular.txt` (forms other than the base form).
+    pub(crate) fn participle(&self, word: &str) -> bool {
+        static IRREGULAR: OnceLock<HashSet<String>> = OnceLock::new();
+        let irregular = IRREGULAR.get_or_init(|| {
+            crate::data::lines(include_str!("../../data/lexicon/en_irregular.txt"))
+                .flat_map(|l| {
+                    let mut forms = l.split_whitespace();
+                    let base = forms.next().unwrap_or_default();
+                    forms.filter(move |f| *f != base).map(str::to_string)
+                })
+                .collect()
+        });
+        if !word.chars().all(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+        (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed"))
+            || irregular.contains(word)
     }
 
     /// Whether `word` is a title or form of address written before a name (`President`,
@@ -361,7 +407,7 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
 /// dictionary's longest-match tokenization, not opening or closing with a function
 /// character (我们今天 is two words but no phrase).
 fn compound(zh: &str) -> bool {
-    let (bad_start, bad_end) = super::discover::zh_edges();
+    let (bad_start, bad_end) = super::ngrams::zh_edges();
     if bad_start.iter().any(|b| zh.starts_with(b.as_str()))
         || bad_end.iter().any(|b| zh.ends_with(b.as_str()))
     {
