@@ -276,7 +276,8 @@ impl ZhNgrams {
     /// cohesive, on word boundaries, without function characters at the edges, a
     /// governing verb in front or a clause word inside, not always negated and not in
     /// `known` (unless `include_known`); one seen in a single unit only with the form of a
-    /// term ([`termlike::form`], returned beside it).
+    /// term ([`termlike::form`], returned beside it). A string seen only inside list
+    /// entries is not a candidate either, unless `include_known`.
     pub(crate) fn candidates<'a>(
         &'a self,
         min: usize,
@@ -300,6 +301,18 @@ impl ZhNgrams {
         // whatever its edge characters and its parts' association; a string with a
         // governing verb in front (坚持以经济建设为中心) is not a term, the string after the
         // verb may be.
+        // A string found only inside the occurrences of list entries (特色大国外交 in
+        // 中国特色大国外交, 习近平外交 in 习近平外交思想) is a piece of a known term, and its
+        // English is the known term's: not a candidate. Its occurrences inside them are
+        // counted from the entries' own counts.
+        let inside_known = |k: &str, st: &ZhStats| {
+            let inside: usize = known
+                .iter()
+                .filter(|key| key.len() > k.len() && key.contains(k))
+                .map(|key| count(key) * key.matches(k).count())
+                .sum();
+            inside >= st.count
+        };
         let mut out: Vec<(&String, &ZhStats, Option<Form>)> = zh
             .iter()
             .filter(|(k, st)| {
@@ -313,11 +326,13 @@ impl ZhNgrams {
                         && !bad_end.iter().any(|b| k.ends_with(b.as_str()))))
                     && !termlike::leading_verb(k)
                     && !termlike::clause_word_inside(k)
+                    && !termlike::time_expression(k)
                     && !always_negated(&st.left)
                     && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
                     && (entropy(&st.right) > 0.0 || st.right_boundary == st.count)
                     && st.on_boundary * 2 >= st.count
-                    && (include_known || !known.contains(k.as_str()))
+                    && (include_known
+                        || (!known.contains(k.as_str()) && (dict || !inside_known(k, st))))
                     && (dict
                         || (1..len).all(|split| {
                             let b = k.char_indices().nth(split).map_or(k.len(), |(b, _)| b);
@@ -400,7 +415,7 @@ impl EnNgrams {
                             || (j > 1 && span[j - 1] == "of" && name_word(j - 2)))
                 };
                 for i in 0..span.len() {
-                    if bad_start_word(&span[i]) || in_name(i) {
+                    if bad_start_word(&span[i]) || in_name(i) || ends.irregular_past(&span[i]) {
                         continue;
                     }
                     for len in 1..=max_words.min(span.len() - i) {

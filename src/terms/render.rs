@@ -32,6 +32,16 @@ pub(crate) fn words_within(a: &str, b: &str) -> bool {
     !a.is_empty() && b.len() >= a.len() && b.windows(a.len()).any(|w| w == a.as_slice())
 }
 
+/// Whether an English n-gram holds a coordination ("and", "or") and a content word the
+/// Chinese does not gloss.
+fn coordinated_unglossed(en: &str, glossed: &[GlossedWord]) -> bool {
+    if !en.split_whitespace().any(|w| matches!(w, "and" | "or")) {
+        return false;
+    }
+    let r = termlike::rendering(en, glossed);
+    r.glossed < r.words
+}
+
 /// Whether a Chinese candidate is mostly seen beside one and the same character (mostly
 /// inside one longer string, as 小康社会 in 全面建成小康社会).
 fn nested_mostly(st: &ZhStats) -> bool {
@@ -66,11 +76,17 @@ pub(crate) fn render(
     // The English keeps a negation exactly when the Chinese has one: 不针对第三方 is "not
     // targeting any third party", never "targeting any third party".
     let negated = termlike::zh_negated(zk);
+    // An English coordination ("and", "or") for a Chinese without one (和, 与, 及, 并,
+    // 同) must be glossed word for word ("reform and opening up" for 改革开放), else it
+    // joins a neighbour to the term ("foreign policy and external relations" for 对外关系).
+    let zh_coordinated = zk.contains(['和', '与', '及', '并', '同']);
+    let glossed = termlike::gloss_candidate(glosser, zk);
     let scored: Vec<(&str, usize, f64)> = co
         .iter()
         .map(|(&k, &a)| (k, a))
         .filter(|&(_, a)| a >= min && a * 2 >= x)
         .filter(|&(k, _)| termlike::en_negated(k) == negated)
+        .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, &glossed))
         .filter(|&(k, _)| {
             en.negated_before
                 .get(k)
@@ -91,7 +107,6 @@ pub(crate) fn render(
     // n-gram of the sentence has the same G², the dictionary alone decides. Ties go to a
     // length close to what the Chinese suggests (about one word per 1.3 characters), then
     // G².
-    let glossed = termlike::gloss_candidate(glosser, zk);
     let phrases = termlike::gloss_phrases(zk);
     let expected = zk.chars().count() as f64 * 0.75;
     let weight = |k: &str, g: f64| {
@@ -138,7 +153,6 @@ pub(crate) fn render(
     // An "and" or "or" the extension would add needs a coordination in the Chinese (和,
     // 与, 及, 并, 同): "basic economic system and other systems" is not 基本经济制度.
     let nested = nested_mostly(st);
-    let zh_coordinated = zk.contains(['和', '与', '及', '并', '同']);
     let ends = EnEnds::get();
     loop {
         let base = termlike::rendering(ek, &glossed);

@@ -23,6 +23,7 @@ struct Structure {
     verb: Vec<String>,
     negation: HashSet<String>,
     inner: HashSet<String>,
+    time: HashSet<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -49,6 +50,7 @@ fn structure() -> &'static Structure {
             verb: take("verb"),
             negation: take("negation").into_iter().collect(),
             inner: take("inner").into_iter().collect(),
+            time: take("time").into_iter().collect(),
         }
     })
 }
@@ -83,6 +85,21 @@ pub(crate) fn en_negations() -> &'static HashSet<String> {
             .filter(|l| !l.trim_start().starts_with('#'))
             .flat_map(str::split_whitespace)
             .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Irregular past tenses and participles (`data/lexicon/en_irregular.txt`, the forms other
+/// than the base form).
+fn irregular_forms() -> &'static HashSet<String> {
+    static IRREGULAR: OnceLock<HashSet<String>> = OnceLock::new();
+    IRREGULAR.get_or_init(|| {
+        crate::data::lines(include_str!("../../data/lexicon/en_irregular.txt"))
+            .flat_map(|l| {
+                let mut forms = l.split_whitespace();
+                let base = forms.next().unwrap_or_default();
+                forms.filter(move |f| *f != base).map(str::to_string)
+            })
             .collect()
     })
 }
@@ -168,21 +185,19 @@ impl EnEnds {
     /// (not `-eed`: `need`, `speed`); irregular ones are read from
     /// `data/lexicon/en_irregular.txt` (forms other than the base form).
     pub(crate) fn participle(&self, word: &str) -> bool {
-        static IRREGULAR: OnceLock<HashSet<String>> = OnceLock::new();
-        let irregular = IRREGULAR.get_or_init(|| {
-            crate::data::lines(include_str!("../../data/lexicon/en_irregular.txt"))
-                .flat_map(|l| {
-                    let mut forms = l.split_whitespace();
-                    let base = forms.next().unwrap_or_default();
-                    forms.filter(move |f| *f != base).map(str::to_string)
-                })
-                .collect()
-        });
+        let irregular = irregular_forms();
         if !word.chars().all(|c| c.is_ascii_lowercase()) {
             return false;
         }
         (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed"))
             || irregular.contains(word)
+    }
+
+    /// Whether `word` is an irregular past tense or participle in lower case (`led`,
+    /// `held`): a rendering opening with one is a clause ("led China's diplomacy"), where
+    /// a regular `-ed` form may be an adjective ("developed countries").
+    pub(crate) fn irregular_past(&self, word: &str) -> bool {
+        word.chars().all(|c| c.is_ascii_lowercase()) && irregular_forms().contains(word)
     }
 
     /// Whether `word` is a title or form of address written before a name (`President`,
@@ -308,6 +323,12 @@ pub(crate) fn leading_verb(zh: &str) -> bool {
         .iter()
         .any(|v| zh.starts_with(v.as_str()) && zh.len() > v.len())
         && !(zh.chars().count() >= 3 && dictionary_word(zh))
+}
+
+/// Whether a Chinese string is a time expression of running text (去年, 一年来, 上个月):
+/// correctly translated ("last year"), but the date of a statement, not a term.
+pub(crate) fn time_expression(zh: &str) -> bool {
+    structure().time.contains(zh)
 }
 
 /// Why a Chinese string seen once looks like a term, if it does.
