@@ -205,7 +205,7 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     let mut found: Vec<Candidate> = zh_cands
         .into_iter()
         .filter_map(|(zk, st, form)| {
-            let r = render(zk, st, &en, units.len(), min, &mut glosser)?;
+            let r = render(zk, st, form, &en, units.len(), min, &mut glosser)?;
             Some(score_pair(zk, st, form, r, &en, &units, segs))
         })
         .collect();

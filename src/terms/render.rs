@@ -3,7 +3,7 @@
 //! support and then extended to the maximal phrase the evidence allows.
 
 use super::ngrams::{EnNgrams, ZhStats};
-use super::termlike::{self, EnEnds, Rendering};
+use super::termlike::{self, EnEnds, Form, Rendering};
 use crate::lexicon::dict::{GlossedWord, Glosser};
 use std::collections::HashMap;
 
@@ -57,10 +57,11 @@ fn nested_mostly(st: &ZhStats) -> bool {
 
 /// The English rendering of the Chinese candidate `zk` (statistics `st`), or `None` when
 /// no English n-gram is associated with it, when it is seen once and the dictionary does
-/// not confirm it, or when it opens or closes with a verb the English leaves unrendered.
+/// not confirm it (unless its `form` is a numbered formulation), or when it opens or closes with a verb the English leaves unrendered.
 pub(crate) fn render(
     zk: &str,
     st: &ZhStats,
+    form: Option<Form>,
     en: &EnNgrams,
     n_units: usize,
     min: usize,
@@ -207,10 +208,21 @@ pub(crate) fn render(
                                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                         })
                     });
+                // A rendering ending on a modifier or a nationality adjective takes the noun
+                // that follows it wherever it stands ("… of the Chinese" → "… of the
+                // Chinese nation").
+                let dangling = a2 == a
+                    && ek
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| ends.dangling(w))
+                    && k.strip_prefix(ek)
+                        .and_then(|w| w.strip_prefix(' '))
+                        .is_some_and(|w| !w.contains(' '));
                 r.words > base.words
                     && (a2 * 3 >= a * 2 || name)
                     && (zh_coordinated || !adds_coordination)
-                    && (all_glossed || repeated || head || adjective || name)
+                    && (all_glossed || repeated || head || adjective || name || dangling)
             })
             .max_by(|p, q| {
                 p.0.split_whitespace()
@@ -233,8 +245,11 @@ pub(crate) fn render(
     let r = termlike::rendering(&surface, &glossed);
     // One co-occurrence is no statistical evidence: such a pair stands only when the
     // dictionary confirms it (both ends of the English and at least half of each side
-    // glossed).
-    if a < 2 && !(r.edges_glossed && r.precision() >= 0.5 && r.coverage() >= 0.5) {
+    // glossed). A numbered formulation is its own evidence at the ends: its number meets
+    // the English ordinal, and its head (大 of 十八大) is an abbreviation no gloss
+    // renders ("18th CPC National Congress").
+    let ends_ok = r.edges_glossed || form == Some(Form::Numbered);
+    if a < 2 && !(ends_ok && r.precision() >= 0.5 && r.coverage() >= 0.5) {
         return None;
     }
     if termlike::unrendered_edge_verb(zk, &surface) {

@@ -24,6 +24,7 @@ struct Structure {
     negation: HashSet<String>,
     inner: HashSet<String>,
     time: HashSet<String>,
+    session: Vec<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -51,6 +52,7 @@ fn structure() -> &'static Structure {
             negation: take("negation").into_iter().collect(),
             inner: take("inner").into_iter().collect(),
             time: take("time").into_iter().collect(),
+            session: take("session"),
         }
     })
 }
@@ -112,6 +114,7 @@ pub(crate) struct EnEnds {
     title: HashSet<String>,
     adjective_suffix: Vec<String>,
     noun_suffix: Vec<String>,
+    demonym: HashSet<String>,
 }
 
 impl EnEnds {
@@ -126,6 +129,7 @@ impl EnEnds {
                 title: HashSet::new(),
                 adjective_suffix: Vec::new(),
                 noun_suffix: Vec::new(),
+                demonym: HashSet::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -143,6 +147,8 @@ impl EnEnds {
                     e.adjective_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("noun-suffix:") {
                     e.noun_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("demonym:") {
+                    e.demonym.extend(words(rest));
                 }
             }
             e
@@ -177,6 +183,14 @@ impl EnEnds {
         };
         let suffixed = ends_in(&self.adjective_suffix) && !ends_in(&self.noun_suffix);
         self.modifier(word) || (lower && suffixed && word.chars().all(char::is_alphabetic))
+    }
+
+    /// Whether `word` leaves a rendering dangling when a noun follows it: a modifier or a
+    /// nationality adjective ("sons and daughters of the Chinese" before "nation"). Unlike
+    /// [`EnEnds::modifier`] this does not stop a rendering from ending on it ("overseas
+    /// Chinese" is whole); it lets a rendering grow by the noun that follows.
+    pub(crate) fn dangling(&self, word: &str) -> bool {
+        self.modifier(word) || self.demonym.contains(&word.to_lowercase())
     }
 
     /// Whether `word` is a past participle or past tense in lower case (`held`,
@@ -331,6 +345,26 @@ pub(crate) fn time_expression(zh: &str) -> bool {
     structure().time.contains(zh)
 }
 
+/// Whether a Chinese string names a numbered congress, session or plenum (党的十八大,
+/// 十八届三中全会, 十四届全国人大): a run of two numerals or more followed by a session
+/// marker (`data/terms/zh_term_structure.txt` session:), or a plenum marker after any
+/// numeral.
+fn numbered_session(zh: &str) -> bool {
+    let s = structure();
+    let chars: Vec<char> = zh.chars().collect();
+    let numeral = |c: char| s.numeral.iter().any(|n| n.chars().eq([c]));
+    (0..chars.len()).any(|i| {
+        let run = chars[i..].iter().take_while(|&&c| numeral(c)).count();
+        let rest: String = chars[i + run..].iter().collect();
+        let starts_run = i == 0 || !numeral(chars[i - 1]);
+        starts_run
+            && run >= 1
+            && s.session
+                .iter()
+                .any(|m| rest.starts_with(m.as_str()) && (run >= 2 || m.chars().count() >= 3))
+    })
+}
+
 /// Why a Chinese string seen once looks like a term, if it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -395,7 +429,7 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     let mut it = zh.chars();
     let first = it.next().map(String::from).unwrap_or_default();
     let second = it.next().map(String::from).unwrap_or_default();
-    if s.numeral.contains(&first) && s.classifier.contains(&second) {
+    if (s.numeral.contains(&first) && s.classifier.contains(&second)) || numbered_session(zh) {
         return Some(Form::Numbered);
     }
     if chars >= 4
@@ -662,6 +696,24 @@ mod tests {
         );
         assert_eq!(form("雷锋", &HashSet::new()), Some(Form::Dictionary));
         assert_eq!(form("工作", &HashSet::new()), None);
+        // Numbered congresses, sessions and plenums.
+        assert_eq!(form("党的十八大", &HashSet::new()), Some(Form::Numbered));
+        assert_eq!(
+            form("十八届三中全会", &HashSet::new()),
+            Some(Form::Numbered)
+        );
+        assert!(time_expression("去年") && !time_expression("去年底前"));
+    }
+
+    #[test]
+    fn english_ends() {
+        let e = EnEnds::get();
+        assert!(e.participle("held") && e.participle("proposed") && !e.participle("need"));
+        assert!(!e.participle("Returned") && !e.participle("policy"));
+        assert!(e.irregular_past("led") && !e.irregular_past("developed"));
+        assert!(e.adjective("enduring") && e.adjective("constant"));
+        assert!(!e.adjective("development") && !e.adjective("Beijing"));
+        assert!(e.dangling("Chinese") && !e.modifier("Chinese"));
     }
 
     #[test]
@@ -684,6 +736,7 @@ mod tests {
         assert!(zh_negated("不对抗") && en_negated("non-confrontation"));
         assert!(clause_word_inside("中国梦是国家梦"));
         assert!(!clause_word_inside("实践是检验真理的唯一标准"));
+        assert!(clause_word_inside("社会主义初级阶段这个基本国情"));
         assert!(unrendered_edge_verb(
             "深化全面战略协作",
             "comprehensive strategic coordination"
