@@ -33,13 +33,14 @@ pub(crate) fn words_within(a: &str, b: &str) -> bool {
 }
 
 /// Whether an English n-gram holds a coordination ("and", "or") and a content word the
-/// Chinese does not gloss.
-fn coordinated_unglossed(en: &str, glossed: &[GlossedWord]) -> bool {
+/// Chinese does not gloss, or items that do not render two Chinese words
+/// ([`termlike::coordination_rendered`]).
+fn coordinated_unglossed(en: &str, zh: &str, glossed: &[GlossedWord]) -> bool {
     if !en.split_whitespace().any(|w| matches!(w, "and" | "or")) {
         return false;
     }
     let r = termlike::rendering(en, glossed);
-    r.glossed < r.words
+    r.glossed < r.words || !termlike::coordination_rendered(en, zh, glossed)
 }
 
 /// Whether a Chinese candidate is mostly seen beside one and the same character (mostly
@@ -78,8 +79,10 @@ pub(crate) fn render(
     // targeting any third party", never "targeting any third party".
     let negated = termlike::zh_negated(zk);
     // An English coordination ("and", "or") for a Chinese without one (和, 与, 及, 并,
-    // 同) must be glossed word for word ("reform and opening up" for 改革开放), else it
-    // joins a neighbour to the term ("foreign policy and external relations" for 对外关系).
+    // 同) must be glossed word for word, its items by two Chinese words ("reform and
+    // opening up" for 改革开放), else it joins a neighbour to the term ("foreign policy and
+    // external relations" for 对外关系, "initiatives and propositions" for 重要倡议 beside
+    // 主张).
     let zh_coordinated = zk.contains(['和', '与', '及', '并', '同']);
     let glossed = termlike::gloss_candidate(glosser, zk);
     let scored: Vec<(&str, usize, f64)> = co
@@ -87,7 +90,7 @@ pub(crate) fn render(
         .map(|(&k, &a)| (k, a))
         .filter(|&(_, a)| a >= min && a * 2 >= x)
         .filter(|&(k, _)| termlike::en_negated(k) == negated)
-        .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, &glossed))
+        .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, zk, &glossed))
         .filter(|&(k, _)| {
             en.negated_before
                 .get(k)

@@ -617,6 +617,60 @@ impl Rendering {
     }
 }
 
+/// Whether an English coordination ("X and Y") renders two Chinese words: the content
+/// words next to each "and"/"or" are glossed by different words of the Chinese. "reform
+/// and opening up" for 改革开放 does (改革 / 开放); "initiatives and propositions" for
+/// 重要倡议 does not (both glosses of 倡议): there the second item renders a word beside the
+/// candidate (倡议主张). A Chinese of one glossed word (改革开放, whose gloss is the whole
+/// phrase) is rendered by any coordination its gloss holds, and so is any word whose gloss
+/// phrase holds both items ("sons and daughters" for 儿女). A side with no glossed
+/// neighbour word counts as not rendering.
+pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord]) -> bool {
+    // Gloss phrases of the Chinese words: a coordination inside one ("sons and daughters"
+    // for 儿女) renders that one word whole.
+    let phrases: Vec<Vec<u64>> = cedict::tokenize(zh_text)
+        .into_iter()
+        .filter_map(cedict::simplified)
+        .flat_map(|e| e.phrases())
+        .filter(|p| p.len() >= 2)
+        .collect();
+    let words: Vec<&str> = en
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect();
+    let glossing = |w: &str| -> Vec<usize> {
+        let stems = word_stems(w);
+        zh.iter()
+            .enumerate()
+            .filter(|(_, g)| g.stems.iter().any(|s| stems.contains(s)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let content = |w: &&&str| !en_stems(w).is_empty();
+    words.iter().enumerate().all(|(i, w)| {
+        if !matches!(*w, "and" | "or") {
+            return true;
+        }
+        let before = words[..i].iter().rev().find(content);
+        let after = words[i + 1..].iter().find(content);
+        match (before, after) {
+            (Some(b), Some(a)) => {
+                let (sb, sa) = (word_stems(b), word_stems(a));
+                let in_phrase = phrases
+                    .iter()
+                    .any(|p| sb.iter().any(|s| p.contains(s)) && sa.iter().any(|s| p.contains(s)));
+                if in_phrase {
+                    return true;
+                }
+                let (gb, ga) = (glossing(b), glossing(a));
+                let one_word = zh.len() > 1 && gb.len() == 1 && gb == ga;
+                !(gb.is_empty() || ga.is_empty() || one_word)
+            }
+            _ => false,
+        }
+    })
+}
+
 /// Compares an English phrase with the glossed words of a Chinese candidate.
 pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
     let zh_set: HashSet<u64> = zh.iter().flat_map(|w| w.stems.iter().copied()).collect();
@@ -714,6 +768,30 @@ mod tests {
         assert!(e.adjective("enduring") && e.adjective("constant"));
         assert!(!e.adjective("development") && !e.adjective("Beijing"));
         assert!(e.dangling("Chinese") && !e.modifier("Chinese"));
+    }
+
+    #[test]
+    fn coordinations_render_two_words() {
+        let mut g = Glosser::new();
+        let zh = "对外关系和外交政策";
+        let glossed = gloss_candidate(&mut g, zh);
+        assert!(coordination_rendered(
+            "external relations and foreign policy",
+            zh,
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut g, "改革开放");
+        assert!(coordination_rendered(
+            "reform and opening up",
+            "改革开放",
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut g, "重要倡议");
+        assert!(!coordination_rendered(
+            "important initiatives and proposals",
+            "重要倡议",
+            &glossed
+        ));
     }
 
     #[test]
