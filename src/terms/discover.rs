@@ -2,8 +2,8 @@
 //!
 //! The method, chosen to work on documents it has never seen, down to one short speech
 //! whose terms occur once each, runs in stages, each in its own module: candidate
-//! generation ([`super::ngrams`]: steps 1 to 3), English rendering ([`super::render`]:
-//! step 4), coordinated formulations ([`super::coordination`]: step 5) and ranking
+//! generation (`ngrams`: steps 1 to 3), English rendering (`render`: step 4),
+//! coordinated formulations ([`super::coordination`]: step 5) and ranking
 //! ([`super::rank`]: step 6).
 //!
 //! 1. **Units.** Pairs with the same English text (two Chinese editions aligned with one
