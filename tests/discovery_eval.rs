@@ -223,8 +223,9 @@ fn discovery_recall_of_bundled_terms() {
         &[Job::File(B2026), Job::Pair(B2026, Z2026)],
         false,
     );
-    // Floors, well under the figures printed: recall must not collapse.
-    for (f, exact_all, partial_all) in [(&all, 0.35, 0.45), (&dev, 0.4, 0.5), (&held, 0.3, 0.35)] {
+    // Floors, just under the figures printed (all samples 49 and 60 of 77, development 31
+    // and 37 of 49, held out 13 and 16 of 26): a change that loses recall fails.
+    for (f, exact_all, partial_all) in [(&all, 0.6, 0.75), (&dev, 0.6, 0.7), (&held, 0.45, 0.55)] {
         let r = f.reference.max(1) as f64;
         assert!(f.reference >= 20);
         assert!(f.found[2].0 as f64 / r >= exact_all);
@@ -377,14 +378,20 @@ fn discovery_recall_on_terms_dev() {
     let all_refs: Vec<&Reference> = refs.iter().collect();
     let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
     line("all nine", all_refs.len(), together);
-    // Floors, under the figures printed: single-document discovery must not collapse back
-    // to repetition only (about one term in seven per chapter).
+    // Floors, just under the figures printed (pooled 88 and 106 of 206 within the top 100
+    // and over all candidates; all nine 30 and 64 of 131): single-document discovery must
+    // not lose what it finds.
     assert!(
-        pooled.1[1] * 100 >= pooled.0 * 30,
+        pooled.1[1] * 100 >= pooled.0 * 42,
         "pooled top 100 {pooled:?}"
     );
+    assert!(pooled.1[2] * 100 >= pooled.0 * 51, "pooled all {pooled:?}");
     assert!(
-        together[2] * 100 >= all_refs.len() * 30,
-        "all nine {together:?}"
+        together[1] * 100 >= all_refs.len() * 22,
+        "all nine top 100 {together:?}"
+    );
+    assert!(
+        together[2] * 100 >= all_refs.len() * 48,
+        "all nine all {together:?}"
     );
 }

@@ -473,14 +473,15 @@ fn print_candidates(segs: &[Segment], candidates: &[discover::Candidate], total:
         "\nDiscovered candidates: top {} of {total} (not in the term list)",
         candidates.len()
     );
-    outln!("rank\tzh\ten\tscore\tpairs\tdocuments\texample");
+    outln!("rank\tzh\ten\tscore\tconfidence\tpairs\tdocuments\texample");
     for (i, c) in candidates.iter().enumerate() {
         outln!(
-            "{}\t{}\t{}\t{:.1}\t{}/{}/{}\t{}\t{}",
+            "{}\t{}\t{}\t{:.1}\t{:.2}\t{}/{}/{}\t{}\t{}",
             i + 1,
             c.zh,
             c.en,
             c.score,
+            c.confidence,
             c.pairs,
             c.zh_pairs,
             c.en_pairs,

@@ -141,7 +141,7 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
         } else {
             affix || lens.len() == 1
         };
-        let (bad_start, bad_end) = super::discover::zh_edges();
+        let (bad_start, bad_end) = super::ngrams::zh_edges();
         let joined = items_all.join("、");
         if !parallel
             || bad_start.iter().any(|b| joined.starts_with(b.as_str()))
@@ -198,7 +198,7 @@ fn surface(tokens: &[String]) -> String {
 
 /// How a window renders a list: (items rendered, 2 × glossed − content words, English).
 pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, String)> {
-    let edge = super::discover::en_edge_words();
+    let edge = super::ngrams::en_edge_words();
     let ends = EnEnds::get();
     let bad = |w: &str| w == "," || edge.contains(&w.to_lowercase()) || w.chars().count() < 2;
     let mut best: Option<(usize, i64, String)> = None;

@@ -1,7 +1,9 @@
 //! Terminology over aligned documents: which rendering each known term got
-//! ([`known`]), candidate term pairs the list lacks ([`discover`]), renderings that
-//! changed between documents ([`variants`]), pairs that do not use the preferred rendering
-//! ([`check`]), and user term lists in CSV, TSV or TBX ([`list`]).
+//! ([`known`]), candidate term pairs the list lacks ([`discover`], in stages: candidate
+//! generation in `ngrams`, English rendering in `render`, ranking and confidence in
+//! [`rank`]), renderings that changed between documents ([`variants`]), pairs that do not
+//! use the preferred rendering ([`check`]), and user term lists in CSV, TSV or TBX
+//! ([`list`]).
 //!
 //! Everything here is a pure function from aligned documents (flattened into
 //! [`Segment`]s) to a report, so the command line, the tests and other tools share it.
@@ -11,6 +13,9 @@ pub mod coordination;
 pub mod discover;
 pub mod known;
 pub mod list;
+mod ngrams;
+pub mod rank;
+mod render;
 pub mod termlike;
 pub mod variants;
 

@@ -23,6 +23,8 @@ struct Structure {
     verb: Vec<String>,
     negation: HashSet<String>,
     inner: HashSet<String>,
+    time: HashSet<String>,
+    session: Vec<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -49,6 +51,8 @@ fn structure() -> &'static Structure {
             verb: take("verb"),
             negation: take("negation").into_iter().collect(),
             inner: take("inner").into_iter().collect(),
+            time: take("time").into_iter().collect(),
+            session: take("session"),
         }
     })
 }
@@ -87,12 +91,30 @@ pub(crate) fn en_negations() -> &'static HashSet<String> {
     })
 }
 
+/// Irregular past tenses and participles (`data/lexicon/en_irregular.txt`, the forms other
+/// than the base form).
+fn irregular_forms() -> &'static HashSet<String> {
+    static IRREGULAR: OnceLock<HashSet<String>> = OnceLock::new();
+    IRREGULAR.get_or_init(|| {
+        crate::data::lines(include_str!("../../data/lexicon/en_irregular.txt"))
+            .flat_map(|l| {
+                let mut forms = l.split_whitespace();
+                let base = forms.next().unwrap_or_default();
+                forms.filter(move |f| *f != base).map(str::to_string)
+            })
+            .collect()
+    })
+}
+
 /// Which words may end an English rendering (`data/terms/en_term_ends.txt`).
 pub(crate) struct EnEnds {
     modifier: HashSet<String>,
     modifier_suffix: Vec<String>,
     particle: HashSet<String>,
     title: HashSet<String>,
+    adjective_suffix: Vec<String>,
+    noun_suffix: Vec<String>,
+    demonym: HashSet<String>,
 }
 
 impl EnEnds {
@@ -105,6 +127,9 @@ impl EnEnds {
                 modifier_suffix: Vec::new(),
                 particle: HashSet::new(),
                 title: HashSet::new(),
+                adjective_suffix: Vec::new(),
+                noun_suffix: Vec::new(),
+                demonym: HashSet::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -118,6 +143,12 @@ impl EnEnds {
                     e.particle.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("title:") {
                     e.title.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("adjective-suffix:") {
+                    e.adjective_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("noun-suffix:") {
+                    e.noun_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("demonym:") {
+                    e.demonym.extend(words(rest));
                 }
             }
             e
@@ -137,6 +168,50 @@ impl EnEnds {
             .iter()
             .any(|s| w.strip_suffix(s.as_str()).is_some_and(|r| r.len() > 1));
         ordinal || suffixed || self.modifier.contains(&w)
+    }
+
+    /// Whether `word` is an adjective that may stand in front of a rendering: a modifier,
+    /// or a lower-case word with an adjective ending (`enduring`, `constant`). Used only to
+    /// extend a rendering to the left, where a wrong guess costs one word.
+    pub(crate) fn adjective(&self, word: &str) -> bool {
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
+        let ends_in = |list: &[String]| {
+            list.iter().any(|s| {
+                word.strip_suffix(s.trim_start_matches('-'))
+                    .is_some_and(|r| r.chars().count() > 3)
+            })
+        };
+        let suffixed = ends_in(&self.adjective_suffix) && !ends_in(&self.noun_suffix);
+        self.modifier(word) || (lower && suffixed && word.chars().all(char::is_alphabetic))
+    }
+
+    /// Whether `word` leaves a rendering dangling when a noun follows it: a modifier or a
+    /// nationality adjective ("sons and daughters of the Chinese" before "nation"). Unlike
+    /// [`EnEnds::modifier`] this does not stop a rendering from ending on it ("overseas
+    /// Chinese" is whole); it lets a rendering grow by the noun that follows.
+    pub(crate) fn dangling(&self, word: &str) -> bool {
+        self.modifier(word) || self.demonym.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is a past participle or past tense in lower case (`held`,
+    /// `proposed`, `led`): a rendering ending on one is a clause ("press conference was
+    /// held", "concepts and initiatives proposed"), not a term. Regular forms end in `-ed`
+    /// (not `-eed`: `need`, `speed`); irregular ones are read from
+    /// `data/lexicon/en_irregular.txt` (forms other than the base form).
+    pub(crate) fn participle(&self, word: &str) -> bool {
+        let irregular = irregular_forms();
+        if !word.chars().all(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+        (word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed"))
+            || irregular.contains(word)
+    }
+
+    /// Whether `word` is an irregular past tense or participle in lower case (`led`,
+    /// `held`): a rendering opening with one is a clause ("led China's diplomacy"), where
+    /// a regular `-ed` form may be an adjective ("developed countries").
+    pub(crate) fn irregular_past(&self, word: &str) -> bool {
+        word.chars().all(|c| c.is_ascii_lowercase()) && irregular_forms().contains(word)
     }
 
     /// Whether `word` is a title or form of address written before a name (`President`,
@@ -264,6 +339,32 @@ pub(crate) fn leading_verb(zh: &str) -> bool {
         && !(zh.chars().count() >= 3 && dictionary_word(zh))
 }
 
+/// Whether a Chinese string is a time expression of running text (去年, 一年来, 上个月):
+/// correctly translated ("last year"), but the date of a statement, not a term.
+pub(crate) fn time_expression(zh: &str) -> bool {
+    structure().time.contains(zh)
+}
+
+/// Whether a Chinese string names a numbered congress, session or plenum (党的十八大,
+/// 十八届三中全会, 十四届全国人大): a run of two numerals or more followed by a session
+/// marker (`data/terms/zh_term_structure.txt` session:), or a plenum marker after any
+/// numeral.
+fn numbered_session(zh: &str) -> bool {
+    let s = structure();
+    let chars: Vec<char> = zh.chars().collect();
+    let numeral = |c: char| s.numeral.iter().any(|n| n.chars().eq([c]));
+    (0..chars.len()).any(|i| {
+        let run = chars[i..].iter().take_while(|&&c| numeral(c)).count();
+        let rest: String = chars[i + run..].iter().collect();
+        let starts_run = i == 0 || !numeral(chars[i - 1]);
+        starts_run
+            && run >= 1
+            && s.session
+                .iter()
+                .any(|m| rest.starts_with(m.as_str()) && (run >= 2 || m.chars().count() >= 3))
+    })
+}
+
 /// Why a Chinese string seen once looks like a term, if it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -328,7 +429,7 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     let mut it = zh.chars();
     let first = it.next().map(String::from).unwrap_or_default();
     let second = it.next().map(String::from).unwrap_or_default();
-    if s.numeral.contains(&first) && s.classifier.contains(&second) {
+    if (s.numeral.contains(&first) && s.classifier.contains(&second)) || numbered_session(zh) {
         return Some(Form::Numbered);
     }
     if chars >= 4
@@ -361,7 +462,7 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
 /// dictionary's longest-match tokenization, not opening or closing with a function
 /// character (我们今天 is two words but no phrase).
 fn compound(zh: &str) -> bool {
-    let (bad_start, bad_end) = super::discover::zh_edges();
+    let (bad_start, bad_end) = super::ngrams::zh_edges();
     if bad_start.iter().any(|b| zh.starts_with(b.as_str()))
         || bad_end.iter().any(|b| zh.ends_with(b.as_str()))
     {
@@ -516,6 +617,60 @@ impl Rendering {
     }
 }
 
+/// Whether an English coordination ("X and Y") renders two Chinese words: the content
+/// words next to each "and"/"or" are glossed by different words of the Chinese. "reform
+/// and opening up" for 改革开放 does (改革 / 开放); "initiatives and propositions" for
+/// 重要倡议 does not (both glosses of 倡议): there the second item renders a word beside the
+/// candidate (倡议主张). A Chinese of one glossed word (改革开放, whose gloss is the whole
+/// phrase) is rendered by any coordination its gloss holds, and so is any word whose gloss
+/// phrase holds both items ("sons and daughters" for 儿女). A side with no glossed
+/// neighbour word counts as not rendering.
+pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord]) -> bool {
+    // Gloss phrases of the Chinese words: a coordination inside one ("sons and daughters"
+    // for 儿女) renders that one word whole.
+    let phrases: Vec<Vec<u64>> = cedict::tokenize(zh_text)
+        .into_iter()
+        .filter_map(cedict::simplified)
+        .flat_map(|e| e.phrases())
+        .filter(|p| p.len() >= 2)
+        .collect();
+    let words: Vec<&str> = en
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect();
+    let glossing = |w: &str| -> Vec<usize> {
+        let stems = word_stems(w);
+        zh.iter()
+            .enumerate()
+            .filter(|(_, g)| g.stems.iter().any(|s| stems.contains(s)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let content = |w: &&&str| !en_stems(w).is_empty();
+    words.iter().enumerate().all(|(i, w)| {
+        if !matches!(*w, "and" | "or") {
+            return true;
+        }
+        let before = words[..i].iter().rev().find(content);
+        let after = words[i + 1..].iter().find(content);
+        match (before, after) {
+            (Some(b), Some(a)) => {
+                let (sb, sa) = (word_stems(b), word_stems(a));
+                let in_phrase = phrases
+                    .iter()
+                    .any(|p| sb.iter().any(|s| p.contains(s)) && sa.iter().any(|s| p.contains(s)));
+                if in_phrase {
+                    return true;
+                }
+                let (gb, ga) = (glossing(b), glossing(a));
+                let one_word = zh.len() > 1 && gb.len() == 1 && gb == ga;
+                !(gb.is_empty() || ga.is_empty() || one_word)
+            }
+            _ => false,
+        }
+    })
+}
+
 /// Compares an English phrase with the glossed words of a Chinese candidate.
 pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
     let zh_set: HashSet<u64> = zh.iter().flat_map(|w| w.stems.iter().copied()).collect();
@@ -595,6 +750,48 @@ mod tests {
         );
         assert_eq!(form("雷锋", &HashSet::new()), Some(Form::Dictionary));
         assert_eq!(form("工作", &HashSet::new()), None);
+        // Numbered congresses, sessions and plenums.
+        assert_eq!(form("党的十八大", &HashSet::new()), Some(Form::Numbered));
+        assert_eq!(
+            form("十八届三中全会", &HashSet::new()),
+            Some(Form::Numbered)
+        );
+        assert!(time_expression("去年") && !time_expression("去年底前"));
+    }
+
+    #[test]
+    fn english_ends() {
+        let e = EnEnds::get();
+        assert!(e.participle("held") && e.participle("proposed") && !e.participle("need"));
+        assert!(!e.participle("Returned") && !e.participle("policy"));
+        assert!(e.irregular_past("led") && !e.irregular_past("developed"));
+        assert!(e.adjective("enduring") && e.adjective("constant"));
+        assert!(!e.adjective("development") && !e.adjective("Beijing"));
+        assert!(e.dangling("Chinese") && !e.modifier("Chinese"));
+    }
+
+    #[test]
+    fn coordinations_render_two_words() {
+        let mut g = Glosser::new();
+        let zh = "对外关系和外交政策";
+        let glossed = gloss_candidate(&mut g, zh);
+        assert!(coordination_rendered(
+            "external relations and foreign policy",
+            zh,
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut g, "改革开放");
+        assert!(coordination_rendered(
+            "reform and opening up",
+            "改革开放",
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut g, "重要倡议");
+        assert!(!coordination_rendered(
+            "important initiatives and proposals",
+            "重要倡议",
+            &glossed
+        ));
     }
 
     #[test]
@@ -617,6 +814,7 @@ mod tests {
         assert!(zh_negated("不对抗") && en_negated("non-confrontation"));
         assert!(clause_word_inside("中国梦是国家梦"));
         assert!(!clause_word_inside("实践是检验真理的唯一标准"));
+        assert!(clause_word_inside("社会主义初级阶段这个基本国情"));
         assert!(unrendered_edge_verb(
             "深化全面战略协作",
             "comprehensive strategic coordination"

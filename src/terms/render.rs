@@ -1,0 +1,270 @@
+//! English rendering, the second stage of discovery ([`super::discover`]): for one Chinese
+//! candidate, the English n-gram that renders it, chosen by association and dictionary
+//! support and then extended to the maximal phrase the evidence allows.
+
+use super::ngrams::{EnNgrams, ZhStats};
+use super::termlike::{self, EnEnds, Form, Rendering};
+use crate::lexicon::dict::{GlossedWord, Glosser};
+use std::collections::HashMap;
+
+/// The English chosen for a Chinese candidate, with the counts it was chosen on.
+pub(crate) struct Rendered {
+    /// Key of the English n-gram (lower case, plural folded).
+    pub(crate) key: String,
+    /// Its most frequent spelling.
+    pub(crate) en: String,
+    /// Units holding both the Chinese and the English.
+    pub(crate) pairs: usize,
+    /// Units holding the English.
+    pub(crate) en_pairs: usize,
+    /// G² of the unit co-occurrence.
+    pub(crate) g2: f64,
+    /// What the dictionary confirms of the pair.
+    pub(crate) rendering: Rendering,
+    /// The glossed words of the Chinese (empty when CC-CEDICT has none).
+    pub(crate) glossed: Vec<GlossedWord>,
+}
+
+/// Whether the words of `a` occur contiguously in `b` (lower-cased).
+pub(crate) fn words_within(a: &str, b: &str) -> bool {
+    let a: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
+    let b: Vec<String> = b.split_whitespace().map(str::to_lowercase).collect();
+    !a.is_empty() && b.len() >= a.len() && b.windows(a.len()).any(|w| w == a.as_slice())
+}
+
+/// Whether an English n-gram holds a coordination ("and", "or") and a content word the
+/// Chinese does not gloss, or items that do not render two Chinese words
+/// ([`termlike::coordination_rendered`]).
+fn coordinated_unglossed(en: &str, zh: &str, glossed: &[GlossedWord]) -> bool {
+    if !en.split_whitespace().any(|w| matches!(w, "and" | "or")) {
+        return false;
+    }
+    let r = termlike::rendering(en, glossed);
+    r.glossed < r.words || !termlike::coordination_rendered(en, zh, glossed)
+}
+
+/// Whether a Chinese candidate is mostly seen beside one and the same character (mostly
+/// inside one longer string, as 小康社会 in 全面建成小康社会).
+fn nested_mostly(st: &ZhStats) -> bool {
+    let dominant = |ctx: &[Option<char>]| {
+        let mut counts: HashMap<char, usize> = HashMap::new();
+        for c in ctx.iter().flatten() {
+            *counts.entry(*c).or_default() += 1;
+        }
+        counts.values().any(|&k| k * 2 >= ctx.len().max(1))
+    };
+    dominant(&st.left) || dominant(&st.right)
+}
+
+/// The English rendering of the Chinese candidate `zk` (statistics `st`), or `None` when
+/// no English n-gram is associated with it, when it is seen once and the dictionary does
+/// not confirm it (unless its `form` is a numbered formulation), or when it opens or closes with a verb the English leaves unrendered.
+pub(crate) fn render(
+    zk: &str,
+    st: &ZhStats,
+    form: Option<Form>,
+    en: &EnNgrams,
+    n_units: usize,
+    min: usize,
+    glosser: &mut Glosser,
+) -> Option<Rendered> {
+    let mut co: HashMap<&str, usize> = HashMap::new();
+    for &u in &st.units {
+        for k in &en.of_unit[u] {
+            *co.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let x = st.units.len();
+    // The English keeps a negation exactly when the Chinese has one: 不针对第三方 is "not
+    // targeting any third party", never "targeting any third party".
+    let negated = termlike::zh_negated(zk);
+    // An English coordination ("and", "or") for a Chinese without one (和, 与, 及, 并,
+    // 同) must be glossed word for word, its items by two Chinese words ("reform and
+    // opening up" for 改革开放), else it joins a neighbour to the term ("foreign policy and
+    // external relations" for 对外关系, "initiatives and propositions" for 重要倡议 beside
+    // 主张).
+    let zh_coordinated = zk.contains(['和', '与', '及', '并', '同']);
+    let glossed = termlike::gloss_candidate(glosser, zk);
+    let scored: Vec<(&str, usize, f64)> = co
+        .iter()
+        .map(|(&k, &a)| (k, a))
+        .filter(|&(_, a)| a >= min && a * 2 >= x)
+        .filter(|&(k, _)| termlike::en_negated(k) == negated)
+        .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, zk, &glossed))
+        .filter(|&(k, _)| {
+            en.negated_before
+                .get(k)
+                .is_none_or(|&(neg, all)| neg * 2 < all)
+        })
+        .map(|(k, a)| (k, a, super::discover::g2(a, x, en.units_of(k), n_units)))
+        .filter(|s| s.2 > 0.0)
+        .collect();
+    // The English is chosen by association weighted by what the dictionary confirms: G²
+    // times (1 + Chinese words rendered)³ (cubed, so that rendering the whole term
+    // outweighs a shorter phrase's extra repetitions: "leadership of the Party" over
+    // "leadership" for 党的领导), times the share of English content words glossed (plus
+    // one half, so an unglossed rendering is not ruled out), times 1.5 when both ends are
+    // glossed. A general word such as "socialism" co-occurs more often than the whole
+    // rendering "socialism with Chinese characteristics", but renders less of
+    // 中国特色社会主义 (whose dictionary gloss is the whole phrase: twice the share of a
+    // gloss phrase held is added to the words rendered); in a pair seen once, where every
+    // n-gram of the sentence has the same G², the dictionary alone decides. Ties go to a
+    // length close to what the Chinese suggests (about one word per 1.3 characters), then
+    // G².
+    let phrases = termlike::gloss_phrases(zk);
+    let expected = zk.chars().count() as f64 * 0.75;
+    let weight = |k: &str, g: f64| {
+        let r = termlike::rendering(k, &glossed);
+        let phrase = termlike::phrase_cover(k, &phrases);
+        let edges = if r.edges_glossed || glossed.is_empty() {
+            1.5
+        } else {
+            1.0
+        };
+        let distance = (r.words as f64 - expected).abs();
+        (
+            g * (1.0 + r.zh_covered as f64 + 2.0 * phrase).powi(3) * (0.5 + r.precision()) * edges,
+            -distance,
+        )
+    };
+    let &(mut ek, mut a, mut g) = scored.iter().max_by(|p, q| {
+        let (wp, dp) = weight(p.0, p.2);
+        let (wq, dq) = weight(q.0, q.2);
+        wp.total_cmp(&wq)
+            .then(dp.total_cmp(&dq))
+            .then(p.2.total_cmp(&q.2))
+            .then(q.0.cmp(p.0))
+    })?;
+    let mut y = en.units_of(ek);
+    // Extension to the maximal phrase: a longer English n-gram containing the chosen one
+    // replaces it when it co-occurs in at least two thirds as many units and
+    // - every content word it adds is glossed by the Chinese (`community with a shared
+    //   future` → `… for mankind` for 人类命运共同体), or
+    // - it is itself repeated (three units or more), in at least four fifths of the
+    //   shorter one's units, almost only beside the Chinese, and adds no coordination
+    //   (`18th` → `18th National Congress` for 党的十八大, whose 大 no gloss renders), so
+    //   the phrase grows with evidence, not with the sentence it happens to stand in; this
+    //   is not for a string mostly seen inside one longer string (小康社会 in
+    //   全面建成小康社会): the words it would add ("in all respects") render the
+    //   neighbour, not the candidate; or
+    // - it stands wherever the shorter one does and renders more of the Chinese, adding at
+    //   most three words of which one at most is unglossed: the head noun a gloss does not
+    //   reach (中华儿女: "sons and daughters" → "… of the Chinese nation"); or
+    // - it adds one adjective in front, wherever the shorter one stands, while a Chinese
+    //   word is still unrendered (毛泽东思想活的灵魂: "enduring spirit of Mao Zedong
+    //   Thought", 自强不息: "constant self-improvement"), so that a rendering does not
+    //   drop the modifier the Chinese glosses.
+    // An "and" or "or" the extension would add needs a coordination in the Chinese (和,
+    // 与, 及, 并, 同): "basic economic system and other systems" is not 基本经济制度.
+    let nested = nested_mostly(st);
+    let ends = EnEnds::get();
+    loop {
+        let base = termlike::rendering(ek, &glossed);
+        let base_unglossed = base.words - base.glossed.min(base.words);
+        let next = co
+            .iter()
+            .filter(|&(&k, &a2)| {
+                a2 >= min && a2 * 2 > a && k.len() > ek.len() && words_within(ek, k)
+            })
+            .filter(|&(&k, _)| termlike::en_negated(k) == negated)
+            .filter(|&(&k, &a2)| {
+                let r = termlike::rendering(k, &glossed);
+                let y2 = en.units_of(k);
+                let adds_coordination = k
+                    .split_whitespace()
+                    .any(|w| matches!(w, "and" | "or") && !words_within(w, ek));
+                let unglossed = r.words - r.glossed.min(r.words);
+                let all_glossed = r.glossed + base.words == base.glossed + r.words;
+                let repeated = !nested
+                    && !adds_coordination
+                    && r.words <= base.words + 2
+                    && a2 >= 3
+                    && a2 * 5 >= a * 4
+                    && y2 * 4 <= a2 * 5;
+                let head = a2 == a
+                    && r.zh_covered > base.zh_covered
+                    && unglossed <= base_unglossed + 1
+                    && r.words <= base.words + 3;
+                let adjective = a2 == a
+                    && base.zh_covered < base.zh_words
+                    && k.strip_suffix(ek)
+                        .and_then(|w| w.strip_suffix(' '))
+                        .is_some_and(|w| !w.contains(' ') && ends.adjective(w));
+                // A name after a title (`Foreign Minister` → `Foreign Minister Wang Yi` for
+                // 外交部长王毅): a Chinese string that is more than a dictionary word, an
+                // English rendering ending on a title, only capitalised words added, in
+                // most of the units (the title alone is the usual second mention).
+                let name = a2 * 2 > a
+                    && !termlike::dictionary_word(zk)
+                    && ek.split_whitespace().last().is_some_and(|w| ends.title(w))
+                    && en.surface.get(k).is_some_and(|m| {
+                        m.keys().all(|s| {
+                            let added: Vec<&str> = s
+                                .split_whitespace()
+                                .skip(ek.split_whitespace().count())
+                                .collect();
+                            k.starts_with(ek)
+                                && !added.is_empty()
+                                && added.len() <= 3
+                                && added
+                                    .iter()
+                                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        })
+                    });
+                // A rendering ending on a modifier or a nationality adjective takes the noun
+                // that follows it wherever it stands ("… of the Chinese" → "… of the
+                // Chinese nation").
+                let dangling = a2 == a
+                    && ek
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| ends.dangling(w))
+                    && k.strip_prefix(ek)
+                        .and_then(|w| w.strip_prefix(' '))
+                        .is_some_and(|w| !w.contains(' '));
+                r.words > base.words
+                    && (a2 * 3 >= a * 2 || name)
+                    && (zh_coordinated || !adds_coordination)
+                    && (all_glossed || repeated || head || adjective || name || dangling)
+            })
+            .max_by(|p, q| {
+                p.0.split_whitespace()
+                    .count()
+                    .cmp(&q.0.split_whitespace().count())
+                    .then(p.1.cmp(q.1))
+                    .then(q.0.cmp(p.0))
+            });
+        let Some((&k, &a2)) = next else {
+            break;
+        };
+        y = en.units_of(k);
+        (ek, a, g) = (k, a2, super::discover::g2(a2, x, y, n_units));
+    }
+    let surface = en
+        .surface
+        .get(ek)
+        .and_then(|m| m.iter().max_by(|p, q| p.1.cmp(q.1).then(q.0.cmp(p.0))))
+        .map_or_else(|| ek.to_string(), |(s, _)| s.clone());
+    let r = termlike::rendering(&surface, &glossed);
+    // One co-occurrence is no statistical evidence: such a pair stands only when the
+    // dictionary confirms it (both ends of the English and at least half of each side
+    // glossed). A numbered formulation is its own evidence at the ends: its number meets
+    // the English ordinal, and its head (大 of 十八大) is an abbreviation no gloss
+    // renders ("18th CPC National Congress").
+    let ends_ok = r.edges_glossed || form == Some(Form::Numbered);
+    if a < 2 && !(ends_ok && r.precision() >= 0.5 && r.coverage() >= 0.5) {
+        return None;
+    }
+    if termlike::unrendered_edge_verb(zk, &surface) {
+        return None;
+    }
+    Some(Rendered {
+        key: ek.to_string(),
+        en: surface,
+        pairs: a,
+        en_pairs: y,
+        g2: g,
+        rendering: r,
+        glossed,
+    })
+}
