@@ -28,6 +28,7 @@ fn fixture() -> Vec<Entry> {
             example_zh: "推动构建人类命运共同体。".into(),
             example_en: "Build a community with a shared future for humanity.".into(),
             status: Status::Reviewed,
+            confidence: None,
         },
         Entry {
             zh: "=SUM(A1)".into(),

@@ -302,8 +302,8 @@ fn details(e: &Entry) -> String {
 }
 
 /// The review note, then `extra`, variants and where the term was seen, joined by `; `.
-fn join_notes(review: Option<&str>, extra: Option<String>, e: &Entry) -> String {
-    let mut parts: Vec<String> = review.map(str::to_string).into_iter().collect();
+fn join_notes(review: Option<String>, extra: Option<String>, e: &Entry) -> String {
+    let mut parts: Vec<String> = review.into_iter().collect();
     parts.extend(extra);
     let vars = variants(e);
     if !vars.is_empty() {
@@ -314,16 +314,24 @@ fn join_notes(review: Option<&str>, extra: Option<String>, e: &Entry) -> String 
 }
 
 /// What a note says about an unreviewed entry, so that a translator or terminologist
-/// reading any layout knows not to trust it yet; `None` for reviewed entries.
-pub(crate) fn review_note(e: &Entry) -> Option<&'static str> {
-    (e.status == Status::Unreviewed)
-        .then_some("unreviewed candidate: discovered in aligned text, not checked by a person")
+/// reading any layout knows not to trust it yet, and how far (its confidence, when known);
+/// `None` for reviewed entries.
+pub(crate) fn review_note(e: &Entry) -> Option<String> {
+    (e.status == Status::Unreviewed).then(|| {
+        let base = "unreviewed candidate: discovered in aligned text, not checked by a person";
+        match e.confidence {
+            Some(c) => format!(
+                "{base}; confidence {c:.2} (the share of candidates with its kind of evidence \
+                 found right by reading)"
+            ),
+            None => base.to_string(),
+        }
+    })
 }
 
 /// [`review_note`] and [`seen`] in one note, for layouts with a single note field.
 fn notes(e: &Entry) -> String {
     review_note(e)
-        .map(str::to_string)
         .into_iter()
         .chain(seen(e))
         .collect::<Vec<_>>()
@@ -462,6 +470,7 @@ pub(crate) mod test_fixture {
                 example_zh: "构建人类命运共同体。".into(),
                 example_en: "Build a community with a shared future for humanity.".into(),
                 status: crate::glossary::Status::Reviewed,
+                confidence: None,
             },
             Entry {
                 zh: "=一带一路".into(),
@@ -559,6 +568,7 @@ mod tests {
                 en: "Committee and Foreign".into(),
                 category: "candidate".into(),
                 status: Status::Unreviewed,
+                confidence: Some(0.27),
                 ..Entry::default()
             },
         ];
@@ -592,6 +602,10 @@ mod tests {
                 assert!(text.contains("中外"), "{format:?}");
                 assert!(text.contains("unreviewed"), "{format:?}: {text}");
                 assert!(warnings.is_empty(), "{format:?}: {warnings:?}");
+                // Where the layout has a note, it says how far to trust the candidate.
+                if text.contains("not checked by a person") {
+                    assert!(text.contains("confidence 0.27"), "{format:?}: {text}");
+                }
             }
         }
         let (csv, _) = with_candidate(GlossaryFormat::Csv, false);
@@ -602,6 +616,7 @@ mod tests {
         let (tbx, _) = with_candidate(GlossaryFormat::Tbx, false);
         let candidate = &tbx[tbx.find("中外").unwrap() - 600..];
         assert!(candidate.contains("<note>unreviewed candidate"), "{tbx}");
+        assert!(candidate.contains("confidence 0.27"), "{tbx}");
         assert!(tbx.contains("preferredTerm-admn-sts"));
         assert_eq!(tbx.matches("admittedTerm-admn-sts").count(), 2, "{tbx}");
     }

@@ -37,6 +37,10 @@ pub struct Entry {
     /// get reviewed entries only unless asked ([`export::GlossaryOptions::include_candidates`]);
     /// the other layouts say the status in a column or note.
     pub status: Status,
+    /// For a discovered candidate, the share of candidates with the same kind of evidence
+    /// that were judged right by reading (`data/terms/confidence.txt`): how far to trust it
+    /// before review. `None` for list entries, which a person chose.
+    pub confidence: Option<f64>,
 }
 
 /// Whether a glossary entry has been checked by a person.

@@ -125,6 +125,7 @@ pub fn glossary_entries(
             example_zh: example.map(|s| s.zh.clone()).unwrap_or_default(),
             example_en: example.map(|s| s.en.clone()).unwrap_or_default(),
             status: crate::glossary::Status::Reviewed,
+            confidence: None,
         });
     }
     for c in candidates {
@@ -140,6 +141,7 @@ pub fn glossary_entries(
             example_zh: example.map(|s| s.zh.clone()).unwrap_or_default(),
             example_en: example.map(|s| s.en.clone()).unwrap_or_default(),
             status: crate::glossary::Status::Unreviewed,
+            confidence: Some(c.confidence),
         });
     }
     out

@@ -151,11 +151,7 @@ fn write_entry<W: Write>(
         x.leaf("descrip", &[("type", "subjectField")], e.category.trim())?;
         x.raw("\n")?;
     }
-    for note in review_note(e)
-        .map(str::to_string)
-        .into_iter()
-        .chain(seen(e))
-    {
+    for note in review_note(e).into_iter().chain(seen(e)) {
         x.raw("        ")?;
         x.leaf("note", &[], &note)?;
         x.raw("\n")?;
