@@ -21,8 +21,8 @@ pub(crate) struct Feat {
     /// English: ids of its content-word stems (repeats kept: they count).
     pub stems: Vec<u32>,
     /// English: each distinct stem id with the positions in [`Feat::stems`] it holds (as
-    /// bits: position `k` is bit `k % 64`), sorted by id, so that a sentence pair's shared
-    /// stems are one merge of two sorted lists (see [`pair_mask`]).
+    /// bits: position `k` is bit `k % 64`), each id once, so that a sentence pair's shared
+    /// stems are one lookup per stem in the Chinese sentence's list (see [`pair_mask`]).
     pub stem_positions: Vec<(u32, u64)>,
     /// Chinese: how many words CC-CEDICT glosses.
     pub words: usize,
@@ -30,6 +30,10 @@ pub(crate) struct Feat {
     /// `k % 128`) that offer it, sorted by id. Judging a bead then costs one binary search
     /// per English stem instead of a pass over every gloss of every word.
     pub stem_words: Vec<(u32, u128)>,
+    /// The stem ids of [`Feat::stem_positions`] (English) or [`Feat::stem_words`] (Chinese)
+    /// as a set of a few bits, which tells most stems the other side lacks at a glance
+    /// (see [`StemSet`]).
+    pub stem_set: StemSet,
     /// Normalized numbers, sorted (bit patterns, for exact comparison).
     pub numbers: Vec<u64>,
     /// Upper-case Latin tokens (acronyms, names written in Latin inside Chinese), as ids,
@@ -91,6 +95,38 @@ impl Ending {
             closes_quote,
             question,
         }
+    }
+}
+
+/// A set of stem ids folded onto [`StemSet::BITS`] bits (id modulo that): a stem whose bit
+/// is clear is certainly not in the set, one whose bit is set may be. [`pair_mask`] asks it
+/// before searching a sentence's stem list, so that a sentence pair sharing nothing (most
+/// pairs of a search) costs a few word-wide ANDs instead of a merge of the two lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct StemSet([u64; 8]);
+
+impl StemSet {
+    const BITS: u32 = 512;
+
+    /// The set of `ids`.
+    fn of(ids: impl IntoIterator<Item = u32>) -> StemSet {
+        let mut set = StemSet::default();
+        for id in ids {
+            let bit = id % Self::BITS;
+            set.0[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+        set
+    }
+
+    /// May `id` be in the set?
+    fn may_hold(&self, id: u32) -> bool {
+        let bit = id % Self::BITS;
+        self.0[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+    }
+
+    /// May the two sets share an id?
+    fn may_meet(&self, other: &StemSet) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
     }
 }
 
@@ -211,6 +247,7 @@ impl Features {
                     f.words += 1;
                 }
                 merge_stem_bits(&mut f.stem_words);
+                f.stem_set = StemSet::of(f.stem_words.iter().map(|x| x.0));
                 // Latin tokens only count when the English side has them too.
                 f.latin = latin_upper(&s.text)
                     .iter()
@@ -250,6 +287,7 @@ impl Features {
                 .map(|(k, &id)| (id, 1u64 << (k % 64)))
                 .collect();
             merge_stem_bits(&mut f.stem_positions);
+            f.stem_set = StemSet::of(f.stem_positions.iter().map(|x| x.0));
         }
         mark_truncated(en, &mut en_feats);
         mark_truncated(zh, &mut zh_feats);
@@ -457,6 +495,7 @@ impl Features {
                 f.words += 1;
             }
             merge_stem_bits(&mut f.stem_words);
+            f.stem_set = StemSet::of(f.stem_words.iter().map(|x| x.0));
         }
         Some(out)
     }
@@ -568,22 +607,18 @@ pub(crate) struct PairMask {
 pub(crate) fn pair_mask(f: &Features, e: usize, z: usize) -> PairMask {
     let (en, zh) = (&f.en[e], &f.zh[z]);
     let mut m = PairMask::default();
-    if zh.stem_words.is_empty() {
+    if zh.stem_words.is_empty() || !en.stem_set.may_meet(&zh.stem_set) {
         return m;
     }
-    // Both lists are sorted by stem id with each id once: one merge finds the shared ones.
-    let (a, b) = (&en.stem_positions, &zh.stem_words);
-    let (mut x, mut y) = (0, 0);
-    while x < a.len() && y < b.len() {
-        match a[x].0.cmp(&b[y].0) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                m.en |= a[x].1;
-                m.zh |= b[y].1;
-                x += 1;
-                y += 1;
-            }
+    // Each id is once in each list: the mask is the union over the shared ids, found by
+    // looking each English stem the Chinese set may hold up in its sorted list.
+    for &(id, en_bits) in &en.stem_positions {
+        if !zh.stem_set.may_hold(id) {
+            continue;
+        }
+        if let Ok(k) = zh.stem_words.binary_search_by_key(&id, |x| x.0) {
+            m.en |= en_bits;
+            m.zh |= zh.stem_words[k].1;
         }
     }
     m

@@ -343,9 +343,10 @@ impl<'a> Grid<'a> {
     /// The search only wants a bead that beats the best one found for its cell, and most do
     /// not; the bound (every word matched, every number, Latin token and term the smaller
     /// side holds matched, the best ending and structure) needs no lexical work and, before
-    /// that, not even the length. The bound adds its terms in the order the cost does, each
-    /// no larger than the term it stands for, so (rounding being monotonic) it never exceeds
-    /// the cost: `wanted` must hold of every value above a value it fails, and the search
+    /// that, not even the length; a second bound takes the bead's real ending and structure
+    /// (a few lookups) before its words are compared. Each bound adds its terms in the order
+    /// the cost does, each no larger than the term it stands for, so (rounding being
+    /// monotonic) it never exceeds the cost: `wanted` must hold of every value above a value it fails, and the search
     /// then finds exactly the path it would find weighing every bead in full.
     pub fn cost_below(
         &self,
@@ -380,13 +381,19 @@ impl<'a> Grid<'a> {
         if !wanted(floor(len)) {
             return None;
         }
+        // The ending and the structure cost a few lookups, the word overlap far more: with
+        // the first two known, the words are still at their floor (the orphans' cost, never
+        // negative, left out), a bound no larger than the one below.
+        let ending = self.ending_cost(bead);
+        let structure = structure::anchor_cost(self.en, self.zh, bead);
+        if !wanted(p + len + lex_floor + anchors_floor + ending + structure) {
+            return None;
+        }
         let ev = evidence::word_overlap(self.feats, pairs, bead);
         // Counted in words, not sentences: a sentence none of whose words finds a
         // counterpart costs the same whichever bead takes it, so a well-matched bead cannot
         // absorb its unmatched neighbours by diluting them in its overlap.
         let lex = -W.lex * (ev.hits as f64 - W.lex_floor * ev.words as f64) / self.words_per_bead;
-        let ending = self.ending_cost(bead);
-        let structure = structure::anchor_cost(self.en, self.zh, bead);
         // The words known: only numbers, Latin tokens and terms are left to bound.
         let orphans = self.orphan_cost(ev.orphans);
         if !wanted(p + len + lex + anchors_floor + orphans + ending + structure) {

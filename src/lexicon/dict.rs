@@ -9,7 +9,8 @@
 
 use super::cedict;
 use siphasher::sip::SipHasher13;
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
@@ -56,15 +57,57 @@ fn content_stem(stop: &HashSet<String>, word: &str) -> Option<u64> {
     (!stop.contains(base.as_str())).then(|| hash_stem(super::stem::cut(&base)))
 }
 
+/// Words whose content stem a thread keeps (see [`en_stems`]) before it starts over: a
+/// bound on memory for a run over a huge vocabulary (a few MB at most).
+const STEM_CACHE_MAX: usize = 100_000;
+
+thread_local! {
+    /// The content stem of each lower-case word this thread has stemmed, for the whole run:
+    /// a word recurs in every document of a corpus, and its stem (two stop-word lookups,
+    /// the base form, a SipHash) is the same each time. Only looked up, never iterated, so
+    /// nothing depends on its order.
+    static STEM_CACHE: RefCell<HashMap<String, Option<u64>>> = RefCell::new(HashMap::new());
+}
+
 /// Content-word stems of a piece of English (function words and single letters dropped).
+/// The words are lowercased into one reused buffer and each word's stem is worked out once
+/// per thread and run (see [`STEM_CACHE`]).
 pub fn en_stems(text: &str) -> Vec<u64> {
     let stop = stopwords();
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.trim_matches('\'').to_lowercase())
-        .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
-        .filter(|w| w.chars().count() > 1 && w.chars().any(char::is_alphabetic))
-        .filter_map(|w| content_stem(stop, &w))
-        .collect()
+    let mut out = Vec::new();
+    let mut w = String::new();
+    STEM_CACHE.with_borrow_mut(|cache| {
+        if cache.len() > STEM_CACHE_MAX {
+            cache.clear();
+        }
+        for raw in text.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            let raw = raw.trim_matches('\'');
+            w.clear();
+            if raw.is_ascii() {
+                w.push_str(raw);
+                w.make_ascii_lowercase();
+            } else {
+                // `str::to_lowercase`, not per character: a word-final Σ is ς.
+                w.push_str(&raw.to_lowercase());
+            }
+            if w.ends_with("'s") {
+                w.truncate(w.len() - 2);
+            }
+            if w.chars().nth(1).is_none() || !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let stem = match cache.get(w.as_str()) {
+                Some(&stem) => stem,
+                None => {
+                    let stem = content_stem(stop, &w);
+                    cache.insert(w.clone(), stem);
+                    stem
+                }
+            };
+            out.extend(stem);
+        }
+    });
+    out
 }
 
 /// One Chinese word of a sentence with the English stems its dictionary glosses offer.
