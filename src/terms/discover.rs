@@ -418,6 +418,16 @@ mod tests {
         }
     }
 
+    /// Discovery with default options over one document of these (Chinese, English) pairs.
+    fn discover_in(pairs: &[(&str, &str)]) -> Vec<Candidate> {
+        let segs: Vec<Segment> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (zh, en))| seg(i, zh, en))
+            .collect();
+        discover(&segs, &[], &Options::default())
+    }
+
     /// A capitalised name is not cut (`CPC Central Committee`, never `Central
     /// Committee`), and a term nested in a longer one with its own English stays beside it
     /// (小康社会 / moderately prosperous society beside 全面建成小康社会).
@@ -451,12 +461,7 @@ mod tests {
                 "The two sides strengthen economic cooperation.",
             ),
         ];
-        let segs: Vec<Segment> = pairs
-            .iter()
-            .enumerate()
-            .map(|(i, (zh, en))| seg(i, zh, en))
-            .collect();
-        let found = discover(&segs, &[], &Options::default());
+        let found = discover_in(&pairs);
         let en_of = |zh: &str| found.iter().find(|c| c.zh == zh).map(|c| c.en.clone());
         let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
         assert_eq!(
@@ -566,12 +571,7 @@ mod tests {
             ("我们支持多边主义。", "We support multilateralism."),
             ("世界需要和平稳定。", "The world needs peace and stability."),
         ];
-        let segs: Vec<Segment> = pairs
-            .iter()
-            .enumerate()
-            .map(|(i, (zh, en))| seg(i, zh, en))
-            .collect();
-        let found = discover(&segs, &[], &Options::default());
+        let found = discover_in(&pairs);
         let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
         let en_of = |zh: &str| found.iter().find(|c| c.zh == zh).map(|c| c.en.clone());
         assert_eq!(
