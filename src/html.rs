@@ -440,37 +440,82 @@ fn densest_block(doc: &Html) -> Option<ElementRef<'_>> {
         }
     }
     let (best, _) = best.filter(|(_, s)| *s >= MIN_ARTICLE_CHARS)?;
-    Some(table_around(best).unwrap_or(best))
+    Some(translation_around(best).unwrap_or(best))
 }
 
-/// When the densest block is one cell of a table beside cells in the other language (a
-/// bilingual table: the Chinese in one column, the English in the other, a row per
-/// paragraph, as Word and many bilingual news pages lay it out), the article is the block
-/// holding the table, not the cell: taking the cell would keep one paragraph of one
-/// language and lose the rest. A layout table, whose text cell stands beside cells of
-/// links or of text in its own language, keeps the cell.
-fn table_around<'a>(cell: ElementRef<'a>) -> Option<ElementRef<'a>> {
+/// When the densest block stands beside its translation — one cell of a table whose other
+/// cells hold the other language (a bilingual table: the Chinese in one column, the
+/// English in the other, as Word and many bilingual news pages lay it out), or one of
+/// sibling blocks in two languages (a Chinese column and an English column) — the article
+/// is the block holding both: taking the densest one would keep one language and lose the
+/// other. The other language must hold at least [`MIN_TRANSLATION_SHARE`] of the block's
+/// text, so that a copyright line or an English link list beside a Chinese article does
+/// not count; links are never counted (a language switcher). A layout table, whose text
+/// cell stands beside cells of links or of its own language, keeps the cell.
+fn translation_around<'a>(block: ElementRef<'a>) -> Option<ElementRef<'a>> {
     let is_cell = |e: &ElementRef<'a>| matches!(e.value().name(), "td" | "th");
-    let own_cell = std::iter::once(cell)
-        .chain(cell.ancestors().filter_map(ElementRef::wrap))
-        .find(is_cell)?;
-    let table = own_cell
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .find(|e| e.value().name() == "table")?;
-    let own = crate::parse::script_lang(&prose_text(own_cell))?;
-    let translated = table
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|e| is_cell(e) && *e != own_cell)
-        .map(prose_text)
-        .filter(|t| t.chars().filter(|c| !c.is_whitespace()).count() >= MIN_CELL_CHARS)
-        .any(|t| crate::parse::script_lang(&t).is_some_and(|l| l != own));
-    if !translated {
+    let own_cell = std::iter::once(block)
+        .chain(block.ancestors().filter_map(ElementRef::wrap))
+        .find(is_cell);
+    // The unit that is one language, the others to compare it with, and the article.
+    let (unit, others, article): (ElementRef, Vec<ElementRef>, Option<ElementRef>) = match own_cell
+    {
+        Some(cell) => {
+            let table = cell
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|e| e.value().name() == "table")?;
+            let cells = table
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| is_cell(e) && *e != cell)
+                .collect();
+            (cell, cells, table.parent().and_then(ElementRef::wrap))
+        }
+        None => {
+            let parent = block.parent().and_then(ElementRef::wrap)?;
+            let siblings = parent
+                .children()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| *e != block)
+                .collect();
+            (block, siblings, Some(parent))
+        }
+    };
+    let unit_text = prose_text(unit);
+    let own = crate::parse::script_lang(&unit_text)?;
+    // A block that is already bilingual (alternating paragraphs) is the article itself.
+    let han = unit_text
+        .chars()
+        .filter(|&c| crate::parse::is_han(c))
+        .count();
+    let latin = unit_text.chars().filter(char::is_ascii_alphabetic).count();
+    let one_language = match own {
+        crate::model::Lang::Zh => latin < han,
+        crate::model::Lang::En => han * 10 < latin,
+    };
+    if !one_language {
         return None;
     }
-    table.parent().and_then(ElementRef::wrap)
+    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let other: usize = others
+        .into_iter()
+        .map(prose_text)
+        .filter(|t| crate::parse::script_lang(t).is_some_and(|l| l != own))
+        .map(|t| chars(&t))
+        .sum();
+    let (num, den) = MIN_TRANSLATION_SHARE;
+    if other < MIN_CELL_CHARS || other * den < chars(&unit_text) * num {
+        return None;
+    }
+    article
 }
+
+/// The least share of the densest block's text (characters, whitespace left out) the
+/// other language beside it must hold to be its translation: Chinese is terse, a full
+/// translation holds about a quarter to a third of its English's characters, while a
+/// copyright line beside an article holds a few percent. Here 15%.
+const MIN_TRANSLATION_SHARE: (usize, usize) = (15, 100);
 
 /// The text under `el` outside links and skipped elements (what reads as prose, not as a
 /// menu or a language switcher).
@@ -728,6 +773,29 @@ mod tests {
         assert!(lines[2].starts_with("On February 15"), "{lines:?}");
         assert!(lines[3].starts_with("王毅表示"), "{lines:?}");
         assert!(lines[4].starts_with("Wang Yi said"), "{lines:?}");
+    }
+
+    #[test]
+    fn columns_in_two_languages_are_read_together_but_a_copyright_line_is_not() {
+        let zh = "<p>2019年2月15日，王毅在慕尼黑会见卢森堡外交大臣阿塞尔博恩。</p>\
+                  <p>王毅表示，中方愿同卢方加强合作。</p>";
+        let en = "<p>On February 15, 2019, Wang Yi met with Luxembourg's Foreign Minister \
+                  Jean Asselborn in Munich.</p><p>Wang Yi said that China is willing to \
+                  strengthen cooperation with Luxembourg.</p>";
+        let a = read(&format!(
+            "<html><body><div class='content'><div class='cn'>{zh}</div>\
+             <div class='en'>{en}</div></div></body></html>"
+        ));
+        assert!(
+            a.text.contains("王毅表示") && a.text.contains("Wang Yi said"),
+            "{}",
+            a.text
+        );
+        let a = read(&format!(
+            "<html><body><div class='page'><div class='article'>{zh}{zh}{zh}</div>\
+             <div class='copy'>Copyright 2019 MFA</div></div></body></html>"
+        ));
+        assert!(!a.text.contains("Copyright"), "{}", a.text);
     }
 
     #[test]
