@@ -346,8 +346,9 @@ impl<'a> Grid<'a> {
     /// that, not even the length; a second bound takes the bead's real ending and structure
     /// (a few lookups) before its words are compared. Each bound adds its terms in the order
     /// the cost does, each no larger than the term it stands for, so (rounding being
-    /// monotonic) it never exceeds the cost: `wanted` must hold of every value above a value it fails, and the search
-    /// then finds exactly the path it would find weighing every bead in full.
+    /// monotonic) it never exceeds the cost. `wanted` must fail for every value above a
+    /// value it fails (a threshold), so that a bound it refuses speaks for the cost, and the
+    /// search then finds exactly the path it would find weighing every bead in full.
     pub fn cost_below(
         &self,
         s: &mut Scratch,
