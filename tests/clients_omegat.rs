@@ -319,9 +319,9 @@ struct Outcome {
     multi_filled: usize,
 }
 
-/// Runs one direction: exports the samples with `--source` and `extra` options, builds the
-/// project, runs OmegaT and checks every translation it filled in against our pairs.
-fn run_direction(name: &str, d: &Direction, extra: &[&str]) -> Option<Outcome> {
+/// The OmegaT jar, a fresh scratch folder `name` and an empty project for direction `d`
+/// in it; `None`, with a message, when OmegaT is not installed.
+fn prepare(name: &str, d: &Direction) -> Option<(PathBuf, PathBuf, PathBuf)> {
     let jar = match omegat_jar() {
         Ok(j) => j,
         Err(m) => {
@@ -331,6 +331,13 @@ fn run_direction(name: &str, d: &Direction, extra: &[&str]) -> Option<Outcome> {
     };
     let root = scratch_in("clients_omegat", name);
     let project = d.new_project(&root);
+    Some((jar, root, project))
+}
+
+/// Runs one direction: exports the samples with `--source` and `extra` options, builds the
+/// project, runs OmegaT and checks every translation it filled in against our pairs.
+fn run_direction(name: &str, d: &Direction, extra: &[&str]) -> Option<Outcome> {
+    let (jar, root, project) = prepare(name, d)?;
 
     let samples: Vec<PathBuf> = ["000", "001", "002"].iter().map(|p| sample(p)).collect();
     let export = root.join("export");
@@ -560,15 +567,7 @@ fn omegat_matches_more_english_segments_with_clause_pairs() {
 /// English, 004 to 002's). Returns OmegaT's (segments, exactly matched) with `extra` export
 /// options.
 fn other_editions_en_zh(name: &str, extra: &[&str]) -> Option<(usize, usize)> {
-    let jar = match omegat_jar() {
-        Ok(j) => j,
-        Err(m) => {
-            println!("skipping: {m}");
-            return None;
-        }
-    };
-    let root = scratch_in("clients_omegat", name);
-    let project = EN_ZH.new_project(&root);
+    let (jar, root, project) = prepare(name, &EN_ZH)?;
     for (en, zh) in [("000", "003"), ("002", "004")] {
         let (en, zh) = (sample(en), sample(zh));
         let text = paragraphs(&en, "en").join("\n\n") + "\n";
