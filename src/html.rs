@@ -296,7 +296,7 @@ pub fn read_article(html: &str, path: &Path) -> Result<Article> {
                 .attr("datetime")
                 .map(str::to_string)
                 .unwrap_or_else(|| inline_text(e));
-            iso_date(&text).or_else(|| crate::parse::extract_date(&text))
+            stated_date(&text)
         })
     });
     let mut text = String::new();
@@ -406,7 +406,7 @@ fn densest_block(doc: &Html) -> Option<ElementRef<'_>> {
             let Some(e) = a.value().as_element() else {
                 continue;
             };
-            if e.name() == "a" || SKIP_TAGS.contains(&e.name()) || is_furniture(e) {
+            if is_link_or_skipped(e) || is_furniture(e) {
                 skipped = true;
                 break;
             }
@@ -485,11 +485,7 @@ fn translation_around<'a>(block: ElementRef<'a>) -> Option<ElementRef<'a>> {
     let unit_text = prose_text(unit);
     let own = crate::parse::script_lang(&unit_text)?;
     // A block that is already bilingual (alternating paragraphs) is the article itself.
-    let han = unit_text
-        .chars()
-        .filter(|&c| crate::parse::is_han(c))
-        .count();
-    let latin = unit_text.chars().filter(char::is_ascii_alphabetic).count();
+    let (han, latin) = crate::parse::script_counts(&unit_text);
     let one_language = match own {
         crate::model::Lang::Zh => latin < han,
         crate::model::Lang::En => han * 10 < latin,
@@ -526,18 +522,21 @@ fn prose_text(el: ElementRef) -> String {
             _ => None,
         })
         .filter(|(n, _)| {
-            !n.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| e.name() == "a" || SKIP_TAGS.contains(&e.name()))
-            })
+            !n.ancestors()
+                .any(|a| a.value().as_element().is_some_and(is_link_or_skipped))
         })
         .map(|(_, t)| &**t)
         .collect()
 }
 
-/// The least text (characters, whitespace left out) a table cell needs to count as the
-/// translation beside another cell: less is a label or a number.
+/// A link or an element whose content is never article text ([`SKIP_TAGS`]): text under
+/// it counts neither toward finding the article nor as a translation beside it.
+fn is_link_or_skipped(e: &scraper::node::Element) -> bool {
+    e.name() == "a" || SKIP_TAGS.contains(&e.name())
+}
+
+/// The least text (characters, whitespace left out) the other language beside the
+/// densest block must hold to count as its translation: less is a label or a number.
 const MIN_CELL_CHARS: usize = 8;
 
 /// Whether an element inside the article is page furniture by its id or class (a share
@@ -730,9 +729,15 @@ fn head_title(doc: &Html) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
+/// The date a page's date line or a Markdown front matter's `date:` states, as
+/// `YYYY-MM-DD`: numeric ([`iso_date`]) or in words (`March 8, 2026`).
+pub(crate) fn stated_date(text: &str) -> Option<String> {
+    iso_date(text).or_else(|| crate::parse::extract_date(text))
+}
+
 /// A date written `2019-02-16`, `2019/02/16`, `2019.02.16` or `2019年2月16日` (possibly
-/// with a time after it) as `YYYY-MM-DD`; also what a Markdown front matter's `date:` holds.
-pub(crate) fn iso_date(text: &str) -> Option<String> {
+/// with a time after it) as `YYYY-MM-DD`.
+fn iso_date(text: &str) -> Option<String> {
     let nums: Vec<u32> = text
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())

@@ -138,14 +138,7 @@ pub fn is_han(c: char) -> bool {
 /// at least a fifth of the letters (Chinese text carries Latin acronyms and digits; English
 /// text rarely carries Han characters).
 pub fn script_lang(text: &str) -> Option<Lang> {
-    let (mut han, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_han(c) {
-            han += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
+    let (han, latin) = script_counts(text);
     if han == 0 && latin == 0 {
         None
     } else if han * 5 >= (han + latin) || han * 2 >= latin && han >= 4 {
@@ -153,6 +146,19 @@ pub fn script_lang(text: &str) -> Option<Lang> {
     } else {
         Some(Lang::En)
     }
+}
+
+/// Han characters and ASCII letters in `text`, the counts [`script_lang`] decides by.
+pub fn script_counts(text: &str) -> (usize, usize) {
+    text.chars().fold((0, 0), |(han, latin), c| {
+        if is_han(c) {
+            (han + 1, latin)
+        } else if c.is_ascii_alphabetic() {
+            (han, latin + 1)
+        } else {
+            (han, latin)
+        }
+    })
 }
 
 /// Remove Markdown backslash escapes (`\$` → `$`): only before ASCII punctuation, as
@@ -634,22 +640,25 @@ const LABEL_BRACKETS: [(char, char); 2] = [('【', '】'), ('〖', '〗')];
 /// label of a news or study page (see [`LABEL_BRACKETS`]).
 fn is_bracketed_label(text: &str) -> bool {
     let t = text.trim();
+    let (Some(open), Some(close)) = (t.chars().next(), t.chars().next_back()) else {
+        return false;
+    };
     t.chars().count() <= 20
-        && LABEL_BRACKETS.iter().any(|&(open, close)| {
-            t.strip_prefix(open)
-                .and_then(|r| r.strip_suffix(close))
-                .is_some_and(|inner| {
-                    !inner.is_empty()
-                        && !inner.contains([open, close, '。', '？', '！', '.', '?', '!'])
-                })
-        })
+        && enclosed_by(t, &LABEL_BRACKETS)
+            .is_some_and(|inner| !inner.contains([open, close, '。', '？', '！', '.', '?', '!']))
 }
 
 /// The text inside the quotes or brackets that enclose the whole line, if they do
 /// (`（2013年3月17日）` → `2013年3月17日`).
 fn enclosed(text: &str) -> Option<&str> {
+    enclosed_by(text, &ENCLOSERS)
+}
+
+/// The text inside the first of `pairs` that encloses the whole (trimmed) line, when the
+/// inside is not empty.
+fn enclosed_by<'a>(text: &'a str, pairs: &[(char, char)]) -> Option<&'a str> {
     let whole = text.trim();
-    ENCLOSERS.iter().find_map(|&(open, close)| {
+    pairs.iter().find_map(|&(open, close)| {
         if whole.chars().count() > 2 {
             whole.strip_prefix(open)?.strip_suffix(close)
         } else {

@@ -60,7 +60,7 @@ fn front_matter_date(block: &str) -> Option<String> {
             return None;
         }
         let value = value.trim().trim_matches(['"', '\'']);
-        crate::html::iso_date(value).or_else(|| crate::parse::extract_date(value))
+        crate::html::stated_date(value)
     })
 }
 
