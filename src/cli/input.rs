@@ -409,26 +409,27 @@ fn pair_editions(jobs: Vec<Input>) -> Vec<Input> {
     if pairs.is_empty() {
         return jobs;
     }
+    let by_zh: std::collections::HashMap<&Path, &PathBuf> =
+        pairs.iter().map(|(en, zh)| (zh.as_path(), en)).collect();
+    let english: std::collections::HashSet<&Path> =
+        pairs.iter().map(|(en, _)| en.as_path()).collect();
     let mut out = Vec::with_capacity(jobs.len());
     for job in jobs {
         let Input::File { path, .. } = &job else {
             out.push(job);
             continue;
         };
-        if let Some((en, zh)) = pairs.iter().find(|(_, zh)| zh == path) {
+        if let Some(&en) = by_zh.get(path.as_path()) {
+            let (e, z) = (en.display(), path.display());
             eprintln!(
-                "zhen-tm: note: {} and {} are two editions of one text by their names; \
-                 aligned as --en {} --zh {}",
-                en.display(),
-                zh.display(),
-                en.display(),
-                zh.display()
+                "zhen-tm: note: {e} and {z} are two editions of one text by their names; \
+                 aligned as --en {e} --zh {z}"
             );
             out.push(Input::Pair {
                 en: en.clone(),
-                zh: zh.clone(),
+                zh: path.clone(),
             });
-        } else if !pairs.iter().any(|(en, _)| en == path) {
+        } else if !english.contains(path.as_path()) {
             out.push(job);
         }
     }

@@ -50,18 +50,14 @@ fn edition(path: &Path) -> Option<(Lang, String)> {
         }
     }
     let (at, lang) = found?;
-    // The separators stay where they were, so that `a.en` and `a-zh` do not pair.
-    let mut key = String::new();
-    let mut rest = stem;
-    for (i, w) in words.iter().enumerate() {
-        let (word, after) = rest.split_at(w.len());
-        key.push_str(if i == at { "\u{0}" } else { word });
-        let sep = after.chars().next();
-        if let Some(c) = sep {
-            key.push(c);
-        }
-        rest = &after[sep.map_or(0, char::len_utf8)..];
-    }
+    // The marker blanked out in place, the separators kept (each one byte), so that `a.en`
+    // and `a-zh` do not pair.
+    let start: usize = words[..at].iter().map(|w| w.len() + 1).sum();
+    let key = format!(
+        "{}\u{0}{}",
+        &stem[..start],
+        &stem[start + words[at].len()..]
+    );
     let dir = path.parent().map(|p| p.to_string_lossy().into_owned());
     Some((lang, format!("{}/{key}", dir.unwrap_or_default())))
 }
