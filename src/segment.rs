@@ -22,7 +22,9 @@
 //!   go." Then …` gives three sentences, as in the Golden Rules). Numbered and lettered
 //!   lists (`1. … 2. …`, `a) … b) …`) are cut before each item whose text starts with a
 //!   capital; inline enumerations (`a) flour b) sugar`) are left whole. A section number
-//!   opening a paragraph (`II. Protecting …`, `1.1. Version`) is not a sentence.
+//!   opening a paragraph (`II. Protecting …`, `1.1. Version`) is not a sentence. A `;` or
+//!   `:` followed by a capitalised connective (`…in the earth: And God said`), as older
+//!   English joins whole sentences, ends one after a clause of four words or more.
 //! * **Chinese**: `。！？` (and `!` `?` `.` right after Chinese text) end a sentence,
 //!   as does `……` when a new sentence follows; closing quotes and brackets stay on the
 //!   sentence; nothing inside a matched pair of book-title brackets `《》` is ever cut.
@@ -47,6 +49,10 @@ const MIN_CLAUSE_WORDS: usize = 4;
 /// a capital is a strong sign of a new sentence ("It's 5 p.m. We go."), so only a lone
 /// abbreviation ("U.S. It …" at the very start) is refused.
 const MIN_CLAUSE_WORDS_STRONG: usize = 2;
+
+/// Minimum number of words of a clause before a `;` or `:` may end it as a sentence
+/// (see `en_clause_cut`): short openings are labels ("Note: The …", "Q: What …").
+const MIN_WORDS_BEFORE_CLAUSE_CUT: usize = 4;
 
 /// Longest citation marker (in characters, brackets included) recognised after a
 /// sentence end ("[12]", "[3, 4]", "[note 2]" is not one). Bounds the look-ahead.
@@ -107,6 +113,8 @@ struct Rules {
     starters: HashSet<String>,
     /// Lower-cased words that begin sentences but also names (`Mr`, `Dr`).
     weak_starters: HashSet<String>,
+    /// Lower-cased connectives that, capitalised after `;` or `:`, begin a new sentence.
+    clause_starters: HashSet<String>,
     /// Words that take a number as a reference (`figure`, `table`): no list item after them.
     number_nouns: HashSet<String>,
     /// Named character classes from `punctuation.txt`.
@@ -169,6 +177,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     before_number: parse_word_list(include_str!("../data/segment/en_abbrev_before_number.txt")),
     may_end: parse_word_list(include_str!("../data/segment/en_abbrev_may_end.txt")),
     starters: parse_word_list(include_str!("../data/segment/en_sentence_starters.txt")),
+    clause_starters: parse_word_list(include_str!("../data/segment/en_clause_starters.txt")),
     weak_starters: parse_word_list(include_str!("../data/segment/en_weak_starters.txt")),
     number_nouns: parse_word_list(include_str!("../data/segment/en_number_nouns.txt")),
     classes: parse_char_classes(include_str!("../data/segment/punctuation.txt")),
@@ -322,6 +331,7 @@ struct NextWord {
 fn en_cuts(chars: &[char]) -> Vec<usize> {
     let rules = &*RULES;
     let terminals = rules.class("en_terminals");
+    let clause_marks = rules.class("en_clause_marks");
     let lists = find_list_items(chars, rules);
     let words = word_start_prefix(chars);
     let mut forced = vec![false; chars.len()];
@@ -341,6 +351,12 @@ fn en_cuts(chars: &[char]) -> Vec<usize> {
         if is_line_break(c) {
             cuts.push(i);
             start = i;
+        } else if clause_marks.contains(&c) {
+            let clause_words = count_words(chars, &words, start, i);
+            if let Some(cut) = en_clause_cut(chars, i, clause_words, rules) {
+                cuts.push(cut);
+                start = cut;
+            }
         } else if terminals.contains(&c) && !lists.suppressed.get(i).copied().unwrap_or(false) {
             let cluster = en_cluster(chars, i, terminals);
             let after = skip_trailers(chars, cluster.end, rules);
@@ -355,6 +371,33 @@ fn en_cuts(chars: &[char]) -> Vec<usize> {
         i += 1;
     }
     cuts
+}
+
+/// The cut after the clause mark (`;` or `:`) at `i`, if the text goes on as a new
+/// sentence: a space, then a capitalised connective (`And`, `But`, `For`:
+/// `en_clause_starters.txt`; a capitalised noun or pronoun after a colon is as often a
+/// title, a name or a quotation), after a clause of at least
+/// [`MIN_WORDS_BEFORE_CLAUSE_CUT`] words. Older and literary English (the King James Bible,
+/// eighteenth-century prose) joins whole sentences this way ("…in the earth: And God
+/// said …"), which their Chinese translations write as separate sentences; a sentence too
+/// long on one side cannot pair with its parts on the other. Where the other language
+/// keeps one sentence, the aligner joins the parts again (a 2-1 pair has the sentence's
+/// text), so the cut costs nothing there. A label ("Note: The") is too short to be cut.
+fn en_clause_cut(chars: &[char], i: usize, clause_words: usize, rules: &Rules) -> Option<usize> {
+    if clause_words < MIN_WORDS_BEFORE_CLAUSE_CUT {
+        return None;
+    }
+    let space = at(chars, i + 1)?;
+    if !space.is_whitespace() || is_line_break(space) {
+        return None;
+    }
+    let k = skip_space(chars, i + 1);
+    if !at(chars, k)?.is_uppercase() {
+        return None;
+    }
+    let next = next_word(chars, k, rules);
+    let opens = next.capitalised_word && rules.clause_starters.contains(&next.word.to_lowercase());
+    opens.then_some(i + 1)
 }
 
 /// Read the run of marks starting at the terminal `chars[i]`, including spaced dots

@@ -20,7 +20,7 @@ const FLOORS: [(&str, &str, f64); 8] = [
     ("raw", "aca", 0.945),
     ("raw", "pol", 0.97),
     ("raw", "macdev", 0.83),
-    ("raw", "bible", 0.64),
+    ("raw", "bible", 0.72),
 ];
 
 #[test]

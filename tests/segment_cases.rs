@@ -1,6 +1,7 @@
 //! Sentence-boundary cases beyond the Golden Rules: abbreviations at a sentence end,
 //! unlisted unit and currency abbreviations, quotations of several sentences, ellipses,
-//! inline enumerations, citation markers, and Chinese quotes after an ellipsis.
+//! inline enumerations, citation markers, sentences joined by a clause mark, and Chinese
+//! quotes after an ellipsis.
 //!
 //! Every case asserts the exact list of sentences, and that no character is lost.
 
@@ -162,6 +163,38 @@ fn ellipsis_before_a_sentence_starter() {
         "The list goes on ... and on.",
         // Spaced dots mark an omission in a quotation and never end it.
         "The rule is . . . We ignore it.",
+    ] {
+        en(one, &[one]);
+    }
+}
+
+#[test]
+fn a_capitalised_connective_after_a_clause_mark_begins_a_sentence() {
+    en(
+        "And God made two great lights; the greater light to rule the day: And the stars also.",
+        &[
+            "And God made two great lights; the greater light to rule the day:",
+            "And the stars also.",
+        ],
+    );
+    en(
+        "Ye shall not eat of it, neither shall ye touch it; But the serpent said unto the woman.",
+        &[
+            "Ye shall not eat of it, neither shall ye touch it;",
+            "But the serpent said unto the woman.",
+        ],
+    );
+    for one in [
+        // Too short to be a sentence: a label.
+        "Note: And the rest follows.",
+        // Lower case goes on; a capitalised noun, name or pronoun after a colon may be a
+        // title, a name or a quotation.
+        "The talks went well; and both sides signed the plan.",
+        "These topics have a great deal in common: The same equations apply.",
+        "The minister said this in his speech: China will stay open.",
+        "We met the three of them yesterday: I was late.",
+        // No space after the mark.
+        "The ratio was measured at 3:And so on.",
     ] {
         en(one, &[one]);
     }
