@@ -28,6 +28,11 @@
 //! * **Chinese**: `。！？` (and `!` `?` `.` right after Chinese text) end a sentence,
 //!   as does `……` when a new sentence follows; closing quotes and brackets stay on the
 //!   sentence; nothing inside a matched pair of book-title brackets `《》` is ever cut.
+//!   Inside a curly quotation (`“…”`) an ellipsis is a pause or a stammer, not an end,
+//!   unless the quotation closes after it.
+//! * **Dialogue** (fiction): a quotation broken off by a dash ends its sentence when a
+//!   new quotation follows (`to—' 'His Majesty?'`; Chinese `——”` before any new text),
+//!   and dots closing a quotation end it even when spaced (`book . . .' Something`).
 //! * **Both**: a line break inside a paragraph is a hard boundary (lists and verse are
 //!   written one item per line; callers that want soft-wrapped lines joined should
 //!   normalise whitespace first).
@@ -332,6 +337,7 @@ fn en_cuts(chars: &[char]) -> Vec<usize> {
     let rules = &*RULES;
     let terminals = rules.class("en_terminals");
     let clause_marks = rules.class("en_clause_marks");
+    let dashes = rules.class("en_dashes");
     let lists = find_list_items(chars, rules);
     let words = word_start_prefix(chars);
     let mut forced = vec![false; chars.len()];
@@ -351,6 +357,11 @@ fn en_cuts(chars: &[char]) -> Vec<usize> {
         if is_line_break(c) {
             cuts.push(i);
             start = i;
+        } else if dashes.contains(&c) {
+            if let Some(cut) = en_broken_off(chars, i, rules) {
+                cuts.push(cut);
+                start = cut;
+            }
         } else if clause_marks.contains(&c) {
             let clause_words = count_words(chars, &words, start, i);
             if let Some(cut) = en_clause_cut(chars, i, clause_words, rules) {
@@ -398,6 +409,25 @@ fn en_clause_cut(chars: &[char], i: usize, clause_words: usize, rules: &Rules) -
     let next = next_word(chars, k, rules);
     let opens = next.capitalised_word && rules.clause_starters.contains(&next.word.to_lowercase());
     opens.then_some(i + 1)
+}
+
+/// The cut after a quotation broken off by the dash at `i` when another quotation follows
+/// (`…to wait for His Majesty to—' 'His Majesty?'`): dialogue in fiction, where an
+/// interrupted speaker's words end without a full stop. Only a new quotation counts, not
+/// a capital: `—' Wang said` goes on with its attribution.
+fn en_broken_off(chars: &[char], i: usize, rules: &Rules) -> Option<usize> {
+    let quotes = rules.class("en_quote_closers");
+    let mut after = i + 1;
+    while at(chars, after).is_some_and(|c| quotes.contains(&c)) {
+        after += 1;
+    }
+    if after == i + 1 || !at(chars, after)?.is_whitespace() {
+        return None;
+    }
+    let k = skip_space(chars, after);
+    let opener = at(chars, k)?;
+    let first = at(chars, k + 1)?;
+    (rules.class("en_quote_openers").contains(&opener) && first.is_uppercase()).then_some(after)
 }
 
 /// Read the run of marks starting at the terminal `chars[i]`, including spaced dots
@@ -559,7 +589,10 @@ fn en_decide(
             // sentence starter follows; the spaced ". . ." of quotations stays inside.
             let opened =
                 i > 0 && at(chars, i - 1).is_some_and(|p| rules.class("en_openers").contains(&p));
-            let ends = !cluster.spaced
+            // A quotation closing right after the dots ends with them, spaced or not
+            // ("…steal the book . . .' Something was").
+            let quote_ends = after > cluster.end;
+            let ends = (!cluster.spaced || quote_ends)
                 && !opened
                 && clause_words >= 1
                 && starter(&next, rules) != Starter::No;
@@ -1043,30 +1076,82 @@ fn zh_cuts(chars: &[char]) -> Vec<usize> {
         rules.class("zh_title_open"),
         rules.class("zh_title_close"),
     );
+    let quote_open = rules.class("zh_quote_open");
+    let quote_close = rules.class("zh_quote_close");
     let mut quotes_open = false;
+    // Inside a quotation opened by a curly quote (“…”, 「…」): an ellipsis there is a pause
+    // or a stammer ("我……我……"), not the end of a sentence, unless the quotation closes
+    // right after it.
+    let mut in_quotation = false;
     let mut cuts = Vec::new();
     let mut i = 0usize;
     while let Some(c) = at(chars, i) {
         if is_line_break(c) {
             cuts.push(i);
+            in_quotation = false;
         } else if !protected.get(i).copied().unwrap_or(false)
             && (zh_starts_terminal(chars, i, terminals) || ellipsis.contains(&c))
         {
-            let (end, ends_sentence) = zh_cluster(chars, i, terminals, ellipsis);
+            let (end, run) = zh_cluster(chars, i, terminals, ellipsis);
             let after = zh_skip_closers(chars, end, &mut quotes_open, rules);
+            let closed =
+                (end..after).any(|k| at(chars, k).is_some_and(|q| quote_close.contains(&q)));
+            let stammer = run == ZhRun::Ellipsis && in_quotation && !closed;
             // Particles continue the sentence after a closing quote or an ellipsis only.
             let soft_end = after > end || ellipsis.contains(&c);
-            if ends_sentence && zh_new_sentence_follows(chars, after, soft_end, rules) {
+            if run != ZhRun::Pause
+                && !stammer
+                && zh_new_sentence_follows(chars, after, soft_end, rules)
+            {
                 cuts.push(after);
             }
+            if closed {
+                in_quotation = false;
+            }
+            i = after.max(i + 1);
+            continue;
+        } else if let Some(end) = zh_broken_off(chars, i, rules) {
+            // A quotation broken off by a dash ("“你为什么——”说到这里") ends its sentence.
+            let after = zh_skip_closers(chars, end, &mut quotes_open, rules);
+            if zh_new_sentence_follows(chars, after, true, rules) {
+                cuts.push(after);
+            }
+            in_quotation = false;
             i = after.max(i + 1);
             continue;
         } else if c == '"' {
             quotes_open = !quotes_open;
+        } else if quote_open.contains(&c) {
+            in_quotation = true;
+        } else if quote_close.contains(&c) {
+            in_quotation = false;
         }
         i += 1;
     }
     cuts
+}
+
+/// The index after a dash of two or more `—` at `i` when a closing curly quote follows it
+/// directly: the speaker was interrupted, and the quotation ends there.
+fn zh_broken_off(chars: &[char], i: usize, rules: &Rules) -> Option<usize> {
+    let dashes = rules.class("zh_dashes");
+    let mut j = i;
+    while at(chars, j).is_some_and(|c| dashes.contains(&c)) {
+        j += 1;
+    }
+    let closes = at(chars, j).is_some_and(|c| rules.class("zh_quote_close").contains(&c));
+    (j >= i + 2 && closes).then_some(j)
+}
+
+/// What a run of Chinese marks at a candidate sentence end is.
+#[derive(Debug, PartialEq, Eq)]
+enum ZhRun {
+    /// A lone `…` or `...`: a pause inside the sentence.
+    Pause,
+    /// Only ellipses (`……`, six dots): may end a sentence, outside a quotation.
+    Ellipsis,
+    /// A full stop, question or exclamation mark is in the run: it ends the sentence.
+    Final,
 }
 
 /// Whether `chars[i]` may start a sentence-final run: full-width marks always; the
@@ -1088,9 +1173,9 @@ fn zh_starts_terminal(chars: &[char], i: usize, terminals: &CharSet) -> bool {
 }
 
 /// Read a run of Chinese marks and ellipses at `i`; returns the index after it and
-/// whether the run can end a sentence. A lone `…` or `...` is a pause inside the
-/// sentence; `……` (or six dots) may end one; any `。！？` makes the run final.
-fn zh_cluster(chars: &[char], i: usize, terminals: &CharSet, ellipsis: &CharSet) -> (usize, bool) {
+/// what the run is. A lone `…` or `...` is a pause inside the sentence; `……` (or six
+/// dots) may end one; any `。！？` (or one half-width period) makes the run final.
+fn zh_cluster(chars: &[char], i: usize, terminals: &CharSet, ellipsis: &CharSet) -> (usize, ZhRun) {
     let (mut j, mut strong, mut dots, mut ells) = (i, false, 0usize, 0usize);
     while let Some(c) = at(chars, j) {
         if ellipsis.contains(&c) {
@@ -1104,8 +1189,14 @@ fn zh_cluster(chars: &[char], i: usize, terminals: &CharSet, ellipsis: &CharSet)
         }
         j += 1;
     }
-    let final_run = strong || (dots == 1 && ells == 0) || ells >= 2 || dots >= 6;
-    (j, final_run)
+    let run = if strong || (dots == 1 && ells == 0) {
+        ZhRun::Final
+    } else if ells >= 2 || dots >= 6 {
+        ZhRun::Ellipsis
+    } else {
+        ZhRun::Pause
+    };
+    (j, run)
 }
 
 /// Index after the closing quotes/brackets at `i`. A straight `"` closes only if a

@@ -19,7 +19,7 @@ const FLOORS: [(&str, &str, f64); 8] = [
     ("presplit", "bible", 0.97),
     ("raw", "aca", 0.945),
     ("raw", "pol", 0.97),
-    ("raw", "macdev", 0.83),
+    ("raw", "macdev", 0.85),
     ("raw", "bible", 0.72),
 ];
 

@@ -201,6 +201,57 @@ fn a_capitalised_connective_after_a_clause_mark_begins_a_sentence() {
 }
 
 #[test]
+fn dialogue_in_fiction() {
+    // A quotation broken off by a dash, then a new one.
+    en(
+        "'And ask him to wait for His Majesty to—' 'His Majesty?' 'What?'",
+        &[
+            "'And ask him to wait for His Majesty to—'",
+            "'His Majesty?'",
+            "'What?'",
+        ],
+    );
+    // Spaced dots closing a quotation end it.
+    en(
+        "'That's when you steal the book . . .' Something was falling into place.",
+        &[
+            "'That's when you steal the book . . .'",
+            "Something was falling into place.",
+        ],
+    );
+    for one in [
+        // The attribution goes on after a broken-off quotation; spaced dots without a
+        // closing quote are an omission.
+        "'Wait—' Wang said, and sat down.",
+        "'I won a dozen taels—' he began.",
+        "They were gambling . . . Most of them got away.",
+    ] {
+        en(one, &[one]);
+    }
+    // A stammer inside a Chinese quotation is not a sentence end; a quotation broken off
+    // by a dash is.
+    zh(
+        "韦小宝道：“那部书……书……我……我……”海老公哼了一声。",
+        &["韦小宝道：“那部书……书……我……我……”", "海老公哼了一声。"],
+    );
+    zh(
+        "他笑问道：“你为什么——”说到这里，把眼又往四下里瞧了瞧。",
+        &["他笑问道：“你为什么——”", "说到这里，把眼又往四下里瞧了瞧。"],
+    );
+    zh(
+        "大喇叭说：“咚——咚——”“猛捅——猛捅——”轿前有人模仿着。",
+        &["大喇叭说：“咚——咚——”", "“猛捅——猛捅——”", "轿前有人模仿着。"],
+    );
+    // Outside a quotation an ellipsis before a new sentence still ends one; a dash alone
+    // does not.
+    zh("他想了很久……天亮了。", &["他想了很久……", "天亮了。"]);
+    zh(
+        "他是佼佼者——我爷爷辈的好汉。",
+        &["他是佼佼者——我爷爷辈的好汉。"],
+    );
+}
+
+#[test]
 fn inline_enumeration_stays_whole() {
     for one in [
         "Bring a) blankets b) water and c) torches.",
