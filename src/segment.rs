@@ -22,12 +22,14 @@
 //!   go." Then …` gives three sentences, as in the Golden Rules). Numbered and lettered
 //!   lists (`1. … 2. …`, `a) … b) …`) are cut before each item whose text starts with a
 //!   capital; inline enumerations (`a) flour b) sugar`) are left whole. A section number
-//!   opening a paragraph (`II. Protecting …`, `1.1. Version`) is not a sentence. A `;` or
+//!   opening a paragraph (`II. Protecting …`, `1.1. Version`) is not a sentence, nor is a
+//!   number label before its text (`Figure 1.2. U.S. Navy radar`, `1.The` glued by a PDF). A `;` or
 //!   `:` followed by a capitalised connective (`…in the earth: And God said`), as older
 //!   English joins whole sentences, ends one after a clause of four words or more.
 //! * **Chinese**: `。！？` (and `!` `?` `.` right after Chinese text) end a sentence,
 //!   as does `……` when a new sentence follows; closing quotes and brackets stay on the
-//!   sentence; nothing inside a matched pair of book-title brackets `《》` is ever cut.
+//!   sentence; nothing inside a matched pair of book-title brackets `《》` is ever cut;
+//!   spaced dots (`. . .`, a symbol a PDF lost) are one run.
 //!   Inside a curly quotation (`“…”`) an ellipsis is a pause or a stammer, not an end,
 //!   unless the quotation closes after it.
 //! * **Dialogue** (fiction): a quotation broken off by a dash ends its sentence when a
@@ -372,7 +374,11 @@ fn en_cuts(chars: &[char]) -> Vec<usize> {
             let cluster = en_cluster(chars, i, terminals);
             let after = skip_trailers(chars, cluster.end, rules);
             let clause_words = count_words(chars, &words, start, i);
-            if let Some(cut) = en_decide(chars, i, &cluster, after, clause_words, rules) {
+            let label = clause_words <= 2 && is_number_label(chars, start, i, rules);
+            if label {
+                // "Figure 1.2. U.S. Navy radar" is one caption; "1.The" (a list item
+                // glued by a PDF) opens its item: a label is not a sentence.
+            } else if let Some(cut) = en_decide(chars, i, &cluster, after, clause_words, rules) {
                 cuts.push(cut);
                 start = cut;
             }
@@ -382,6 +388,29 @@ fn en_cuts(chars: &[char]) -> Vec<usize> {
         i += 1;
     }
     cuts
+}
+
+/// Whether the text from `start` to the period at `i` is only a number label: a bare
+/// number (`1`, `2.3`) or a reference noun with its number (`Figure 1.2`, `Table 3`;
+/// `en_number_nouns.txt`). Such a label opens a caption or a list item, and its period
+/// does not end a sentence of its own.
+fn is_number_label(chars: &[char], start: usize, i: usize, rules: &Rules) -> bool {
+    let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
+    let is_number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [n] => is_number(n),
+        [noun, n] => {
+            is_number(n)
+                && rules
+                    .number_nouns
+                    .contains(&noun.trim_end_matches('.').to_lowercase())
+        }
+        _ => false,
+    }
 }
 
 /// The cut after the clause mark (`;` or `:`) at `i`, if the text goes on as a new
@@ -1182,6 +1211,8 @@ fn zh_cluster(chars: &[char], i: usize, terminals: &CharSet, ellipsis: &CharSet)
             ells += 1;
         } else if c == '.' {
             dots += 1;
+        } else if c == ' ' && dots > 0 && at(chars, j + 1) == Some('.') {
+            // Spaced dots (". . .", as PDFs render an omission or a lost symbol) are one run.
         } else if terminals.contains(&c) {
             strong = true;
         } else {

@@ -252,6 +252,35 @@ fn dialogue_in_fiction() {
 }
 
 #[test]
+fn number_labels_and_spaced_dots_in_extracted_text() {
+    // A caption's label and a list item's number glued by a PDF are not sentences.
+    en(
+        "The bands are shown in Table 1.1. Figure 1.2. U.S. Navy over-the-horizon radar. Fig. 3. The Woodpecker.",
+        &[
+            "The bands are shown in Table 1.1.",
+            "Figure 1.2. U.S. Navy over-the-horizon radar.",
+            "Fig. 3. The Woodpecker.",
+        ],
+    );
+    en(
+        "It is a linear equation.) 1.The transfer function is a model.",
+        &[
+            "It is a linear equation.)",
+            "1.The transfer function is a model.",
+        ],
+    );
+    en(
+        "The war ended in 1945. The year after, they moved.",
+        &["The war ended in 1945.", "The year after, they moved."],
+    );
+    // Spaced dots after Chinese (a symbol a PDF lost) are one pause, not three ends.
+    zh(
+        "集合A上的一个二元关系. . . A，是A×A的一个子集。",
+        &["集合A上的一个二元关系. . . A，是A×A的一个子集。"],
+    );
+}
+
+#[test]
 fn inline_enumeration_stays_whole() {
     for one in [
         "Bring a) blankets b) water and c) torches.",
