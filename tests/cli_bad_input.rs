@@ -116,6 +116,47 @@ fn chinese_only_file_named_explicitly() {
 }
 
 #[test]
+fn editions_given_the_wrong_way_round() {
+    let c = Case::new();
+    let en = c.input(
+        "talk-en.txt",
+        "China and Luxembourg are good friends. We will deepen our cooperation.\n".as_bytes(),
+    );
+    let zh = c.input(
+        "talk-zh.txt",
+        "中国和卢森堡是好朋友。我们将深化合作。\n".as_bytes(),
+    );
+    let o = c.export(&[
+        "--en".as_ref(),
+        zh.as_os_str(),
+        "--zh".as_ref(),
+        en.as_os_str(),
+    ]);
+    assert_refused(
+        &o,
+        1,
+        "talk-zh.txt",
+        &["no English text", "reads as Chinese", "wrong way round"],
+        &c.out(),
+    );
+    assert_short(&o);
+    // The same edition twice: the message says what the file reads as.
+    let o = c.export(&[
+        "--en".as_ref(),
+        en.as_os_str(),
+        "--zh".as_ref(),
+        en.as_os_str(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("has no Chinese text: it reads as English"),
+        "{err}"
+    );
+    assert!(!err.contains("wrong way round"), "{err}");
+}
+
+#[test]
 fn english_only_file_named_explicitly() {
     let c = Case::new();
     let p = c.input(

@@ -317,6 +317,31 @@ fn read_side(
     Ok((doc, side))
 }
 
+/// Whether a side was read and holds text.
+fn has_text(side: &Option<zhen_tm::model::Transcript>) -> bool {
+    side.as_ref().is_some_and(|t| !t.units.is_empty())
+}
+
+/// The error for a `--en`/`--zh` file without text in its language, saying what the file
+/// reads as instead: a user who gave the two files the wrong way round (or the same
+/// edition twice) learns it from the message rather than from a puzzling "no text".
+fn missing_side(wanted: Lang, doc: &Document, swapped: bool) -> String {
+    let (name, other, other_name) = match wanted {
+        Lang::En => ("English", &doc.zh, "Chinese"),
+        Lang::Zh => ("Chinese", &doc.en, "English"),
+    };
+    if swapped {
+        format!(
+            "has no {name} text: it reads as {other_name}, and the other file as {name} \
+             (were --en and --zh given the wrong way round?)"
+        )
+    } else if has_text(other) {
+        format!("has no {name} text: it reads as {other_name}")
+    } else {
+        format!("has no {name} text")
+    }
+}
+
 /// Read an input into one document ready for alignment, with the notes on how its files
 /// were read (see [`notes`]). For a `--en`/`--zh` pair, the document takes the English
 /// side of the first file and the Chinese side of the second; its id is the Chinese
@@ -336,12 +361,13 @@ pub fn read_input(
             let mut said = Vec::new();
             let (en_doc, en_side) = read_side(en, Lang::En, opts, presplit, &mut said)?;
             let (zh_doc, zh_side) = read_side(zh, Lang::Zh, opts, presplit, &mut said)?;
+            let swapped = has_text(&en_doc.zh) && has_text(&zh_doc.en);
             let en_side = en_side
                 .filter(|t| !t.units.is_empty())
-                .ok_or_else(|| Error::input(en, "has no English text"))?;
+                .ok_or_else(|| Error::input(en, missing_side(Lang::En, &en_doc, swapped)))?;
             let zh_side = zh_side
                 .filter(|t| !t.units.is_empty())
-                .ok_or_else(|| Error::input(zh, "has no Chinese text"))?;
+                .ok_or_else(|| Error::input(zh, missing_side(Lang::Zh, &zh_doc, swapped)))?;
             let doc = Document {
                 id: doc_id(zh),
                 source: format!("{} + {}", en.display(), zh.display()),
