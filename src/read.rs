@@ -258,6 +258,138 @@ pub fn parse_source(source: &Source, id: &str, name: &str) -> crate::model::Docu
     doc
 }
 
+/// The document identifier for a path: its file stem (`2025-03-07-press.bilingual.md` →
+/// `2025-03-07-press.bilingual`), used in tuids and output names; `stdin` for `-`.
+pub fn doc_id(path: &Path) -> String {
+    if is_stdin(path) {
+        return "stdin".to_string();
+    }
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".to_string())
+}
+
+/// How the two files of an [`Editions`] pair are cut into units: parsed like any file
+/// (title, lead, headings, speaker turns, paragraphs), or one sentence a line as given
+/// (`--presplit`), with speaker labels split off when `labels` says so.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Cutting {
+    /// Parsed for structure.
+    #[default]
+    Parsed,
+    /// One sentence a line, nothing parsed.
+    Presplit {
+        /// Split speaker labels off the lines all the same.
+        labels: bool,
+    },
+}
+
+/// Two editions of one text, an English file and a Chinese file, read as one document.
+#[derive(Clone, Debug)]
+pub struct Editions {
+    /// The English side of the first file and the Chinese side of the second; named
+    /// after the Chinese file (the edition being aligned), dated by the English lead
+    /// (which states the year) or else the Chinese one.
+    pub doc: crate::model::Document,
+    /// How the English file was read (format, layout, what was left out).
+    pub en_source: Source,
+    /// How the Chinese file was read.
+    pub zh_source: Source,
+}
+
+/// Read an English and a Chinese edition of one text as one document ready to align
+/// (`--en FILE --zh FILE`). Either file may be bilingual (its side in the named language
+/// is used). A file without text in its language is an error that says what the file
+/// reads as instead, so that two editions given the wrong way round, or one edition
+/// twice, are named as such.
+pub fn read_editions(en: &Path, zh: &Path, opts: &Options, cutting: Cutting) -> Result<Editions> {
+    use crate::model::Lang;
+    let (en_doc, en_source, en_side) = read_edition(en, Lang::En, opts, cutting)?;
+    let (zh_doc, zh_source, zh_side) = read_edition(zh, Lang::Zh, opts, cutting)?;
+    let swapped = has_text(&en_doc.zh) && has_text(&zh_doc.en);
+    let en_side = en_side
+        .filter(|t| !t.units.is_empty())
+        .ok_or_else(|| Error::input(en, missing_side(Lang::En, &en_doc, swapped)))?;
+    let zh_side = zh_side
+        .filter(|t| !t.units.is_empty())
+        .ok_or_else(|| Error::input(zh, missing_side(Lang::Zh, &zh_doc, swapped)))?;
+    let doc = crate::model::Document {
+        id: doc_id(zh),
+        source: format!("{} + {}", en.display(), zh.display()),
+        date: en_doc.date.or(zh_doc.date),
+        en: Some(en_side),
+        zh: Some(zh_side),
+    };
+    Ok(Editions {
+        doc,
+        en_source,
+        zh_source,
+    })
+}
+
+/// Read one edition of a pair: the whole file as a document (for its date and for the
+/// message when it holds the other language) and its side in `lang`.
+fn read_edition(
+    path: &Path,
+    lang: crate::model::Lang,
+    opts: &Options,
+    cutting: Cutting,
+) -> Result<(
+    crate::model::Document,
+    Source,
+    Option<crate::model::Transcript>,
+)> {
+    use crate::model::{Document, Lang};
+    let name = path.display().to_string();
+    match cutting {
+        Cutting::Presplit { labels } => {
+            let source = read_presplit(path, opts, lang)?;
+            let doc = Document {
+                id: doc_id(path),
+                source: name,
+                date: source.date.clone(),
+                en: None,
+                zh: None,
+            };
+            let side = crate::parse::parse_presplit(&source.text, lang, labels);
+            Ok((doc, source, Some(side)))
+        }
+        Cutting::Parsed => {
+            let source = read_file(path, opts)?;
+            let doc = parse_source(&source, &doc_id(path), &name);
+            let side = match lang {
+                Lang::En => doc.en.clone(),
+                Lang::Zh => doc.zh.clone(),
+            };
+            Ok((doc, source, side))
+        }
+    }
+}
+
+/// Whether a side was read and holds text.
+fn has_text(side: &Option<crate::model::Transcript>) -> bool {
+    side.as_ref().is_some_and(|t| !t.units.is_empty())
+}
+
+/// The error for an edition without text in its language, saying what it reads as.
+fn missing_side(wanted: crate::model::Lang, doc: &crate::model::Document, swapped: bool) -> String {
+    use crate::model::Lang;
+    let (name, other, other_name) = match wanted {
+        Lang::En => ("English", &doc.zh, "Chinese"),
+        Lang::Zh => ("Chinese", &doc.en, "English"),
+    };
+    if swapped {
+        format!(
+            "has no {name} text: it reads as {other_name}, and the other file as {name} \
+             (were --en and --zh given the wrong way round?)"
+        )
+    } else if has_text(other) {
+        format!("has no {name} text: it reads as {other_name}")
+    } else {
+        format!("has no {name} text")
+    }
+}
+
 /// The source with its column labels left out, its bilingual layout read and mixed lines
 /// cut.
 fn finish(text: String, format: Format, date: Option<String>, mut left_out: Vec<String>) -> Source {
@@ -330,7 +462,29 @@ fn drop_column_labels(text: String) -> (String, Option<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::drop_column_labels;
+    use super::{drop_column_labels, read_editions, Cutting, Options};
+
+    #[test]
+    fn editions_pair_their_sides_and_name_a_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let en = dir.path().join("talk.en.txt");
+        let zh = dir.path().join("talk.zh.txt");
+        std::fs::write(&en, "We met in Beijing.\n\nThe talks went well.\n").unwrap();
+        std::fs::write(&zh, "我们在北京会面。\n\n会谈进展顺利。\n").unwrap();
+        let opts = Options::default();
+        let pair = read_editions(&en, &zh, &opts, Cutting::Parsed).unwrap();
+        assert_eq!(pair.doc.id, "talk.zh");
+        assert!(pair.doc.en.is_some() && pair.doc.zh.is_some());
+        let lines = read_editions(&en, &zh, &opts, Cutting::Presplit { labels: false }).unwrap();
+        let units = |t: &Option<crate::model::Transcript>| t.as_ref().map_or(0, |t| t.units.len());
+        assert!(units(&lines.doc.en) >= 1 && units(&lines.doc.zh) >= 1);
+        let swapped = read_editions(&zh, &en, &opts, Cutting::Parsed).unwrap_err();
+        let msg = swapped.to_string();
+        assert!(
+            msg.contains("talk.zh.txt") && msg.contains("wrong way round"),
+            "{msg}"
+        );
+    }
 
     #[test]
     fn column_labels_go_in_pairs_only() {

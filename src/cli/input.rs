@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use zhen_tm::align::{self, finish, AlignError, AlignOptions};
 use zhen_tm::model::{AlignedDocument, Document, Lang};
 use zhen_tm::read::{self, Source};
-use zhen_tm::{parse, Error, Result};
+use zhen_tm::{Error, Result};
 
 /// One unit of work for `export`: a transcript file, or an English and a Chinese file to
 /// align against each other.
@@ -39,16 +39,7 @@ impl Input {
     }
 }
 
-/// The document identifier for a path: its file stem (`2025-03-07-press.bilingual.md` →
-/// `2025-03-07-press.bilingual`), used in tuids and output names; `stdin` for `-`.
-pub fn doc_id(path: &Path) -> String {
-    if read::is_stdin(path) {
-        return "stdin".to_string();
-    }
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "document".to_string())
-}
+pub use zhen_tm::read::doc_id;
 
 /// Is this directory entry a transcript to read? Hidden files and README/LICENSE files
 /// (which describe a folder of samples rather than being one) are skipped.
@@ -281,67 +272,6 @@ pub fn notes(path: &Path, source: &Source) -> Vec<Note> {
     out
 }
 
-/// Read one side of a `--en`/`--zh` pair: the requested language of the file.
-fn read_side(
-    path: &Path,
-    lang: Lang,
-    opts: &read::Options,
-    presplit: Presplit,
-    notes_out: &mut Vec<Note>,
-) -> Result<(Document, Option<zhen_tm::model::Transcript>)> {
-    let source = if presplit.on {
-        read::read_presplit(path, opts, lang)?
-    } else {
-        read::read_file(path, opts)?
-    };
-    notes_out.extend(notes(path, &source));
-    let doc = if presplit.on {
-        Document {
-            id: doc_id(path),
-            source: path.display().to_string(),
-            date: source.date.clone(),
-            en: None,
-            zh: None,
-        }
-    } else {
-        read::parse_source(&source, &doc_id(path), &path.display().to_string())
-    };
-    let side = if presplit.on {
-        Some(parse::parse_presplit(&source.text, lang, presplit.labels))
-    } else {
-        match lang {
-            Lang::En => doc.en.clone(),
-            Lang::Zh => doc.zh.clone(),
-        }
-    };
-    Ok((doc, side))
-}
-
-/// Whether a side was read and holds text.
-fn has_text(side: &Option<zhen_tm::model::Transcript>) -> bool {
-    side.as_ref().is_some_and(|t| !t.units.is_empty())
-}
-
-/// The error for a `--en`/`--zh` file without text in its language, saying what the file
-/// reads as instead: a user who gave the two files the wrong way round (or the same
-/// edition twice) learns it from the message rather than from a puzzling "no text".
-fn missing_side(wanted: Lang, doc: &Document, swapped: bool) -> String {
-    let (name, other, other_name) = match wanted {
-        Lang::En => ("English", &doc.zh, "Chinese"),
-        Lang::Zh => ("Chinese", &doc.en, "English"),
-    };
-    if swapped {
-        format!(
-            "has no {name} text: it reads as {other_name}, and the other file as {name} \
-             (were --en and --zh given the wrong way round?)"
-        )
-    } else if has_text(other) {
-        format!("has no {name} text: it reads as {other_name}")
-    } else {
-        format!("has no {name} text")
-    }
-}
-
 /// Read an input into one document ready for alignment, with the notes on how its files
 /// were read (see [`notes`]). For a `--en`/`--zh` pair, the document takes the English
 /// side of the first file and the Chinese side of the second; its id is the Chinese
@@ -358,24 +288,17 @@ pub fn read_input(
             Ok((doc, notes(path, &source)))
         }
         Input::Pair { en, zh } => {
-            let mut said = Vec::new();
-            let (en_doc, en_side) = read_side(en, Lang::En, opts, presplit, &mut said)?;
-            let (zh_doc, zh_side) = read_side(zh, Lang::Zh, opts, presplit, &mut said)?;
-            let swapped = has_text(&en_doc.zh) && has_text(&zh_doc.en);
-            let en_side = en_side
-                .filter(|t| !t.units.is_empty())
-                .ok_or_else(|| Error::input(en, missing_side(Lang::En, &en_doc, swapped)))?;
-            let zh_side = zh_side
-                .filter(|t| !t.units.is_empty())
-                .ok_or_else(|| Error::input(zh, missing_side(Lang::Zh, &zh_doc, swapped)))?;
-            let doc = Document {
-                id: doc_id(zh),
-                source: format!("{} + {}", en.display(), zh.display()),
-                date: en_doc.date.or(zh_doc.date),
-                en: Some(en_side),
-                zh: Some(zh_side),
+            let cutting = if presplit.on {
+                read::Cutting::Presplit {
+                    labels: presplit.labels,
+                }
+            } else {
+                read::Cutting::Parsed
             };
-            Ok((doc, said))
+            let editions = read::read_editions(en, zh, opts, cutting)?;
+            let mut said = notes(en, &editions.en_source);
+            said.extend(notes(zh, &editions.zh_source));
+            Ok((editions.doc, said))
         }
     }
 }
