@@ -20,15 +20,19 @@
 //!   title wrapped over three lines), written as a `##` line;
 //! - joins printed lines into paragraphs. A line continues on the next unless the next
 //!   line's first word (first character, in Chinese) would have fitted on it before the
-//!   right edge of the text block, or the next line is indented (a first-line indent), or
+//!   right edge of the text block (the measure most of its lines reach, not the one line
+//!   that runs furthest), or the next line is indented (a first-line indent), or
 //!   the size changes. Where Poppler starts a new block or a new page, the line must also
 //!   be unfinished (no sentence end) or be followed by a lower-case letter: that is how a
 //!   paragraph cut by a page break is mended while a paragraph ending flush at a page end
 //!   is left alone. Chinese lines join without a space, English ones with one; a word
 //!   hyphenated at a line end is mended or keeps its hyphen as [`crate::hyphen`] decides,
 //!   with the document's other words as evidence;
-//! - removes the spaces `pdftotext` puts between Chinese characters and digits
-//!   (`2031 年 5 月` → `2031年5月`).
+//!   In Chinese the unit that must fit is a character with the closing marks after it
+//!   (`来！”`), or an opening mark with the character after it (`“是`): typesetting
+//!   never parts them, so a line may end that much short and still go on;
+//! - removes the spaces `pdftotext` puts between Chinese characters, marks and digits
+//!   (`2031 年 5 月` → `2031年5月`, `服务 ” 。` → `服务”。`).
 //!
 //! A PDF whose pages hold no text (a scan) is refused with an error that says so.
 
@@ -224,6 +228,18 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
         let right = left + width;
         match page.last_mut() {
             Some(line) if current_key == Some(key) => {
+                let chars = text.chars().count().max(1) as f64;
+                if line.text.chars().all(is_opening_mark) {
+                    // An opening mark cannot end a line: it moves down with the word it
+                    // opens, and both must fit for the line to have started earlier.
+                    let first_is_han = text.chars().next().is_some_and(wide);
+                    line.first_unit += if first_is_han { width / chars } else { width };
+                } else if is_one_unit(&line.text) {
+                    // Nor can a closing mark begin a line: a character moves down with the
+                    // marks after it (`来！”`), and all of them must fit.
+                    let marks = text.chars().take_while(|&c| is_closing_mark(c)).count();
+                    line.first_unit += width / chars * marks as f64;
+                }
                 line.text.push(' ');
                 line.text.push_str(text);
                 line.right = line.right.max(right);
@@ -233,6 +249,12 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
             _ => {
                 let chars = text.chars().count().max(1) as f64;
                 let first_is_han = text.chars().next().is_some_and(wide);
+                // The first character and the closing marks right after it (`来！`).
+                let marks = text
+                    .chars()
+                    .skip(1)
+                    .take_while(|&c| is_closing_mark(c))
+                    .count();
                 page.push(PrintedLine {
                     text: text.to_string(),
                     page: page_index,
@@ -241,7 +263,11 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
                     top,
                     right,
                     bottom: top + height,
-                    first_unit: if first_is_han { width / chars } else { width },
+                    first_unit: if first_is_han {
+                        width / chars * (1 + marks) as f64
+                    } else {
+                        width
+                    },
                 });
                 current_key = Some(key);
             }
@@ -251,6 +277,56 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
         line.text = mend_spaces(&line.text);
     }
     Ok(pages)
+}
+
+/// An opening quote or bracket, which typesetting never leaves at the end of a line
+/// (`“`, `《`, `（`, `(`).
+fn is_opening_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '《' | '〈' | '（' | '「' | '『' | '【' | '〔' | '〖' | '(' | '[' | '"'
+    )
+}
+
+/// A closing mark or stop, which typesetting never puts at the start of a line (`，`,
+/// `。`, `！`, `”`, `》`, `）`).
+fn is_closing_mark(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '”'
+            | '’'
+            | '）'
+            | '》'
+            | '〉'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〗'
+            | '…'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+    )
+}
+
+/// Whether a line so far is one unit of line filling: a character (Chinese or an opening
+/// mark's word) followed by closing marks only, so that a closing mark in the next word
+/// still belongs to it.
+fn is_one_unit(text: &str) -> bool {
+    let mut chars = text.chars().filter(|c| *c != ' ');
+    chars.next().is_some_and(wide) && chars.all(is_closing_mark)
 }
 
 /// A Chinese character or full-width punctuation: one character is a unit of line filling.
@@ -341,6 +417,9 @@ fn body_height(lines: &[&PrintedLine]) -> f64 {
         .map_or(0.0, |(h, _)| h as f64 / 10.0)
 }
 
+/// A block of Poppler's: its page and its (flow, block) numbers.
+type BlockKey = (usize, (u32, u32));
+
 /// The left and right edges of one of Poppler's blocks, and its number of lines.
 struct BlockEdges {
     left: f64,
@@ -367,17 +446,26 @@ pub fn text_of_pages(pages: &[Page]) -> String {
     };
     // The right and left edges of each block (a block of one line is measured against the
     // body text's usual edges instead: it says nothing about the column by itself).
-    let mut blocks: HashMap<(usize, (u32, u32)), BlockEdges> = HashMap::new();
+    // The right edge is the tenth-largest line end in ten, not the largest: a few lines
+    // run past the measure where the extractor boxes full-width marks narrower than the
+    // typesetter set them, and one such line must not make every other line look short.
+    let mut block_lines: HashMap<BlockKey, (f64, Vec<f64>)> = HashMap::new();
     for l in &lines {
-        let e = blocks.entry((l.page, l.block)).or_insert(BlockEdges {
-            left: f64::MAX,
-            right: f64::MIN,
-            lines: 0,
-        });
-        e.left = e.left.min(l.left);
-        e.right = e.right.max(l.right);
-        e.lines += 1;
+        let e = block_lines
+            .entry((l.page, l.block))
+            .or_insert((f64::MAX, Vec::new()));
+        e.0 = e.0.min(l.left);
+        e.1.push(l.right);
     }
+    let blocks: HashMap<BlockKey, BlockEdges> = block_lines
+        .into_iter()
+        .map(|(key, (left, mut rights))| {
+            rights.sort_by(|a, b| b.total_cmp(a));
+            let right = rights.get(rights.len() / 10).copied().unwrap_or(left);
+            let lines = rights.len();
+            (key, BlockEdges { left, right, lines })
+        })
+        .collect();
     let body_edges = {
         let mut lefts: Vec<f64> = Vec::new();
         let mut rights: Vec<f64> = Vec::new();
@@ -463,22 +551,43 @@ pub fn text_of_pages(pages: &[Page]) -> String {
     text
 }
 
-/// Remove a space between a Chinese character and a digit or another Chinese character,
-/// which `pdftotext` puts where the fonts change.
+/// Remove a space between a Chinese character (or a Chinese punctuation mark) and a digit,
+/// a curly quote or another Chinese character or mark, which `pdftotext` puts where the
+/// fonts change and around full-width marks whose glyph is narrower than its box
+/// (`服务 ” 。`). Written Chinese has no spaces there; left in, a space parts a closing
+/// quote from the full stop it follows, and the quote opens the next sentence.
 fn mend_spaces(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' && i > 0 {
             let (a, b) = (chars[i - 1], chars.get(i + 1).copied().unwrap_or(' '));
-            let han_digit = |x: char, y: char| is_han(x) && (y.is_ascii_digit() || is_han(y));
-            if han_digit(a, b) || han_digit(b, a) {
+            let chinese = |x: char| is_han(x) || is_chinese_mark(x);
+            let joins = |x: char, y: char| {
+                chinese(x) && (chinese(y) || y.is_ascii_digit() || is_shared_mark(y))
+            };
+            if joins(a, b) || joins(b, a) {
                 continue;
             }
         }
         out.push(c);
     }
     out
+}
+
+/// A punctuation mark of Chinese text: CJK symbols (`。、《》「」`) and full-width forms
+/// (`，：；！？（）`).
+fn is_chinese_mark(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF65}') && !c.is_alphanumeric()
+}
+
+/// A mark Chinese and English text share (curly quotes, the ellipsis, the dash): a space
+/// beside it goes only where its other side is Chinese.
+fn is_shared_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '…' | '—' | '·'
+    )
 }
 
 #[cfg(test)]
@@ -516,6 +625,111 @@ mod tests {
 
     fn text(pages: &[&[Row]]) -> String {
         text_of_pages(&pages_of_tsv(&tsv(pages)).expect("tsv"))
+    }
+
+    #[test]
+    fn chinese_lines_short_by_a_unit_that_cannot_be_split_are_joined() {
+        // 13 points a character, the measure 20 characters (40 to 300). A line ends short
+        // when the next one starts with a character and the marks that may not begin a
+        // line (来！”, in one word or two), or with an opening quote and its word; one
+        // line runs past the measure (its full-width marks boxed narrow) without making
+        // the others look short.
+        let lines: Vec<Row> = vec![
+            (
+                1,
+                40.0,
+                100.0,
+                260.0,
+                13.0,
+                "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸",
+            ),
+            (
+                1,
+                40.0,
+                113.0,
+                221.0,
+                13.0,
+                "他对我说了很多话我都不记得了好你过",
+            ),
+            (
+                1,
+                40.0,
+                126.0,
+                247.0,
+                13.0,
+                "来！” 韦小宝扑将过去，便去扭男孩的双",
+            ),
+            (
+                1,
+                40.0,
+                139.0,
+                221.0,
+                13.0,
+                "那男孩一侧身，韦小宝道：好好好好好",
+            ),
+            (
+                1,
+                40.0,
+                152.0,
+                260.0,
+                13.0,
+                "好！ ” 他走近了几步。海老公道：你这样",
+            ),
+            (
+                1,
+                40.0,
+                165.0,
+                234.0,
+                13.0,
+                "倘若再不记得，我杀了你。韦小宝道：是",
+            ),
+            (
+                1,
+                40.0,
+                178.0,
+                260.0,
+                13.0,
+                "“ 是！ ” 他走近了几步。海老公道：你",
+            ),
+            (
+                1,
+                40.0,
+                191.0,
+                286.0,
+                13.0,
+                "倘若再不记得，我杀了你。韦小宝道：是是是是是",
+            ),
+            (
+                1,
+                40.0,
+                204.0,
+                260.0,
+                13.0,
+                "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸",
+            ),
+            (
+                1,
+                40.0,
+                217.0,
+                260.0,
+                13.0,
+                "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸",
+            ),
+            (
+                1,
+                40.0,
+                230.0,
+                260.0,
+                13.0,
+                "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸",
+            ),
+            (1, 40.0, 243.0, 156.0, 13.0, "那男孩一拳打在皮人胸口。"),
+        ];
+        let t = text(&[&lines]);
+        assert_eq!(t.matches("\n\n").count(), 1, "one paragraph: {t}");
+        assert!(t.contains("好你过来！”韦小宝"), "{t}");
+        assert!(t.contains("好好好好！”他走近"), "{t}");
+        assert!(t.contains("道：是“是！”他走近"), "{t}");
     }
 
     #[test]
@@ -641,5 +855,19 @@ mod tests {
             "（2031年5月12日，青岛）"
         );
         assert_eq!(mend_spaces("May 12 2031"), "May 12 2031");
+        assert_eq!(
+            mend_spaces("正如他所说： “ 中国的命运 ” 。 “ 政之所兴在顺民心。 ” 全心全意"),
+            "正如他所说：“中国的命运”。“政之所兴在顺民心。”全心全意"
+        );
+        assert_eq!(
+            mend_spaces("我真担心，什 …… 什么都"),
+            "我真担心，什……什么都"
+        );
+        assert_eq!(mend_spaces("Wait … what — now"), "Wait … what — now");
+        // English keeps its spaces around curly quotes.
+        assert_eq!(
+            mend_spaces("He said, “Facts are facts.” Then he left."),
+            "He said, “Facts are facts.” Then he left."
+        );
     }
 }
