@@ -285,8 +285,11 @@ pub fn is_salutation(text: &str) -> bool {
     match script_lang(body) {
         Some(Lang::Zh) => body.chars().count() <= 30 && has_zh_salutation_word(body),
         Some(Lang::En) => {
+            // A salutation opens with a capital ("Distinguished guests,"); a line starting
+            // in lower case goes on from the line before ("are distinguished by …,").
+            let capital = !body.trim_start().starts_with(char::is_lowercase);
             let words: Vec<&str> = body.split_whitespace().collect();
-            words.len() <= 12 && has_en_salutation_word(&words)
+            capital && words.len() <= 12 && has_en_salutation_word(&words)
         }
         None => false,
     }
@@ -859,6 +862,10 @@ fn is_en_fragment(line: &Line) -> bool {
 /// short English line (a list item, a caption) is not taken for prose a page break cut. The
 /// first paragraph (the title) is never joined. Two heading lines of one language whose
 /// first ends in a comma are one heading wrapped over two lines, and are joined too.
+/// In a hard-wrapped text (see `hard_wrapping`: most lines end near one width, mostly
+/// mid-sentence) a line also goes on in the next when the next one's first word would
+/// not have fitted on it, even after a full stop, and, where blank lines part the
+/// paragraphs, every line of a block goes on in the next.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
     let evidence = crate::hyphen::Evidence::from_lines(
         lines
@@ -866,9 +873,43 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
             .filter(|l| l.lang == Lang::En)
             .map(|l| l.text.as_str()),
     );
+    let wrapping = hard_wrapping(&lines);
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // The input line number and length of the last line joined into `out`'s last line.
+    let mut last_line = 0usize;
+    let mut last_len = 0usize;
+    // The first line went on in the next: it is the first paragraph's, not a title.
+    let mut first_is_prose = false;
     for line in lines {
         let n = out.len();
+        let (this_line, this_len) = (line.line, printed_len(&line));
+        let joined_before = (last_line, last_len);
+        last_line = this_line;
+        last_len = this_len;
+        if let (Some(w), Some(prev)) = (&wrapping, out.last_mut()) {
+            // A hard-wrapped text: the line goes on in the next one when the next one's
+            // first word would not have fitted on it (whatever its last character), or
+            // when no blank line parts them in a text whose paragraphs blank lines part.
+            let adjacent = this_line == joined_before.0 + 1;
+            let full = w.is_full(joined_before.1, &line);
+            // A short heading-like line is a heading, even after a full line.
+            let next_heading = is_heading_like(&line.text, line.lang) && this_len * 2 < w.width;
+            let next_continues = line.label.is_none()
+                && !line.heading
+                && !next_heading
+                && !is_numbered_heading(&line.text)
+                && !stands_alone(&line.text);
+            let prev_prose = !prev.heading && !stands_alone(&prev.text);
+            let in_block = w.blank_separated && n > 1 && !is_heading_like(&prev.text, prev.lang);
+            if adjacent && next_continues && prev_prose && (full || in_block) {
+                prev.text = match prev.lang {
+                    Lang::En => crate::hyphen::join_en(&prev.text, &line.text, &evidence),
+                    Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
+                };
+                first_is_prose |= n == 1;
+                continue;
+            }
+        }
         if let Some(prev) = out.last_mut() {
             // A heading set over two lines (a centred speech title in two paragraphs, its
             // first half ending in a comma) is one heading.
@@ -885,7 +926,7 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
             }
             let prev_is_heading =
                 prev.heading || (prev.label.is_none() && is_heading_like(&prev.text, prev.lang));
-            let prev_unfinished = n > 1
+            let prev_unfinished = (n > 1 || first_is_prose)
                 && !prev_is_heading
                 && !is_en_fragment(prev)
                 && !prev.text.is_empty()
@@ -906,6 +947,85 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
         out.push(line);
     }
     out
+}
+
+/// Longest a hard-wrapped line may be, in characters (English, Chinese): wrapping is for
+/// reading on a screen or in an e-mail; a text whose usual line is longer holds one
+/// paragraph a line.
+const WRAP_MAX: (usize, usize) = (160, 90);
+
+/// A plain text wrapped at a fixed width (an e-mail, `pdftotext` output, a file saved
+/// with line breaks): most lines end near one width, mostly in the middle of a sentence.
+/// There a line ending in a full stop may still be inside a paragraph, and the width
+/// tells: a paragraph's last line ends short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Wrapping {
+    /// The width most full lines reach, in characters.
+    width: usize,
+    /// Paragraphs are parted by blank lines, and lines next to each other are one.
+    blank_separated: bool,
+    /// The language (English lines break at spaces, Chinese lines anywhere).
+    lang: Lang,
+}
+
+impl Wrapping {
+    /// Whether a line of `len` characters is full: the next line's first word (its first
+    /// character, in Chinese) would not have fitted on it.
+    fn is_full(&self, len: usize, next: &Line) -> bool {
+        match self.lang {
+            Lang::En => {
+                let word = next
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .map_or(0, |w| w.chars().count());
+                len + 1 + word > self.width
+            }
+            Lang::Zh => len + 2 > self.width,
+        }
+    }
+}
+
+/// A line's printed length in characters, its speaker label included.
+fn printed_len(line: &Line) -> usize {
+    line.text.trim_end().chars().count() + line.label.as_ref().map_or(0, |l| l.chars().count() + 2)
+}
+
+/// Whether the lines of one language are hard-wrapped, and at what width: at least six
+/// lines, half of them within three quarters of the width the longest tenth reach (a
+/// width short enough to be a wrap, [`WRAP_MAX`]), and of those long lines at least 40%
+/// ending without final punctuation (a list of short sentences, one a line, ends every
+/// line with a full stop).
+fn hard_wrapping(lines: &[Line]) -> Option<Wrapping> {
+    let lang = lines.first()?.lang;
+    if lines.len() < 6 || lines.iter().any(|l| l.lang != lang) {
+        return None;
+    }
+    let mut lens: Vec<usize> = lines.iter().map(printed_len).collect();
+    lens.sort_unstable_by(|a, b| b.cmp(a));
+    let width = *lens.get(lens.len() / 10)?;
+    let max = match lang {
+        Lang::En => WRAP_MAX.0,
+        Lang::Zh => WRAP_MAX.1,
+    };
+    let long: Vec<&Line> = lines
+        .iter()
+        .filter(|l| printed_len(l) * 4 >= width * 3)
+        .collect();
+    let open = long.iter().filter(|l| !is_terminated(&l.text)).count();
+    if width == 0 || width > max || long.len() * 2 < lines.len() || open * 5 < long.len() * 2 {
+        return None;
+    }
+    let gaps = lines
+        .windows(2)
+        .filter(|w| w[1].line > w[0].line + 1)
+        .count();
+    let adjacent = lines.len() - 1 - gaps;
+    Some(Wrapping {
+        width,
+        blank_separated: gaps >= 1 && adjacent >= gaps,
+        lang,
+    })
 }
 
 /// Does a lead-like paragraph state the event (a date or a dateline)?
@@ -1509,6 +1629,8 @@ mod tests {
         for s in [
             "Friends from the media, good morning.",
             "President Xi Jinping, as the leader of a major country and a",
+            // A wrapped line going on from the one before.
+            "are distinguished by their high energies. Most cosmic rays are relativistic,",
             "我们认为：",
         ] {
             assert!(!is_salutation(s), "{s}");

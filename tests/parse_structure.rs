@@ -327,3 +327,48 @@ fn structure_fixtures_lose_no_words() {
         assert_eq!(squeeze(&all), squeeze(&fixture_text(name)), "{name}");
     }
 }
+
+/// Every paragraph's text in document order, whatever unit holds it.
+fn paragraph_texts(t: &Transcript) -> Vec<String> {
+    t.units
+        .iter()
+        .flat_map(|u| u.paragraphs.iter().map(|p| p.text.clone()))
+        .collect()
+}
+
+/// A hard-wrapped text (an e-mail, a file saved with line breaks) is read as its
+/// paragraphs: a line ending in a full stop goes on when the next word would not have
+/// fitted on it, a paragraph ends on a short line, and where blank lines part the
+/// paragraphs every line of a block is one paragraph (short lines included).
+#[test]
+fn hard_wrapped_text_is_read_as_its_paragraphs() {
+    let want_en = [
+        "Talks on Trade and Cooperation",
+        "Trade between the two countries grew by twelve percent last year. Both sides signed \
+         fifteen agreements on energy, agriculture and the digital economy. The leaders will \
+         meet again in Shanghai next spring.",
+        "The minister said that the partnership rests on mutual respect. It serves the \
+         interests of both peoples. Neither side seeks to target any third party. Both will \
+         stay open.",
+        "Looking ahead, the two countries will deepen cooperation in science and education. \
+         They will also expand exchanges between young people, journalists and think tanks.",
+    ];
+    for name in ["wrapped.en.txt", "wrapped-blank.en.txt"] {
+        let doc = parse(name);
+        assert_eq!(paragraph_texts(only_side(&doc)), want_en, "{name}");
+        assert_nothing_lost(name);
+    }
+    let doc = parse("wrapped.zh.txt");
+    assert_eq!(
+        paragraph_texts(only_side(&doc)),
+        [
+            "贸易与合作会谈",
+            "去年两国贸易增长了百分之十二。双方签署了十五项能源、农业和数字经济协议。两国领导人将于明年春天在上海再次会晤。",
+            "外长表示，双方伙伴关系建立在相互尊重基础上，符合两国人民利益。双方都不针对第三方，都将保持开放，欢迎企业投资。",
+            "展望未来，两国将深化科技和教育合作，扩大青年、媒体和智库交流。",
+        ]
+    );
+    // One sentence a line, the lines alike in length: not a wrapped text.
+    let doc = parse("sentences.en.txt");
+    assert_eq!(paragraph_texts(only_side(&doc)).len(), 7);
+}
