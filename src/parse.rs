@@ -860,12 +860,15 @@ fn is_en_fragment(line: &Line) -> bool {
 /// first paragraph (the title) is never joined. Two heading lines of one language whose
 /// first ends in a comma are one heading wrapped over two lines, and are joined too.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
-    let evidence = crate::hyphen::Evidence::from_lines(
-        lines
-            .iter()
-            .filter(|l| l.lang == Lang::En)
-            .map(|l| l.text.as_str()),
-    );
+    let english = || lines.iter().filter(|l| l.lang == Lang::En);
+    // The document's words decide a hyphen at a line end, and only there (`join_en` looks
+    // at them when the left line ends in a hyphen, and a joined line ends as its last
+    // line did): without such a line, counting every word would be wasted.
+    let evidence = if english().any(|l| l.text.trim_end().ends_with('-')) {
+        crate::hyphen::Evidence::from_lines(english().map(|l| l.text.as_str()))
+    } else {
+        crate::hyphen::Evidence::default()
+    };
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
         let n = out.len();
