@@ -149,8 +149,9 @@ fn guide_from_path(path: &[Bead], rows: usize, cols: usize) -> Vec<usize> {
 
 /// Half-width of the band around a first pass's path.
 const PATH_BAND_WIDTH: usize = 12;
-/// Half-width of the band around the guide diagonal in the first pass of a small document
-/// searched narrowly (see [`align`]); it doubles while the path touches its edge.
+/// Half-width of the band of a small document searched narrowly (see [`align`]), in both
+/// passes; it doubles while the path touches its edge. On the samples no path comes near
+/// the edge at 8; at 6 some do, and the wider search that follows costs more than it saved.
 const NARROW_BAND_WIDTH: usize = 8;
 
 /// The best bead sequence through the whole document. Every sentence is in exactly one
@@ -161,11 +162,11 @@ const NARROW_BAND_WIDTH: usize = 8;
 /// Documents under [`FULL_DP_CELLS`] are searched in full unless `narrow` is set: the
 /// caller knows the two sides for a complete translation, whose path stays near the
 /// diagonal of their lengths (first pass) and near the first pass's path (second pass),
-/// as in hunalign and Bertalign. Then the band is narrow also in a small matrix, and the
-/// edge guard (a path that comes within a few columns of the band's edge is searched
-/// again in a band twice as wide) keeps every path that runs inside it; a narrow band
-/// only loses a better path that runs far from the guide all along. An abridged edition's
-/// path may run anywhere, so it is searched in full.
+/// as in hunalign and Bertalign. Then the band is narrow ([`NARROW_BAND_WIDTH`]) also in
+/// a small matrix, and the edge guard (a path that comes within a few columns of the
+/// band's edge is searched again in a band twice as wide) keeps every path that runs
+/// inside it; a narrow band only loses a better path that runs far from the guide all
+/// along. An abridged edition's path may run anywhere, so it is searched in full.
 pub(crate) fn align(
     grid: &Grid,
     scratch: &mut Scratch,
@@ -181,7 +182,11 @@ pub(crate) fn align(
     let (centre, mut width, shapes, always) = match previous {
         Some(path) => (
             guide_from_path(path, en_len.len(), cols),
-            PATH_BAND_WIDTH,
+            if narrow && small {
+                NARROW_BAND_WIDTH
+            } else {
+                PATH_BAND_WIDTH
+            },
             &ALL_SHAPES[..],
             narrow,
         ),
