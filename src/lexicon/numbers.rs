@@ -87,10 +87,10 @@ fn year_kind(value: f64, digits: usize, plain: bool) -> bool {
 // ---------------------------------------------------------------------------------------
 
 #[derive(Debug)]
-enum Tok {
-    /// A word as written and lowercased (once here: the number readers look at every
-    /// word, most several times).
-    Word(String, String),
+enum Tok<'a> {
+    /// A word as written (a slice of the text) and lowercased (once here: the number
+    /// readers look at every word, most several times).
+    Word(&'a str, String),
     Num {
         value: f64,
         digits: usize,
@@ -102,10 +102,12 @@ enum Tok {
     Skip,
 }
 
-fn lex_en(text: &str) -> Vec<Tok> {
+fn lex_en(text: &str) -> Vec<Tok<'_>> {
     let chars: Vec<char> = text.chars().collect();
     let mut toks = Vec::new();
     let mut i = 0;
+    // A character index and its byte offset in `text`, moved forward to each word's start.
+    let (mut at, mut byte) = (0usize, 0usize);
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
@@ -165,12 +167,14 @@ fn lex_en(text: &str) -> Vec<Tok> {
             while i < chars.len() && chars[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect();
-            if word.chars().any(|d| d.is_ascii_digit()) {
-                toks.push(Tok::Skip);
-            } else {
-                let lower = word.to_ascii_lowercase();
-                toks.push(Tok::Word(word, lower));
+            byte += chars[at..start].iter().map(|c| c.len_utf8()).sum::<usize>();
+            at = start;
+            // The word is ASCII: one byte a character.
+            match text.get(byte..byte + (i - start)) {
+                Some(word) if !word.bytes().any(|d| d.is_ascii_digit()) => {
+                    toks.push(Tok::Word(word, word.to_ascii_lowercase()));
+                }
+                _ => toks.push(Tok::Skip),
             }
         } else {
             if !c.is_whitespace() {
@@ -302,7 +306,7 @@ fn is_money_word(w: &str) -> bool {
     )
 }
 
-fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
+fn word_at<'t>(toks: &'t [Tok<'_>], i: usize) -> Option<&'t str> {
     match toks.get(i) {
         Some(Tok::Word(_, lower)) => Some(lower),
         _ => None,
@@ -506,7 +510,7 @@ pub fn en_numbers(text: &str) -> Vec<Number> {
                 if let Some(m) = en_month(w) {
                     let day_next = |k: usize| matches!(toks.get(k), Some(Tok::Num { value, ordinal: false, .. }) if *value >= 1.0 && *value <= 31.0);
                     let near_day = day_next(i + 1) || (i > 0 && day_next(i - 1));
-                    if w != "May" || near_day {
+                    if *w != "May" || near_day {
                         out.push(Number::new(f64::from(m), NumberKind::Cardinal, false));
                     }
                 } else if let Some((n, next)) = en_word_number(&toks, i) {
