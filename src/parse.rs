@@ -867,12 +867,15 @@ fn is_en_fragment(line: &Line) -> bool {
 /// not have fitted on it, even after a full stop, and, where blank lines part the
 /// paragraphs, every line of a block goes on in the next.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
-    let evidence = crate::hyphen::Evidence::from_lines(
-        lines
-            .iter()
-            .filter(|l| l.lang == Lang::En)
-            .map(|l| l.text.as_str()),
-    );
+    let english = || lines.iter().filter(|l| l.lang == Lang::En);
+    // The document's words decide a hyphen at a line end, and only there (`join_en` looks
+    // at them when the left line ends in a hyphen, and a joined line ends as its last
+    // line did): without such a line, counting every word would be wasted.
+    let evidence = if english().any(|l| l.text.trim_end().ends_with('-')) {
+        crate::hyphen::Evidence::from_lines(english().map(|l| l.text.as_str()))
+    } else {
+        crate::hyphen::Evidence::default()
+    };
     let wrapping = hard_wrapping(&lines);
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     // The input line number and length of the last line joined into `out`'s last line.

@@ -3,8 +3,10 @@
 //! The search runs inside a band around a guide diagonal that follows the two sides'
 //! cumulative text length (not the sentence count, which differs when one side splits
 //! sentences more finely). The band widens only while the best path touches its edge, up
-//! to a fixed number of cells, so time and memory grow linearly with the input. Back
-//! pointers take one byte a cell; costs are kept for the last few rows only.
+//! to a fixed number of cells, so time and memory grow linearly with the input. Small
+//! documents are searched in full, except a complete translation's, whose path keeps
+//! close to the guide (see [`align`]). Back pointers take one byte a cell; costs are kept
+//! for the last few rows only.
 
 use super::evidence::{PairRows, Scratch};
 use super::score::Grid;
@@ -56,9 +58,12 @@ struct Band {
 }
 
 impl Band {
-    fn new(centre: &[usize], cols: usize, width: usize) -> Band {
+    /// The band of half-width `width` around `centre`; with `always` a band even in a
+    /// matrix small enough to search in full.
+    fn new(centre: &[usize], cols: usize, width: usize, always: bool) -> Band {
         let rows = centre.len() - 1;
-        let full = rows.saturating_mul(cols) <= FULL_DP_CELLS || width > rows.max(cols);
+        let full =
+            (!always && rows.saturating_mul(cols) <= FULL_DP_CELLS) || width > rows.max(cols);
         let (mut lo, mut hi) = (Vec::with_capacity(rows + 1), Vec::with_capacity(rows + 1));
         for &c in centre {
             if full {
@@ -144,34 +149,69 @@ fn guide_from_path(path: &[Bead], rows: usize, cols: usize) -> Vec<usize> {
 
 /// Half-width of the band around a first pass's path.
 const PATH_BAND_WIDTH: usize = 12;
+/// Half-width of the band of a small document searched narrowly (see [`align`]), in both
+/// passes; it doubles while the path touches its edge. On the samples no path comes near
+/// the edge at 8; at 6 some do, and the wider search that follows costs more than it saved.
+const NARROW_BAND_WIDTH: usize = 8;
 
 /// The best bead sequence through the whole document. Every sentence is in exactly one
 /// bead (1-0 and 0-1 beads for sentences without counterpart). With `previous`, the search
 /// runs in a narrow band around that path (the first pass's), else around the guide
 /// diagonal.
-pub(crate) fn align(grid: &Grid, scratch: &mut Scratch, previous: Option<&[Bead]>) -> Vec<Bead> {
+///
+/// Documents under [`FULL_DP_CELLS`] are searched in full unless `narrow` is set: the
+/// caller knows the two sides for a complete translation, whose path stays near the
+/// diagonal of their lengths (first pass) and near the first pass's path (second pass),
+/// as in hunalign and Bertalign. Then the band is narrow ([`NARROW_BAND_WIDTH`]) also in
+/// a small matrix, and the edge guard (a path that comes within a few columns of the
+/// band's edge is searched again in a band twice as wide) keeps every path that runs
+/// inside it; a narrow band only loses a better path that runs far from the guide all
+/// along. An abridged edition's path may run anywhere, so it is searched in full.
+pub(crate) fn align(
+    grid: &Grid,
+    scratch: &mut Scratch,
+    previous: Option<&[Bead]>,
+    narrow: bool,
+) -> Vec<Bead> {
     let en_len: Vec<f64> = grid.feats.en.iter().map(|f| f.len).collect();
     let zh_len: Vec<f64> = grid.feats.zh.iter().map(|f| f.len).collect();
     let cols = zh_len.len();
-    let (centre, mut width, shapes) = match previous {
+    let small = en_len.len().saturating_mul(cols) <= FULL_DP_CELLS;
+    // Centre, half-width and shapes of the band; whether it is a band even in a matrix
+    // small enough to search in full.
+    let (centre, mut width, shapes, always) = match previous {
         Some(path) => (
             guide_from_path(path, en_len.len(), cols),
-            PATH_BAND_WIDTH,
+            if narrow && small {
+                NARROW_BAND_WIDTH
+            } else {
+                PATH_BAND_WIDTH
+            },
             &ALL_SHAPES[..],
+            narrow,
         ),
-        None if en_len.len() + cols > FIRST_PASS_FULL_SENTENCES => {
-            (guide(&en_len, &zh_len), BAND_WIDTH, &FIRST_PASS_SHAPES[..])
-        }
-        None => (guide(&en_len, &zh_len), BAND_WIDTH, &ALL_SHAPES[..]),
+        None if en_len.len() + cols > FIRST_PASS_FULL_SENTENCES => (
+            guide(&en_len, &zh_len),
+            BAND_WIDTH,
+            &FIRST_PASS_SHAPES[..],
+            false,
+        ),
+        None if narrow && small => (
+            guide(&en_len, &zh_len),
+            NARROW_BAND_WIDTH,
+            &ALL_SHAPES[..],
+            true,
+        ),
+        None => (guide(&en_len, &zh_len), BAND_WIDTH, &ALL_SHAPES[..], false),
     };
-    let mut band = Band::new(&centre, cols, width);
+    let mut band = Band::new(&centre, cols, width, always);
     loop {
         let beads = search(grid, &band, scratch, shapes);
         if !band.touches_edge(&beads, cols) {
             return beads;
         }
         width *= 2;
-        let wider = Band::new(&centre, cols, width);
+        let wider = Band::new(&centre, cols, width, always);
         if wider.cells() > MAX_CELLS {
             return beads;
         }
@@ -330,5 +370,46 @@ mod tests {
     fn guide_of_empty_sides() {
         assert_eq!(guide(&[], &[3.0]), vec![1]);
         assert_eq!(guide(&[3.0], &[]), vec![0, 0]);
+    }
+
+    #[test]
+    fn a_narrow_band_cuts_even_a_small_matrix() {
+        let centre: Vec<usize> = (0..=40).collect();
+        let narrow = Band::new(&centre, 40, 8, true);
+        assert!(narrow.partial);
+        assert_eq!((narrow.lo[20], narrow.hi[20]), (12, 29));
+        assert_eq!((narrow.lo[0], narrow.hi[40]), (0, 41));
+        // Without `always`, a matrix under FULL_DP_CELLS is searched in full.
+        let full = Band::new(&centre, 40, 8, false);
+        assert!(!full.partial);
+        assert_eq!(full.cells(), 41 * 41);
+        // A band wider than the matrix is the matrix.
+        assert!(!Band::new(&centre, 40, 64, true).partial);
+    }
+
+    #[test]
+    fn a_path_near_the_band_edge_asks_for_a_wider_band() {
+        let centre: Vec<usize> = (0..=40).collect();
+        let band = Band::new(&centre, 40, 8, true);
+        let diagonal: Vec<Bead> = (0..40)
+            .map(|k| Bead {
+                i: k,
+                a: 1,
+                j: k,
+                b: 1,
+            })
+            .collect();
+        assert!(!band.touches_edge(&diagonal, 40));
+        // One bead 6 columns off the centre of its row: within 3 of the edge at 8.
+        let mut off = diagonal.clone();
+        off[20] = Bead {
+            i: 20,
+            a: 1,
+            j: 26,
+            b: 1,
+        };
+        assert!(band.touches_edge(&off, 40));
+        // The whole matrix has no edge to touch.
+        assert!(!Band::new(&centre, 40, 8, false).touches_edge(&off, 40));
     }
 }

@@ -179,15 +179,21 @@ fn number_keys(values: Vec<numbers::Number>) -> Vec<u64> {
 
 /// Latin-script tokens of two or more letters written in capitals (APEC, BRICS, CNN, SCO),
 /// with dots removed (U.N. → UN): they pass unchanged between the languages.
+///
+/// A piece between separators is all ASCII, so it is judged on its bytes (dots skipped)
+/// and only a token that qualifies is copied: most pieces are ordinary words.
 fn latin_upper(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .map(|w| w.replace('.', ""))
         .filter(|w| {
-            w.len() >= 2
-                && w.chars()
+            let mut kept = w.bytes().filter(|&c| c != b'.');
+            let n = kept.clone().count();
+            n >= 2
+                && kept
+                    .clone()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                && w.chars().any(|c| c.is_ascii_uppercase())
+                && kept.any(|c| c.is_ascii_uppercase())
         })
+        .map(|w| w.replace('.', ""))
         .collect()
 }
 

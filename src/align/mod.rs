@@ -160,7 +160,13 @@ fn control_orders(n: usize) -> Vec<Vec<usize>> {
 }
 
 /// Align the two streams of a document: two passes, scored beads in document order.
-fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
+///
+/// With `narrow`, a complete translation (by its lengths in the first pass; by its lengths
+/// and its first pass's pairs in the second) is searched in a narrow band also when it is
+/// small (see [`dp::align`]). The control alignments go without: they estimate what the
+/// search finds between unrelated texts, and a band would find less and make unrelated
+/// texts look more like translations than they are.
+fn align_streams(en: &Stream, zh: &Stream, feats: &Features, narrow: bool) -> Vec<Scored> {
     let mut scratch = Scratch::default();
     // The text's own ratio, as measured (none without Chinese text), of the text a
     // translation scales: Latin letters and digits inside the Chinese are copied as they are.
@@ -172,7 +178,7 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
     let priors = Priors::from_counts(feats.en.len(), feats.zh.len());
     let complete = observed.is_some_and(|r| (COMPLETE_RATIO.0..=COMPLETE_RATIO.1).contains(&r));
     let grid = Grid::new(en, zh, feats, ratio, SKIP_PRIOR_MIN, &priors, complete);
-    let beads = dp::align(&grid, &mut scratch, None);
+    let beads = dp::align(&grid, &mut scratch, None, narrow && complete);
     let first = score_beads(&grid, beads, &mut scratch);
     let ratio = bead_ratio(&first, feats).unwrap_or(ratio);
     let skip = if complete {
@@ -196,7 +202,7 @@ fn align_streams(en: &Stream, zh: &Stream, feats: &Features) -> Vec<Scored> {
         priors
     };
     let grid = Grid::new(en, zh, feats, ratio, skip, &priors, complete);
-    let beads = dp::align(&grid, &mut scratch, Some(&path));
+    let beads = dp::align(&grid, &mut scratch, Some(&path), narrow && complete);
     score_beads(&grid, beads, &mut scratch)
 }
 
@@ -272,7 +278,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
     let es = Stream::new(en, opts.presplit);
     let zs = Stream::new(zh, opts.presplit);
     let feats = Features::new(&es, &zs);
-    let scored = align_streams(&es, &zs, &feats);
+    let scored = align_streams(&es, &zs, &feats, true);
     let agreement = lexical_contrast(&feats, &zs, &scored);
     let chance_agreement = (agreement < CLEAR_AGREEMENT).then(|| {
         let orders = control_orders(zs.sentences.len());
@@ -280,7 +286,7 @@ pub fn align_document(doc: &Document, opts: &AlignOptions) -> Result<AlignedDocu
             .iter()
             .map(|order| {
                 let (zs, feats) = (zs.reordered(order), feats.zh_reordered(order));
-                let control = align_streams(&es, &zs, &feats);
+                let control = align_streams(&es, &zs, &feats, false);
                 lexical_contrast(&feats, &zs, &control)
             })
             .sum();

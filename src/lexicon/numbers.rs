@@ -87,8 +87,10 @@ fn year_kind(value: f64, digits: usize, plain: bool) -> bool {
 // ---------------------------------------------------------------------------------------
 
 #[derive(Debug)]
-enum Tok {
-    Word(String),
+enum Tok<'a> {
+    /// A word as written (a slice of the text) and lowercased (once here: the number
+    /// readers look at every word, most several times).
+    Word(&'a str, String),
     Num {
         value: f64,
         digits: usize,
@@ -100,10 +102,12 @@ enum Tok {
     Skip,
 }
 
-fn lex_en(text: &str) -> Vec<Tok> {
+fn lex_en(text: &str) -> Vec<Tok<'_>> {
     let chars: Vec<char> = text.chars().collect();
     let mut toks = Vec::new();
     let mut i = 0;
+    // A character index and its byte offset in `text`, moved forward to each word's start.
+    let (mut at, mut byte) = (0usize, 0usize);
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
@@ -163,11 +167,14 @@ fn lex_en(text: &str) -> Vec<Tok> {
             while i < chars.len() && chars[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect();
-            if word.chars().any(|d| d.is_ascii_digit()) {
-                toks.push(Tok::Skip);
-            } else {
-                toks.push(Tok::Word(word));
+            byte += chars[at..start].iter().map(|c| c.len_utf8()).sum::<usize>();
+            at = start;
+            // The word is ASCII: one byte a character.
+            match text.get(byte..byte + (i - start)) {
+                Some(word) if !word.bytes().any(|d| d.is_ascii_digit()) => {
+                    toks.push(Tok::Word(word, word.to_ascii_lowercase()));
+                }
+                _ => toks.push(Tok::Skip),
             }
         } else {
             if !c.is_whitespace() {
@@ -299,9 +306,9 @@ fn is_money_word(w: &str) -> bool {
     )
 }
 
-fn word_at(toks: &[Tok], i: usize) -> Option<String> {
+fn word_at<'t>(toks: &'t [Tok<'_>], i: usize) -> Option<&'t str> {
     match toks.get(i) {
-        Some(Tok::Word(w)) => Some(w.to_ascii_lowercase()),
+        Some(Tok::Word(_, lower)) => Some(lower),
         _ => None,
     }
 }
@@ -311,17 +318,17 @@ fn word_at(toks: &[Tok], i: usize) -> Option<String> {
 fn en_after(toks: &[Tok], j: usize) -> (Option<NumberKind>, usize) {
     match toks.get(j) {
         Some(Tok::Sym('%')) => return (Some(NumberKind::Percent), j + 1),
-        Some(Tok::Word(_)) => {}
+        Some(Tok::Word(..)) => {}
         _ => return (None, j),
     }
     let w = word_at(toks, j).unwrap_or_default();
     if w == "percent" {
         return (Some(NumberKind::Percent), j + 1);
     }
-    if w == "per" && word_at(toks, j + 1).as_deref() == Some("cent") {
+    if w == "per" && word_at(toks, j + 1) == Some("cent") {
         return (Some(NumberKind::Percent), j + 2);
     }
-    if is_money_word(&w) {
+    if is_money_word(w) {
         return (Some(NumberKind::Money), j + 1);
     }
     (None, j)
@@ -345,7 +352,7 @@ fn en_digit_number(toks: &[Tok], i: usize) -> Option<(Number, usize)> {
     let mut j = i + 1;
     let mut scaled = false;
     if !ordinal {
-        while let Some(s) = word_at(toks, j).as_deref().and_then(en_scale) {
+        while let Some(s) = word_at(toks, j).and_then(en_scale) {
             value *= s;
             scaled = true;
             j += 1;
@@ -379,8 +386,8 @@ fn en_word_number(toks: &[Tok], i: usize) -> Option<(Number, usize)> {
     let mut ordinal = false;
     let mut last_was_scale = false;
     // "a hundred", "a million": the article stands for one only before a scale word.
-    if matches!(word_at(toks, j).as_deref(), Some("a" | "an"))
-        && word_at(toks, j + 1).as_deref().and_then(en_scale).is_some()
+    if matches!(word_at(toks, j), Some("a" | "an"))
+        && word_at(toks, j + 1).and_then(en_scale).is_some()
     {
         current = 1.0;
         j += 1;
@@ -390,26 +397,26 @@ fn en_word_number(toks: &[Tok], i: usize) -> Option<(Number, usize)> {
             // A hyphen joining two number words: "twenty-five".
             if consumed > 0
                 && matches!(toks.get(j), Some(Tok::Sym('-')))
-                && word_at(toks, j + 1).is_some_and(|w| is_number_word(&w))
+                && word_at(toks, j + 1).is_some_and(is_number_word)
             {
                 j += 1;
                 continue;
             }
             break;
         };
-        if let Some(u) = en_unit(&w) {
+        if let Some(u) = en_unit(w) {
             current += f64::from(u);
-        } else if let Some(s) = en_scale(&w) {
+        } else if let Some(s) = en_scale(w) {
             if s < 1e3 {
                 current = current.max(1.0) * s;
             } else {
                 total += current.max(1.0) * s;
                 current = 0.0;
             }
-        } else if let Some(o) = en_ordinal(&w) {
+        } else if let Some(o) = en_ordinal(w) {
             current += f64::from(o);
             ordinal = true;
-        } else if let Some(s) = en_ordinal_scale(&w) {
+        } else if let Some(s) = en_ordinal_scale(w) {
             if s < 1e3 {
                 current = current.max(1.0) * s;
             } else {
@@ -419,15 +426,14 @@ fn en_word_number(toks: &[Tok], i: usize) -> Option<(Number, usize)> {
             ordinal = true;
         } else if w == "and"
             && last_was_scale
-            && word_at(toks, j + 1)
-                .is_some_and(|w| en_unit(&w).is_some() || en_ordinal(&w).is_some())
+            && word_at(toks, j + 1).is_some_and(|w| en_unit(w).is_some() || en_ordinal(w).is_some())
         {
             j += 1;
             continue;
         } else {
             break;
         }
-        last_was_scale = en_scale(&w).is_some();
+        last_was_scale = en_scale(w).is_some();
         consumed += 1;
         j += 1;
         if ordinal {
@@ -446,7 +452,7 @@ fn en_word_number(toks: &[Tok], i: usize) -> Option<(Number, usize)> {
     if !ordinal {
         // Fractions: "three quarters", "two thirds", "one fifth".
         if let Some(w) = word_at(toks, j) {
-            let stem = w.strip_suffix('s').unwrap_or(&w);
+            let stem = w.strip_suffix('s').unwrap_or(w);
             let denom = if stem == "quarter" {
                 Some(4)
             } else {
@@ -500,11 +506,11 @@ pub fn en_numbers(text: &str) -> Vec<Number> {
                     continue;
                 }
             }
-            Tok::Word(w) => {
+            Tok::Word(w, _) => {
                 if let Some(m) = en_month(w) {
                     let day_next = |k: usize| matches!(toks.get(k), Some(Tok::Num { value, ordinal: false, .. }) if *value >= 1.0 && *value <= 31.0);
                     let near_day = day_next(i + 1) || (i > 0 && day_next(i - 1));
-                    if w != "May" || near_day {
+                    if *w != "May" || near_day {
                         out.push(Number::new(f64::from(m), NumberKind::Cardinal, false));
                     }
                 } else if let Some((n, next)) = en_word_number(&toks, i) {

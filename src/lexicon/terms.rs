@@ -295,12 +295,16 @@ impl FirstBytes {
 
 fn mentions_words(patterns: &[Vec<Word>], text: &[Word], firsts: &FirstBytes) -> bool {
     patterns.iter().any(|pat| {
+        // A window whose first word begins with another byte than the rendering's cannot
+        // match (see `word_matches`): that test, inline, rules out most windows.
+        let first = pat.first().map(|p| p.text.as_bytes().first());
         !pat.is_empty()
             && text.len() >= pat.len()
             && pat.iter().all(|p| firsts.may_hold(p))
-            && text
-                .windows(pat.len())
-                .any(|w| w.iter().zip(pat).all(|(t, p)| word_matches(p, t)))
+            && text.windows(pat.len()).any(|w| {
+                Some(w[0].text.as_bytes().first()) == first
+                    && w.iter().zip(pat).all(|(t, p)| word_matches(p, t))
+            })
     })
 }
 
