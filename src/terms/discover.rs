@@ -210,7 +210,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         })
         .collect();
     found.extend(coordinated(segs, &units, &known_keys, opts, &mut glosser));
-    super::rank::rank(found, &quoted)
+    let count = |s: &str| zh.stats.get(s).map_or(0, |st| st.count);
+    super::rank::rank(found, &quoted, &count, segs)
 }
 
 /// The candidate of a Chinese n-gram and its rendering: score (G² times dictionary
@@ -474,6 +475,41 @@ mod tests {
             Some("moderately prosperous society"),
             "{all:?}"
         );
+    }
+
+    /// A string written only behind the same modifier (各族人民, always in 全国各族人民)
+    /// is proposed in the form the text uses, with the same English.
+    #[test]
+    fn the_form_the_text_writes_is_the_term() {
+        let pairs = [
+            (
+                "全国各族人民团结奋斗。",
+                "The people of all ethnic groups unite and strive.",
+            ),
+            (
+                "我们紧紧依靠全国各族人民。",
+                "We rely closely on the people of all ethnic groups.",
+            ),
+            (
+                "感谢全国各族人民的支持。",
+                "We thank the people of all ethnic groups for their support.",
+            ),
+            ("我们支持多边主义。", "We support multilateralism."),
+            ("世界需要和平稳定。", "The world needs peace and stability."),
+            (
+                "双方加强经济合作。",
+                "The two sides strengthen economic cooperation.",
+            ),
+        ];
+        let found = discover_in(&pairs);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let whole = found.iter().find(|c| c.zh == "全国各族人民");
+        assert_eq!(
+            whole.map(|c| c.en.as_str()),
+            Some("people of all ethnic groups"),
+            "{all:?}"
+        );
+        assert!(found.iter().all(|c| c.zh != "各族人民"), "{all:?}");
     }
 
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is
