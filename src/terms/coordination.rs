@@ -72,9 +72,35 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
                 None => continue,
             }
         }
+        // Later items sharing an opening (面向世界、面向未来) place the first item's start
+        // at that opening, whatever its length (坚持面向现代化 → 面向现代化).
+        let opening: String = {
+            let later = &items[1..];
+            let shortest = later.iter().map(|i| i.chars().count()).min();
+            let mut common = 0;
+            while shortest.is_some_and(|m| common < m - 1)
+                && later
+                    .iter()
+                    .all(|i| i.chars().nth(common) == later[0].chars().nth(common))
+            {
+                common += 1;
+            }
+            later
+                .first()
+                .map_or_else(String::new, |i| i.chars().take(common).collect())
+        };
+        if !opening.is_empty() {
+            if let Some(b) = items[0].rfind(opening.as_str()).filter(|&b| b > 0) {
+                let at = items[0][..b].chars().count();
+                if boundary_at(&items[0], at) {
+                    items[0] = items[0][b..].to_string();
+                }
+            }
+        }
         let first = &items[0];
         let n = first.chars().count();
-        if n > len {
+        let at_opening = !opening.is_empty() && first.starts_with(opening.as_str());
+        if n > len && !at_opening {
             if !boundary_at(first, n - len) {
                 continue;
             }
@@ -271,6 +297,8 @@ mod tests {
     fn lists_are_cut_from_their_clause() {
         let l = zh_lists("我们要坚定道路自信、理论自信、制度自信，继续前进。");
         assert_eq!(l[0].0, "道路自信、理论自信、制度自信");
+        let l = zh_lists("广大青年要坚持面向现代化、面向世界、面向未来，增强本领。");
+        assert_eq!(l[0].0, "面向现代化、面向世界、面向未来");
         let l = zh_lists("坚决反对形式主义、官僚主义、享乐主义和奢靡之风。");
         assert_eq!(l[0].0, "形式主义、官僚主义、享乐主义和奢靡之风");
     }

@@ -625,11 +625,13 @@ impl Rendering {
 /// 重要倡议 does not (both glosses of 倡议): there the second item renders a word beside the
 /// candidate (倡议主张). A Chinese of one glossed word (改革开放, whose gloss is the whole
 /// phrase) is rendered by any coordination its gloss holds, and so is any word whose gloss
-/// phrase holds both items. A word that is itself two parts, each glossing one item, is
-/// rendered too (儿女: 儿 "son", 女 "daughter" for "sons and daughters"; 公平正义: 公平,
-/// 正义 for "fairness and justice" inside 国际公平正义), where 倡议 "initiative; proposal"
-/// glosses both items of "initiatives and proposals" with one sense each and neither of its
-/// characters "proposal". A side with no glossed neighbour word counts as not rendering.
+/// phrase holds both items. A word that is itself two parts, each glossing one item in the
+/// same order, is rendered too (儿女: 儿 "son", 女 "daughter" for "sons and daughters";
+/// 公平正义: 公平, 正义 for "fairness and justice" inside 国际公平正义), where 倡议
+/// "initiative; proposal" glosses both items of "initiatives and proposals" with one sense
+/// each and neither of its characters "proposal", and 追梦 (追 "pursue", 梦 "dream") is no
+/// coordination "dream and pursue". A side with no glossed neighbour word counts as not
+/// rendering.
 pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord]) -> bool {
     // Gloss phrases of the Chinese words: a coordination inside one ("sons and daughters"
     // for 儿女) renders that one word whole.
@@ -669,8 +671,7 @@ pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord])
         };
         word.char_indices().skip(1).any(|(b, _)| {
             let (left, right) = word.split_at(b);
-            (part_glosses(left, sb) && part_glosses(right, sa) && !part_glosses(left, sa))
-                || (part_glosses(left, sa) && part_glosses(right, sb) && !part_glosses(left, sb))
+            part_glosses(left, sb) && part_glosses(right, sa) && !part_glosses(left, sa)
         })
     };
     let content = |w: &&&str| !en_stems(w).is_empty();
@@ -825,6 +826,12 @@ mod tests {
         assert!(coordination_rendered(
             "international fairness and justice",
             "国际公平正义",
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut g, "勇于追梦");
+        assert!(!coordination_rendered(
+            "dare to dream and pursue their dreams",
+            "勇于追梦",
             &glossed
         ));
         let glossed = gloss_candidate(&mut g, "重要倡议");
