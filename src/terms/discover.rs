@@ -50,7 +50,9 @@
 //!    dictionary confirms both ends and at least half of each side; a candidate opening or
 //!    closing with a verb the English does not render is dropped.
 //! 5. **Coordinated formulations** ([`coordination`]): lists written with 、 proposed whole,
-//!    with the English window across commas that renders every item.
+//!    with the English window across commas that renders every item; and set phrases of
+//!    two clauses cited whole as a sentence or quotation (空谈误国，实干兴邦), with the
+//!    English clause pair that renders both.
 //! 6. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
 //!    words meet the English words (independent bilingual evidence), times a termhood
 //!    factor: longer forms (three Chinese characters or more, two English content words
@@ -310,11 +312,19 @@ fn coordinated(
     glosser: &mut Glosser,
 ) -> Vec<Candidate> {
     let min = opts.min_pairs.max(1);
-    let mut lists: HashMap<String, (Vec<String>, Vec<usize>)> = HashMap::new();
+    // Key -> (items, units, whether a set phrase of two clauses rather than a list).
+    let mut lists: HashMap<String, (Vec<String>, Vec<usize>, bool)> = HashMap::new();
     for (u, members) in units.members.iter().enumerate() {
         for &si in members {
-            for (key, items) in coordination::zh_lists(&segs[si].zh) {
-                let e = lists.entry(key).or_insert_with(|| (items, Vec::new()));
+            let zh = &segs[si].zh;
+            let found = coordination::zh_lists(zh)
+                .into_iter()
+                .map(|l| (l, false))
+                .chain(coordination::zh_couplets(zh).into_iter().map(|l| (l, true)));
+            for ((key, items), couplet) in found {
+                let e = lists
+                    .entry(key)
+                    .or_insert_with(|| (items, Vec::new(), couplet));
                 if !e.1.contains(&u) {
                     e.1.push(u);
                 }
@@ -325,7 +335,7 @@ fn coordinated(
     list_keys.sort();
     let mut found = Vec::new();
     for key in list_keys {
-        let (items, list_units) = &lists[key];
+        let (items, list_units, couplet) = &lists[key];
         if list_units.len() < min || (!opts.include_known && known_keys.contains(key.as_str())) {
             continue;
         }
@@ -340,12 +350,16 @@ fn coordinated(
             let Some(&si) = units.members[u].first() else {
                 continue;
             };
-            let Some((covered, _, en)) = coordination::best_window(&segs[si].en, &glossed) else {
+            let window = if *couplet {
+                coordination::couplet_window(&segs[si].en, &glossed)
+            } else {
+                coordination::best_window(&segs[si].en, &glossed)
+                    .filter(|w| w.0 >= needed)
+                    .map(|w| w.2)
+            };
+            let Some(en) = window else {
                 continue;
             };
-            if covered < needed {
-                continue;
-            }
             let k = en.to_lowercase();
             match renderings.iter_mut().find(|r| r.0 == k) {
                 Some(r) => r.1.push(u),
@@ -387,7 +401,11 @@ fn coordinated(
             confidence: Band::List.confidence(),
             evidence: vec![
                 in_pairs(a),
-                format!("coordinated formulation of {} items", items.len()),
+                if *couplet {
+                    "set phrase of two clauses".to_string()
+                } else {
+                    format!("coordinated formulation of {} items", items.len())
+                },
                 format!(
                     "glossed {}/{} English words, {}/{} Chinese words",
                     r.glossed, r.words, r.zh_covered, r.zh_words

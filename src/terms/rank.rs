@@ -69,7 +69,8 @@ pub enum Band {
     Once,
     /// In one unit, with only the form of a compound of dictionary words.
     OnceCompound,
-    /// A coordinated formulation (道路自信、理论自信、制度自信), every item rendered.
+    /// A coordinated formulation (道路自信、理论自信、制度自信), every item rendered, or a
+    /// set phrase of two clauses (空谈误国，实干兴邦), both rendered.
     List,
 }
 
