@@ -185,6 +185,29 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
     out
 }
 
+/// Lists written without punctuation (改革发展稳定 "reform, development and stability"):
+/// three or four consecutive two-character dictionary words of one run of Han characters,
+/// each with its items. Most such strings are a verb and its object, not a list; the
+/// caller keeps one only where the English renders it as a list across commas, every word
+/// an item of its own.
+pub fn zh_juxtaposed(zh: &str) -> Vec<(String, Vec<String>)> {
+    let clean = crate::lexicon::terms::zh_key_text(zh);
+    let mut out = Vec::new();
+    for run in clean.split(|c: char| !is_han(c)).filter(|r| !r.is_empty()) {
+        let tokens = crate::lexicon::cedict::tokenize(run);
+        for n in [3, 4] {
+            for w in tokens.windows(n) {
+                if w.iter()
+                    .all(|t| t.chars().count() == 2 && termlike::dictionary_word(t))
+                {
+                    out.push((w.concat(), w.iter().map(|t| t.to_string()).collect()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Characters after which a clause pair may begin: the start of a sentence or a quotation.
 const COUPLET_OPEN: &str = "。！？；：“「‘\"";
 
@@ -391,6 +414,10 @@ mod tests {
         assert_eq!(c[0].0, "空谈误国，实干兴邦");
         // Two clauses cut out of a longer sentence are not a set phrase.
         assert!(zh_couplets("我们要立足本职，埋头苦干，增长才干。").is_empty());
+        let j = zh_juxtaposed("必须坚持改革发展稳定的统一。");
+        assert!(j
+            .iter()
+            .any(|(k, items)| k == "改革发展稳定" && items.len() == 3));
         let mut g = Glosser::new();
         let halves = gloss_items(&mut g, &c[0].1);
         assert_eq!(

@@ -301,6 +301,18 @@ fn score_pair(
     }
 }
 
+/// The kinds of formulation [`coordinated`] proposes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListKind {
+    /// Items written with 、 (道路自信、理论自信、制度自信).
+    List,
+    /// Two clauses cited whole (空谈误国，实干兴邦).
+    Couplet,
+    /// Two-character words written without punctuation (改革发展稳定), a list only where the
+    /// English lists them.
+    Juxtaposed,
+}
+
 /// Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the English
 /// window that renders every item, in the most units. A list seen once is weaker evidence
 /// than a repeated term and ranks at half its score.
@@ -312,15 +324,24 @@ fn coordinated(
     glosser: &mut Glosser,
 ) -> Vec<Candidate> {
     let min = opts.min_pairs.max(1);
-    // Key -> (items, units, whether a set phrase of two clauses rather than a list).
-    let mut lists: HashMap<String, (Vec<String>, Vec<usize>, bool)> = HashMap::new();
+    // Key -> (items, units, kind).
+    let mut lists: HashMap<String, (Vec<String>, Vec<usize>, ListKind)> = HashMap::new();
     for (u, members) in units.members.iter().enumerate() {
         for &si in members {
             let zh = &segs[si].zh;
             let found = coordination::zh_lists(zh)
                 .into_iter()
-                .map(|l| (l, false))
-                .chain(coordination::zh_couplets(zh).into_iter().map(|l| (l, true)));
+                .map(|l| (l, ListKind::List))
+                .chain(
+                    coordination::zh_couplets(zh)
+                        .into_iter()
+                        .map(|l| (l, ListKind::Couplet)),
+                )
+                .chain(
+                    coordination::zh_juxtaposed(zh)
+                        .into_iter()
+                        .map(|l| (l, ListKind::Juxtaposed)),
+                );
             for ((key, items), couplet) in found {
                 let e = lists
                     .entry(key)
@@ -335,7 +356,7 @@ fn coordinated(
     list_keys.sort();
     let mut found = Vec::new();
     for key in list_keys {
-        let (items, list_units, couplet) = &lists[key];
+        let (items, list_units, kind) = &lists[key];
         if list_units.len() < min || (!opts.include_known && known_keys.contains(key.as_str())) {
             continue;
         }
@@ -350,12 +371,23 @@ fn coordinated(
             let Some(&si) = units.members[u].first() else {
                 continue;
             };
-            let window = if *couplet {
-                coordination::couplet_window(&segs[si].en, &glossed)
-            } else {
-                coordination::best_window(&segs[si].en, &glossed)
+            let window = match kind {
+                ListKind::Couplet => coordination::couplet_window(&segs[si].en, &glossed),
+                ListKind::List => coordination::best_window(&segs[si].en, &glossed)
                     .filter(|w| w.0 >= needed)
-                    .map(|w| w.2)
+                    .map(|w| w.2),
+                // A list without punctuation stands only as an English list of one word
+                // per item, across commas and closed by "and" or "or" ("reform,
+                // development and stability").
+                ListKind::Juxtaposed => coordination::best_window(&segs[si].en, &glossed)
+                    .filter(|w| {
+                        let last = w.2.rsplit(',').next().unwrap_or_default();
+                        w.0 >= needed
+                            && w.2.contains(',')
+                            && last.split_whitespace().any(|x| x == "and" || x == "or")
+                            && termlike::rendering(&w.2, &glossed.concat()).words == needed
+                    })
+                    .map(|w| w.2),
             };
             let Some(en) = window else {
                 continue;
@@ -401,10 +433,9 @@ fn coordinated(
             confidence: Band::List.confidence(),
             evidence: vec![
                 in_pairs(a),
-                if *couplet {
-                    "set phrase of two clauses".to_string()
-                } else {
-                    format!("coordinated formulation of {} items", items.len())
+                match kind {
+                    ListKind::Couplet => "set phrase of two clauses".to_string(),
+                    _ => format!("coordinated formulation of {} items", items.len()),
                 },
                 format!(
                     "glossed {}/{} English words, {}/{} Chinese words",
