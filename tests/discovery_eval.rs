@@ -223,9 +223,9 @@ fn discovery_recall_of_bundled_terms() {
         &[Job::File(B2026), Job::Pair(B2026, Z2026)],
         false,
     );
-    // Floors, just under the figures printed (all samples 50 and 59 of 77, development 32
-    // and 37 of 49, held out 12 and 15 of 26): a change that loses recall fails.
-    for (f, exact_all, partial_all) in [(&all, 0.64, 0.76), (&dev, 0.65, 0.75), (&held, 0.46, 0.57)]
+    // Floors, just under the figures printed (all samples 51 and 60 of 77, development 32
+    // and 37 of 49, held out 13 and 16 of 26): a change that loses recall fails.
+    for (f, exact_all, partial_all) in [(&all, 0.66, 0.77), (&dev, 0.65, 0.75), (&held, 0.49, 0.61)]
     {
         let r = f.reference.max(1) as f64;
         assert!(f.reference >= 20);

@@ -172,16 +172,16 @@ pub(crate) fn rank(
     kept
 }
 
-/// Whether the nested candidate `short`, in two units or more, is (almost) only written
-/// inside `long`, which adds one two-character dictionary word in front of it (全国 +
-/// 各族人民) that the English right beside the rendering in `long`'s example pair does not
-/// render: at most a fifth of its occurrences stand outside `long`. A string seen in one
-/// unit is always inside its context, which says nothing; an addition that is not a word
-/// (以, 阶段的) is context, a longer one (中国特色社会主义 + 新胜利) a term of its own beside
-/// it, and one rendered next to the English ("whole Party") a neighbour. Only a word in
-/// front counts: Chinese puts the head last, so a modifier in front is what an official
-/// rendering may leave implicit, while a word after (世界反法西斯战争 + 胜利) is a new head
-/// the same English cannot render.
+/// Whether the nested candidate `short`, in two units or more and written three times or
+/// more, is (almost) only written inside `long`, which adds one two-character dictionary
+/// word in front of it (全国 + 各族人民) that the English right beside the rendering in
+/// `long`'s example pair does not render: at most a fifth of its occurrences stand outside
+/// `long`. A string seen in one unit is always inside its context, which says nothing; an
+/// addition that is not a word (以, 阶段的) is context, a longer one (中国特色社会主义 +
+/// 新胜利) a term of its own beside it, and one rendered next to the English ("whole
+/// Party") a neighbour. Only a word in front counts: Chinese puts the head last, so a
+/// modifier in front is what an official rendering may leave implicit, while a word after
+/// (世界反法西斯战争 + 胜利) is a new head the same English cannot render.
 fn written_inside(
     short: &Candidate,
     long: &Candidate,
@@ -199,7 +199,9 @@ fn written_inside(
     });
     let inside = count(l) * l.matches(s).count();
     let all = count(s);
-    !rendered_nearby && inside > 0 && all.saturating_sub(inside) * 5 <= all
+    // Three occurrences at least: a string written twice may be one sentence in two
+    // editions of a text (一切单边行径 in both Chinese editions of one press conference).
+    all >= 3 && !rendered_nearby && inside > 0 && all.saturating_sub(inside) * 5 <= all
 }
 
 /// The words right beside the first occurrence of the phrase `en` in the sentence `text`
