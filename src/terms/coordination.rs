@@ -8,6 +8,11 @@
 //! of the inner items, on dictionary word boundaries), and the English is the window of the
 //! pair's sentence, commas included, that renders the most items by their dictionary
 //! glosses with the fewest unglossed words.
+//!
+//! Set phrases of two clauses (空谈误国，实干兴邦; 千里之行，始于足下), which a speech
+//! cites whole as a sentence or a quotation, are found here too: two clauses of equal
+//! length joined by a comma, with the English clause pair between the same kind of
+//! boundaries that renders both.
 
 use super::termlike::{self, EnEnds};
 use crate::lexicon::dict::{GlossedWord, Glosser};
@@ -72,9 +77,35 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
                 None => continue,
             }
         }
+        // Later items sharing an opening (面向世界、面向未来) place the first item's start
+        // at that opening, whatever its length (坚持面向现代化 → 面向现代化).
+        let opening: String = {
+            let later = &items[1..];
+            let shortest = later.iter().map(|i| i.chars().count()).min();
+            let mut common = 0;
+            while shortest.is_some_and(|m| common < m - 1)
+                && later
+                    .iter()
+                    .all(|i| i.chars().nth(common) == later[0].chars().nth(common))
+            {
+                common += 1;
+            }
+            later
+                .first()
+                .map_or_else(String::new, |i| i.chars().take(common).collect())
+        };
+        if !opening.is_empty() {
+            if let Some(b) = items[0].rfind(opening.as_str()).filter(|&b| b > 0) {
+                let at = items[0][..b].chars().count();
+                if boundary_at(&items[0], at) {
+                    items[0] = items[0][b..].to_string();
+                }
+            }
+        }
         let first = &items[0];
         let n = first.chars().count();
-        if n > len {
+        let at_opening = !opening.is_empty() && first.starts_with(opening.as_str());
+        if n > len && !at_opening {
             if !boundary_at(first, n - len) {
                 continue;
             }
@@ -152,6 +183,105 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
         out.push((joined, items_all));
     }
     out
+}
+
+/// Lists written without punctuation (改革发展稳定 "reform, development and stability"):
+/// three or four consecutive two-character dictionary words of one run of Han characters,
+/// each with its items. Most such strings are a verb and its object, not a list; the
+/// caller keeps one only where the English renders it as a list across commas, every word
+/// an item of its own.
+pub fn zh_juxtaposed(zh: &str) -> Vec<(String, Vec<String>)> {
+    let clean = crate::lexicon::terms::zh_key_text(zh);
+    let mut out = Vec::new();
+    for run in clean.split(|c: char| !is_han(c)).filter(|r| !r.is_empty()) {
+        let tokens = crate::lexicon::cedict::tokenize(run);
+        for n in [3, 4] {
+            for w in tokens.windows(n) {
+                if w.iter()
+                    .all(|t| t.chars().count() == 2 && termlike::dictionary_word(t))
+                {
+                    out.push((w.concat(), w.iter().map(|t| t.to_string()).collect()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Characters after which a clause pair may begin: the start of a sentence or a quotation.
+const COUPLET_OPEN: &str = "。！？；：“「‘\"";
+
+/// Characters before which a clause pair may end: the end of a sentence or a quotation.
+const COUPLET_CLOSE: &str = "。！？；”」’\"";
+
+/// Set phrases of two clauses (空谈误国，实干兴邦; 千里之行，始于足下): two runs of Han
+/// characters of equal length (four to seven) joined by one comma or enumeration comma,
+/// standing as a whole sentence or a whole quotation (opening after sentence punctuation
+/// or a quotation mark, or at the start, and closing likewise), each with its two halves.
+/// Such a pair is a saying or a slogan the text cites whole, where two clauses of running
+/// text are cut out of a longer sentence.
+pub fn zh_couplets(zh: &str) -> Vec<(String, Vec<String>)> {
+    let chars: Vec<char> = zh.trim().chars().collect();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if is_han(chars[i]) {
+            let start = i;
+            while i < chars.len() && is_han(chars[i]) {
+                i += 1;
+            }
+            runs.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for w in runs.windows(2) {
+        let ((s1, e1), (s2, e2)) = (w[0], w[1]);
+        let sep = chars[e1];
+        let n = e1 - s1;
+        if s2 != e1 + 1 || !matches!(sep, '，' | '、') || e2 - s2 != n || !(4..=7).contains(&n) {
+            continue;
+        }
+        let opens = s1 == 0 || COUPLET_OPEN.contains(chars[s1 - 1]);
+        let closes = e2 == chars.len() || COUPLET_CLOSE.contains(chars[e2]);
+        if !opens || !closes {
+            continue;
+        }
+        let (a, b): (String, String) = (
+            chars[s1..e1].iter().collect(),
+            chars[s2..e2].iter().collect(),
+        );
+        out.push((format!("{a}{sep}{b}"), vec![a, b]));
+    }
+    out
+}
+
+/// The English of a set phrase of two clauses: a whole run of the sentence (between
+/// sentence punctuation or quotation marks) holding exactly one comma, each side rendering
+/// its Chinese clause by the dictionary and at least half of its content words glossed
+/// ("Empty talk harms the country, while hard work makes it flourish"). The best such run
+/// by glossed words, if any.
+pub fn couplet_window(en: &str, halves: &[Vec<GlossedWord>]) -> Option<String> {
+    let [first, second] = halves else {
+        return None;
+    };
+    let all: Vec<GlossedWord> = halves.iter().flatten().cloned().collect();
+    en_runs(en)
+        .into_iter()
+        .filter(|run| run.iter().filter(|t| *t == ",").count() == 1 && run.len() <= 24)
+        .filter_map(|run| {
+            let comma = run.iter().position(|t| t == ",")?;
+            let (left, right) = (surface(&run[..comma]), surface(&run[comma + 1..]));
+            let whole = surface(&run);
+            let r = termlike::rendering(&whole, &all);
+            (termlike::rendering(&left, first).zh_covered > 0
+                && termlike::rendering(&right, second).zh_covered > 0
+                && r.glossed * 2 >= r.words)
+                .then_some((r.glossed, whole))
+        })
+        .max_by(|p, q| p.0.cmp(&q.0).then(q.1.cmp(&p.1)))
+        .map(|(_, en)| en)
 }
 
 /// English tokens of a sentence in runs not crossed by sentence punctuation, with each
@@ -271,8 +401,33 @@ mod tests {
     fn lists_are_cut_from_their_clause() {
         let l = zh_lists("我们要坚定道路自信、理论自信、制度自信，继续前进。");
         assert_eq!(l[0].0, "道路自信、理论自信、制度自信");
+        let l = zh_lists("广大青年要坚持面向现代化、面向世界、面向未来，增强本领。");
+        assert_eq!(l[0].0, "面向现代化、面向世界、面向未来");
         let l = zh_lists("坚决反对形式主义、官僚主义、享乐主义和奢靡之风。");
         assert_eq!(l[0].0, "形式主义、官僚主义、享乐主义和奢靡之风");
+    }
+
+    #[test]
+    fn set_phrases_of_two_clauses() {
+        let c = zh_couplets("我们说“空谈误国，实干兴邦”，实干首先就要脚踏实地。");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].0, "空谈误国，实干兴邦");
+        // Two clauses cut out of a longer sentence are not a set phrase.
+        assert!(zh_couplets("我们要立足本职，埋头苦干，增长才干。").is_empty());
+        let j = zh_juxtaposed("必须坚持改革发展稳定的统一。");
+        assert!(j
+            .iter()
+            .any(|(k, items)| k == "改革发展稳定" && items.len() == 3));
+        let mut g = Glosser::new();
+        let halves = gloss_items(&mut g, &c[0].1);
+        assert_eq!(
+            couplet_window(
+                "We often say, “Empty talk harms the country, while hard work makes it flourish.”",
+                &halves
+            )
+            .as_deref(),
+            Some("Empty talk harms the country, while hard work makes it flourish")
+        );
     }
 
     #[test]

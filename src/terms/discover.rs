@@ -50,7 +50,9 @@
 //!    dictionary confirms both ends and at least half of each side; a candidate opening or
 //!    closing with a verb the English does not render is dropped.
 //! 5. **Coordinated formulations** ([`coordination`]): lists written with 、 proposed whole,
-//!    with the English window across commas that renders every item.
+//!    with the English window across commas that renders every item; and set phrases of
+//!    two clauses cited whole as a sentence or quotation (空谈误国，实干兴邦), with the
+//!    English clause pair that renders both.
 //! 6. **Ranking**: G², raised by up to double when CC-CEDICT glosses of the Chinese
 //!    words meet the English words (independent bilingual evidence), times a termhood
 //!    factor: longer forms (three Chinese characters or more, two English content words
@@ -210,7 +212,8 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         })
         .collect();
     found.extend(coordinated(segs, &units, &known_keys, opts, &mut glosser));
-    super::rank::rank(found, &quoted)
+    let count = |s: &str| zh.stats.get(s).map_or(0, |st| st.count);
+    super::rank::rank(found, &quoted, &count, segs)
 }
 
 /// The candidate of a Chinese n-gram and its rendering: score (G² times dictionary
@@ -298,6 +301,18 @@ fn score_pair(
     }
 }
 
+/// The kinds of formulation [`coordinated`] proposes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListKind {
+    /// Items written with 、 (道路自信、理论自信、制度自信).
+    List,
+    /// Two clauses cited whole (空谈误国，实干兴邦).
+    Couplet,
+    /// Two-character words written without punctuation (改革发展稳定), a list only where the
+    /// English lists them.
+    Juxtaposed,
+}
+
 /// Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the English
 /// window that renders every item, in the most units. A list seen once is weaker evidence
 /// than a repeated term and ranks at half its score.
@@ -309,11 +324,28 @@ fn coordinated(
     glosser: &mut Glosser,
 ) -> Vec<Candidate> {
     let min = opts.min_pairs.max(1);
-    let mut lists: HashMap<String, (Vec<String>, Vec<usize>)> = HashMap::new();
+    // Key -> (items, units, kind).
+    let mut lists: HashMap<String, (Vec<String>, Vec<usize>, ListKind)> = HashMap::new();
     for (u, members) in units.members.iter().enumerate() {
         for &si in members {
-            for (key, items) in coordination::zh_lists(&segs[si].zh) {
-                let e = lists.entry(key).or_insert_with(|| (items, Vec::new()));
+            let zh = &segs[si].zh;
+            let found = coordination::zh_lists(zh)
+                .into_iter()
+                .map(|l| (l, ListKind::List))
+                .chain(
+                    coordination::zh_couplets(zh)
+                        .into_iter()
+                        .map(|l| (l, ListKind::Couplet)),
+                )
+                .chain(
+                    coordination::zh_juxtaposed(zh)
+                        .into_iter()
+                        .map(|l| (l, ListKind::Juxtaposed)),
+                );
+            for ((key, items), couplet) in found {
+                let e = lists
+                    .entry(key)
+                    .or_insert_with(|| (items, Vec::new(), couplet));
                 if !e.1.contains(&u) {
                     e.1.push(u);
                 }
@@ -324,7 +356,7 @@ fn coordinated(
     list_keys.sort();
     let mut found = Vec::new();
     for key in list_keys {
-        let (items, list_units) = &lists[key];
+        let (items, list_units, kind) = &lists[key];
         if list_units.len() < min || (!opts.include_known && known_keys.contains(key.as_str())) {
             continue;
         }
@@ -339,12 +371,27 @@ fn coordinated(
             let Some(&si) = units.members[u].first() else {
                 continue;
             };
-            let Some((covered, _, en)) = coordination::best_window(&segs[si].en, &glossed) else {
+            let window = match kind {
+                ListKind::Couplet => coordination::couplet_window(&segs[si].en, &glossed),
+                ListKind::List => coordination::best_window(&segs[si].en, &glossed)
+                    .filter(|w| w.0 >= needed)
+                    .map(|w| w.2),
+                // A list without punctuation stands only as an English list of one word
+                // per item, across commas and closed by "and" or "or" ("reform,
+                // development and stability").
+                ListKind::Juxtaposed => coordination::best_window(&segs[si].en, &glossed)
+                    .filter(|w| {
+                        let last = w.2.rsplit(',').next().unwrap_or_default();
+                        w.0 >= needed
+                            && w.2.contains(',')
+                            && last.split_whitespace().any(|x| x == "and" || x == "or")
+                            && termlike::rendering(&w.2, &glossed.concat()).words == needed
+                    })
+                    .map(|w| w.2),
+            };
+            let Some(en) = window else {
                 continue;
             };
-            if covered < needed {
-                continue;
-            }
             let k = en.to_lowercase();
             match renderings.iter_mut().find(|r| r.0 == k) {
                 Some(r) => r.1.push(u),
@@ -386,7 +433,10 @@ fn coordinated(
             confidence: Band::List.confidence(),
             evidence: vec![
                 in_pairs(a),
-                format!("coordinated formulation of {} items", items.len()),
+                match kind {
+                    ListKind::Couplet => "set phrase of two clauses".to_string(),
+                    _ => format!("coordinated formulation of {} items", items.len()),
+                },
                 format!(
                     "glossed {}/{} English words, {}/{} Chinese words",
                     r.glossed, r.words, r.zh_covered, r.zh_words
@@ -474,6 +524,41 @@ mod tests {
             Some("moderately prosperous society"),
             "{all:?}"
         );
+    }
+
+    /// A string written only behind the same modifier (各族人民, always in 全国各族人民)
+    /// is proposed in the form the text uses, with the same English.
+    #[test]
+    fn the_form_the_text_writes_is_the_term() {
+        let pairs = [
+            (
+                "全国各族人民团结奋斗。",
+                "The people of all ethnic groups unite and strive.",
+            ),
+            (
+                "我们紧紧依靠全国各族人民。",
+                "We rely closely on the people of all ethnic groups.",
+            ),
+            (
+                "感谢全国各族人民的支持。",
+                "We thank the people of all ethnic groups for their support.",
+            ),
+            ("我们支持多边主义。", "We support multilateralism."),
+            ("世界需要和平稳定。", "The world needs peace and stability."),
+            (
+                "双方加强经济合作。",
+                "The two sides strengthen economic cooperation.",
+            ),
+        ];
+        let found = discover_in(&pairs);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let whole = found.iter().find(|c| c.zh == "全国各族人民");
+        assert_eq!(
+            whole.map(|c| c.en.as_str()),
+            Some("people of all ethnic groups"),
+            "{all:?}"
+        );
+        assert!(found.iter().all(|c| c.zh != "各族人民"), "{all:?}");
     }
 
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is

@@ -5,7 +5,9 @@
 use super::discover::Candidate;
 use super::render::words_within;
 use super::termlike::{self, Form};
+use super::Segment;
 use crate::lexicon::dict::en_stems;
+use crate::lexicon::dict::Glosser;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -67,7 +69,8 @@ pub enum Band {
     Once,
     /// In one unit, with only the form of a compound of dictionary words.
     OnceCompound,
-    /// A coordinated formulation (道路自信、理论自信、制度自信), every item rendered.
+    /// A coordinated formulation (道路自信、理论自信、制度自信), every item rendered, or a
+    /// set phrase of two clauses (空谈误国，实干兴邦), both rendered.
     List,
 }
 
@@ -123,7 +126,19 @@ impl Band {
 /// form of a term stronger than a compound of dictionary words: then it is a term of its
 /// own and stays (邓小平理论 / Deng Xiaoping Theory beside 邓小平 / Deng Xiaoping, 小康社会 /
 /// moderately prosperous society beside 全面建成小康社会).
-pub(crate) fn rank(mut found: Vec<Candidate>, quoted: &HashSet<String>) -> Vec<Candidate> {
+///
+/// Which of two nested forms with the same English is the term is decided by how the text
+/// writes them (a C-value-like comparison of their frequencies, `count` giving a string's
+/// occurrences): a shorter string almost never written outside the longer one (各族人民,
+/// nearly always inside 全国各族人民) is a piece of the set phrase, and the longer form
+/// takes its place in the ranking; a shorter string also written on its own (记者会 beside
+/// 梅地亚中心举行记者会) is the term, whichever scored better.
+pub(crate) fn rank(
+    mut found: Vec<Candidate>,
+    quoted: &HashSet<String>,
+    count: &dyn Fn(&str) -> usize,
+    segs: &[Segment],
+) -> Vec<Candidate> {
     found.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -131,18 +146,89 @@ pub(crate) fn rank(mut found: Vec<Candidate>, quoted: &HashSet<String>) -> Vec<C
             .then(a.zh.cmp(&b.zh))
     });
     let mut kept: Vec<Candidate> = Vec::new();
-    for c in found {
+    for mut c in found {
         let termlike = !matches!(termlike::form(&c.zh, quoted), None | Some(Form::Compound));
-        let nested = kept.iter().any(|k| {
+        let nested = kept.iter().position(|k| {
             (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
                 && (k.en.eq_ignore_ascii_case(&c.en)
                     || (!termlike && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))))
                 && c.pairs * 4 <= k.pairs * 5
                 && k.pairs * 4 <= c.pairs * 5
         });
-        if !nested {
-            kept.push(c);
+        match nested {
+            None => kept.push(c),
+            Some(i)
+                if kept[i].en.eq_ignore_ascii_case(&c.en)
+                    && written_inside(&kept[i], &c, count, segs) =>
+            {
+                c.evidence
+                    .push(format!("{} is almost only written inside it", kept[i].zh));
+                c.score = kept[i].score;
+                kept[i] = c;
+            }
+            Some(_) => {}
         }
     }
     kept
+}
+
+/// Whether the nested candidate `short`, in two units or more and written three times or
+/// more, is (almost) only written inside `long`, which adds one two-character dictionary
+/// word in front of it (全国 + 各族人民) that the English right beside the rendering in
+/// `long`'s example pair does not render: at most a fifth of its occurrences stand outside
+/// `long`. A string seen in one unit is always inside its context, which says nothing; an
+/// addition that is not a word (以, 阶段的) is context, a longer one (中国特色社会主义 +
+/// 新胜利) a term of its own beside it, and one rendered next to the English ("whole
+/// Party") a neighbour. Only a word in front counts: Chinese puts the head last, so a
+/// modifier in front is what an official rendering may leave implicit, while a word after
+/// (世界反法西斯战争 + 胜利) is a new head the same English cannot render.
+fn written_inside(
+    short: &Candidate,
+    long: &Candidate,
+    count: &dyn Fn(&str) -> usize,
+    segs: &[Segment],
+) -> bool {
+    let (s, l) = (short.zh.as_str(), long.zh.as_str());
+    let added = l.strip_suffix(s).unwrap_or_default();
+    if short.zh_pairs < 2 || added.chars().count() != 2 || !termlike::dictionary_word(added) {
+        return false;
+    }
+    let glossed = Glosser::new().gloss(added);
+    let rendered_nearby = segs.get(long.example).is_some_and(|seg| {
+        termlike::rendering(&beside(&seg.en, &long.en), &glossed).zh_covered > 0
+    });
+    let inside = count(l) * l.matches(s).count();
+    let all = count(s);
+    // Three occurrences at least: a string written twice may be one sentence in two
+    // editions of a text (一切单边行径 in both Chinese editions of one press conference).
+    all >= 3 && !rendered_nearby && inside > 0 && all.saturating_sub(inside) * 5 <= all
+}
+
+/// The words right beside the first occurrence of the phrase `en` in the sentence `text`
+/// (three on each side, compared case-insensitively), where a neighbour of the term is
+/// rendered; empty when the phrase is not found.
+fn beside(text: &str, en: &str) -> String {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let phrase: Vec<String> = en.split_whitespace().map(str::to_lowercase).collect();
+    let trim = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .replace('’', "'")
+    };
+    let words: Vec<String> = words.iter().map(|w| trim(w)).collect();
+    let phrase: Vec<String> = phrase.iter().map(|w| trim(w)).collect();
+    let n = phrase.len();
+    let Some(at) = (n > 0 && words.len() >= n)
+        .then(|| words.windows(n).position(|w| w == phrase.as_slice()))
+        .flatten()
+    else {
+        return String::new();
+    };
+    let before = &words[at.saturating_sub(3)..at];
+    let after = &words[at + n..(at + n + 3).min(words.len())];
+    before
+        .iter()
+        .chain(after)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -143,11 +143,14 @@ pub(crate) fn render(
     // - it is itself repeated (three units or more), in at least four fifths of the
     //   shorter one's units, almost only beside the Chinese, and adds no coordination
     //   (`18th` → `18th National Congress` for 党的十八大, whose 大 no gloss renders), so
-    //   the phrase grows with evidence, not with the sentence it happens to stand in; this
+    //   the phrase grows with evidence, not with the sentence it happens to stand in, and
+    //   only while a Chinese word is still unrendered (群众路线 is whole as "mass line", not
+    //   "Party's mass line" because 党的群众路线 is frequent); this
     //   is not for a string mostly seen inside one longer string (小康社会 in
     //   全面建成小康社会): the words it would add ("in all respects") render the
     //   neighbour, not the candidate; or
-    // - it stands wherever the shorter one does and renders more of the Chinese, adding at
+    // - it stands wherever the shorter one does (in as many units with the Chinese, or
+    //   more: a heading may hold only the longer one) and renders more of the Chinese, adding at
     //   most three words of which one at most is unglossed: the head noun a gloss does not
     //   reach (中华儿女: "sons and daughters" → "… of the Chinese nation"); or
     // - it adds one adjective in front, wherever the shorter one stands, while a Chinese
@@ -176,16 +179,17 @@ pub(crate) fn render(
                 let unglossed = r.words - r.glossed.min(r.words);
                 let all_glossed = r.glossed + base.words == base.glossed + r.words;
                 let repeated = !nested
+                    && base.zh_covered < base.zh_words
                     && !adds_coordination
                     && r.words <= base.words + 2
                     && a2 >= 3
                     && a2 * 5 >= a * 4
                     && y2 * 4 <= a2 * 5;
-                let head = a2 == a
+                let head = a2 >= a
                     && r.zh_covered > base.zh_covered
                     && unglossed <= base_unglossed + 1
                     && r.words <= base.words + 3;
-                let adjective = a2 == a
+                let adjective = a2 >= a
                     && base.zh_covered < base.zh_words
                     && k.strip_suffix(ek)
                         .and_then(|w| w.strip_suffix(' '))
@@ -214,7 +218,7 @@ pub(crate) fn render(
                 // A rendering ending on a modifier or a nationality adjective takes the noun
                 // that follows it wherever it stands ("… of the Chinese" → "… of the
                 // Chinese nation").
-                let dangling = a2 == a
+                let dangling = a2 >= a
                     && ek
                         .split_whitespace()
                         .last()

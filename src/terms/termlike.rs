@@ -556,8 +556,10 @@ fn word_stems(word: &str) -> Vec<u64> {
     }
     let lower = word.to_lowercase();
     // Inflected forms meet the dictionary's base forms, which a five-letter stem does not
-    // always reach (seeking / seek, wading / wade, ties / tie).
+    // always reach (seeking / seek, wading / wade, ties / tie), and so does a noun in -ness
+    // its adjective (fairness / fair).
     for (suffix, base) in [
+        ("ness", ""),
         ("ing", ""),
         ("ing", "e"),
         ("ed", ""),
@@ -623,8 +625,13 @@ impl Rendering {
 /// 重要倡议 does not (both glosses of 倡议): there the second item renders a word beside the
 /// candidate (倡议主张). A Chinese of one glossed word (改革开放, whose gloss is the whole
 /// phrase) is rendered by any coordination its gloss holds, and so is any word whose gloss
-/// phrase holds both items ("sons and daughters" for 儿女). A side with no glossed
-/// neighbour word counts as not rendering.
+/// phrase holds both items. A word that is itself two parts, each glossing one item in the
+/// same order, is rendered too (儿女: 儿 "son", 女 "daughter" for "sons and daughters";
+/// 公平正义: 公平, 正义 for "fairness and justice" inside 国际公平正义), where 倡议
+/// "initiative; proposal" glosses both items of "initiatives and proposals" with one sense
+/// each and neither of its characters "proposal", and 追梦 (追 "pursue", 梦 "dream") is no
+/// coordination "dream and pursue". A side with no glossed neighbour word counts as not
+/// rendering.
 pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord]) -> bool {
     // Gloss phrases of the Chinese words: a coordination inside one ("sons and daughters"
     // for 儿女) renders that one word whole.
@@ -646,6 +653,27 @@ pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord])
             .map(|(i, _)| i)
             .collect()
     };
+    // The Chinese words behind `zh`, in its order (the glossed Han tokens), to look a
+    // word's parts up when one word glosses both items.
+    let glossed_tokens: Vec<&str> = cedict::tokens(zh_text)
+        .filter(|(t, e)| t.chars().any(crate::parse::is_han) && e.stems().next().is_some())
+        .map(|(t, _)| t)
+        .collect();
+    let split_renders = |i: usize, sb: &[u64], sa: &[u64]| {
+        let Some(word) = glossed_tokens
+            .get(i)
+            .filter(|_| glossed_tokens.len() == zh.len())
+        else {
+            return false;
+        };
+        let part_glosses = |part: &str, stems: &[u64]| {
+            cedict::simplified(part).is_some_and(|e| e.stems().any(|s| stems.contains(&s)))
+        };
+        word.char_indices().skip(1).any(|(b, _)| {
+            let (left, right) = word.split_at(b);
+            part_glosses(left, sb) && part_glosses(right, sa) && !part_glosses(left, sa)
+        })
+    };
     let content = |w: &&&str| !en_stems(w).is_empty();
     words.iter().enumerate().all(|(i, w)| {
         if !matches!(*w, "and" | "or") {
@@ -663,7 +691,8 @@ pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord])
                     return true;
                 }
                 let (gb, ga) = (glossing(b), glossing(a));
-                let one_word = zh.len() > 1 && gb.len() == 1 && gb == ga;
+                let one_word =
+                    zh.len() > 1 && gb.len() == 1 && gb == ga && !split_renders(gb[0], &sb, &sa);
                 !(gb.is_empty() || ga.is_empty() || one_word)
             }
             _ => false,
@@ -784,6 +813,25 @@ mod tests {
         assert!(coordination_rendered(
             "reform and opening up",
             "改革开放",
+            &glossed
+        ));
+        // One word of two parts, each glossing one item.
+        let glossed = gloss_candidate(&mut g, "中华儿女");
+        assert!(coordination_rendered(
+            "sons and daughters of the Chinese nation",
+            "中华儿女",
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut g, "国际公平正义");
+        assert!(coordination_rendered(
+            "international fairness and justice",
+            "国际公平正义",
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut g, "勇于追梦");
+        assert!(!coordination_rendered(
+            "dare to dream and pursue their dreams",
+            "勇于追梦",
             &glossed
         ));
         let glossed = gloss_candidate(&mut g, "重要倡议");
