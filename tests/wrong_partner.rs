@@ -1,8 +1,9 @@
 //! Wrong partner: `export` refuses two files that are not translations of each other
 //! (exit 1, nothing written, the agreement it measured on standard error) unless `--force`,
 //! and accepts every true pairing. Run over the development bench (`../shared/bench`):
-//! every document in both modes is accepted, every pairing of two different documents is
-//! refused. Skips with a message when the bench is absent.
+//! every document in both modes is accepted (and not in doubt), every pairing of two
+//! different documents is refused. Skips with a message when the bench is absent. Texts
+//! alike in form and abridged editions (the samples) are exported with a warning.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -72,8 +73,51 @@ fn every_true_pairing_is_accepted() {
                 "{} (presplit {presplit}) refused: {err}",
                 doc.display()
             );
+            assert!(
+                !err.contains("agree less than full translations"),
+                "{} (presplit {presplit}) in doubt: {err}",
+                doc.display()
+            );
         }
     }
+}
+
+/// Two different texts of one template (two years' press conferences of one minister,
+/// whose greetings and questions are alike) and an abridged edition are plausible enough
+/// to export, and both are exported with a warning to check the pairs.
+#[test]
+fn texts_alike_in_form_and_abridged_editions_are_exported_with_a_warning() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let cases = [
+        (
+            "000",
+            "002",
+            "002-2026-03-08-press-conference.bilingual.txt",
+        ),
+        (
+            "002",
+            "004",
+            "004-2026-03-08-press-conference.zh-abridged.txt",
+        ),
+    ];
+    for (en, zh, named) in cases {
+        let (code, err) = export(&cli::sample(en), &cli::sample(zh), false, false, tmp.path());
+        assert_eq!(code, 0, "{en} + {zh}: {err}");
+        let warning = err
+            .lines()
+            .find(|l| l.contains("agree less than full translations"))
+            .unwrap_or_else(|| panic!("{en} + {zh}: no warning in {err}"));
+        assert!(warning.starts_with("zhen-tm: warning: "), "{warning}");
+        assert!(
+            warning.contains(named) && warning.contains("check the pairs"),
+            "{warning}"
+        );
+    }
+    // A full translation is not in doubt.
+    let one = cli::sample("001");
+    let (code, err) = export(&one, &one, false, false, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("agree less"), "{err}");
 }
 
 #[test]

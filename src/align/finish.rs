@@ -121,6 +121,13 @@ pub const MIN_MARGIN_OVER_CHANCE: f64 = 0.18;
 /// pair stands alone between skipped sentences.
 pub const MIN_PAIRS_PER_RUN: f64 = 1.5;
 
+/// Below this agreement an accepted document is in doubt: every full translation of the
+/// development documents scores 0.70 or more (a literary chapter lowest), whereas an
+/// abridged edition (0.41–0.45) and two different texts of one template (two years' press
+/// conferences of one minister: greetings and questions alike, 0.43) lie below it. Such a
+/// document is exported, with a warning to check its pairs.
+pub const SURE_AGREEMENT: f64 = 0.60;
+
 /// Documents with fewer sentences than this are too short to judge: they are accepted.
 pub const MIN_SENTENCES_TO_JUDGE: usize = 8;
 
@@ -151,6 +158,12 @@ impl Agreement {
                     self.score - c >= MIN_MARGIN_OVER_CHANCE
                         && self.pairs_per_run.is_none_or(|r| r >= MIN_PAIRS_PER_RUN)
                 }))
+    }
+
+    /// Plausible but lower than full translations reach ([`SURE_AGREEMENT`]): an abridged
+    /// or loose edition, or two different texts written to one template; worth a warning.
+    pub fn doubtful(&self) -> bool {
+        self.sentences >= MIN_SENTENCES_TO_JUDGE && self.score < SURE_AGREEMENT
     }
 
     /// The agreement as the summary and the error messages give it.
@@ -190,5 +203,22 @@ mod tests {
         assert!(!judged(0.59, Some(0.35), Some(1.1)));
         assert!(!judged(0.45, Some(0.35), Some(3.0)));
         assert!(!judged(0.30, None, None));
+    }
+
+    #[test]
+    fn low_but_plausible_agreement_is_in_doubt() {
+        let at = |score: f64| Agreement {
+            score,
+            chance: Some(0.21),
+            pairs_per_run: Some(2.1),
+            sentences: 100,
+        };
+        assert!(at(0.45).plausible() && at(0.45).doubtful());
+        assert!(!at(0.70).doubtful());
+        let short = Agreement {
+            sentences: 4,
+            ..at(0.2)
+        };
+        assert!(!short.doubtful());
     }
 }

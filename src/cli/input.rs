@@ -472,9 +472,19 @@ pub fn align_inputs(src: &Sources, command: &str) -> Aligned {
         .inspect(|_| bar.tick())
         .map(|job| match read_input(job, &read_opts, src.presplit) {
             Err(e) => Outcome::Failed(e),
-            Ok((doc, said)) => match align::align_document(&doc, &opts) {
+            Ok((doc, mut said)) => match align::align_document(&doc, &opts) {
                 Ok(aligned) => {
                     let agreement = finish::agreement(&aligned);
+                    if agreement.plausible() && agreement.doubtful() {
+                        said.push(Note::Doubt(format!(
+                            "{}: the English and the Chinese agree less than full translations \
+                             do ({}, where they score {:.2} or more): an abridged edition, or \
+                             two different texts alike in form? check the pairs",
+                            job.path().display(),
+                            agreement.describe(),
+                            finish::SURE_AGREEMENT
+                        )));
+                    }
                     if src.force || agreement.plausible() {
                         Outcome::Aligned(aligned, said)
                     } else {
