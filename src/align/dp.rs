@@ -391,14 +391,7 @@ mod tests {
     fn a_path_near_the_band_edge_asks_for_a_wider_band() {
         let centre: Vec<usize> = (0..=40).collect();
         let band = Band::new(&centre, 40, 8, true);
-        let diagonal: Vec<Bead> = (0..40)
-            .map(|k| Bead {
-                i: k,
-                a: 1,
-                j: k,
-                b: 1,
-            })
-            .collect();
+        let diagonal = Bead::diagonal(40);
         assert!(!band.touches_edge(&diagonal, 40));
         // One bead 6 columns off the centre of its row: within 3 of the edge at 8.
         let mut off = diagonal.clone();

@@ -783,14 +783,7 @@ mod tests {
         let es = Stream::new(&parse_presplit(en, Lang::En, false), true);
         let zs = Stream::new(&parse_presplit(zh, Lang::Zh, false), true);
         let feats = Features::new(&es, &zs);
-        let beads: Vec<Bead> = (0..4)
-            .map(|k| Bead {
-                i: k,
-                a: 1,
-                j: k,
-                b: 1,
-            })
-            .collect();
+        let beads = Bead::diagonal(4);
         let learned = feats
             .with_learned_lexicon(&zs, &beads)
             .expect("the name recurs in three pairs");

@@ -63,6 +63,20 @@ impl Bead {
     fn is_pair(&self) -> bool {
         self.a > 0 && self.b > 0
     }
+
+    /// The 1-1 beads of the first `n` sentences on each side: the path of two texts that
+    /// pair sentence for sentence, which tests of the search and the evidence start from.
+    #[cfg(test)]
+    pub(crate) fn diagonal(n: usize) -> Vec<Bead> {
+        (0..n)
+            .map(|k| Bead {
+                i: k,
+                a: 1,
+                j: k,
+                b: 1,
+            })
+            .collect()
+    }
 }
 
 /// A bead with its confidence.
