@@ -929,7 +929,13 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
             }
             let prev_is_heading =
                 prev.heading || (prev.label.is_none() && is_heading_like(&prev.text, prev.lang));
-            let prev_unfinished = (n > 1 || first_is_prose)
+            // The first paragraph is the title, unless it is longer than a headline and goes
+            // on in a line starting in lower case: then it is prose a break cut.
+            let first_goes_on = n == 1
+                && prev.lang == Lang::En
+                && !is_short(&prev.text, Lang::En)
+                && line.text.trim_start().starts_with(char::is_lowercase);
+            let prev_unfinished = (n > 1 || first_is_prose || first_goes_on)
                 && !prev_is_heading
                 && !is_en_fragment(prev)
                 && !prev.text.is_empty()

@@ -372,3 +372,23 @@ fn hard_wrapped_text_is_read_as_its_paragraphs() {
     let doc = parse("sentences.en.txt");
     assert_eq!(paragraph_texts(only_side(&doc)).len(), 7);
 }
+
+/// A first paragraph cut in two (a Word file made from a PDF, a paragraph break where a
+/// line ended) is mended like any other when it is longer than a headline and goes on in
+/// lower case; a title stays a title even when the text after it starts in lower case.
+#[test]
+fn a_cut_first_paragraph_is_mended_but_a_title_is_not() {
+    let doc = parse("first-paragraph-cut.en.txt");
+    assert_eq!(
+        paragraph_texts(only_side(&doc)),
+        [
+            "Here, the humanities differ from much of social science, which attempts to reach \
+             a generalization that holds true in any similar circumstance. This difference is \
+             significant and shapes how scholars work.",
+            "Another paragraph follows here.",
+        ]
+    );
+    let doc = parse("title-then-lowercase.en.txt");
+    assert_eq!(paragraph_texts(only_side(&doc)).len(), 2);
+    assert_nothing_lost("title-then-lowercase.en.txt");
+}
