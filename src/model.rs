@@ -27,6 +27,14 @@ impl Lang {
         }
     }
 
+    /// The language's English name, for messages (`English`, `Chinese`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "Chinese",
+        }
+    }
+
     /// The other language: what a sentence in `self` is aligned against.
     pub fn other(self) -> Lang {
         match self {

@@ -374,9 +374,10 @@ fn has_text(side: &Option<crate::model::Transcript>) -> bool {
 /// The error for an edition without text in its language, saying what it reads as.
 fn missing_side(wanted: crate::model::Lang, doc: &crate::model::Document, swapped: bool) -> String {
     use crate::model::Lang;
-    let (name, other, other_name) = match wanted {
-        Lang::En => ("English", &doc.zh, "Chinese"),
-        Lang::Zh => ("Chinese", &doc.en, "English"),
+    let (name, other_name) = (wanted.name(), wanted.other().name());
+    let other = match wanted {
+        Lang::En => &doc.zh,
+        Lang::Zh => &doc.en,
     };
     if swapped {
         format!(

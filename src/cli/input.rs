@@ -385,14 +385,6 @@ fn pair_editions(jobs: Vec<Input>) -> Vec<Input> {
     out
 }
 
-/// The name of a language in messages.
-pub fn lang_name(l: Lang) -> &'static str {
-    match l {
-        Lang::En => "English",
-        Lang::Zh => "Chinese",
-    }
-}
-
 /// What happened to one input.
 enum Outcome {
     /// Aligned, with the notes on how its files were read.
@@ -515,7 +507,7 @@ pub fn align_inputs(src: &Sources, command: &str) -> Aligned {
                         let path = if missing == Lang::En { en } else { zh };
                         Outcome::Failed(Error::input(
                             path,
-                            format!("has no {} text", lang_name(missing)),
+                            format!("has no {} text", missing.name()),
                         ))
                     }
                 },
@@ -555,7 +547,7 @@ pub fn align_inputs(src: &Sources, command: &str) -> Aligned {
                 eprintln!(
                     "zhen-tm: {}: {}-only edition; it needs {} partner: zhen-tm {command} {} {}",
                     path.display(),
-                    lang_name(has),
+                    has.name(),
                     other,
                     flag,
                     path.display()

@@ -388,7 +388,7 @@ impl Workspace {
                 let (a, b) = (self.row_of(en)?, self.row_of(zh)?);
                 for (s, lang, row) in [(en, Lang::En, a), (zh, Lang::Zh, b)] {
                     if self.sentences[s].lang != lang {
-                        return Err(format!("sentence {s} is not {}", lang_name(lang)));
+                        return Err(format!("sentence {s} is not {}", lang.name()));
                     }
                     if !matches!(self.rows[row], Row::Unaligned(_)) {
                         return Err(format!("sentence {s} is already in a pair"));
@@ -499,13 +499,6 @@ fn end_name(to: Direction) -> &'static str {
     match to {
         Direction::Prev => "first",
         Direction::Next => "last",
-    }
-}
-
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Zh => "Chinese",
     }
 }
 
