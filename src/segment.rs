@@ -1107,6 +1107,7 @@ fn zh_cuts(chars: &[char]) -> Vec<usize> {
     );
     let quote_open = rules.class("zh_quote_open");
     let quote_close = rules.class("zh_quote_close");
+    let dashes = rules.class("zh_dashes");
     let mut quotes_open = false;
     // Inside a quotation opened by a curly quote (“…”, 「…」): an ellipsis there is a pause
     // or a stammer ("我……我……"), not the end of a sentence, unless the quotation closes
@@ -1139,7 +1140,7 @@ fn zh_cuts(chars: &[char]) -> Vec<usize> {
             }
             i = after.max(i + 1);
             continue;
-        } else if let Some(end) = zh_broken_off(chars, i, rules) {
+        } else if let Some(end) = zh_broken_off(chars, i, dashes, quote_close) {
             // A quotation broken off by a dash ("“你为什么——”说到这里") ends its sentence.
             let after = zh_skip_closers(chars, end, &mut quotes_open, rules);
             if zh_new_sentence_follows(chars, after, true, rules) {
@@ -1162,13 +1163,17 @@ fn zh_cuts(chars: &[char]) -> Vec<usize> {
 
 /// The index after a dash of two or more `—` at `i` when a closing curly quote follows it
 /// directly: the speaker was interrupted, and the quotation ends there.
-fn zh_broken_off(chars: &[char], i: usize, rules: &Rules) -> Option<usize> {
-    let dashes = rules.class("zh_dashes");
+fn zh_broken_off(
+    chars: &[char],
+    i: usize,
+    dashes: &CharSet,
+    quote_close: &CharSet,
+) -> Option<usize> {
     let mut j = i;
     while at(chars, j).is_some_and(|c| dashes.contains(&c)) {
         j += 1;
     }
-    let closes = at(chars, j).is_some_and(|c| rules.class("zh_quote_close").contains(&c));
+    let closes = at(chars, j).is_some_and(|c| quote_close.contains(&c));
     (j >= i + 2 && closes).then_some(j)
 }
 
