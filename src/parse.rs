@@ -877,38 +877,37 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
         crate::hyphen::Evidence::default()
     };
     let wrapping = hard_wrapping(&lines);
+    let join = |prev: &mut Line, next: &Line| {
+        prev.text = match prev.lang {
+            Lang::En => crate::hyphen::join_en(&prev.text, &next.text, &evidence),
+            Lang::Zh => format!("{}{}", prev.text.trim_end(), next.text.trim_start()),
+        };
+    };
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    // The input line number and length of the last line joined into `out`'s last line.
-    let mut last_line = 0usize;
-    let mut last_len = 0usize;
+    // The input line number and printed length of the last line joined into `out`'s last.
+    let mut last = (0usize, 0usize);
     // The first line went on in the next: it is the first paragraph's, not a title.
     let mut first_is_prose = false;
     for line in lines {
         let n = out.len();
-        let (this_line, this_len) = (line.line, printed_len(&line));
-        let joined_before = (last_line, last_len);
-        last_line = this_line;
-        last_len = this_len;
+        let this_len = printed_len(&line);
+        let (prev_line, prev_len) = std::mem::replace(&mut last, (line.line, this_len));
+        let next_continues = line.label.is_none()
+            && !line.heading
+            && !is_numbered_heading(&line.text)
+            && !stands_alone(&line.text);
         if let (Some(w), Some(prev)) = (&wrapping, out.last_mut()) {
             // A hard-wrapped text: the line goes on in the next one when the next one's
             // first word would not have fitted on it (whatever its last character), or
             // when no blank line parts them in a text whose paragraphs blank lines part.
-            let adjacent = this_line == joined_before.0 + 1;
-            let full = w.is_full(joined_before.1, &line);
+            let adjacent = line.line == prev_line + 1;
+            let full = w.is_full(prev_len, &line);
             // A short heading-like line is a heading, even after a full line.
             let next_heading = is_heading_like(&line.text, line.lang) && this_len * 2 < w.width;
-            let next_continues = line.label.is_none()
-                && !line.heading
-                && !next_heading
-                && !is_numbered_heading(&line.text)
-                && !stands_alone(&line.text);
             let prev_prose = !prev.heading && !stands_alone(&prev.text);
             let in_block = w.blank_separated && n > 1 && !is_heading_like(&prev.text, prev.lang);
-            if adjacent && next_continues && prev_prose && (full || in_block) {
-                prev.text = match prev.lang {
-                    Lang::En => crate::hyphen::join_en(&prev.text, &line.text, &evidence),
-                    Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
-                };
+            if adjacent && next_continues && !next_heading && prev_prose && (full || in_block) {
+                join(prev, &line);
                 first_is_prose |= n == 1;
                 continue;
             }
@@ -921,10 +920,7 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
                 && prev.lang == line.lang
                 && prev.text.trim_end().ends_with(['，', ',', '、', '；', ';'])
             {
-                prev.text = match prev.lang {
-                    Lang::En => crate::hyphen::join_en(&prev.text, &line.text, &evidence),
-                    Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
-                };
+                join(prev, &line);
                 continue;
             }
             let prev_is_heading =
@@ -941,15 +937,8 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
                 && !prev.text.is_empty()
                 && !is_terminated(&prev.text)
                 && !stands_alone(&prev.text);
-            let next_continues = line.label.is_none()
-                && !line.heading
-                && !is_numbered_heading(&line.text)
-                && !stands_alone(&line.text);
             if prev_unfinished && next_continues {
-                prev.text = match prev.lang {
-                    Lang::En => crate::hyphen::join_en(&prev.text, &line.text, &evidence),
-                    Lang::Zh => format!("{}{}", prev.text.trim_end(), line.text.trim_start()),
-                };
+                join(prev, &line);
                 continue;
             }
         }
@@ -1010,7 +999,8 @@ fn hard_wrapping(lines: &[Line]) -> Option<Wrapping> {
     if lines.len() < 6 || lines.iter().any(|l| l.lang != lang) {
         return None;
     }
-    let mut lens: Vec<usize> = lines.iter().map(printed_len).collect();
+    let printed: Vec<usize> = lines.iter().map(printed_len).collect();
+    let mut lens = printed.clone();
     lens.sort_unstable_by(|a, b| b.cmp(a));
     let width = *lens.get(lens.len() / 10)?;
     let max = match lang {
@@ -1019,7 +1009,9 @@ fn hard_wrapping(lines: &[Line]) -> Option<Wrapping> {
     };
     let long: Vec<&Line> = lines
         .iter()
-        .filter(|l| printed_len(l) * 4 >= width * 3)
+        .zip(&printed)
+        .filter(|(_, &len)| len * 4 >= width * 3)
+        .map(|(l, _)| l)
         .collect();
     let open = long.iter().filter(|l| !is_terminated(&l.text)).count();
     if width == 0 || width > max || long.len() * 2 < lines.len() || open * 5 < long.len() * 2 {
