@@ -279,46 +279,33 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
     Ok(pages)
 }
 
+/// The marks of one class of `data/pdf/line_breaking.txt` (`opening`, `closing`).
+fn line_breaking_marks(class: &str) -> &'static [char] {
+    static CLASSES: OnceLock<HashMap<&'static str, Vec<char>>> = OnceLock::new();
+    CLASSES
+        .get_or_init(|| {
+            crate::data::lines(include_str!("../../data/pdf/line_breaking.txt"))
+                .filter_map(|l| l.split_once(':'))
+                .map(|(name, marks)| {
+                    let marks = marks.split_whitespace().filter_map(|m| m.chars().next());
+                    (name.trim(), marks.collect())
+                })
+                .collect()
+        })
+        .get(class)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// An opening quote or bracket, which typesetting never leaves at the end of a line
 /// (`“`, `《`, `（`, `(`).
 fn is_opening_mark(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '‘' | '《' | '〈' | '（' | '「' | '『' | '【' | '〔' | '〖' | '(' | '[' | '"'
-    )
+    line_breaking_marks("opening").contains(&c)
 }
 
 /// A closing mark or stop, which typesetting never puts at the start of a line (`，`,
 /// `。`, `！`, `”`, `》`, `）`).
 fn is_closing_mark(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '”'
-            | '’'
-            | '）'
-            | '》'
-            | '〉'
-            | '」'
-            | '』'
-            | '】'
-            | '〕'
-            | '〗'
-            | '…'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-    )
+    line_breaking_marks("closing").contains(&c)
 }
 
 /// Whether a line so far is one unit of line filling: a character (Chinese or an opening
@@ -625,6 +612,17 @@ mod tests {
 
     fn text(pages: &[&[Row]]) -> String {
         text_of_pages(&pages_of_tsv(&tsv(pages)).expect("tsv"))
+    }
+
+    #[test]
+    fn line_breaking_marks_are_read_from_their_data_file() {
+        for c in ['“', '《', '（', '('] {
+            assert!(is_opening_mark(c) && !is_closing_mark(c), "{c}");
+        }
+        for c in ['，', '。', '！', '”', '》', '…', '.'] {
+            assert!(is_closing_mark(c) && !is_opening_mark(c), "{c}");
+        }
+        assert!(!is_closing_mark('是') && !is_opening_mark('是'));
     }
 
     #[test]
