@@ -474,8 +474,18 @@ struct ReadLine {
 /// is taken as stray text of the other. A label that is only a plausible name stays a label
 /// only with evidence (see [`confirm_labels`]); otherwise its words go back into the text.
 pub fn read_lines(text: &str) -> Vec<Line> {
+    read_lines_in(text, None)
+}
+
+/// [`read_lines`], with every line in `only` when it is given: a file known to hold one
+/// language keeps its lines written in the other script (a name, a reference, an English
+/// title quoted on a line of its own) as text of that language.
+fn read_lines_in(text: &str, only: Option<Lang>) -> Vec<Line> {
     let mut read = scan_lines(text);
-    settle_languages(&mut read);
+    match only {
+        Some(lang) => read.iter_mut().for_each(|r| r.line.lang = lang),
+        None => settle_languages(&mut read),
+    }
     confirm_labels(&mut read);
     read.into_iter().map(|r| r.line).collect()
 }
@@ -1214,7 +1224,7 @@ fn push_paragraph(
 /// A language with fewer than two paragraphs is taken as stray text of the other language
 /// (an English acronym line in a Chinese edition), never dropped (see [`read_lines`]).
 pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
-    parse_with(text, id, source, true)
+    parse_with(text, id, source, true, None)
 }
 
 /// Parse a file whose paragraphs are known to be whole, as [`parse_document`] does but
@@ -1223,11 +1233,28 @@ pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
 /// without final punctuation (a section label `【重要讲话】`, a source line, a term in a
 /// word list) is a paragraph of its own, never the start of the next one.
 pub fn parse_whole_paragraphs(text: &str, id: &str, source: &str) -> Document {
-    parse_with(text, id, source, false)
+    parse_with(text, id, source, false, None)
 }
 
-fn parse_with(text: &str, id: &str, source: &str, mend_breaks: bool) -> Document {
-    let lines = read_lines(text);
+/// Parse a file that holds one language, `lang`, as [`parse_document`] does, but with every
+/// line in `lang` whatever its script. [`parse_document`] takes a language with two lines or
+/// more for a side of a bilingual file; in a Chinese edition, two lines in Latin script (an
+/// author's name, a reference, a formula) are part of the Chinese text, and reading them as
+/// an English side would drop them from the edition. Use it when the layout analysis found
+/// the file monolingual ([`crate::read::parse_source`] does) or the user said which
+/// language a file is.
+pub fn parse_monolingual(text: &str, id: &str, source: &str, lang: Lang) -> Document {
+    parse_with(text, id, source, true, Some(lang))
+}
+
+fn parse_with(
+    text: &str,
+    id: &str,
+    source: &str,
+    mend_breaks: bool,
+    only: Option<Lang>,
+) -> Document {
+    let lines = read_lines_in(text, only);
     let side = |lang: Lang| -> Option<Transcript> {
         let mine: Vec<Line> = lines.iter().filter(|l| l.lang == lang).cloned().collect();
         if mine.is_empty() {
@@ -1477,6 +1504,33 @@ fn find_zh_month_day(text: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_monolingual_file_keeps_its_lines_in_the_other_script() {
+        let text = "决策理论\n\nJack Hirshleifer\n\n人们常犯数学错误。\n\nHerbert Gintis (2009)\n";
+        // Read as any file, two Latin lines make an English side...
+        let split = parse_document(text, "t", "t.txt");
+        assert!(split.en.is_some());
+        // ...read as the Chinese file it is, they are Chinese text, in their place.
+        let doc = parse_monolingual(text, "t", "t.txt", Lang::Zh);
+        assert!(doc.en.is_none());
+        let zh: Vec<String> = doc
+            .zh
+            .iter()
+            .flat_map(|t| &t.units)
+            .flat_map(|u| &u.paragraphs)
+            .map(|p| p.text.clone())
+            .collect();
+        assert_eq!(
+            zh,
+            [
+                "决策理论",
+                "Jack Hirshleifer",
+                "人们常犯数学错误。",
+                "Herbert Gintis (2009)"
+            ]
+        );
+    }
 
     #[test]
     fn labels_in_every_style() {

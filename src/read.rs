@@ -246,13 +246,19 @@ pub fn from_text_as(text: String, path: &Path, format: Option<Format>) -> Result
 }
 
 /// Parse a source into a document named `id` (read from `name`): as one text, its
-/// paragraphs mended across page breaks, unless its layout says they are whole; the date
+/// paragraphs mended across page breaks, unless its layout says they are whole; a file the
+/// layout analysis found monolingual as that language throughout, so that its lines in the
+/// other script stay in its text instead of making a side of their own; the date
 /// the format stated (a web page's) is the document's when its text states none.
 pub fn parse_source(source: &Source, id: &str, name: &str) -> crate::model::Document {
-    let mut doc = if source.layout.kind.paragraphs_whole() {
-        crate::parse::parse_whole_paragraphs(&source.text, id, name)
-    } else {
-        crate::parse::parse_document(&source.text, id, name)
+    let mut doc = match source.layout.kind {
+        LayoutKind::Monolingual(lang) => {
+            crate::parse::parse_monolingual(&source.text, id, name, lang)
+        }
+        kind if kind.paragraphs_whole() => {
+            crate::parse::parse_whole_paragraphs(&source.text, id, name)
+        }
+        _ => crate::parse::parse_document(&source.text, id, name),
     };
     doc.date = doc.date.or_else(|| source.date.clone());
     doc
@@ -356,7 +362,23 @@ fn read_edition(
         }
         Cutting::Parsed => {
             let source = read_file(path, opts)?;
-            let doc = parse_source(&source, &doc_id(path), &name);
+            let mut source = source;
+            let mut doc = parse_source(&source, &doc_id(path), &name);
+            // An edition the user named as `lang` whose other-script lines are far too few
+            // to translate it (a Chinese chapter with an author's name and a reference in
+            // Latin letters, read as a doubtful bilingual file) keeps them in its text, and
+            // is reported as what it is. A file whose lines held both languages and were cut
+            // is bilingual whatever its volumes.
+            if source.layout.kind.is_bilingual()
+                && source.layout.split_lines == 0
+                && bilingual::other_language_is_stray(&source.text, lang)
+            {
+                doc = crate::parse::parse_monolingual(&source.text, &doc_id(path), &name, lang);
+                source.layout = Layout {
+                    paragraphs: source.layout.paragraphs,
+                    ..Layout::monolingual(lang)
+                };
+            }
             let side = match lang {
                 Lang::En => doc.en.clone(),
                 Lang::Zh => doc.zh.clone(),

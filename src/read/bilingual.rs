@@ -179,6 +179,24 @@ struct Cut {
     second: String,
 }
 
+/// Whether the part of `text` that is not in `lang` is too small to be a translation of the
+/// part that is (fewer Latin letters per Chinese character than a translation has, for
+/// `lang` Chinese; more, for English): then it is stray text of a `lang` edition (names,
+/// references, formulas on lines of their own), not a side of a bilingual file. The same
+/// measure and thresholds as the layout's doubt about volumes.
+pub fn other_language_is_stray(text: &str, lang: Lang) -> bool {
+    let (han, lat) = seq_volume(text);
+    if han == 0 {
+        return lang == Lang::En;
+    }
+    let per = lat as f64 / han as f64;
+    let (lo, hi) = rules().letters_per_han;
+    match lang {
+        Lang::Zh => per < lo,
+        Lang::En => per > hi,
+    }
+}
+
 /// Latin letters in `s`.
 fn letters(s: &str) -> usize {
     s.chars().filter(char::is_ascii_alphabetic).count()
