@@ -474,17 +474,30 @@ struct ReadLine {
 /// is taken as stray text of the other. A label that is only a plausible name stays a label
 /// only with evidence (see [`confirm_labels`]); otherwise its words go back into the text.
 pub fn read_lines(text: &str) -> Vec<Line> {
-    read_lines_in(text, None)
+    read_lines_in(text, Languages::Settled)
 }
 
-/// [`read_lines`], with every line in `only` when it is given: a file known to hold one
-/// language keeps its lines written in the other script (a name, a reference, an English
-/// title quoted on a line of its own) as text of that language.
-fn read_lines_in(text: &str, only: Option<Lang>) -> Vec<Line> {
+/// How the parser decides the language of each line.
+#[derive(Clone, Copy)]
+enum Languages {
+    /// By its script, a language with fewer than two lines joining the other: what is
+    /// known of a file that nothing else has been said about.
+    Settled,
+    /// By its script, however few lines a language has: the file is known to be bilingual.
+    ByScript,
+    /// Every line in this language, whatever its script: the file is known to hold one
+    /// language, so its lines in the other script (a name, a reference, an English title
+    /// quoted on a line of its own) are text of that language.
+    Only(Lang),
+}
+
+/// [`read_lines`], the languages of the lines decided as `languages` says.
+fn read_lines_in(text: &str, languages: Languages) -> Vec<Line> {
     let mut read = scan_lines(text);
-    match only {
-        Some(lang) => read.iter_mut().for_each(|r| r.line.lang = lang),
-        None => settle_languages(&mut read),
+    match languages {
+        Languages::Only(lang) => read.iter_mut().for_each(|r| r.line.lang = lang),
+        Languages::Settled => settle_languages(&mut read),
+        Languages::ByScript => {}
     }
     confirm_labels(&mut read);
     read.into_iter().map(|r| r.line).collect()
@@ -1224,7 +1237,7 @@ fn push_paragraph(
 /// A language with fewer than two paragraphs is taken as stray text of the other language
 /// (an English acronym line in a Chinese edition), never dropped (see [`read_lines`]).
 pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
-    parse_with(text, id, source, true, None)
+    parse_with(text, id, source, true, Languages::Settled)
 }
 
 /// Parse a file whose paragraphs are known to be whole, as [`parse_document`] does but
@@ -1232,8 +1245,20 @@ pub fn parse_document(text: &str, id: &str, source: &str) -> Document {
 /// translation, or hold it on the same line, no page break cuts a paragraph, and a line
 /// without final punctuation (a section label `【重要讲话】`, a source line, a term in a
 /// word list) is a paragraph of its own, never the start of the next one.
+///
+/// Such a page is known to be bilingual: a language with a single paragraph (one long
+/// paragraph and its translation) is a side of its own, as in [`parse_bilingual`].
 pub fn parse_whole_paragraphs(text: &str, id: &str, source: &str) -> Document {
-    parse_with(text, id, source, false, None)
+    parse_with(text, id, source, false, Languages::ByScript)
+}
+
+/// Parse a file the layout analysis found bilingual ([`crate::read::parse_source`] does)
+/// as [`parse_document`] does, but with each line in its script's language however few
+/// lines a language has: one paragraph and its translation are two sides, where
+/// [`parse_document`], knowing nothing of the file, takes a single line in the other script
+/// for stray text.
+pub fn parse_bilingual(text: &str, id: &str, source: &str) -> Document {
+    parse_with(text, id, source, true, Languages::ByScript)
 }
 
 /// Parse a file that holds one language, `lang`, as [`parse_document`] does, but with every
@@ -1244,7 +1269,7 @@ pub fn parse_whole_paragraphs(text: &str, id: &str, source: &str) -> Document {
 /// the file monolingual ([`crate::read::parse_source`] does) or the user said which
 /// language a file is.
 pub fn parse_monolingual(text: &str, id: &str, source: &str, lang: Lang) -> Document {
-    parse_with(text, id, source, true, Some(lang))
+    parse_with(text, id, source, true, Languages::Only(lang))
 }
 
 fn parse_with(
@@ -1252,9 +1277,9 @@ fn parse_with(
     id: &str,
     source: &str,
     mend_breaks: bool,
-    only: Option<Lang>,
+    languages: Languages,
 ) -> Document {
-    let lines = read_lines_in(text, only);
+    let lines = read_lines_in(text, languages);
     let side = |lang: Lang| -> Option<Transcript> {
         let mine: Vec<Line> = lines.iter().filter(|l| l.lang == lang).cloned().collect();
         if mine.is_empty() {

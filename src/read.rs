@@ -258,7 +258,7 @@ pub fn parse_source(source: &Source, id: &str, name: &str) -> crate::model::Docu
         kind if kind.paragraphs_whole() => {
             crate::parse::parse_whole_paragraphs(&source.text, id, name)
         }
-        _ => crate::parse::parse_document(&source.text, id, name),
+        _ => crate::parse::parse_bilingual(&source.text, id, name),
     };
     doc.date = doc.date.or_else(|| source.date.clone());
     doc

@@ -117,6 +117,42 @@ fn each_layout_aligns_as_the_two_clean_files() {
     }
 }
 
+/// A passage of one paragraph and its translation.
+const PASSAGE_ZH: &str =
+    "那天晚上我没有走。陈清扬把我叫住，以伟大友谊的名义要我留下。她承认打我不对，也承认待我不好。";
+const PASSAGE_EN: &str =
+    "I did not leave that night. Chen Qingyang called me back and asked me to stay in the \
+     name of our great friendship. She admitted that she had been wrong to slap me, and that she \
+     had not treated me well.";
+
+/// One paragraph and its translation make a bilingual file: each language is a side,
+/// though it has a single paragraph (a language with one line in a longer file is stray
+/// text of the other, but this one has a translation's volume).
+#[test]
+fn one_paragraph_and_its_translation_are_two_sides() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = dir.path().join("passage.txt");
+    std::fs::write(&text, format!("{PASSAGE_ZH}\n\n{PASSAGE_EN}\n")).expect("write");
+    let page = dir.path().join("passage.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<!DOCTYPE html><html><body><table><tr><td>{PASSAGE_ZH}</td><td>{PASSAGE_EN}</td>\
+             </tr></table></body></html>"
+        ),
+    )
+    .expect("write");
+    for (path, stem) in [(&text, "passage"), (&page, "passage")] {
+        let doc = inspect(&[], path);
+        assert_eq!(paragraphs(&doc, "zh"), [PASSAGE_ZH], "{}", path.display());
+        assert_eq!(paragraphs(&doc, "en").len(), 1, "{}", path.display());
+        let (pairs, _, _) = export(&[path.as_os_str()], stem);
+        assert_eq!(pairs.len(), 3, "{}: {pairs:?}", path.display());
+        assert_eq!(pairs[0].0, "那天晚上我没有走。");
+        assert_eq!(pairs[0].1, "I did not leave that night.");
+    }
+}
+
 #[test]
 fn markdown_markup_never_reaches_the_text() {
     for file in ["speech.alternating.md", "speech.interleaved-br.md"] {

@@ -388,7 +388,13 @@ pub fn analyse(text: &str) -> (String, Layout) {
     let per_han = lat as f64 / han.max(1) as f64;
     let (zh_below, en_above) = r.monolingual_letters_per_han;
     let one_language = han > 0 && (per_han < zh_below || per_han > en_above);
-    if n_zh < 2 || n_en < 2 || one_language {
+    // A language with a single paragraph is a side only when it has a translation's volume
+    // (one long paragraph and its translation); otherwise it is stray text (an acronym
+    // line, an author's name) of the other.
+    let (lo, hi) = r.letters_per_han;
+    let translation_volume = han > 0 && (lo..=hi).contains(&per_han);
+    let few = n_zh < 2 || n_en < 2;
+    if n_zh == 0 || n_en == 0 || one_language || (few && !translation_volume) {
         let lang = if one_language {
             if per_han < zh_below {
                 Lang::Zh
