@@ -8,7 +8,8 @@
 //! blockquote, `&nbsp;` and `<strong>`), blocks (a web page: the Chinese section, then the
 //! English), and a two-column bilingual table in Word. The main test holds each layout to
 //! the pairs the two clean files give. `press.zh.docx`/`press.en.docx` are a press
-//! conference in Word (heading styles, bold speaker labels, a line break). The Word files
+//! conference in Word (heading styles, bold speaker labels, a line break), `notes.*.docx`
+//! two paragraphs with footnotes. The Word files
 //! were made with LibreOffice (`soffice --convert-to docx` of HTML pages).
 //!
 //! The last test reads the real bilingual page in `../shared/inputs/` and skips with a
@@ -380,6 +381,36 @@ fn word_documents_give_headings_labels_and_table_rows() {
             "{p:?} missing from the table's pairs {pairs:?}"
         );
     }
+}
+
+/// Footnotes are text of a Word document: each edition's notes follow its body and pair
+/// with the other edition's.
+#[test]
+fn word_footnotes_are_read_and_aligned() {
+    let doc = inspect(&[], &fixture("notes.en.docx"));
+    let en = paragraphs(&doc, "en");
+    assert_eq!(
+        en.last().map(String::as_str),
+        Some("Figures of the Belt and Road Portal, 2023."),
+        "{en:?}"
+    );
+    let (pairs, _, _) = export(
+        &[
+            "--zh".as_ref(),
+            fixture("notes.zh.docx").as_os_str(),
+            "--en".as_ref(),
+            fixture("notes.en.docx").as_os_str(),
+        ],
+        "notes.zh",
+    );
+    assert_eq!(pairs.len(), 5, "{pairs:?}");
+    assert!(
+        pairs.contains(&(
+            "2013年9月7日在纳扎尔巴耶夫大学的演讲。".to_string(),
+            "Speech at Nazarbayev University, September 7, 2013.".to_string()
+        )),
+        "{pairs:?}"
+    );
 }
 
 #[test]

@@ -17,6 +17,8 @@
 //!   row as a paragraph and its translation (the rows are ready-made units).
 //! - Deleted text of tracked changes, field codes and the fallback copy of text boxes are
 //!   not text.
+//! - Footnotes and endnotes (`word/footnotes.xml`, `word/endnotes.xml`) follow the body,
+//!   each note a paragraph: they are text to translate like the rest.
 //!
 //! Errors name the file: a ZIP archive that cannot be opened (corrupt, truncated), one that
 //! is not a Word document, XML that cannot be read, and a document without text.
@@ -104,12 +106,24 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<String> {
         Some(xml) => heading_style_ids(&xml),
         None => Vec::new(),
     };
-    let text = body_text(&document, &styles).map_err(|e| {
+    let unreadable = |name: &str, e: String| {
         Error::input(
             path,
-            format!("a Word document whose text cannot be read: {e}"),
+            format!("a Word document whose {name} cannot be read: {e}"),
         )
-    })?;
+    };
+    let mut text = body_text(&document, &styles).map_err(|e| unreadable("text", e))?;
+    // Footnotes and endnotes are text of the document (a white paper's sources, a
+    // translator's notes): they follow the body, each note a paragraph, in the order Word
+    // keeps them, where the other edition's notes follow its body too.
+    for (name, what) in [
+        ("word/footnotes.xml", "footnotes"),
+        ("word/endnotes.xml", "endnotes"),
+    ] {
+        if let Some(xml) = part(&mut zip, name, path)? {
+            text.push_str(&body_text(&xml, &styles).map_err(|e| unreadable(what, e))?);
+        }
+    }
     if text.trim().is_empty() {
         return Err(Error::input(path, "a Word document without text"));
     }
