@@ -752,3 +752,31 @@ fn a_white_paper_pdf_reads_as_its_clean_text() {
     assert!(from_txt.len() >= 20, "{from_txt:?}");
     assert_eq!(from_pdf, from_txt);
 }
+
+/// A report with footnotes, printed to PDF from Word by LibreOffice: each page's notes
+/// (their marks on lines of their own, one note carried to the next page) are taken out of
+/// the text, which runs on over the page break, and follow it; the note marks in the text
+/// leave it. The PDF then reads exactly as the Word file it was printed from.
+#[test]
+fn pdf_footnotes_read_as_the_word_files_notes() {
+    if !has_pdftotext() {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    for lang in ["en", "zh"] {
+        let pdf = inspect(&[], &fixture(&format!("report-notes.{lang}.pdf")));
+        let docx = inspect(&[], &fixture(&format!("report-notes.{lang}.docx")));
+        let (from_pdf, from_docx) = (paragraphs(&pdf, lang), paragraphs(&docx, lang));
+        assert_eq!(from_pdf, from_docx, "{lang}");
+        let notes: Vec<&String> = from_pdf
+            .iter()
+            .filter(|p| p.contains("Source note") || p.contains("号资料来源"))
+            .collect();
+        assert_eq!(notes.len(), 5, "{lang}: {from_pdf:?}");
+        let first_note = from_pdf.len() - 5;
+        assert!(
+            from_pdf[first_note..].iter().all(|p| notes.contains(&p)),
+            "{lang}: the notes follow the text: {from_pdf:?}"
+        );
+    }
+}

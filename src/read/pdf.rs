@@ -172,6 +172,9 @@ pub struct PrintedLine {
     /// Width of what would have to fit at the end of the line before for this line to
     /// have started there: its first word, or its first character when that is Chinese.
     pub first_unit: f64,
+    /// The note mark printed small that opened the line (`¹ Source: …`), left out of its
+    /// text: the line is the first of a footnote.
+    pub note_mark: Option<String>,
 }
 
 impl PrintedLine {
@@ -227,6 +230,38 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
         };
         let right = left + width;
         match page.last_mut() {
+            // A note mark printed small inside a line (`in 2013.¹ Further`) is kept between
+            // the MARK_OPEN and MARK_CLOSE sentinels: it is left out when a footnote of its
+            // page carries it, and otherwise kept as text (an exponent, `cm²`).
+            Some(line)
+                if current_key == Some(key)
+                    && is_note_mark(text)
+                    && height < MARK_SIZE * line.height() =>
+            {
+                line.text.push(' ');
+                line.text.push(MARK_OPEN);
+                line.text.push_str(text);
+                line.text.push(MARK_CLOSE);
+            }
+            // A line that so far holds only a small note mark, and now its text at full
+            // size: the mark opens a footnote; the line starts with this word.
+            Some(line)
+                if current_key == Some(key)
+                    && is_note_mark(&line.text)
+                    && line.height() < MARK_SIZE * height =>
+            {
+                let chars = text.chars().count().max(1) as f64;
+                line.left = left;
+                line.top = top;
+                line.right = right;
+                line.bottom = top + height;
+                line.first_unit = if text.chars().next().is_some_and(wide) {
+                    width / chars
+                } else {
+                    width
+                };
+                line.note_mark = Some(std::mem::replace(&mut line.text, text.to_string()));
+            }
             Some(line) if current_key == Some(key) => {
                 let chars = text.chars().count().max(1) as f64;
                 if line.text.chars().all(is_opening_mark) {
@@ -268,6 +303,7 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
                     } else {
                         width
                     },
+                    note_mark: None,
                 });
                 current_key = Some(key);
             }
@@ -277,6 +313,24 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
         line.text = mend_spaces(&line.text);
     }
     Ok(pages)
+}
+
+/// A note mark (a footnote's number) is printed at most this share of the text's size.
+const MARK_SIZE: f64 = 0.75;
+/// Around a small mark inside a line until its page says whether it is a note's (private
+/// use characters: no text has them where a PDF's words are joined).
+const MARK_OPEN: char = '\u{F8F0}';
+const MARK_CLOSE: char = '\u{F8F1}';
+
+/// Whether a word is a note mark: one to three digits, a circled number (`①`), or an
+/// asterisk or dagger, as footnotes are numbered.
+fn is_note_mark(word: &str) -> bool {
+    let n = word.chars().count();
+    (1..=3).contains(&n)
+        && (word.chars().all(|c| c.is_ascii_digit())
+            || word
+                .chars()
+                .all(|c| ('\u{2460}'..='\u{2473}').contains(&c) || matches!(c, '*' | '†' | '‡')))
 }
 
 /// The marks of one class of `data/pdf/line_breaking.txt` (`opening`, `closing`).
@@ -337,7 +391,15 @@ const SAME_PLACE: f64 = 3.0;
 /// a line of the same shape stands at the same height on at least half of the pages (two
 /// at least) and is not larger than the body text: the document's title on the first page
 /// may read like the running title above it, but it is printed larger and lower.
-fn without_furniture(pages: &[Page], body: f64) -> Vec<&PrintedLine> {
+///
+/// A footnote's first line is never furniture (`starts`, from [`note_starts`]): a note
+/// alone at the foot of its page has the place of a footer, and its mark the form of a
+/// page number.
+fn without_furniture<'p>(
+    pages: &'p [Page],
+    body: f64,
+    starts: &[Vec<f64>],
+) -> Vec<&'p PrintedLine> {
     // The lines at the top and bottom of each page, by position.
     let edges: Vec<HashSet<usize>> = pages
         .iter()
@@ -380,7 +442,10 @@ fn without_furniture(pages: &[Page], body: f64) -> Vec<&PrintedLine> {
     let mut out = Vec::new();
     for (page, edge) in pages.iter().zip(&edges) {
         for (i, line) in page.iter().enumerate() {
-            if edge.contains(&i) && (is_page_number(&line.text) || recurring(line)) {
+            let note = starts
+                .get(line.page)
+                .is_some_and(|tops| opens_note(line, tops));
+            if edge.contains(&i) && !note && (is_page_number(&line.text) || recurring(line)) {
                 continue;
             }
             out.push(line);
@@ -425,7 +490,9 @@ struct Para<'a> {
 /// documentation).
 pub fn text_of_pages(pages: &[Page]) -> String {
     let body = body_height(&pages.iter().flatten().collect::<Vec<_>>());
-    let lines = without_furniture(pages, body);
+    let starts = note_starts(pages, body);
+    let (body_lines, notes) = without_notes(&without_furniture(pages, body, &starts), &starts);
+    let lines: Vec<&PrintedLine> = body_lines.iter().collect();
     let is_heading = |l: &PrintedLine| body > 0.0 && l.height() > body * HEADING_SIZE;
     let same_size = |a: &PrintedLine, b: &PrintedLine| {
         let (x, y) = (a.height().max(0.01), b.height().max(0.01));
@@ -510,7 +577,20 @@ pub fn text_of_pages(pages: &[Page]) -> String {
             }),
         }
     }
-    let evidence = Evidence::from_lines(lines.iter().map(|l| l.text.as_str()));
+    // Footnotes follow the body, each a paragraph, where the other edition's follow its.
+    for note in &notes {
+        paras.push(Para {
+            lines: note.iter().collect(),
+            heading: false,
+        });
+    }
+    let evidence = Evidence::from_lines(
+        lines
+            .iter()
+            .copied()
+            .chain(notes.iter().flatten())
+            .map(|l| l.text.as_str()),
+    );
     let mut text = String::new();
     for p in paras {
         let mut joined = String::new();
@@ -536,6 +616,138 @@ pub fn text_of_pages(pages: &[Page]) -> String {
         text.push_str("\n\n");
     }
     text
+}
+
+/// Whether a line is a note mark printed small on a line of its own (Poppler often gives a
+/// footnote's mark apart from its note).
+fn is_mark_line(l: &PrintedLine, body: f64) -> bool {
+    body > 0.0 && is_note_mark(&l.text) && l.height() < MARK_SIZE * body
+}
+
+/// Where footnotes begin on each page: the tops of the lines in the lower half of the page
+/// that a note mark printed small opens (`¹ Source: …`), or that stand beside such a mark
+/// on a line of its own. Notes stand below the text, so only the lower half counts.
+fn note_starts(pages: &[Page], body: f64) -> Vec<Vec<f64>> {
+    pages
+        .iter()
+        .map(|page| {
+            let top = page.iter().map(|l| l.top).fold(f64::MAX, f64::min);
+            let bottom = page.iter().map(|l| l.bottom).fold(f64::MIN, f64::max);
+            let middle = (top + bottom) / 2.0;
+            page.iter()
+                .filter(|l| l.top >= middle && (is_mark_line(l, body) || l.note_mark.is_some()))
+                .map(|l| l.top)
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether a line opens a footnote of a page whose notes begin at `starts`: it carries the
+/// mark, or stands level with one.
+fn opens_note(line: &PrintedLine, starts: &[f64]) -> bool {
+    line.note_mark.is_some()
+        || starts
+            .iter()
+            .any(|&t| (t - line.top).abs() <= 0.5 * line.height().max(1.0))
+}
+
+/// Footnotes taken out of the flow of the text: the body's lines, and each footnote's lines.
+///
+/// A page's footnotes are its lines from the first note start ([`note_starts`]) down:
+/// notes stand below the text. A note goes on over lines until the next one starts; the
+/// marks on lines of their own are not text. In the body, a small mark that a note of its
+/// page (or of the next, where a note the page had no room for is set) carries
+/// (`in 2013.¹ Further`) is left out; any other small mark stays (an exponent, `cm²`). A
+/// page without notes reads as before.
+fn without_notes(
+    lines: &[&PrintedLine],
+    starts: &[Vec<f64>],
+) -> (Vec<PrintedLine>, Vec<Vec<PrintedLine>>) {
+    let tops = |page: usize| starts.get(page).map_or(&[][..], Vec::as_slice);
+    let zone = |page: usize| tops(page).iter().copied().fold(f64::MAX, f64::min);
+    let in_zone = |l: &PrintedLine| l.top >= zone(l.page) - 1.0;
+    let is_mark =
+        |l: &PrintedLine| is_note_mark(&l.text) && in_zone(l) && opens_note(l, tops(l.page));
+    // The marks each page's notes carry: on lines of their own, or opening a line.
+    let mut marks: HashMap<usize, HashSet<&str>> = HashMap::new();
+    for l in lines.iter().filter(|l| in_zone(l)) {
+        let mark = match &l.note_mark {
+            Some(m) => Some(m.as_str()),
+            None if is_mark(l) => Some(l.text.as_str()),
+            None => None,
+        };
+        if let Some(m) = mark {
+            marks.entry(l.page).or_default().insert(m);
+        }
+    }
+    let mut kept: Vec<PrintedLine> = Vec::with_capacity(lines.len());
+    let mut notes: Vec<Vec<PrintedLine>> = Vec::new();
+    let mut first = 0;
+    while first < lines.len() {
+        let page = lines[first].page;
+        let end = first + lines[first..].iter().take_while(|l| l.page == page).count();
+        let on_page = &lines[first..end];
+        first = end;
+        // A note the page has no room for is set at the foot of the next.
+        let carried: HashSet<&str> = [page, page + 1]
+            .iter()
+            .filter_map(|p| marks.get(p))
+            .flatten()
+            .copied()
+            .collect();
+        let mut zone_lines: Vec<&PrintedLine> = Vec::new();
+        for &l in on_page {
+            if !in_zone(l) {
+                let mut line = l.clone();
+                line.text = resolve_marks(&l.text, &carried);
+                kept.push(line);
+            } else if !is_mark(l) {
+                zone_lines.push(l);
+            }
+        }
+        zone_lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.left.total_cmp(&b.left)));
+        let mut this_page = false;
+        for l in zone_lines {
+            let mut line = l.clone();
+            line.text = resolve_marks(&l.text, &HashSet::new());
+            match notes.last_mut() {
+                Some(note) if this_page && !opens_note(&line, tops(page)) => note.push(line),
+                _ => notes.push(vec![line]),
+            }
+            this_page = true;
+        }
+    }
+    (kept, notes)
+}
+
+/// A line's text with each small mark between [`MARK_OPEN`] and [`MARK_CLOSE`] left out
+/// (with the space before it, and in Chinese the one after) when `notes` carries it, and
+/// kept as text otherwise.
+fn resolve_marks(text: &str, notes: &HashSet<&str>) -> String {
+    if !text.contains(MARK_OPEN) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(MARK_OPEN) {
+        let after = &rest[open + MARK_OPEN.len_utf8()..];
+        let Some(close) = after.find(MARK_CLOSE) else {
+            break;
+        };
+        let mark = &after[..close];
+        out.push_str(&rest[..open]);
+        if notes.contains(mark) {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+        } else {
+            out.push_str(mark);
+        }
+        rest = &after[close + MARK_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    // A mark left out of Chinese leaves a space between Chinese characters.
+    mend_spaces(&out.replace([MARK_OPEN, MARK_CLOSE], ""))
 }
 
 /// Remove a space between a Chinese character (or a Chinese punctuation mark) and a digit,
@@ -600,8 +812,13 @@ mod tests {
                 let mut x = *left;
                 for (w, word) in text.split(' ').enumerate() {
                     let ww = per_char * word.chars().count() as f64;
+                    // `^1`: a mark printed small (a note's number, an exponent).
+                    let (word, h) = match word.strip_prefix('^') {
+                        Some(mark) => (mark, height * 0.6),
+                        None => (word, *height),
+                    };
                     out.push_str(&format!(
-                        "5\t{p}\t1\t{block}\t{n}\t{w}\t{x}\t{top}\t{ww}\t{height}\t100\t{word}\n"
+                        "5\t{p}\t1\t{block}\t{n}\t{w}\t{x}\t{top}\t{ww}\t{h}\t100\t{word}\n"
                     ));
                     x += ww + per_char;
                 }
@@ -867,5 +1084,64 @@ mod tests {
             mend_spaces("He said, “Facts are facts.” Then he left."),
             "He said, “Facts are facts.” Then he left."
         );
+    }
+
+    #[test]
+    fn footnotes_follow_the_text_and_their_marks_leave_it() {
+        // A paragraph with a note mark runs over the page break; the note (its mark on a
+        // line of its own, level with it, as Poppler gives it) and a page number stand at
+        // the foot of the page; an exponent printed small has no note and stays.
+        let first: Vec<Row> = vec![
+            (0, 40.0, 70.0, 150.0, 12.0, "The plate is 5 cm ^2 wide."),
+            (
+                1,
+                40.0,
+                100.0,
+                300.0,
+                12.0,
+                "The Belt and Road Initiative was proposed in 2013. ^1 It grew into a",
+            ),
+            (
+                1,
+                40.0,
+                114.0,
+                300.0,
+                12.0,
+                "platform for cooperation among many countries and regions all across the",
+            ),
+            (2, 40.0, 500.0, 3.0, 7.0, "1"),
+            (
+                3,
+                44.0,
+                500.0,
+                250.0,
+                12.0,
+                "Speech at Nazarbayev University, 2013.",
+            ),
+            (4, 200.0, 560.0, 6.0, 12.0, "1"),
+        ];
+        let second: Vec<Row> = vec![
+            (0, 40.0, 100.0, 30.0, 12.0, "world."),
+            (1, 40.0, 130.0, 150.0, 12.0, "Trade has grown steadily."),
+            (2, 200.0, 560.0, 6.0, 12.0, "2"),
+        ];
+        assert_eq!(
+            text(&[&first, &second]),
+            "The plate is 5 cm 2 wide.\n\n\
+             The Belt and Road Initiative was proposed in 2013. It grew into a platform for \
+             cooperation among many countries and regions all across the world.\n\n\
+             Trade has grown steadily.\n\n\
+             Speech at Nazarbayev University, 2013.\n\n"
+        );
+        // Without notes on the page, a small number is text where it stands.
+        let alone: Vec<Row> = vec![(
+            0,
+            40.0,
+            100.0,
+            150.0,
+            12.0,
+            "It was proposed in 2013. ^1 It grew.",
+        )];
+        assert_eq!(text(&[&alone]), "It was proposed in 2013. 1 It grew.\n\n");
     }
 }
