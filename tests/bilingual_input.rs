@@ -780,3 +780,25 @@ fn pdf_footnotes_read_as_the_word_files_notes() {
         );
     }
 }
+
+/// A speech printed as a two-column table, the Chinese on the left and the English on the
+/// right (a 中英对照 edition): the Chinese and the English of each row pair as the two clean
+/// files do.
+#[test]
+fn a_pdf_in_two_language_columns_aligns_as_the_two_clean_files() {
+    if !has_pdftotext() {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    let pdf = fixture("speech.columns.pdf");
+    let doc = inspect(&[], &pdf);
+    // Row by row (Poppler sets each row's cells apart) or column by column.
+    assert!(
+        ["alternating", "blocks"].contains(&doc["read"]["layout"].as_str().unwrap_or("")),
+        "{}",
+        doc["read"]
+    );
+    assert!(doc["read"]["doubt"].is_null(), "{}", doc["read"]);
+    let (pairs, _, _) = export(&[pdf.as_os_str()], "speech.columns");
+    assert_eq!(pairs, reference());
+}

@@ -175,6 +175,12 @@ pub struct PrintedLine {
     /// The note mark printed small that opened the line (`¹ Source: …`), left out of its
     /// text: the line is the first of a footnote.
     pub note_mark: Option<String>,
+    /// 1 for a line of the right-hand column of a page set in two columns, one per
+    /// language (a bilingual table, a 中英对照 edition); 0 otherwise.
+    pub column: u8,
+    /// The line was cut off the one before it at a wide gap where the script changes,
+    /// perhaps the one between two such columns ([`settle_columns`] decides).
+    cut: bool,
 }
 
 impl PrintedLine {
@@ -229,12 +235,17 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
             return Err(format!("row {}: a word before the first page", n + 1));
         };
         let right = left + width;
+        // Poppler joins the lines of two columns side by side into one line; where the
+        // language changes across a wide gap, the second column's words start a line.
+        let gutter =
+            current_key == Some(key) && page.last().is_some_and(|l| gap_cut(l, left, height, text));
         match page.last_mut() {
             // A note mark printed small inside a line (`in 2013.¹ Further`) is kept between
             // the MARK_OPEN and MARK_CLOSE sentinels: it is left out when a footnote of its
             // page carries it, and otherwise kept as text (an exponent, `cm²`).
             Some(line)
                 if current_key == Some(key)
+                    && !gutter
                     && is_note_mark(text)
                     && height < MARK_SIZE * line.height() =>
             {
@@ -247,6 +258,7 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
             // size: the mark opens a footnote; the line starts with this word.
             Some(line)
                 if current_key == Some(key)
+                    && !gutter
                     && is_note_mark(&line.text)
                     && line.height() < MARK_SIZE * height =>
             {
@@ -262,7 +274,7 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
                 };
                 line.note_mark = Some(std::mem::replace(&mut line.text, text.to_string()));
             }
-            Some(line) if current_key == Some(key) => {
+            Some(line) if current_key == Some(key) && !gutter => {
                 let chars = text.chars().count().max(1) as f64;
                 if line.text.chars().all(is_opening_mark) {
                     // An opening mark cannot end a line: it moves down with the word it
@@ -304,15 +316,93 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
                         width
                     },
                     note_mark: None,
+                    column: 0,
+                    cut: gutter,
                 });
                 current_key = Some(key);
             }
         }
     }
+    settle_columns(&mut pages);
     for line in pages.iter_mut().flatten() {
         line.text = mend_spaces(&line.text);
     }
     Ok(pages)
+}
+
+/// The least gap, in line heights, at which a line is cut in case it is the gap between
+/// two columns set side by side (a table's cell padding is about half a line; a space
+/// between words a fifth).
+const GUTTER_GAP: f64 = 0.3;
+/// Lines that must be cut at one place before the place is taken for the edge of a second
+/// column in the other language.
+const GUTTER_LINES: usize = 3;
+/// How far apart, in points, the cuts at one column's edge may start.
+const GUTTER_SLACK: f64 = 3.0;
+
+/// The script of the last letter in `text` (Chinese or Latin), digits and marks skipped.
+fn last_script(text: &str) -> Option<bool> {
+    text.chars()
+        .rev()
+        .find(|&c| is_han(c) || c.is_alphabetic())
+        .map(is_han)
+}
+
+/// Whether a word at `left` (of height `height`) is cut off `line` as perhaps the start of
+/// a second column in the other language: a gap wider than [`GUTTER_GAP`] where the script
+/// changes (the line's last letter Chinese and the word's first Latin, or back; digits
+/// and marks do not count: `…同志 1992` ends in Chinese).
+fn gap_cut(line: &PrintedLine, left: f64, height: f64, word: &str) -> bool {
+    left - line.right > GUTTER_GAP * height
+        && last_script(&line.text).is_some_and(|han| {
+            word.chars()
+                .find(|&c| is_han(c) || c.is_alphabetic())
+                .is_some_and(|c| is_han(c) != han)
+        })
+}
+
+/// Decide the cuts [`pages_of_tsv`] made at wide gaps where the script changes. The place
+/// where the most lines were cut (to [`GUTTER_SLACK`]) is the edge of a second column in
+/// the other language when at least [`GUTTER_LINES`] lines were cut there: then those cuts
+/// stand, and every line starting at or beyond it is of the right-hand column. Every other
+/// cut is undone (an English word in Chinese text after a wide space), so the text is as
+/// it was.
+fn settle_columns(pages: &mut [Page]) {
+    let cuts: Vec<f64> = pages
+        .iter()
+        .flatten()
+        .filter(|l| l.cut)
+        .map(|l| l.left)
+        .collect();
+    let near = |a: f64, b: f64| (a - b).abs() <= GUTTER_SLACK;
+    let edge = cuts
+        .iter()
+        .map(|&x| (x, cuts.iter().filter(|&&y| near(x, y)).count()))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
+        .filter(|&(_, n)| n >= GUTTER_LINES)
+        .map(|(x, _)| x);
+    for page in pages.iter_mut() {
+        let mut i = page.len();
+        while i > 1 {
+            i -= 1;
+            if page[i].cut && !edge.is_some_and(|e| near(page[i].left, e)) {
+                let cut = page.remove(i);
+                let line = &mut page[i - 1];
+                line.text.push(' ');
+                line.text.push_str(&cut.text);
+                line.right = line.right.max(cut.right);
+                line.top = line.top.min(cut.top);
+                line.bottom = line.bottom.max(cut.bottom);
+            }
+        }
+        if let Some(e) = edge {
+            for line in page.iter_mut() {
+                if line.left >= e - GUTTER_SLACK {
+                    line.column = 1;
+                }
+            }
+        }
+    }
 }
 
 /// A note mark (a footnote's number) is printed at most this share of the text's size.
@@ -470,7 +560,7 @@ fn body_height(lines: &[&PrintedLine]) -> f64 {
 }
 
 /// A block of Poppler's: its page and its (flow, block) numbers.
-type BlockKey = (usize, (u32, u32));
+type BlockKey = (usize, (u32, u32), u8);
 
 /// The left and right edges of one of Poppler's blocks, and its number of lines.
 struct BlockEdges {
@@ -492,7 +582,10 @@ pub fn text_of_pages(pages: &[Page]) -> String {
     let body = body_height(&pages.iter().flatten().collect::<Vec<_>>());
     let starts = note_starts(pages, body);
     let (body_lines, notes) = without_notes(&without_furniture(pages, body, &starts), &starts);
-    let lines: Vec<&PrintedLine> = body_lines.iter().collect();
+    // A page in two columns, one per language, reads one column through, then the other:
+    // the Chinese paragraphs, then their English (the blocks layout).
+    let mut lines: Vec<&PrintedLine> = body_lines.iter().filter(|l| l.column == 0).collect();
+    lines.extend(body_lines.iter().filter(|l| l.column != 0));
     let is_heading = |l: &PrintedLine| body > 0.0 && l.height() > body * HEADING_SIZE;
     let same_size = |a: &PrintedLine, b: &PrintedLine| {
         let (x, y) = (a.height().max(0.01), b.height().max(0.01));
@@ -506,7 +599,7 @@ pub fn text_of_pages(pages: &[Page]) -> String {
     let mut block_lines: HashMap<BlockKey, (f64, Vec<f64>)> = HashMap::new();
     for l in &lines {
         let e = block_lines
-            .entry((l.page, l.block))
+            .entry((l.page, l.block, l.column))
             .or_insert((f64::MAX, Vec::new()));
         e.0 = e.0.min(l.left);
         e.1.push(l.right);
@@ -532,7 +625,7 @@ pub fn text_of_pages(pages: &[Page]) -> String {
         let at = |v: &[f64], q: usize| v.get(v.len().saturating_sub(1) * q / 10).copied();
         (at(&lefts, 1).unwrap_or(0.0), at(&rights, 9).unwrap_or(0.0))
     };
-    let edges_of = |l: &PrintedLine| match blocks.get(&(l.page, l.block)) {
+    let edges_of = |l: &PrintedLine| match blocks.get(&(l.page, l.block, l.column)) {
         Some(b) if b.lines > 1 => (b.left, b.right),
         _ => body_edges,
     };
@@ -542,7 +635,9 @@ pub fn text_of_pages(pages: &[Page]) -> String {
         let continues = i > 0 && {
             let prev = lines[i - 1];
             let same_page = prev.page == line.page;
-            if heading || is_heading(prev) {
+            if prev.column != line.column {
+                false
+            } else if heading || is_heading(prev) {
                 // One heading wrapped over lines: same size, the next line right below.
                 heading
                     && is_heading(prev)
@@ -1143,5 +1238,68 @@ mod tests {
             "It was proposed in 2013. ^1 It grew.",
         )];
         assert_eq!(text(&[&alone]), "It was proposed in 2013. 1 It grew.\n\n");
+    }
+
+    #[test]
+    fn two_columns_in_two_languages_read_one_after_the_other() {
+        // Poppler gives a page set in two columns, Chinese on the left and English on the
+        // right, as lines holding both: each is cut at the right column's edge (x = 200),
+        // and each column is read through on its own; a line of the right column alone
+        // belongs to it by where it starts. A wide space before a Latin word in Chinese
+        // text elsewhere is not an edge: the cut there is undone.
+        let mut tsv = String::from(
+            "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+             1\t1\t0\t0\t0\t0\t0\t0\t420\t595\t-1\t###PAGE###\n",
+        );
+        let lines: [(&str, f64, &str); 5] = [
+            (
+                "中方愿同各方一道，加强海洋",
+                156.0,
+                "China is ready to work",
+            ),
+            (
+                "观测数据共享，支持发展中国",
+                156.0,
+                "with all parties to share",
+            ),
+            ("家提升海洋治理能力。", 120.0, "ocean observation data and"),
+            ("", 0.0, "to help developing nations."),
+            ("我们欢迎 APEC 各成员参与。", 120.0, ""),
+        ];
+        for (n, (zh, zh_width, en)) in lines.iter().enumerate() {
+            let top = 100.0 + 14.0 * n as f64 + if n == 4 { 20.0 } else { 0.0 };
+            let mut w = 0;
+            let mut row = |left: f64, width: f64, text: &str| {
+                tsv.push_str(&format!(
+                    "5\t1\t0\t0\t{n}\t{w}\t{left}\t{top}\t{width}\t12\t100\t{text}\n"
+                ));
+                w += 1;
+            };
+            if n == 4 {
+                // A Latin word after a wide space in a Chinese line.
+                row(40.0, 48.0, "我们欢迎");
+                row(100.0, 30.0, "APEC");
+                row(136.0, 60.0, "各成员参与。");
+                continue;
+            }
+            if !zh.is_empty() {
+                row(40.0, *zh_width, zh);
+            }
+            let mut x = 200.0;
+            let words: Vec<&str> = en.split(' ').collect();
+            let per = (138.0 - 3.0 * (words.len() - 1) as f64) / en.len() as f64;
+            for word in words {
+                let width = per * word.len() as f64;
+                row(x, width, word);
+                x += width + 3.0;
+            }
+        }
+        assert_eq!(
+            text_of_pages(&pages_of_tsv(&tsv).expect("tsv")),
+            "中方愿同各方一道，加强海洋观测数据共享，支持发展中国家提升海洋治理能力。\n\n\
+             我们欢迎 APEC 各成员参与。\n\n\
+             China is ready to work with all parties to share ocean observation data and to \
+             help developing nations.\n\n"
+        );
     }
 }
