@@ -379,20 +379,20 @@ fn discovery_recall_on_terms_dev() {
     let all_refs: Vec<&Reference> = refs.iter().collect();
     let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
     line("all nine", all_refs.len(), together);
-    // Floors, just under the figures printed (pooled 98 and 120 of 206 within the top 100
-    // and over all candidates; all nine 34 and 74 of 131): single-document discovery must
+    // Floors, just under the figures printed (pooled 100 and 122 of 206 within the top 100
+    // and over all candidates; all nine 34 and 76 of 131): single-document discovery must
     // not lose what it finds.
     assert!(
-        pooled.1[1] * 100 >= pooled.0 * 47,
+        pooled.1[1] * 100 >= pooled.0 * 48,
         "pooled top 100 {pooled:?}"
     );
-    assert!(pooled.1[2] * 100 >= pooled.0 * 58, "pooled all {pooled:?}");
+    assert!(pooled.1[2] * 100 >= pooled.0 * 59, "pooled all {pooled:?}");
     assert!(
         together[1] * 100 >= all_refs.len() * 25,
         "all nine top 100 {together:?}"
     );
     assert!(
-        together[2] * 100 >= all_refs.len() * 56,
+        together[2] * 100 >= all_refs.len() * 57,
         "all nine all {together:?}"
     );
 }
