@@ -124,6 +124,13 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
                 if rest <= len {
                     return Some(chars.iter().collect::<String>());
                 }
+                // The second part runs into the next words (奢靡之风四风 where the text
+                // quotes “四风” after the list): it ends where the items do, at their
+                // length, when a word ends there, else after the longest dictionary word
+                // it begins with.
+                if boundary_at(&tail, len) {
+                    return Some(chars[..p + 1 + len].iter().collect::<String>());
+                }
                 let cut = (2..=tail.chars().count())
                     .rev()
                     .find(|&k| {
@@ -404,6 +411,9 @@ mod tests {
         let l = zh_lists("广大青年要坚持面向现代化、面向世界、面向未来，增强本领。");
         assert_eq!(l[0].0, "面向现代化、面向世界、面向未来");
         let l = zh_lists("坚决反对形式主义、官僚主义、享乐主义和奢靡之风。");
+        assert_eq!(l[0].0, "形式主义、官僚主义、享乐主义和奢靡之风");
+        // The quotation after the list is not part of its last item.
+        let l = zh_lists("坚决反对形式主义、官僚主义、享乐主义和奢靡之风“四风”。");
         assert_eq!(l[0].0, "形式主义、官僚主义、享乐主义和奢靡之风");
     }
 

@@ -561,6 +561,62 @@ mod tests {
         assert!(found.iter().all(|c| c.zh != "各族人民"), "{all:?}");
     }
 
+    /// Where the term is rendered whole in fewer than half of its uses (the others
+    /// abbreviate it: "our cause"), the English that renders the whole Chinese is chosen,
+    /// not the general word all the uses share (中国特色社会主义事业: "cause of socialism
+    /// with Chinese characteristics", not "cause", which the text also uses elsewhere).
+    #[test]
+    fn a_term_rendered_whole_in_few_uses_gets_the_whole_rendering() {
+        let pairs = [
+            (
+                "中国特色社会主义事业不断发展。",
+                "The cause of socialism with Chinese characteristics keeps developing.",
+            ),
+            (
+                "我们推进中国特色社会主义事业。",
+                "We advance the cause of socialism with Chinese characteristics.",
+            ),
+            (
+                "中国特色社会主义事业需要青年。",
+                "Our cause needs the young.",
+            ),
+            (
+                "人民支持中国特色社会主义事业。",
+                "The people support this cause.",
+            ),
+            (
+                "中国特色社会主义事业前途光明。",
+                "Our cause has a bright future.",
+            ),
+            ("这是正义之举。", "This is a just cause."),
+            (
+                "他们为此奋斗终身。",
+                "They fought for this cause all their lives.",
+            ),
+            ("我们支持多边主义。", "We support multilateralism."),
+            ("世界需要和平稳定。", "The world needs peace and stability."),
+            (
+                "各国应当相互尊重。",
+                "All countries should respect each other.",
+            ),
+            (
+                "双方加强经济合作。",
+                "The two sides strengthen economic cooperation.",
+            ),
+        ];
+        let found = discover_in(&pairs);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let en = found
+            .iter()
+            .find(|c| c.zh == "中国特色社会主义事业")
+            .map(|c| c.en.as_str());
+        assert_eq!(
+            en,
+            Some("cause of socialism with Chinese characteristics"),
+            "{all:?}"
+        );
+    }
+
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is
     /// found, with its full English.
     #[test]

@@ -85,10 +85,20 @@ pub(crate) fn render(
     // 主张).
     let zh_coordinated = zk.contains(['和', '与', '及', '并', '同']);
     let glossed = termlike::gloss_candidate(glosser, zk);
+    // An English n-gram is a rendering when it stands in at least half the units of the
+    // Chinese, or when it renders the whole Chinese: every Chinese word with a gloss
+    // rendered (two at least) and every English content word glossed. Uses of one term
+    // vary in wording ("cause of socialism with Chinese characteristics", "socialist
+    // cause with Chinese characteristics", "cause of Chinese socialism" for
+    // 中国特色社会主义事业), and the piece they share ("cause") renders less of it.
+    let complete = |k: &str| {
+        let r = termlike::rendering(k, &glossed);
+        r.zh_words >= 2 && r.zh_covered == r.zh_words && r.words >= 2 && r.glossed == r.words
+    };
     let scored: Vec<(&str, usize, f64)> = co
         .iter()
         .map(|(&k, &a)| (k, a))
-        .filter(|&(_, a)| a >= min && a * 2 >= x)
+        .filter(|&(k, a)| a >= min && (a * 2 >= x || complete(k)))
         .filter(|&(k, _)| termlike::en_negated(k) == negated)
         .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, zk, &glossed))
         .filter(|&(k, _)| {

@@ -25,6 +25,7 @@ struct Structure {
     inner: HashSet<String>,
     time: HashSet<String>,
     session: Vec<String>,
+    ordinal: HashSet<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -53,6 +54,7 @@ fn structure() -> &'static Structure {
             inner: take("inner").into_iter().collect(),
             time: take("time").into_iter().collect(),
             session: take("session"),
+            ordinal: take("ordinal").into_iter().collect(),
         }
     })
 }
@@ -511,12 +513,24 @@ pub fn quoted_spans(zh: &str) -> Vec<String> {
 /// stems of the dictionary words inside it (摸着石头过河 is glossed "wade across the river",
 /// and 石头 adds "stone").
 pub fn gloss_candidate(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
-    let mut words = glosser.gloss(zh);
+    // An ordinal prefix before a numeral (第 of 第七届…大会) is rendered by the English
+    // ordinal together with the numeral ("Seventh"): it is not a word of its own the
+    // English must account for, else the string without it would look the better term.
+    let s = structure();
     let tokens: Vec<&str> = cedict::tokenize(zh)
         .into_iter()
         .filter(|t| t.chars().any(crate::parse::is_han))
-        .filter(|t| dictionary_word(t))
         .collect();
+    let numeral = |t: Option<&&str>| {
+        t.and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_ascii_digit() || s.numeral.iter().any(|n| n.chars().eq([c])))
+    };
+    let tokens: Vec<&str> = (0..tokens.len())
+        .filter(|&i| !(s.ordinal.contains(tokens[i]) && numeral(tokens.get(i + 1))))
+        .map(|i| tokens[i])
+        .collect();
+    let mut words: Vec<GlossedWord> = tokens.iter().flat_map(|t| glosser.gloss(t)).collect();
+    let tokens: Vec<&str> = tokens.into_iter().filter(|t| dictionary_word(t)).collect();
     if tokens.len() != words.len() {
         return words;
     }
@@ -883,5 +897,14 @@ mod tests {
         let zh = gloss_candidate(&mut g, "中国梦");
         let r = rendering("Chinese Dream", &zh);
         assert_eq!((r.glossed, r.words, r.edges_glossed), (2, 2, true));
+        // An ordinal prefix is rendered with its numeral: 第七届 asks no more of the
+        // English than 七届.
+        let en = "Seventh Conference of Friendship";
+        let with = rendering(en, &gloss_candidate(&mut g, "第七届联谊大会"));
+        let without = rendering(en, &gloss_candidate(&mut g, "七届联谊大会"));
+        assert_eq!(
+            (with.zh_covered, with.zh_words),
+            (without.zh_covered, without.zh_words)
+        );
     }
 }
