@@ -5,9 +5,9 @@
 use super::structure::Stream;
 use super::Bead;
 use crate::lexicon::dict::{self, Glosser};
-use crate::lexicon::{numbers, terms};
+use crate::lexicon::{numbers, terms, IdMap};
 use crate::model::Lang;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// One sentence's evidence.
 #[derive(Clone, Debug, Default)]
@@ -323,37 +323,6 @@ const LEARN_MIN_JOINT: u32 = 3;
 /// Dice coefficient a learned word pair needs: the two occur mostly together.
 const LEARN_MIN_DICE: f64 = 0.5;
 
-/// A hasher for the small integer keys of the learned lexicon (character pairs and packed
-/// id pairs, one `u64` each): a multiply and a final mix per key instead of SipHash, whose
-/// protection against chosen keys a table that lives for one document does not need. No
-/// iteration order of these tables reaches the output (see
-/// [`Features::with_learned_lexicon`]).
-#[derive(Clone, Copy, Default)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        // Mix the high bits down: the table picks buckets by the low bits, and a packed
-        // pair's low bits are its second half only.
-        let x = self.0 ^ (self.0 >> 33);
-        let x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^ (x >> 33)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-/// A hash map on [`IdHasher`].
-type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
-
 /// Two 32-bit values as one key.
 fn pack(hi: u32, lo: u32) -> u64 {
     (u64::from(hi) << 32) | u64::from(lo)
@@ -607,6 +576,58 @@ fn shared(
 pub(crate) struct PairMask {
     en: u64,
     zh: u128,
+}
+
+/// For each English and each Chinese sentence, the most words it can contribute to a bead's
+/// word overlap ([`word_overlap`]'s hits) against any sentence of the other side: its words
+/// with a stem id that occurs anywhere on the other side. A pair's mask only holds words
+/// with a stem both sentences share, so no bead's hits exceed the sum of these over its
+/// sentences; the search uses that sum to bound a bead's cost before its overlap is
+/// worked out (see `score::Grid::cost_below`).
+pub(crate) fn words_within_reach(f: &Features) -> (Vec<u32>, Vec<u32>) {
+    let ids =
+        f.en.iter()
+            .flat_map(|e| e.stem_positions.iter().map(|&(id, _)| id))
+            .chain(
+                f.zh.iter()
+                    .flat_map(|z| z.stem_words.iter().map(|&(id, _)| id)),
+            )
+            .max()
+            .map_or(0, |m| m as usize + 1);
+    let (mut in_en, mut in_zh) = (vec![false; ids], vec![false; ids]);
+    for e in &f.en {
+        for &(id, _) in &e.stem_positions {
+            in_en[id as usize] = true;
+        }
+    }
+    for z in &f.zh {
+        for &(id, _) in &z.stem_words {
+            in_zh[id as usize] = true;
+        }
+    }
+    let en =
+        f.en.iter()
+            .map(|e| {
+                let bits = e
+                    .stem_positions
+                    .iter()
+                    .filter(|&&(id, _)| in_zh[id as usize])
+                    .fold(0u64, |m, &(_, b)| m | b);
+                (bits.count_ones() as usize).min(e.stems.len()) as u32
+            })
+            .collect();
+    let zh =
+        f.zh.iter()
+            .map(|z| {
+                let bits = z
+                    .stem_words
+                    .iter()
+                    .filter(|&&(id, _)| in_en[id as usize])
+                    .fold(0u128, |m, &(_, b)| m | b);
+                (bits.count_ones() as usize).min(z.words) as u32
+            })
+            .collect();
+    (en, zh)
 }
 
 /// The mask of English sentence `e` and Chinese sentence `z`.
