@@ -713,6 +713,7 @@ impl WordOverlap {
 /// English content words glossed by one of its Chinese words and the Chinese words glossed
 /// by one of its English words, pooled over the whole bead (so a word matched by two
 /// sentences counts once and merged beads gain no spurious overlap).
+#[inline(always)] // into both compilations of the search (see `dp::search`)
 pub(crate) fn word_overlap(f: &Features, pairs: &PairRows, bead: Bead) -> WordOverlap {
     let Bead { i, a, j, b } = bead;
     let zh = &f.zh[j..j + b];

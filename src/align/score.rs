@@ -365,6 +365,7 @@ impl<'a> Grid<'a> {
     /// monotonic) it never exceeds the cost. `wanted` must fail for every value above a
     /// value it fails (a threshold), so that a bound it refuses speaks for the cost, and the
     /// search then finds exactly the path it would find weighing every bead in full.
+    #[inline(always)] // into both compilations of the search (see `dp::search`)
     pub fn cost_below(
         &self,
         s: &mut Scratch,
