@@ -197,7 +197,16 @@ fn latin_upper(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Characters of `s`, not counting white space. An ASCII sentence (most English ones) is
+/// counted on its bytes: among ASCII characters, `char::is_whitespace` holds for tab, line
+/// feed, vertical tab, form feed, carriage return and space.
 fn char_len(s: &str) -> f64 {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(|b| !matches!(b, 0x09..=0x0D | b' '))
+            .count() as f64;
+    }
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
 }
 
