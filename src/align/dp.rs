@@ -384,6 +384,41 @@ fn search_in(grid: &Grid, band: &Band, scratch: &mut Scratch, shapes: &[usize]) 
 mod tests {
     use super::*;
 
+    /// The search compiled with POPCNT (where the CPU has it) and the plain one find the
+    /// same path: they count the same bits.
+    #[test]
+    fn both_compilations_of_the_search_find_the_same_path() {
+        use crate::align::evidence::Features;
+        use crate::align::score::{Priors, SKIP_PRIOR_MIN};
+        use crate::align::structure::Stream;
+        use crate::model::Lang;
+        use crate::parse::parse_presplit;
+        let en = "China will build a community with a shared future for mankind.\n\
+                  Trade with the Global South grew by 5.2% in 2025.\n\
+                  We oppose hegemonism.\n\
+                  APEC leaders met in November.\n\
+                  The sky was blue.";
+        let zh = "中国将构建人类命运共同体。\n\
+                  2025年，中国同全球南方的贸易增长5.2%。\n\
+                  我们反对霸权主义。\n\
+                  APEC领导人于11月会晤。\n\
+                  天是蓝的。";
+        let es = Stream::new(&parse_presplit(en, Lang::En, false), true);
+        let zs = Stream::new(&parse_presplit(zh, Lang::Zh, false), true);
+        let feats = Features::new(&es, &zs);
+        let priors = Priors::from_counts(feats.en.len(), feats.zh.len());
+        let grid = Grid::new(&es, &zs, &feats, 3.0, SKIP_PRIOR_MIN, &priors, true);
+        let centre = guide(
+            &feats.en.iter().map(|f| f.len).collect::<Vec<_>>(),
+            &feats.zh.iter().map(|f| f.len).collect::<Vec<_>>(),
+        );
+        let band = Band::new(&centre, feats.zh.len(), BAND_WIDTH, false);
+        let plain = search_in(&grid, &band, &mut Scratch::default(), &ALL_SHAPES);
+        let chosen = search(&grid, &band, &mut Scratch::default(), &ALL_SHAPES);
+        assert_eq!(plain, chosen);
+        assert_eq!(plain, Bead::diagonal(5), "five translated pairs");
+    }
+
     #[test]
     fn guide_follows_text_length_not_sentence_count() {
         // One long English sentence faces two Chinese halves.

@@ -801,11 +801,51 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
 
 #[cfg(test)]
 mod tests {
-    use super::{lexical, Ending, Features, PairRows, Scratch};
+    use super::{lexical, word_overlap, words_within_reach, Ending, Features, PairRows, Scratch};
     use crate::align::structure::Stream;
     use crate::align::Bead;
     use crate::model::Lang;
     use crate::parse::parse_presplit;
+
+    /// The search bounds a bead's hits by the words within reach of the other side: no
+    /// bead may have more hits than that sum, and a word no sentence of the other side can
+    /// gloss (here "weather", "cloudy" and the Chinese 明天) is out of reach.
+    #[test]
+    fn no_bead_matches_more_words_than_are_within_reach() {
+        let en = "China will build a community with a shared future.\n\
+                  We oppose hegemonism and power politics.\n\
+                  The weather was cloudy.";
+        let zh = "中国将构建人类命运共同体。\n我们反对霸权主义和强权政治。\n明天下雨。";
+        let es = Stream::new(&parse_presplit(en, Lang::En, false), true);
+        let zs = Stream::new(&parse_presplit(zh, Lang::Zh, false), true);
+        let feats = Features::new(&es, &zs);
+        let (en_reach, zh_reach) = words_within_reach(&feats);
+        let (n, m) = (feats.en.len(), feats.zh.len());
+        let words = |a: &[u32]| a.iter().sum::<u32>();
+        let all_en: usize = feats.en.iter().map(|f| f.stems.len()).sum();
+        let all_zh: usize = feats.zh.iter().map(|f| f.words).sum();
+        assert!(
+            (words(&en_reach) as usize) < all_en && (words(&zh_reach) as usize) < all_zh,
+            "some words are out of reach: {en_reach:?} of {all_en}, {zh_reach:?} of {all_zh}"
+        );
+        assert!(
+            en_reach[0] > 0 && zh_reach[0] > 0,
+            "translated words are in reach"
+        );
+        let pairs = PairRows::default();
+        for (a, b) in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 3)] {
+            for i in 0..=n - a {
+                for j in 0..=m - b {
+                    let ov = word_overlap(&feats, &pairs, Bead { i, a, j, b });
+                    let reach = words(&en_reach[i..i + a]) + words(&zh_reach[j..j + b]);
+                    assert!(
+                        ov.hits <= reach as usize,
+                        "{i} {a} {j} {b}: {ov:?} > {reach}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_translated_name_is_learned_from_the_pairs() {
