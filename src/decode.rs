@@ -421,6 +421,12 @@ fn refuse_binary(
     } else {
         // ISO-2022-JP legitimately uses escape sequences, so only NUL counts there.
         let controls_matter = encoding.is_ascii_compatible();
+        // Text almost never holds a NUL or a control byte: a plain scan for one decides
+        // that (nothing to report) before the counting pass.
+        let suspect = |b: &u8| (*b < 0x20 && !matches!(*b, 0x09..=0x0D)) || *b == 0x7F;
+        if !body.iter().any(suspect) {
+            return Ok(());
+        }
         let units = body
             .iter()
             .enumerate()

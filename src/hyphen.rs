@@ -49,12 +49,27 @@ impl Evidence {
 
     /// Count the words of one more line.
     pub fn add(&mut self, line: &str) {
+        // Each word is lowercased into one reused buffer and allocated only the first time
+        // it is counted (most words of a document recur).
+        let mut lower = String::new();
         for w in line.split(|c: char| !c.is_alphabetic() && c != '-') {
             let w = w.trim_start_matches('-');
             if w.is_empty() || w.ends_with('-') {
                 continue;
             }
-            *self.counts.entry(w.to_lowercase()).or_default() += 1;
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            match self.counts.get_mut(lower.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.counts.insert(lower.clone(), 1);
+                }
+            }
         }
     }
 

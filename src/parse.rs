@@ -164,6 +164,10 @@ pub fn script_counts(text: &str) -> (usize, usize) {
 /// Remove Markdown backslash escapes (`\$` → `$`): only before ASCII punctuation, as
 /// CommonMark defines them, so that a literal backslash elsewhere survives.
 fn unescape_markdown(s: &str) -> String {
+    // Most lines have no backslash at all: one byte scan instead of a char-by-char copy.
+    if !s.contains('\\') {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

@@ -5,9 +5,9 @@
 use super::structure::Stream;
 use super::Bead;
 use crate::lexicon::dict::{self, Glosser};
-use crate::lexicon::{numbers, terms};
+use crate::lexicon::{numbers, terms, IdMap};
 use crate::model::Lang;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// One sentence's evidence.
 #[derive(Clone, Debug, Default)]
@@ -197,7 +197,16 @@ fn latin_upper(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Characters of `s`, not counting white space. An ASCII sentence (most English ones) is
+/// counted on its bytes: among ASCII characters, `char::is_whitespace` holds for tab, line
+/// feed, vertical tab, form feed, carriage return and space.
 fn char_len(s: &str) -> f64 {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(|b| !matches!(b, 0x09..=0x0D | b' '))
+            .count() as f64;
+    }
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
 }
 
@@ -322,37 +331,6 @@ fn merge_stem_bits<B: Copy + std::ops::BitOrAssign>(v: &mut Vec<(u32, B)>) {
 const LEARN_MIN_JOINT: u32 = 3;
 /// Dice coefficient a learned word pair needs: the two occur mostly together.
 const LEARN_MIN_DICE: f64 = 0.5;
-
-/// A hasher for the small integer keys of the learned lexicon (character pairs and packed
-/// id pairs, one `u64` each): a multiply and a final mix per key instead of SipHash, whose
-/// protection against chosen keys a table that lives for one document does not need. No
-/// iteration order of these tables reaches the output (see
-/// [`Features::with_learned_lexicon`]).
-#[derive(Clone, Copy, Default)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        // Mix the high bits down: the table picks buckets by the low bits, and a packed
-        // pair's low bits are its second half only.
-        let x = self.0 ^ (self.0 >> 33);
-        let x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^ (x >> 33)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-/// A hash map on [`IdHasher`].
-type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// Two 32-bit values as one key.
 fn pack(hi: u32, lo: u32) -> u64 {
@@ -609,6 +587,58 @@ pub(crate) struct PairMask {
     zh: u128,
 }
 
+/// For each English and each Chinese sentence, the most words it can contribute to a bead's
+/// word overlap ([`word_overlap`]'s hits) against any sentence of the other side: its words
+/// with a stem id that occurs anywhere on the other side. A pair's mask only holds words
+/// with a stem both sentences share, so no bead's hits exceed the sum of these over its
+/// sentences; the search uses that sum to bound a bead's cost before its overlap is
+/// worked out (see `score::Grid::cost_below`).
+pub(crate) fn words_within_reach(f: &Features) -> (Vec<u32>, Vec<u32>) {
+    let ids =
+        f.en.iter()
+            .flat_map(|e| e.stem_positions.iter().map(|&(id, _)| id))
+            .chain(
+                f.zh.iter()
+                    .flat_map(|z| z.stem_words.iter().map(|&(id, _)| id)),
+            )
+            .max()
+            .map_or(0, |m| m as usize + 1);
+    let (mut in_en, mut in_zh) = (vec![false; ids], vec![false; ids]);
+    for e in &f.en {
+        for &(id, _) in &e.stem_positions {
+            in_en[id as usize] = true;
+        }
+    }
+    for z in &f.zh {
+        for &(id, _) in &z.stem_words {
+            in_zh[id as usize] = true;
+        }
+    }
+    let en =
+        f.en.iter()
+            .map(|e| {
+                let bits = e
+                    .stem_positions
+                    .iter()
+                    .filter(|&&(id, _)| in_zh[id as usize])
+                    .fold(0u64, |m, &(_, b)| m | b);
+                (bits.count_ones() as usize).min(e.stems.len()) as u32
+            })
+            .collect();
+    let zh =
+        f.zh.iter()
+            .map(|z| {
+                let bits = z
+                    .stem_words
+                    .iter()
+                    .filter(|&&(id, _)| in_en[id as usize])
+                    .fold(0u128, |m, &(_, b)| m | b);
+                (bits.count_ones() as usize).min(z.words) as u32
+            })
+            .collect();
+    (en, zh)
+}
+
 /// The mask of English sentence `e` and Chinese sentence `z`.
 pub(crate) fn pair_mask(f: &Features, e: usize, z: usize) -> PairMask {
     let (en, zh) = (&f.en[e], &f.zh[z]);
@@ -692,6 +722,7 @@ impl WordOverlap {
 /// English content words glossed by one of its Chinese words and the Chinese words glossed
 /// by one of its English words, pooled over the whole bead (so a word matched by two
 /// sentences counts once and merged beads gain no spurious overlap).
+#[inline(always)] // into both compilations of the search (see `dp::search`)
 pub(crate) fn word_overlap(f: &Features, pairs: &PairRows, bead: Bead) -> WordOverlap {
     let Bead { i, a, j, b } = bead;
     let zh = &f.zh[j..j + b];
@@ -770,11 +801,51 @@ pub(crate) fn lexical(f: &Features, s: &mut Scratch, pairs: &PairRows, bead: Bea
 
 #[cfg(test)]
 mod tests {
-    use super::{lexical, Ending, Features, PairRows, Scratch};
+    use super::{lexical, word_overlap, words_within_reach, Ending, Features, PairRows, Scratch};
     use crate::align::structure::Stream;
     use crate::align::Bead;
     use crate::model::Lang;
     use crate::parse::parse_presplit;
+
+    /// The search bounds a bead's hits by the words within reach of the other side: no
+    /// bead may have more hits than that sum, and a word no sentence of the other side can
+    /// gloss (here "weather", "cloudy" and the Chinese 明天) is out of reach.
+    #[test]
+    fn no_bead_matches_more_words_than_are_within_reach() {
+        let en = "China will build a community with a shared future.\n\
+                  We oppose hegemonism and power politics.\n\
+                  The weather was cloudy.";
+        let zh = "中国将构建人类命运共同体。\n我们反对霸权主义和强权政治。\n明天下雨。";
+        let es = Stream::new(&parse_presplit(en, Lang::En, false), true);
+        let zs = Stream::new(&parse_presplit(zh, Lang::Zh, false), true);
+        let feats = Features::new(&es, &zs);
+        let (en_reach, zh_reach) = words_within_reach(&feats);
+        let (n, m) = (feats.en.len(), feats.zh.len());
+        let words = |a: &[u32]| a.iter().sum::<u32>();
+        let all_en: usize = feats.en.iter().map(|f| f.stems.len()).sum();
+        let all_zh: usize = feats.zh.iter().map(|f| f.words).sum();
+        assert!(
+            (words(&en_reach) as usize) < all_en && (words(&zh_reach) as usize) < all_zh,
+            "some words are out of reach: {en_reach:?} of {all_en}, {zh_reach:?} of {all_zh}"
+        );
+        assert!(
+            en_reach[0] > 0 && zh_reach[0] > 0,
+            "translated words are in reach"
+        );
+        let pairs = PairRows::default();
+        for (a, b) in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 3)] {
+            for i in 0..=n - a {
+                for j in 0..=m - b {
+                    let ov = word_overlap(&feats, &pairs, Bead { i, a, j, b });
+                    let reach = words(&en_reach[i..i + a]) + words(&zh_reach[j..j + b]);
+                    assert!(
+                        ov.hits <= reach as usize,
+                        "{i} {a} {j} {b}: {ov:?} > {reach}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_translated_name_is_learned_from_the_pairs() {

@@ -108,6 +108,9 @@ struct Totals {
     copied: f64,
     /// Words the lexical evidence counts (English content words, glossed Chinese words).
     words: u32,
+    /// Of those, the words within reach of the other side (see
+    /// [`evidence::words_within_reach`]): at most this many can find a counterpart.
+    reach: u32,
     /// Numbers, Latin tokens, terms.
     numbers: u32,
     latin: u32,
@@ -115,15 +118,17 @@ struct Totals {
 }
 
 impl Totals {
-    /// The running totals of `feats`, `words` saying how many words a sentence counts.
-    fn running(feats: &[Feat], words: fn(&Feat) -> usize) -> Vec<Totals> {
+    /// The running totals of `feats`, `words` saying how many words a sentence counts and
+    /// `reach` how many of them are within reach of the other side.
+    fn running(feats: &[Feat], words: fn(&Feat) -> usize, reach: &[u32]) -> Vec<Totals> {
         let mut acc = Totals::default();
         let mut out = Vec::with_capacity(feats.len() + 1);
         out.push(acc);
-        for f in feats {
+        for (f, &r) in feats.iter().zip(reach) {
             acc.len += f.len;
             acc.copied += f.copied;
             acc.words += words(f) as u32;
+            acc.reach += r;
             acc.numbers += f.numbers.len() as u32;
             acc.latin += f.latin.len() as u32;
             acc.terms += f.terms.len() as u32;
@@ -139,6 +144,7 @@ impl Totals {
             len: y.len - x.len,
             copied: y.copied - x.copied,
             words: y.words - x.words,
+            reach: y.reach - x.reach,
             numbers: y.numbers - x.numbers,
             latin: y.latin - x.latin,
             terms: y.terms - x.terms,
@@ -233,6 +239,7 @@ impl<'a> Grid<'a> {
         let mean = |n: usize, total: usize| if n == 0 { 0.0 } else { total as f64 / n as f64 };
         let words_per_bead = mean(feats.en.len(), feats.en.iter().map(|f| f.stems.len()).sum())
             + mean(feats.zh.len(), feats.zh.iter().map(|f| f.words).sum());
+        let (en_reach, zh_reach) = evidence::words_within_reach(feats);
         let mut grid = Grid {
             words_per_bead: words_per_bead.max(1.0),
             en,
@@ -242,8 +249,8 @@ impl<'a> Grid<'a> {
             skip_en: prior(excess_en),
             skip_zh: prior(excess_zh),
             shape_cost: priors.0.map(|p| -p.max(1e-9).ln()),
-            en_tot: Totals::running(&feats.en, |f| f.stems.len()),
-            zh_tot: Totals::running(&feats.zh, |f| f.words),
+            en_tot: Totals::running(&feats.en, |f| f.stems.len(), &en_reach),
+            zh_tot: Totals::running(&feats.zh, |f| f.words, &zh_reach),
             skip_en_cost: Vec::new(),
             skip_zh_cost: Vec::new(),
             complete,
@@ -261,10 +268,19 @@ impl<'a> Grid<'a> {
     /// allowed for it at this length.
     fn length(&self, bead: Bead) -> (f64, f64) {
         let Bead { i, a, j, b } = bead;
+        let (e, z) = (
+            Totals::range(&self.en_tot, i, i + a),
+            Totals::range(&self.zh_tot, j, j + b),
+        );
+        self.length_of(bead, &e, &z)
+    }
+
+    /// [`Grid::length`] of a bead whose totals `e` and `zt` the caller has already.
+    fn length_of(&self, bead: Bead, e: &Totals, zt: &Totals) -> (f64, f64) {
+        let Bead { i, a, j, b } = bead;
         let en = &self.feats.en[i..i + a];
         let zh = &self.feats.zh[j..j + b];
-        let le = Totals::range(&self.en_tot, i, i + a).len + (a.saturating_sub(1)) as f64;
-        let zt = Totals::range(&self.zh_tot, j, j + b);
+        let le = e.len + (a.saturating_sub(1)) as f64;
         // Chinese text scaled by the ratio, plus what the translation copies as it is.
         let lz = zt.len - zt.copied + zt.copied / self.ratio;
         let mut log_ratio = ((le + 8.0) / (self.ratio * lz + 8.0)).ln();
@@ -341,7 +357,7 @@ impl<'a> Grid<'a> {
     /// [`dp::SHAPES`]. `None` when a lower bound of the cost already fails `wanted`.
     ///
     /// The search only wants a bead that beats the best one found for its cell, and most do
-    /// not; the bound (every word matched, every number, Latin token and term the smaller
+    /// not; the bound (every word within reach of the other side matched, every number, Latin token and term the smaller
     /// side holds matched, the best ending and structure) needs no lexical work and, before
     /// that, not even the length; a second bound takes the bead's real ending and structure
     /// (a few lookups) before its words are compared. Each bound adds its terms in the order
@@ -349,6 +365,7 @@ impl<'a> Grid<'a> {
     /// monotonic) it never exceeds the cost. `wanted` must fail for every value above a
     /// value it fails (a threshold), so that a bound it refuses speaks for the cost, and the
     /// search then finds exactly the path it would find weighing every bead in full.
+    #[inline(always)] // into both compilations of the search (see `dp::search`)
     pub fn cost_below(
         &self,
         s: &mut Scratch,
@@ -364,7 +381,9 @@ impl<'a> Grid<'a> {
             Totals::range(&self.zh_tot, j, j + b),
         );
         let words = (e.words + z.words) as f64;
-        let lex_floor = -W.lex * (words - W.lex_floor * words) / self.words_per_bead;
+        // At best every word within reach of the other side finds its counterpart.
+        let reach = (e.reach + z.reach) as f64;
+        let lex_floor = -W.lex * (reach - W.lex_floor * words) / self.words_per_bead;
         // Unmatched anchors (never negative) left out.
         let anchors_floor = -W.num_match * (e.numbers.min(z.numbers) + e.latin.min(z.latin)) as f64
             - W.term_match * e.terms.min(z.terms) as f64;
@@ -373,7 +392,7 @@ impl<'a> Grid<'a> {
         if !wanted(floor(0.0)) {
             return None;
         }
-        let (log_ratio, sigma2) = self.length(bead);
+        let (log_ratio, sigma2) = self.length_of(bead, &e, &z);
         let len = log_ratio * log_ratio / (2.0 * sigma2);
         // Beads whose length is hopeless are not worth the lexical work.
         if len > 40.0 {

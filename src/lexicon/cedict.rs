@@ -21,7 +21,9 @@
 //! matches); a value is `record offset << 3 | flags`, with flags [`SIMPLIFIED`],
 //! [`VERB_GLOSS`] and [`PROPER_NAME`]. A traditional-only headword has the value 0.
 
-use fst::raw::{Fst, Output};
+use super::IdMap;
+use fst::raw::{CompiledAddr, Fst, Node, Output};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// First bytes of `cedict.bin` (the format version is its last digit).
@@ -151,12 +153,79 @@ pub fn is_headword(word: &str) -> bool {
     simplified(word).is_some()
 }
 
-/// The longest headword at the start of `bytes`: its length in bytes and its entry.
-fn longest_prefix(fst: &Fst<&'static [u8]>, bytes: &[u8]) -> Option<(usize, Entry)> {
-    let mut node = fst.root();
-    let mut out = Output::zero();
-    let mut best = None;
-    for (i, &b) in bytes.iter().enumerate() {
+/// Where the map stands after reading one whole character from its root: the node, the
+/// output gathered on the way, and the entry when that character alone is a headword.
+#[derive(Clone, Copy)]
+struct AfterFirst {
+    addr: CompiledAddr,
+    out: Output,
+    entry: Option<Entry>,
+}
+
+/// Distinct first characters a thread keeps (see [`FIRST_CHAR`]) before it starts over: a
+/// bound on memory for a run over text in many scripts (a few MB at most).
+const FIRST_CHAR_MAX: usize = 50_000;
+
+thread_local! {
+    /// [`AfterFirst`] of each character this thread has started a lookup with (`None`: no
+    /// headword starts with it), for the whole run. Every position of a Chinese sentence
+    /// starts a lookup, and walking a CJK character's three UTF-8 bytes from the root
+    /// (three nodes decoded) is the same each time; the few thousand characters of a
+    /// corpus recur in every document. Only looked up, never iterated.
+    static FIRST_CHAR: RefCell<IdMap<u32, Option<AfterFirst>>> = RefCell::new(IdMap::default());
+}
+
+/// Walk `bytes` from `node` with output `out`; `None` when some byte has no transition.
+fn walk<'f>(
+    fst: &'f Fst<&'static [u8]>,
+    mut node: Node<'f>,
+    mut out: Output,
+    bytes: &[u8],
+) -> Option<(Node<'f>, Output)> {
+    for &b in bytes {
+        let tr = node.transition(node.find_input(b)?);
+        out = out.cat(tr.out);
+        node = fst.node(tr.addr);
+    }
+    Some((node, out))
+}
+
+/// [`AfterFirst`] of the character `c` (its UTF-8 bytes `bytes`), worked out.
+fn after_first(fst: &Fst<&'static [u8]>, bytes: &[u8]) -> Option<AfterFirst> {
+    let (node, out) = walk(fst, fst.root(), Output::zero(), bytes)?;
+    Some(AfterFirst {
+        addr: node.addr(),
+        out,
+        entry: node
+            .is_final()
+            .then(|| Entry(out.cat(node.final_output()).value())),
+    })
+}
+
+/// The longest headword at the start of `text`: its length in bytes and its entry.
+///
+/// The first character is read through [`FIRST_CHAR`]; from there the map is walked byte by
+/// byte as long as it has a transition, keeping the last final node. Keys are whole UTF-8
+/// strings, so a match ends on a character boundary, and one that the first character alone
+/// does not complete starts from the same node and output the walk from the root reaches.
+fn longest_prefix(fst: &Fst<&'static [u8]>, text: &str) -> Option<(usize, Entry)> {
+    let c = text.chars().next()?;
+    let first_len = c.len_utf8();
+    let first = FIRST_CHAR.with_borrow_mut(|cache| {
+        if let Some(&known) = cache.get(&u32::from(c)) {
+            return known;
+        }
+        if cache.len() >= FIRST_CHAR_MAX {
+            cache.clear();
+        }
+        let known = after_first(fst, &text.as_bytes()[..first_len]);
+        cache.insert(u32::from(c), known);
+        known
+    })?;
+    let mut best = first.entry.map(|e| (first_len, e));
+    let mut node = fst.node(first.addr);
+    let mut out = first.out;
+    for (i, &b) in text.as_bytes().iter().enumerate().skip(first_len) {
         let Some(t) = node.find_input(b) else {
             break;
         };
@@ -197,7 +266,7 @@ impl<'a> Iterator for Tokens<'a> {
         let fst = &tables().fst;
         while self.at < self.text.len() {
             let tail = &self.text[self.at..];
-            match longest_prefix(fst, tail.as_bytes()) {
+            match longest_prefix(fst, tail) {
                 Some((len, entry)) => {
                     self.at += len;
                     // Keys are whole UTF-8 strings, so `len` ends on a character boundary.

@@ -7,10 +7,10 @@
 //! Stems are hashed to `u64` so that sentences can be compared without allocating.
 //! The dictionary is the static structure of [`super::cedict`]: nothing to load.
 
-use super::cedict;
+use super::{cedict, IdMap};
 use siphasher::sip::SipHasher13;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
@@ -66,7 +66,7 @@ thread_local! {
     /// a word recurs in every document of a corpus, and its stem (two stop-word lookups,
     /// the base form, a SipHash) is the same each time. Only looked up, never iterated, so
     /// nothing depends on its order.
-    static STEM_CACHE: RefCell<HashMap<String, Option<u64>>> = RefCell::new(HashMap::new());
+    static STEM_CACHE: RefCell<IdMap<String, Option<u64>>> = RefCell::new(IdMap::default());
 }
 
 /// Content-word stems of a piece of English (function words and single letters dropped).

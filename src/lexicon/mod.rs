@@ -6,3 +6,40 @@ pub mod numbers;
 pub mod stem;
 pub mod terms;
 pub mod words;
+
+use std::collections::HashMap;
+
+/// A hasher for small integer keys (the learned lexicon's character pairs and packed id
+/// pairs, the tokeniser's first characters): a multiply and a final mix per key instead of
+/// SipHash, whose protection against chosen keys tables that live for one document or one
+/// run of the tokeniser do not need. No iteration order of these tables reaches the output
+/// (they are only looked up; see `align::evidence::Features::with_learned_lexicon`).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: the table picks buckets by the low bits, and a packed
+        // pair's low bits are its second half only.
+        let x = self.0 ^ (self.0 >> 33);
+        let x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^ (x >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A hash map on [`IdHasher`].
+pub(crate) type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;

@@ -21,6 +21,8 @@
 //! `second`, `一`, `两`, `二`) are returned with [`Number::weak`] set, because they occur
 //! in nearly every English paragraph and inside many Chinese words.
 
+use std::borrow::Cow;
+
 /// What sort of quantity a [`Number`] is. Informational except for [`NumberKind::Percent`]:
 /// English ordinals routinely come out as Chinese cardinals (`Third Session` / `三次会议`) and
 /// years are just integers, so only a percentage refuses to match a plain number.
@@ -89,8 +91,9 @@ fn year_kind(value: f64, digits: usize, plain: bool) -> bool {
 #[derive(Debug)]
 enum Tok<'a> {
     /// A word as written (a slice of the text) and lowercased (once here: the number
-    /// readers look at every word, most several times).
-    Word(&'a str, String),
+    /// readers look at every word, most several times). Most words are lower case already
+    /// and borrow the slice; only a word with a capital allocates its lower-case copy.
+    Word(&'a str, Cow<'a, str>),
     Num {
         value: f64,
         digits: usize,
@@ -172,7 +175,12 @@ fn lex_en(text: &str) -> Vec<Tok<'_>> {
             // The word is ASCII: one byte a character.
             match text.get(byte..byte + (i - start)) {
                 Some(word) if !word.bytes().any(|d| d.is_ascii_digit()) => {
-                    toks.push(Tok::Word(word, word.to_ascii_lowercase()));
+                    let lower = if word.bytes().any(|d| d.is_ascii_uppercase()) {
+                        Cow::Owned(word.to_ascii_lowercase())
+                    } else {
+                        Cow::Borrowed(word)
+                    };
+                    toks.push(Tok::Word(word, lower));
                 }
                 _ => toks.push(Tok::Skip),
             }
@@ -308,7 +316,7 @@ fn is_money_word(w: &str) -> bool {
 
 fn word_at<'t>(toks: &'t [Tok<'_>], i: usize) -> Option<&'t str> {
     match toks.get(i) {
-        Some(Tok::Word(_, lower)) => Some(lower),
+        Some(Tok::Word(_, lower)) => Some(lower.as_ref()),
         _ => None,
     }
 }

@@ -7,6 +7,7 @@
 //! two sentences are translations of each other, and the list doubles as a glossary.
 //! The file format is described in the comment header of `data/terms.tsv`.
 
+use super::IdMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -203,11 +204,19 @@ fn en_words(s: &str) -> Vec<Word> {
     let mut cur = String::new();
     let mut flush = |cur: &mut String| {
         if !cur.is_empty() {
-            let letters = cur.chars().filter(|c| c.is_alphabetic()).count();
-            let caps = letters >= 2 && cur.chars().all(|c| !c.is_lowercase());
+            // An ASCII word (nearly all) is measured on its bytes; the same tests.
+            let (letters, no_lower, text) = if cur.is_ascii() {
+                let letters = cur.bytes().filter(u8::is_ascii_alphabetic).count();
+                let no_lower = !cur.bytes().any(|b| b.is_ascii_lowercase());
+                (letters, no_lower, cur.to_ascii_lowercase())
+            } else {
+                let letters = cur.chars().filter(|c| c.is_alphabetic()).count();
+                let no_lower = cur.chars().all(|c| !c.is_lowercase());
+                (letters, no_lower, cur.to_lowercase())
+            };
             out.push(Word {
-                text: cur.to_lowercase(),
-                caps,
+                text,
+                caps: letters >= 2 && no_lower,
             });
             cur.clear();
         }
@@ -457,13 +466,15 @@ pub fn bundled() -> &'static [Term] {
 /// start at each position. Build it once per list and reuse it for every sentence.
 pub struct TermIndex<'a> {
     terms: &'a [Term],
-    by_first: HashMap<char, Vec<usize>>,
+    /// Only looked up (and each list sorted on its own), so the fast hasher cannot change
+    /// what is found.
+    by_first: IdMap<char, Vec<usize>>,
 }
 
 impl<'a> TermIndex<'a> {
     /// Indexes `terms` (cost linear in the total length of their keys).
     pub fn new(terms: &'a [Term]) -> TermIndex<'a> {
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: IdMap<char, Vec<usize>> = IdMap::default();
         for (i, t) in terms.iter().enumerate() {
             if let Some(&c) = t.key.first() {
                 by_first.entry(c).or_default().push(i);
