@@ -721,7 +721,8 @@ fn is_mark_line(l: &PrintedLine, body: f64) -> bool {
 
 /// Where footnotes begin on each page: the tops of the lines in the lower half of the page
 /// that a note mark printed small opens (`¹ Source: …`), or that stand beside such a mark
-/// on a line of its own. Notes stand below the text, so only the lower half counts.
+/// on a line of its own. Notes stand below the text, so only the lower half counts, and
+/// begin at its left margin, so a small figure elsewhere (a table's) starts none.
 fn note_starts(pages: &[Page], body: f64) -> Vec<Vec<f64>> {
     pages
         .iter()
@@ -729,8 +730,24 @@ fn note_starts(pages: &[Page], body: f64) -> Vec<Vec<f64>> {
             let top = page.iter().map(|l| l.top).fold(f64::MAX, f64::min);
             let bottom = page.iter().map(|l| l.bottom).fold(f64::MIN, f64::max);
             let middle = (top + bottom) / 2.0;
+            let margin = page.iter().map(|l| l.left).fold(f64::MAX, f64::min);
+            // A note starts at the text's left margin: its mark there, and on a line of its
+            // own the note's text right after it (a small figure in a table is neither).
+            let at_margin = |l: &PrintedLine, room: f64| l.left <= margin + room * body;
+            let beside = |mark: &PrintedLine| {
+                page.iter().any(|t| {
+                    !std::ptr::eq(t, mark)
+                        && (t.top - mark.top).abs() <= 0.5 * t.height()
+                        && t.left > mark.left
+                        && t.left - mark.right <= body
+                })
+            };
             page.iter()
-                .filter(|l| l.top >= middle && (is_mark_line(l, body) || l.note_mark.is_some()))
+                .filter(|l| l.top >= middle)
+                .filter(|l| {
+                    (is_mark_line(l, body) && at_margin(l, 1.0) && beside(l))
+                        || (l.note_mark.is_some() && at_margin(l, 2.0))
+                })
                 .map(|l| l.top)
                 .collect()
         })
@@ -1238,6 +1255,23 @@ mod tests {
             "It was proposed in 2013. ^1 It grew.",
         )];
         assert_eq!(text(&[&alone]), "It was proposed in 2013. 1 It grew.\n\n");
+        // A small figure away from the margin in the lower half of a page (a table's cell)
+        // starts no notes: the lines below it stay where they are.
+        let table: Vec<Row> = vec![
+            (0, 40.0, 100.0, 150.0, 12.0, "Output grew in every quarter."),
+            (6, 40.0, 130.0, 150.0, 12.0, "Exports led the way."),
+            (1, 200.0, 400.0, 3.0, 7.0, "3"),
+            (2, 204.0, 400.0, 60.0, 12.0, "per cent"),
+            (3, 40.0, 430.0, 150.0, 12.0, "Trade has grown steadily."),
+            (4, 40.0, 460.0, 150.0, 12.0, "Investment rose as well."),
+            (5, 40.0, 490.0, 150.0, 12.0, "Prices were stable."),
+        ];
+        assert_eq!(
+            text(&[&table]),
+            "Output grew in every quarter.\n\nExports led the way.\n\n3\n\nper cent\n\n\
+             Trade has grown steadily.\n\n\
+             Investment rose as well.\n\nPrices were stable.\n\n"
+        );
     }
 
     #[test]
