@@ -361,24 +361,23 @@ fn read_edition(
             Ok((doc, source, Some(side)))
         }
         Cutting::Parsed => {
-            let source = read_file(path, opts)?;
-            let mut source = source;
-            let mut doc = parse_source(&source, &doc_id(path), &name);
+            let mut source = read_file(path, opts)?;
             // An edition the user named as `lang` whose other-script lines are far too few
             // to translate it (a Chinese chapter with an author's name and a reference in
-            // Latin letters, read as a doubtful bilingual file) keeps them in its text, and
-            // is reported as what it is. A file whose lines held both languages and were cut
+            // Latin letters, read as a doubtful bilingual file) is that language's edition:
+            // it is parsed as one (its lines in the other script kept in its text) and
+            // reported as what it is. A file whose lines held both languages and were cut
             // is bilingual whatever its volumes.
             if source.layout.kind.is_bilingual()
                 && source.layout.split_lines == 0
                 && bilingual::other_language_is_stray(&source.text, lang)
             {
-                doc = crate::parse::parse_monolingual(&source.text, &doc_id(path), &name, lang);
                 source.layout = Layout {
                     paragraphs: source.layout.paragraphs,
                     ..Layout::monolingual(lang)
                 };
             }
+            let doc = parse_source(&source, &doc_id(path), &name);
             let side = match lang {
                 Lang::En => doc.en.clone(),
                 Lang::Zh => doc.zh.clone(),

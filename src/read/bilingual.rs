@@ -179,22 +179,48 @@ struct Cut {
     second: String,
 }
 
-/// Whether the part of `text` that is not in `lang` is too small to be a translation of the
-/// part that is (fewer Latin letters per Chinese character than a translation has, for
-/// `lang` Chinese; more, for English): then it is stray text of a `lang` edition (names,
-/// references, formulas on lines of their own), not a side of a bilingual file. The same
-/// measure and thresholds as the layout's doubt about volumes.
-pub fn other_language_is_stray(text: &str, lang: Lang) -> bool {
-    let (han, lat) = seq_volume(text);
+/// Where a text's Latin letters per Chinese character stand against the range a
+/// translation has (`min_letters_per_han`..=`max_letters_per_han`): the one measure behind
+/// the doubt about volumes, a single paragraph counting as a side, and an edition's stray
+/// lines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Volume {
+    /// No Chinese characters at all.
+    NoChinese,
+    /// Fewer letters than a translation of the Chinese has.
+    Below,
+    /// A translation's volume.
+    Within,
+    /// More letters than a translation into Chinese leaves.
+    Above,
+}
+
+/// The [`Volume`] of `han` Chinese characters against `lat` Latin letters.
+fn volume(han: usize, lat: usize) -> Volume {
     if han == 0 {
-        return lang == Lang::En;
+        return Volume::NoChinese;
     }
     let per = lat as f64 / han as f64;
     let (lo, hi) = rules().letters_per_han;
-    match lang {
-        Lang::Zh => per < lo,
-        Lang::En => per > hi,
+    if per < lo {
+        Volume::Below
+    } else if per > hi {
+        Volume::Above
+    } else {
+        Volume::Within
     }
+}
+
+/// Whether the part of `text` that is not in `lang` is too small to be a translation of the
+/// part that is (fewer Latin letters per Chinese character than a translation has, for
+/// `lang` Chinese; more, for English): then it is stray text of a `lang` edition (names,
+/// references, formulas on lines of their own), not a side of a bilingual file.
+pub fn other_language_is_stray(text: &str, lang: Lang) -> bool {
+    let (han, lat) = seq_volume(text);
+    matches!(
+        (volume(han, lat), lang),
+        (Volume::Below, Lang::Zh) | (Volume::Above | Volume::NoChinese, Lang::En)
+    )
 }
 
 /// Latin letters in `s`.
@@ -391,10 +417,9 @@ pub fn analyse(text: &str) -> (String, Layout) {
     // A language with a single paragraph is a side only when it has a translation's volume
     // (one long paragraph and its translation); otherwise it is stray text (an acronym
     // line, an author's name) of the other.
-    let (lo, hi) = r.letters_per_han;
-    let translation_volume = han > 0 && (lo..=hi).contains(&per_han);
+    let volume = volume(han, lat);
     let few = n_zh < 2 || n_en < 2;
-    if n_zh == 0 || n_en == 0 || one_language || (few && !translation_volume) {
+    if n_zh == 0 || n_en == 0 || one_language || (few && volume != Volume::Within) {
         let lang = if one_language {
             if per_han < zh_below {
                 Lang::Zh
@@ -449,16 +474,14 @@ pub fn analyse(text: &str) -> (String, Layout) {
     let mut doubts: Vec<String> = Vec::new();
     // Cutting a line only splits it (and repeats its `#` marker): the counts of Han
     // characters and Latin letters measured on the text above still hold.
-    if han > 0 {
-        let per = lat as f64 / han as f64;
+    if matches!(volume, Volume::Below | Volume::Above) {
         let (lo, hi) = r.letters_per_han;
-        if per < lo || per > hi {
-            doubts.push(format!(
-                "the English has {lat} letters for {han} Chinese characters ({per:.1} a \
-                 character, where a translation has {lo} to {hi}): one side may be \
-                 incomplete or not a translation of the other"
-            ));
-        }
+        let per = lat as f64 / han as f64;
+        doubts.push(format!(
+            "the English has {lat} letters for {han} Chinese characters ({per:.1} a \
+             character, where a translation has {lo} to {hi}): one side may be \
+             incomplete or not a translation of the other"
+        ));
     }
     if matches!(
         kind,
