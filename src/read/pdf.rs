@@ -184,6 +184,52 @@ pub struct PrintedLine {
 }
 
 impl PrintedLine {
+    /// A line that starts with `word`, whose box is `left`, `top`, `width`, `height`.
+    fn starting(
+        word: &str,
+        page: usize,
+        block: (u32, u32),
+        left: f64,
+        top: f64,
+        width: f64,
+        height: f64,
+    ) -> PrintedLine {
+        let chars = word.chars().count().max(1) as f64;
+        // The first character and the closing marks right after it (`来！`).
+        let marks = word
+            .chars()
+            .skip(1)
+            .take_while(|&c| is_closing_mark(c))
+            .count();
+        PrintedLine {
+            text: word.to_string(),
+            page,
+            block,
+            left,
+            top,
+            right: left + width,
+            bottom: top + height,
+            first_unit: if word.chars().next().is_some_and(wide) {
+                width / chars * (1 + marks) as f64
+            } else {
+                width
+            },
+            note_mark: None,
+            column: 0,
+            cut: false,
+        }
+    }
+
+    /// `text` (words whose box ends at `right`, from `top` to `bottom`) added at the end of
+    /// the line, after a space, the line's box grown to hold it.
+    fn extend(&mut self, text: &str, right: f64, top: f64, bottom: f64) {
+        self.text.push(' ');
+        self.text.push_str(text);
+        self.right = self.right.max(right);
+        self.top = self.top.min(top);
+        self.bottom = self.bottom.max(bottom);
+    }
+
     /// The line's height: the size of its type, for comparing sizes.
     fn height(&self) -> f64 {
         self.bottom - self.top
@@ -262,17 +308,11 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
                     && is_note_mark(&line.text)
                     && line.height() < MARK_SIZE * height =>
             {
-                let chars = text.chars().count().max(1) as f64;
-                line.left = left;
-                line.top = top;
-                line.right = right;
-                line.bottom = top + height;
-                line.first_unit = if text.chars().next().is_some_and(wide) {
-                    width / chars
-                } else {
-                    width
+                let mark = std::mem::take(&mut line.text);
+                *line = PrintedLine {
+                    note_mark: Some(mark),
+                    ..PrintedLine::starting(text, line.page, line.block, left, top, width, height)
                 };
-                line.note_mark = Some(std::mem::replace(&mut line.text, text.to_string()));
             }
             Some(line) if current_key == Some(key) && !gutter => {
                 let chars = text.chars().count().max(1) as f64;
@@ -287,37 +327,13 @@ pub fn pages_of_tsv(tsv: &str) -> std::result::Result<Vec<Page>, String> {
                     let marks = text.chars().take_while(|&c| is_closing_mark(c)).count();
                     line.first_unit += width / chars * marks as f64;
                 }
-                line.text.push(' ');
-                line.text.push_str(text);
-                line.right = line.right.max(right);
-                line.top = line.top.min(top);
-                line.bottom = line.bottom.max(top + height);
+                line.extend(text, right, top, top + height);
             }
             _ => {
-                let chars = text.chars().count().max(1) as f64;
-                let first_is_han = text.chars().next().is_some_and(wide);
-                // The first character and the closing marks right after it (`来！`).
-                let marks = text
-                    .chars()
-                    .skip(1)
-                    .take_while(|&c| is_closing_mark(c))
-                    .count();
+                let block = (key.1, key.2);
                 page.push(PrintedLine {
-                    text: text.to_string(),
-                    page: page_index,
-                    block: (key.1, key.2),
-                    left,
-                    top,
-                    right,
-                    bottom: top + height,
-                    first_unit: if first_is_han {
-                        width / chars * (1 + marks) as f64
-                    } else {
-                        width
-                    },
-                    note_mark: None,
-                    column: 0,
                     cut: gutter,
+                    ..PrintedLine::starting(text, page_index, block, left, top, width, height)
                 });
                 current_key = Some(key);
             }
@@ -387,12 +403,7 @@ fn settle_columns(pages: &mut [Page]) {
             i -= 1;
             if page[i].cut && !edge.is_some_and(|e| near(page[i].left, e)) {
                 let cut = page.remove(i);
-                let line = &mut page[i - 1];
-                line.text.push(' ');
-                line.text.push_str(&cut.text);
-                line.right = line.right.max(cut.right);
-                line.top = line.top.min(cut.top);
-                line.bottom = line.bottom.max(cut.bottom);
+                page[i - 1].extend(&cut.text, cut.right, cut.top, cut.bottom);
             }
         }
         if let Some(e) = edge {
