@@ -88,3 +88,25 @@ fn a_loosely_translated_sentence_of_a_complete_text_is_paired() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn an_acronym_is_not_the_word_it_spells() {
+    // "the US" lowercased is the pronoun "us", which CC-CEDICT gives for 我们: the first
+    // sentence then matched the 我们 of the second Chinese one, and the two good 1-1 pairs
+    // merged into a 2-2 bead. Capitals keep the acronym apart (it still meets 美国's "US").
+    let en = [
+        "China firmly opposes the illegal unilateral sanctions imposed by the US.",
+        "We will take resolute measures to safeguard the legitimate rights and interests of Chinese companies.",
+    ];
+    let zh = [
+        "中方坚决反对美方实施的非法单边制裁。",
+        "我们将采取坚决措施，维护中国企业的正当权益。",
+    ];
+    let got = pairs(&en, &zh);
+    let want: Vec<(String, String)> = en
+        .iter()
+        .zip(zh)
+        .map(|(e, z)| (e.to_string(), z.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -57,6 +57,17 @@ fn content_stem(stop: &HashSet<String>, word: &str) -> Option<u64> {
     (!stop.contains(base.as_str())).then(|| hash_stem(super::stem::cut(&base)))
 }
 
+/// The stem of a word written in capitals (two letters or more): an acronym (US, UN, IT,
+/// WHO), kept apart from the lower-case word it may spell ("us", "it", "who"). Its id is the
+/// hash of the capitals themselves, which no lower-case word shares, so "the US" meets the
+/// "US" of 美国's glosses and never the "us" of 我们's. A Roman numeral (II, XV) is a
+/// number, not an acronym, and is stemmed as the word it is. `None` for any other word.
+fn acronym_stem(raw: &str) -> Option<u64> {
+    let roman = raw.bytes().all(|b| b"IVXLCDM".contains(&b));
+    (raw.len() >= 2 && !roman && raw.bytes().all(|b| b.is_ascii_uppercase()))
+        .then(|| hash_stem(raw))
+}
+
 /// Words whose content stem a thread keeps (see [`en_stems`]) before it starts over: a
 /// bound on memory for a run over a huge vocabulary (a few MB at most).
 const STEM_CACHE_MAX: usize = 100_000;
@@ -76,12 +87,19 @@ pub fn en_stems(text: &str) -> Vec<u64> {
     let stop = stopwords();
     let mut out = Vec::new();
     let mut w = String::new();
+    // A line of words in capitals throughout (a heading) spells its ordinary words in
+    // capitals too; a single word in capitals is an acronym.
+    let acronyms = text.chars().any(char::is_lowercase) || text.split_whitespace().nth(1).is_none();
     STEM_CACHE.with_borrow_mut(|cache| {
         if cache.len() > STEM_CACHE_MAX {
             cache.clear();
         }
         for raw in text.split(|c: char| !c.is_alphanumeric() && c != '\'') {
             let raw = raw.trim_matches('\'');
+            if let Some(stem) = acronyms.then(|| acronym_stem(raw)).flatten() {
+                out.push(stem);
+                continue;
+            }
             w.clear();
             if raw.is_ascii() {
                 w.push_str(raw);
@@ -164,9 +182,8 @@ pub fn gloss_word_stems(g: &str) -> Vec<u64> {
     }
     clean
         .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
         .filter(|w| w.chars().count() > 1)
-        .filter_map(|w| content_stem(stop, &w))
+        .filter_map(|w| acronym_stem(w).or_else(|| content_stem(stop, &w.to_lowercase())))
         .collect()
 }
 
@@ -218,5 +235,24 @@ mod tests {
     fn stems_merge_inflections_and_drop_function_words() {
         assert_eq!(en_stems("cooperation"), en_stems("cooperate"));
         assert!(en_stems("the of and to").is_empty());
+    }
+
+    #[test]
+    fn acronyms_are_kept_apart_from_the_words_they_spell() {
+        let mut g = Glosser::new();
+        let mut glossed =
+            |zh: &str| -> Vec<u64> { g.gloss(zh).into_iter().flat_map(|w| w.stems).collect() };
+        let [acronym] = en_stems("sanctions by the US")[1..] else {
+            panic!("one stem for US");
+        };
+        let [pronoun] = en_stems("join us")[1..] else {
+            panic!("one stem for us");
+        };
+        assert_ne!(acronym, pronoun);
+        assert!(glossed("美国").contains(&acronym), "美国 is glossed US");
+        assert!(!glossed("我们").contains(&acronym), "我们 is not");
+        // A line in capitals throughout spells ordinary words: they are not acronyms.
+        assert_eq!(en_stems("WORLD PEACE"), en_stems("world peace"));
+        assert_ne!(en_stems("WWII"), en_stems("wwii"));
     }
 }
