@@ -7,7 +7,7 @@
 //! Repetition across pairs is evidence a long document has and a short speech lacks; these
 //! are the kinds of evidence one pair can give. The word lists live in
 //! `data/terms/zh_term_structure.txt`, `data/terms/en_glossing.txt` and
-//! `data/terms/en_negation.txt`.
+//! `data/terms/en_negation.txt` and `data/terms/en_clause_words.txt`.
 
 use crate::lexicon::cedict;
 use crate::lexicon::dict::{en_stems, stem_of, GlossedWord, Glosser};
@@ -90,6 +90,35 @@ pub(crate) fn en_negations() -> &'static HashSet<String> {
             .flat_map(str::split_whitespace)
             .map(str::to_lowercase)
             .collect()
+    })
+}
+
+/// English words that make a phrase a clause (`en_clause_words.txt`): finite forms of
+/// "be" and modal verbs.
+fn en_clause_words() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        crate::data::lines(include_str!("../../data/terms/en_clause_words.txt"))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Whether an English phrase holds a finite "be" or a modal verb as a word ("… is
+/// special", "… can save China"): a clause, which renders a Chinese candidate only when
+/// the Chinese holds a copula or modal too ([`zh_clause`]: a saying that is itself a
+/// sentence). Without this,
+/// in a pair seen once, where every n-gram of the sentence has the same association, the
+/// English of a term could run on into its predicate.
+pub(crate) fn en_clause(en: &str) -> bool {
+    let words = en_clause_words();
+    en.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .replace('’', "'")
+            .to_lowercase();
+        words.contains(&w)
     })
 }
 
@@ -307,6 +336,14 @@ pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
     })
 }
 
+/// Whether a Chinese string holds a copula, modal or preposition as a word of its own
+/// (`data/terms/zh_term_structure.txt` inner:, as 是 in 实践是检验真理的唯一标准): a
+/// saying that is a sentence, which an English clause may render.
+pub(crate) fn zh_clause(zh: &str) -> bool {
+    let inner = &structure().inner;
+    cedict::tokenize(zh).iter().any(|t| inner.contains(*t))
+}
+
 /// Whether a Chinese string holds, as a word of its own, a copula or preposition that
 /// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), and is not itself a
 /// dictionary entry (实践是检验真理的唯一标准 is one).
@@ -431,7 +468,11 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     let mut it = zh.chars();
     let first = it.next().map(String::from).unwrap_or_default();
     let second = it.next().map(String::from).unwrap_or_default();
-    if (s.numeral.contains(&first) && s.classifier.contains(&second)) || numbered_session(zh) {
+    // A classifier written twice (一个个, 一项项) means "every", not a count.
+    let reduplicated = it.next().is_some_and(|c| second.chars().eq([c]));
+    if (s.numeral.contains(&first) && s.classifier.contains(&second) && !reduplicated)
+        || numbered_session(zh)
+    {
         return Some(Form::Numbered);
     }
     if chars >= 4
@@ -792,6 +833,10 @@ mod tests {
             Some(Form::Compound)
         );
         assert_eq!(form("雷锋", &HashSet::new()), Some(Form::Dictionary));
+        assert_ne!(
+            form("一个个历史时刻", &HashSet::new()),
+            Some(Form::Numbered)
+        );
         assert_eq!(form("工作", &HashSet::new()), None);
         // Numbered congresses, sessions and plenums.
         assert_eq!(form("党的十八大", &HashSet::new()), Some(Form::Numbered));
