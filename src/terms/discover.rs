@@ -286,7 +286,18 @@ fn score_pair(
     } else {
         1.0
     };
-    let termhood = termhood(zk, &rendered.en) * fragment * unconfirmed * weak_form * lexical;
+    // A pair seen once that opens with a verb the English renders as a verb (完善现有制度
+    // / "improve current systems") is a verb and its object, a piece of the sentence more
+    // often than a term: kept (some set phrases are: 讲述好中国故事), but ranked after the
+    // pairs without one.
+    let verb_phrase =
+        if a < 2 && form != Some(Form::Dictionary) && termlike::verb_phrase(zk, &rendered.en) {
+            UNCONFIRMED
+        } else {
+            1.0
+        };
+    let termhood =
+        termhood(zk, &rendered.en) * fragment * unconfirmed * weak_form * lexical * verb_phrase;
     let band = Band::of(a, form, ends_confirmed && !edge_unrendered);
     let mut evidence = vec![in_pairs(a)];
     evidence.extend(form.map(|f| f.name().to_string()));

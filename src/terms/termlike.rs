@@ -216,6 +216,16 @@ impl EnEnds {
         self.modifier(word) || (lower && suffixed && word.chars().all(char::is_alphabetic))
     }
 
+    /// Whether `word` has a noun ending (`development`, `transformation`): such a word
+    /// opening a rendering names a thing, where a verb opens a verb phrase.
+    pub(crate) fn noun(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.noun_suffix.iter().any(|s| {
+            w.strip_suffix(s.trim_start_matches('-'))
+                .is_some_and(|r| r.chars().count() > 3)
+        })
+    }
+
     /// Whether `word` leaves a rendering dangling when a noun follows it: a modifier or a
     /// nationality adjective ("sons and daughters of the Chinese" before "nation"). Unlike
     /// [`EnEnds::modifier`] this does not stop a rendering from ending on it ("overseas
@@ -334,6 +344,37 @@ pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
                 .flat_map(|g| g.stems.iter())
                 .any(|s| en_stems.contains(s))
     })
+}
+
+/// Whether a Chinese candidate of two words or more opens with a verb (a CC-CEDICT word
+/// of two characters or more glossed "to …") that the English renders as a verb: its
+/// first word is in lower case, glossed by that Chinese word, and has no noun ending
+/// (完善现有制度 / "improve current systems", 谈论中国梦 / "discussing the Chinese Dream",
+/// but not 发展道路 / "development path"). Such a pair is a verb and its object, a piece
+/// of the sentence more often than a term.
+pub(crate) fn verb_phrase(zh: &str, en: &str) -> bool {
+    let tokens = cedict::tokenize(zh);
+    let (Some(first), true) = (tokens.first(), tokens.len() >= 2) else {
+        return false;
+    };
+    let Some(word) = en
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    else {
+        return false;
+    };
+    let verb =
+        first.chars().count() >= 2 && cedict::simplified(first).is_some_and(|e| e.verb_gloss());
+    let lower = word.chars().next().is_some_and(char::is_lowercase);
+    if !verb || !lower || EnEnds::get().noun(word) {
+        return false;
+    }
+    let stems = word_stems(word);
+    Glosser::new()
+        .gloss(first)
+        .iter()
+        .any(|g| g.stems.iter().any(|s| stems.contains(s)))
 }
 
 /// Whether a Chinese string holds a copula, modal or preposition as a word of its own
@@ -908,6 +949,19 @@ mod tests {
         let word = phrase_cover("Chinese", &p);
         assert!(whole > 0.99 && word < 0.5, "{whole} {word}");
         assert!(gloss_phrases("中国").is_empty());
+    }
+
+    #[test]
+    fn verb_phrases_open_with_a_rendered_verb() {
+        assert!(verb_phrase("完善现有制度", "improve current systems"));
+        assert!(verb_phrase("谈论中国梦", "discussing the Chinese Dream"));
+        // A noun rendering the verb names a thing; an unrendered verb is another rule's.
+        assert!(!verb_phrase("发展道路", "development path"));
+        assert!(!verb_phrase("基本政治制度", "basic political system"));
+        assert!(!verb_phrase(
+            "深化全面战略协作",
+            "comprehensive strategic coordination"
+        ));
     }
 
     #[test]
