@@ -305,6 +305,12 @@ fn score_pair(
         "glossed {}/{} English words, {}/{} Chinese words",
         r.glossed, r.words, r.zh_covered, r.zh_words
     ));
+    if lexical > 1.0 {
+        evidence.push("lexicalised on both sides".to_string());
+    }
+    if verb_phrase < 1.0 {
+        evidence.push("a verb and its object".to_string());
+    }
     Candidate {
         zh: zk.to_string(),
         en: rendered.en,
