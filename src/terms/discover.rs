@@ -67,7 +67,9 @@
 use super::coordination;
 use super::ngrams::{entropy, EnNgrams, Units, ZhNgrams};
 pub use super::rank::Band;
-use super::rank::{termhood, FRAGMENT, LONG_FORM, UNCONFIRMED, WEAK_FORM};
+use super::rank::{
+    lexicalised, termhood, FRAGMENT, LEXICALISED, LONG_FORM, UNCONFIRMED, WEAK_FORM,
+};
 use super::render::render;
 use super::termlike::{self, Form};
 use super::Segment;
@@ -276,7 +278,26 @@ fn score_pair(
     } else {
         1.0
     };
-    let termhood = termhood(zk, &rendered.en) * fragment * unconfirmed * weak_form;
+    // A pair seen once that is lexicalised on both sides ranks with the repeated pairs; a
+    // repeated one has its repetition already (raising it too would put a dictionary word
+    // above the longer term built on it: 领导集体 above 中央领导集体).
+    let lexical = if a < 2 && lexicalised(zk, form, &r, &rendered.en) {
+        LEXICALISED
+    } else {
+        1.0
+    };
+    // A pair seen once that opens with a verb the English renders as a verb (完善现有制度
+    // / "improve current systems") is a verb and its object, a piece of the sentence more
+    // often than a term: kept (some set phrases are: 讲述好中国故事), but ranked after the
+    // pairs without one.
+    let verb_phrase =
+        if a < 2 && form != Some(Form::Dictionary) && termlike::verb_phrase(zk, &rendered.en) {
+            UNCONFIRMED
+        } else {
+            1.0
+        };
+    let termhood =
+        termhood(zk, &rendered.en) * fragment * unconfirmed * weak_form * lexical * verb_phrase;
     let band = Band::of(a, form, ends_confirmed && !edge_unrendered);
     let mut evidence = vec![in_pairs(a)];
     evidence.extend(form.map(|f| f.name().to_string()));
@@ -284,6 +305,12 @@ fn score_pair(
         "glossed {}/{} English words, {}/{} Chinese words",
         r.glossed, r.words, r.zh_covered, r.zh_words
     ));
+    if lexical > 1.0 {
+        evidence.push("lexicalised on both sides".to_string());
+    }
+    if verb_phrase < 1.0 {
+        evidence.push("a verb and its object".to_string());
+    }
     Candidate {
         zh: zk.to_string(),
         en: rendered.en,
@@ -610,6 +637,63 @@ mod tests {
 
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is
     /// found, with its full English.
+    /// In a pair seen once every n-gram of the sentence has the same association, so the
+    /// English of a term could run on into its predicate: an English clause (a finite "be"
+    /// or a modal inside) renders only a Chinese that has a copula or modal too.
+    #[test]
+    fn english_of_a_term_stops_before_its_predicate() {
+        let found = discover_in(&[
+            (
+                "马克思主义中国化最新成果是我们的指南。",
+                "The latest achievement in adapting Marxism is our guide.",
+            ),
+            ("只有社会主义才能救中国。", "Only socialism can save China."),
+        ]);
+        for c in &found {
+            let clause =
+                c.en.split_whitespace()
+                    .any(|w| matches!(w.to_lowercase().as_str(), "is" | "can"));
+            assert!(!clause || c.zh.contains('是'), "{} / {}", c.zh, c.en);
+        }
+        assert!(found
+            .iter()
+            .any(|c| c.en == "latest achievement in adapting Marxism"));
+    }
+
+    /// A pair seen once that is lexicalised on both sides (a dictionary entry whose
+    /// English the glosses render word for word: 四项基本原则 / "Four Cardinal Principles")
+    /// ranks above a free combination of dictionary words written twice (交流合作 /
+    /// "exchanges and cooperation").
+    #[test]
+    fn a_lexicalised_pair_seen_once_ranks_with_repeated_ones() {
+        let found = discover_in(&[
+            (
+                "我们坚持四项基本原则。",
+                "We adhere to the Four Cardinal Principles.",
+            ),
+            (
+                "两国加强交流合作。",
+                "The two countries step up exchanges and cooperation.",
+            ),
+            (
+                "青年开展交流合作。",
+                "Young people carry out exchanges and cooperation.",
+            ),
+        ]);
+        let rank = |zh: &str, en: &str| {
+            found
+                .iter()
+                .position(|c| c.zh == zh && c.en == en)
+                .unwrap_or(usize::MAX)
+        };
+        let principles = rank("四项基本原则", "Four Cardinal Principles");
+        let exchanges = rank("交流合作", "exchanges and cooperation");
+        assert!(
+            principles < exchanges,
+            "{principles} {exchanges}: {found:#?}"
+        );
+    }
+
     #[test]
     fn finds_a_planted_pair() {
         let fillers_zh = [

@@ -31,6 +31,11 @@ pub(crate) const FRAGMENT: f64 = 0.5;
 /// dictionary words ([`Form::Compound`]).
 pub(crate) const WEAK_FORM: f64 = 0.2;
 
+/// Weight of a lexicalised pair: a Chinese with a strong term form (a dictionary entry,
+/// a string the text quotes, a numbered formulation) whose English of two content words or
+/// more the dictionary glosses word for word ([`lexicalised`]).
+pub(crate) const LEXICALISED: f64 = 1.5;
+
 /// Weight of a pair whose English is not glossed at both ends by the Chinese (squared
 /// when no English word is glossed).
 pub(crate) const UNCONFIRMED: f64 = 0.5;
@@ -50,6 +55,48 @@ pub(crate) fn termhood(zh: &str, en: &str) -> f64 {
         t *= GENERAL_WORD;
     }
     t
+}
+
+/// A score ordered by `f64::total_cmp`, to sort by a key.
+#[derive(PartialEq)]
+struct OrderedScore(f64);
+
+impl Eq for OrderedScore {}
+
+impl PartialOrd for OrderedScore {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for OrderedScore {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// Whether a pair is lexicalised on both sides: its Chinese has a strong term form (a
+/// CC-CEDICT entry of three characters or more or a proper name, a string the text
+/// quotes, a numbered formulation: [`Form::Dictionary`], [`Form::Quoted`],
+/// [`Form::Numbered`]) and its English, two content words or more, is glossed word for
+/// word, rendering three quarters of the glossed Chinese words or more (`r`: not
+/// "APEC Economic Leaders" for 亚太经合组织第三十三次领导人, whose number it drops). Such a pair is a unit of the vocabulary on both sides, which a free
+/// combination repeated twice in a long text (交流合作 / "exchanges and cooperation") is
+/// not, so it ranks with the repeated pairs even when the text uses it once (四项基本原则 /
+/// "Four Cardinal Principles"). A four-character idiom whose English holds no more than
+/// half of any of its gloss phrases is rendered by a piece (急于求成 / "quick success"),
+/// and is not raised.
+pub(crate) fn lexicalised(zh: &str, form: Option<Form>, r: &termlike::Rendering, en: &str) -> bool {
+    let strong = matches!(form, Some(Form::Dictionary | Form::Quoted | Form::Numbered));
+    let idiom_piece = zh.chars().count() == 4 && {
+        let phrases = termlike::gloss_phrases(zh);
+        !phrases.is_empty() && termlike::phrase_cover(en, &phrases) <= 0.5
+    };
+    strong
+        && r.words >= 2
+        && r.glossed == r.words
+        && r.zh_covered * 4 >= r.zh_words * 3
+        && !idiom_piece
 }
 
 /// The kind of evidence a candidate stands on. Each band has its own measured share of
@@ -169,6 +216,23 @@ pub(crate) fn rank(
             Some(_) => {}
         }
     }
+    // Pairs seen once tie at one score when the dictionary confirms them alike; of those,
+    // the stronger form of a term comes first (a dictionary entry, a quoted string or a
+    // numbered formulation before a set opening or head, before a compound of dictionary
+    // words), the longer Chinese first within one form. Only the order changes: which
+    // nested candidate is kept was decided above, longer first.
+    let strength = |zh: &str| match termlike::form(zh, quoted) {
+        Some(Form::Dictionary | Form::Quoted | Form::Numbered) => 3u8,
+        Some(Form::Structure) => 2,
+        Some(Form::Compound) => 1,
+        None => 0,
+    };
+    kept.sort_by_cached_key(|c| {
+        (
+            std::cmp::Reverse(OrderedScore(c.score)),
+            std::cmp::Reverse(strength(&c.zh)),
+        )
+    });
     kept
 }
 

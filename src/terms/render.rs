@@ -84,6 +84,11 @@ pub(crate) fn render(
     // external relations" for 对外关系, "initiatives and propositions" for 重要倡议 beside
     // 主张).
     let zh_coordinated = zk.contains(['和', '与', '及', '并', '同']);
+    // An English clause (a finite "be" or a modal inside: "socialism can save China")
+    // renders only a Chinese with a copula or modal of its own, a saying that is a
+    // sentence (实践是检验真理的唯一标准); for any other candidate it runs on into the
+    // predicate.
+    let sentence = termlike::zh_clause(zk);
     let glossed = termlike::gloss_candidate(glosser, zk);
     // An English n-gram is a rendering when it stands in at least half the units of the
     // Chinese, or when it renders the whole Chinese: every Chinese word with a gloss
@@ -100,6 +105,7 @@ pub(crate) fn render(
         .map(|(&k, &a)| (k, a))
         .filter(|&(k, a)| a >= min && (a * 2 >= x || complete(k)))
         .filter(|&(k, _)| termlike::en_negated(k) == negated)
+        .filter(|&(k, _)| sentence || !termlike::en_clause(k))
         .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, zk, &glossed))
         .filter(|&(k, _)| {
             en.negated_before
@@ -180,6 +186,7 @@ pub(crate) fn render(
                 a2 >= min && a2 * 2 > a && k.len() > ek.len() && words_within(ek, k)
             })
             .filter(|&(&k, _)| termlike::en_negated(k) == negated)
+            .filter(|&(&k, _)| sentence || !termlike::en_clause(k))
             .filter(|&(&k, &a2)| {
                 let r = termlike::rendering(k, &glossed);
                 let y2 = en.units_of(k);

@@ -7,7 +7,7 @@
 //! Repetition across pairs is evidence a long document has and a short speech lacks; these
 //! are the kinds of evidence one pair can give. The word lists live in
 //! `data/terms/zh_term_structure.txt`, `data/terms/en_glossing.txt` and
-//! `data/terms/en_negation.txt`.
+//! `data/terms/en_negation.txt` and `data/terms/en_clause_words.txt`.
 
 use crate::lexicon::cedict;
 use crate::lexicon::dict::{en_stems, stem_of, GlossedWord, Glosser};
@@ -90,6 +90,35 @@ pub(crate) fn en_negations() -> &'static HashSet<String> {
             .flat_map(str::split_whitespace)
             .map(str::to_lowercase)
             .collect()
+    })
+}
+
+/// English words that make a phrase a clause (`en_clause_words.txt`): finite forms of
+/// "be" and modal verbs.
+fn en_clause_words() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        crate::data::lines(include_str!("../../data/terms/en_clause_words.txt"))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Whether an English phrase holds a finite "be" or a modal verb as a word ("… is
+/// special", "… can save China"): a clause, which renders a Chinese candidate only when
+/// the Chinese holds a copula or modal too ([`zh_clause`]: a saying that is itself a
+/// sentence). Without this,
+/// in a pair seen once, where every n-gram of the sentence has the same association, the
+/// English of a term could run on into its predicate.
+pub(crate) fn en_clause(en: &str) -> bool {
+    let words = en_clause_words();
+    en.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .replace('’', "'")
+            .to_lowercase();
+        words.contains(&w)
     })
 }
 
@@ -185,6 +214,16 @@ impl EnEnds {
         };
         let suffixed = ends_in(&self.adjective_suffix) && !ends_in(&self.noun_suffix);
         self.modifier(word) || (lower && suffixed && word.chars().all(char::is_alphabetic))
+    }
+
+    /// Whether `word` has a noun ending (`development`, `transformation`): such a word
+    /// opening a rendering names a thing, where a verb opens a verb phrase.
+    pub(crate) fn noun(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.noun_suffix.iter().any(|s| {
+            w.strip_suffix(s.trim_start_matches('-'))
+                .is_some_and(|r| r.chars().count() > 3)
+        })
     }
 
     /// Whether `word` leaves a rendering dangling when a noun follows it: a modifier or a
@@ -305,6 +344,45 @@ pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
                 .flat_map(|g| g.stems.iter())
                 .any(|s| en_stems.contains(s))
     })
+}
+
+/// Whether a Chinese candidate of two words or more opens with a verb (a CC-CEDICT word
+/// of two characters or more glossed "to …") that the English renders as a verb: its
+/// first word is in lower case, glossed by that Chinese word, and has no noun ending
+/// (完善现有制度 / "improve current systems", 谈论中国梦 / "discussing the Chinese Dream",
+/// but not 发展道路 / "development path"). Such a pair is a verb and its object, a piece
+/// of the sentence more often than a term.
+pub(crate) fn verb_phrase(zh: &str, en: &str) -> bool {
+    let tokens = cedict::tokenize(zh);
+    let (Some(first), true) = (tokens.first(), tokens.len() >= 2) else {
+        return false;
+    };
+    let Some(word) = en
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    else {
+        return false;
+    };
+    let verb =
+        first.chars().count() >= 2 && cedict::simplified(first).is_some_and(|e| e.verb_gloss());
+    let lower = word.chars().next().is_some_and(char::is_lowercase);
+    if !verb || !lower || EnEnds::get().noun(word) {
+        return false;
+    }
+    let stems = word_stems(word);
+    Glosser::new()
+        .gloss(first)
+        .iter()
+        .any(|g| g.stems.iter().any(|s| stems.contains(s)))
+}
+
+/// Whether a Chinese string holds a copula, modal or preposition as a word of its own
+/// (`data/terms/zh_term_structure.txt` inner:, as 是 in 实践是检验真理的唯一标准): a
+/// saying that is a sentence, which an English clause may render.
+pub(crate) fn zh_clause(zh: &str) -> bool {
+    let inner = &structure().inner;
+    cedict::tokenize(zh).iter().any(|t| inner.contains(*t))
 }
 
 /// Whether a Chinese string holds, as a word of its own, a copula or preposition that
@@ -431,7 +509,11 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     let mut it = zh.chars();
     let first = it.next().map(String::from).unwrap_or_default();
     let second = it.next().map(String::from).unwrap_or_default();
-    if (s.numeral.contains(&first) && s.classifier.contains(&second)) || numbered_session(zh) {
+    // A classifier written twice (一个个, 一项项) means "every", not a count.
+    let reduplicated = it.next().is_some_and(|c| second.chars().eq([c]));
+    if (s.numeral.contains(&first) && s.classifier.contains(&second) && !reduplicated)
+        || numbered_session(zh)
+    {
         return Some(Form::Numbered);
     }
     if chars >= 4
@@ -792,6 +874,10 @@ mod tests {
             Some(Form::Compound)
         );
         assert_eq!(form("雷锋", &HashSet::new()), Some(Form::Dictionary));
+        assert_ne!(
+            form("一个个历史时刻", &HashSet::new()),
+            Some(Form::Numbered)
+        );
         assert_eq!(form("工作", &HashSet::new()), None);
         // Numbered congresses, sessions and plenums.
         assert_eq!(form("党的十八大", &HashSet::new()), Some(Form::Numbered));
@@ -863,6 +949,19 @@ mod tests {
         let word = phrase_cover("Chinese", &p);
         assert!(whole > 0.99 && word < 0.5, "{whole} {word}");
         assert!(gloss_phrases("中国").is_empty());
+    }
+
+    #[test]
+    fn verb_phrases_open_with_a_rendered_verb() {
+        assert!(verb_phrase("完善现有制度", "improve current systems"));
+        assert!(verb_phrase("谈论中国梦", "discussing the Chinese Dream"));
+        // A noun rendering the verb names a thing; an unrendered verb is another rule's.
+        assert!(!verb_phrase("发展道路", "development path"));
+        assert!(!verb_phrase("基本政治制度", "basic political system"));
+        assert!(!verb_phrase(
+            "深化全面战略协作",
+            "comprehensive strategic coordination"
+        ));
     }
 
     #[test]
