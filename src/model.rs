@@ -60,7 +60,19 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
-    /// Lower-case name used in outputs (`title`, `lead`, `turn`, `heading`).
+    /// The name outputs give a passage of this kind, `speaker` saying whether a label
+    /// assigns it to someone: `turn` for what a speaker says, `paragraph` for prose no
+    /// label assigns (a speech, a white paper, an article: text with no speakers at all),
+    /// else [`UnitKind::name`]. So a reviewer of a white paper's pairs is not told that its
+    /// paragraphs are speaker turns.
+    pub fn name_with(self, speaker: bool) -> &'static str {
+        match self {
+            UnitKind::Turn if !speaker => "paragraph",
+            _ => self.name(),
+        }
+    }
+
+    /// Lower-case name of the kind (`title`, `lead`, `turn`, `heading`).
     pub fn name(self) -> &'static str {
         match self {
             UnitKind::Title => "title",
@@ -222,6 +234,12 @@ impl Pair {
             Lang::En => self.en_text(),
             Lang::Zh => self.zh_text(),
         }
+    }
+
+    /// The name of the pair's kind in outputs (see [`UnitKind::name_with`]).
+    pub fn kind_name(&self) -> &'static str {
+        self.kind
+            .name_with(self.speaker_en.is_some() || self.speaker_zh.is_some())
     }
 
     /// The speaker label in one language.

@@ -660,3 +660,47 @@ fn editions_named_alike_are_aligned_as_a_pair() {
         );
     }
 }
+
+#[test]
+fn prose_without_speakers_is_written_as_paragraphs_and_labelled_speech_as_turns() {
+    // A white paper has no speakers: its paragraphs are not "turns". The samples' answers
+    // under a speaker label are.
+    let dir = scratch("paragraph-kind");
+    let en = fixture(
+        &dir,
+        "wp.en.txt",
+        "China's Green Development\n\nPreface\n\nGreen is the defining color of nature. \
+          Ecological conservation matters to the future of humanity.\n\nChina will continue \
+          to pursue green development.\n"
+            .as_bytes(),
+    );
+    let zh = fixture(
+        &dir,
+        "wp.zh.txt",
+        "中国的绿色发展\n\n前言\n\n绿色是大自然的底色。生态文明建设关乎人类未来。\n\n中国将坚定不移走绿色发展之路。\n"
+            .as_bytes(),
+    );
+    let out = dir.join("out");
+    let o = run([
+        "export".as_ref(),
+        "--en".as_ref(),
+        en.as_os_str(),
+        "--zh".as_ref(),
+        zh.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--format".as_ref(),
+        "tmx".as_ref(),
+    ]);
+    assert_ok(&o);
+    let tmx = std::fs::read_to_string(out.join("wp.zh.tmx")).unwrap();
+    assert!(
+        tmx.contains("<prop type=\"x-kind\">paragraph</prop>"),
+        "{tmx}"
+    );
+    assert!(!tmx.contains("<prop type=\"x-kind\">turn</prop>"), "{tmx}");
+    let samples =
+        std::fs::read_to_string(runs().all.join(format!("{}.tmx", stem(&sample("001"))))).unwrap();
+    assert!(samples.contains("<prop type=\"x-kind\">turn</prop>"));
+    assert!(!samples.contains("<prop type=\"x-kind\">paragraph</prop>"));
+}

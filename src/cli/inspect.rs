@@ -106,7 +106,7 @@ fn to_json(doc: &zhen_tm::model::Document) -> serde_json::Value {
                         })
                     })
                     .collect();
-                serde_json::json!({ "kind": u.kind, "speaker": u.speaker, "paragraphs": paragraphs })
+                serde_json::json!({ "kind": u.kind.name_with(u.speaker.is_some()), "speaker": u.speaker, "paragraphs": paragraphs })
             })
             .collect();
         serde_json::json!({ "lang": t.lang, "units": units })
@@ -133,7 +133,10 @@ fn print_transcript(t: &Transcript) {
             .as_deref()
             .map(|s| format!(" [{s}]"))
             .unwrap_or_default();
-        outln!("unit {i} {}{speaker} (line {line})", u.kind.name());
+        outln!(
+            "unit {i} {}{speaker} (line {line})",
+            u.kind.name_with(u.speaker.is_some())
+        );
         for (pi, p) in u.paragraphs.iter().enumerate() {
             for s in segment::split(t.lang, &p.text) {
                 outln!("  {pi}| {s}");

@@ -100,7 +100,7 @@ pub fn render(doc: &AlignedDocument, fingerprint: &str, review_below: f64) -> St
                     s.lang.code(),
                     s.text.as_str(),
                     s.unit,
-                    s.kind.name(),
+                    s.kind.name_with(s.speaker.is_some()),
                     s.speaker.as_deref(),
                 )
             })
@@ -112,7 +112,7 @@ pub fn render(doc: &AlignedDocument, fingerprint: &str, review_below: f64) -> St
                 id: &p.id,
                 score: p.score,
                 unit: p.unit,
-                kind: p.kind.name(),
+                kind: p.kind_name(),
                 se: p.speaker_en.as_deref(),
                 sz: p.speaker_zh.as_deref(),
                 reviewed: p.reviewed,

@@ -102,7 +102,7 @@ pub fn write_csv<W: Write>(
             pair.speaker(src).unwrap_or(""),
             pair.speaker(tgt).unwrap_or(""),
             &unit,
-            pair.kind.name(),
+            pair.kind_name(),
             &bead,
             &score,
         ];

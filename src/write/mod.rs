@@ -458,7 +458,7 @@ pub fn write_unaligned_tsv(path: &Path, docs: &[AlignedDocument]) -> crate::Resu
                 u.doc.as_str(),
                 u.lang.code(),
                 &unit,
-                u.kind.name(),
+                u.kind.name_with(u.speaker.is_some()),
                 u.speaker.as_deref().unwrap_or(""),
                 &line,
                 &u.text,

@@ -132,7 +132,7 @@ fn props(pair: &Pair) -> Vec<(&'static str, String)> {
         v.push(("x-speaker-zh", s.to_string()));
     }
     v.push(("x-unit", pair.unit.to_string()));
-    v.push(("x-kind", pair.kind.name().to_string()));
+    v.push(("x-kind", pair.kind_name().to_string()));
     v.push(("x-bead", pair.bead()));
     v.push(("x-score", format_score(pair.score)));
     if let Some(c) = &pair.clause {

@@ -115,7 +115,7 @@ fn trans_unit<W: Write>(
         ctx.push(("x-speaker-zh", s.to_string()));
     }
     ctx.push(("x-unit", pair.unit.to_string()));
-    ctx.push(("x-kind", pair.kind.name().to_string()));
+    ctx.push(("x-kind", pair.kind_name().to_string()));
     ctx.push(("x-bead", pair.bead()));
     ctx.push(("x-score", score.clone()));
     if let Some(c) = &pair.clause {
@@ -155,7 +155,7 @@ fn describe(pair: &Pair, opts: &WriteOptions) -> String {
         [a, ..] => s.push_str(&format!("Speaker: {a}; ")),
         [] => {}
     }
-    s.push_str(&format!("{} in {}", pair.kind.name(), pair.doc));
+    s.push_str(&format!("{} in {}", pair.kind_name(), pair.doc));
     if let Some(d) = &pair.date {
         s.push_str(&format!(" ({d})"));
     }

@@ -128,7 +128,7 @@ fn unit<W: Write>(x: &mut XmlOut<W>, pair: &Pair, id: &str, opts: &WriteOptions)
         meta.push(("speaker-zh", s.to_string()));
     }
     meta.push(("unit", pair.unit.to_string()));
-    meta.push(("kind", pair.kind.name().to_string()));
+    meta.push(("kind", pair.kind_name().to_string()));
     meta.push(("bead", pair.bead()));
     meta.push(("score", score.clone()));
     if let Some(c) = &pair.clause {

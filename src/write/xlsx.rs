@@ -227,7 +227,7 @@ pub fn write_xlsx<W: Write>(
             text(pair.speaker(tgt).unwrap_or("")),
             // Unit numbers are small; f64 holds every one exactly.
             Cell::Number(pair.unit as f64),
-            text(pair.kind.name()),
+            text(pair.kind_name()),
             text(&pair.bead_label()),
             Cell::Number(pair.score),
         ]);
