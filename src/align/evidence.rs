@@ -5,9 +5,9 @@
 use super::structure::Stream;
 use super::Bead;
 use crate::lexicon::dict::{self, Glosser};
-use crate::lexicon::{numbers, pinyin, terms, words, IdMap};
+use crate::lexicon::{numbers, terms, IdMap};
 use crate::model::Lang;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// One sentence's evidence.
 #[derive(Clone, Debug, Default)]
@@ -42,9 +42,6 @@ pub(crate) struct Feat {
     /// Bundled terms: in Chinese, found in it; in English, those of the Chinese side it
     /// renders. As ids, sorted.
     pub terms: Vec<u64>,
-    /// Names in pinyin (see [`crate::lexicon::pinyin`]): in English, the capitalised words
-    /// that spell one; in Chinese, those of them its characters read as. As ids, sorted.
-    pub names: Vec<u64>,
     /// The sentence is cut off by the end of its side (a truncated page): its length is only
     /// a lower bound.
     pub truncated: bool,
@@ -307,103 +304,12 @@ impl Features {
             merge_stem_bits(&mut f.stem_positions);
             f.stem_set = StemSet::of(f.stem_positions.iter().map(|x| x.0));
         }
-        mark_names(en, zh, &mut en_feats, &mut zh_feats);
         mark_truncated(en, &mut en_feats);
         mark_truncated(zh, &mut zh_feats);
         Features {
             en: en_feats,
             zh: zh_feats,
         }
-    }
-}
-
-/// Fill [`Feat::names`]: the runs of capitalised English words that spell pinyin, each run
-/// one name ("Wang Qiyao", so that a full name counts once), and the Chinese sentences whose
-/// characters read as one of them. A word opening a sentence or a clause must not be an
-/// English word ("Long ago", "Fan"), and function words never count. A name whose
-/// syllables are so common that more Chinese sentences read as it than twice the English
-/// sentences that write it, plus two, is dropped: "Yi" (一, 以, 已 …) would otherwise meet
-/// nearly every sentence.
-fn mark_names(en: &Stream, zh: &Stream, en_feats: &mut [Feat], zh_feats: &mut [Feat]) {
-    let mut names: Vec<Vec<&'static str>> = Vec::new();
-    let mut ids: HashMap<String, u64> = HashMap::new();
-    for (f, s) in en_feats.iter_mut().zip(&en.sentences) {
-        // Each maximal run of name words ("Wang Qiyao", "Sha"), as one name.
-        let mut run: Vec<&'static str> = Vec::new();
-        let mut spelled = String::new();
-        let words = s.text.split(|c: char| !c.is_ascii_alphabetic() && c != ' ');
-        for piece in words {
-            let mut names_in = |run: &mut Vec<&'static str>, spelled: &mut String| {
-                if !run.is_empty() && run.len() <= 2 * pinyin::MAX_SYLLABLES {
-                    let id = *ids.entry(spelled.clone()).or_insert_with(|| {
-                        names.push(run.clone());
-                        (names.len() - 1) as u64
-                    });
-                    f.names.push(id);
-                }
-                run.clear();
-                spelled.clear();
-            };
-            for (k, word) in piece.split(' ').enumerate() {
-                let mut chars = word.chars();
-                let capitalised = word.len() >= 2
-                    && chars.next().is_some_and(|c| c.is_ascii_uppercase())
-                    && chars.all(|c| c.is_ascii_lowercase());
-                let lower = word.to_ascii_lowercase();
-                // After a stop or a comma capitals need not mark a name: a word there counts
-                // only if the English vocabulary does not know it.
-                let syllables = (capitalised
-                    && !dict::is_stopword(&lower)
-                    && !(k == 0 && words::is_word(&lower)))
-                .then(|| pinyin::syllables(&lower))
-                .flatten();
-                match syllables {
-                    Some(syl) => {
-                        run.extend(syl);
-                        spelled.push_str(&lower);
-                    }
-                    None => names_in(&mut run, &mut spelled),
-                }
-            }
-            names_in(&mut run, &mut spelled);
-        }
-        f.names.sort_unstable();
-        f.names.dedup();
-    }
-    if names.is_empty() {
-        return;
-    }
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (id, syllables) in names.iter().enumerate() {
-        by_first.entry(syllables[0]).or_default().push(id);
-    }
-    for (f, s) in zh_feats.iter_mut().zip(&zh.sentences) {
-        let chars: Vec<char> = s.text.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            for reading in pinyin::readings(c) {
-                for &id in by_first.get(reading).map_or(&[][..], Vec::as_slice) {
-                    let syllables = &names[id];
-                    let end = i + syllables.len();
-                    if end <= chars.len() && pinyin::reads_as(&chars[i..end], syllables) {
-                        f.names.push(id as u64);
-                    }
-                }
-            }
-        }
-        f.names.sort_unstable();
-        f.names.dedup();
-    }
-    let count = |feats: &[Feat]| {
-        let mut n = vec![0usize; names.len()];
-        for id in feats.iter().flat_map(|f| &f.names) {
-            n[*id as usize] += 1;
-        }
-        n
-    };
-    let (on_en, on_zh) = (count(en_feats), count(zh_feats));
-    let kept = |id: &u64| on_zh[*id as usize] <= 2 * on_en[*id as usize] + 2;
-    for f in en_feats.iter_mut().chain(zh_feats.iter_mut()) {
-        f.names.retain(kept);
     }
 }
 
@@ -861,8 +767,6 @@ pub(crate) struct Anchors {
     pub missed: usize,
     /// Bundled terms present in the Chinese and rendered in the English.
     pub terms: usize,
-    /// Names in pinyin written in the English and read in the Chinese.
-    pub names: usize,
 }
 
 /// The numbers, Latin tokens and terms the two sides of the bead English `i..i+a`, Chinese
@@ -876,12 +780,10 @@ pub(crate) fn anchors(f: &Features, s: &mut Scratch, bead: Bead) -> Anchors {
     // also writes in Latin count, and missing ones only count on the Chinese side.
     let (lat_common, _, zh_lat) = shared(en, zh, |f| &f.latin, s);
     let (term_common, _, _) = shared(en, zh, |f| &f.terms, s);
-    let (name_common, _, _) = shared(en, zh, |f| &f.names, s);
     Anchors {
         matched: num_common + lat_common,
         missed: (en_num - num_common) + (zh_num - num_common) + (zh_lat - lat_common),
         terms: term_common,
-        names: name_common,
     }
 }
 
@@ -904,37 +806,6 @@ mod tests {
     use crate::align::Bead;
     use crate::model::Lang;
     use crate::parse::parse_presplit;
-
-    /// A name in pinyin meets the Chinese characters that read as it, and only those; a
-    /// name whose syllables most Chinese sentences contain ("Yi": 一, 以, 意 …) is dropped.
-    #[test]
-    fn names_in_pinyin_meet_the_characters_that_read_so() {
-        let en = "Sha Ruishan said nothing.\n\
-                  Then Wang nodded to Yi.\n\
-                  The weather was fine.\n\
-                  They had one idea.\n\
-                  It was over.";
-        let zh =
-            "沙瑞山什么也没说。\n汪淼对他点点头。\n天气很好。\n他们有一个主意。\n一切都已结束。";
-        let es = Stream::new(&parse_presplit(en, Lang::En, false), true);
-        let zs = Stream::new(&parse_presplit(zh, Lang::Zh, false), true);
-        let feats = Features::new(&es, &zs);
-        let shared = |e: usize, z: usize| {
-            feats.en[e]
-                .names
-                .iter()
-                .filter(|id| feats.zh[z].names.contains(id))
-                .count()
-        };
-        assert_eq!(shared(0, 0), 1, "Sha Ruishan is one name, read in 沙瑞山");
-        assert_eq!(
-            shared(1, 1),
-            1,
-            "Wang is read in 汪; Yi, read in most sentences, is dropped"
-        );
-        assert_eq!((shared(0, 1), shared(1, 0)), (0, 0));
-        assert!(feats.en[2].names.is_empty() && feats.zh[2].names.is_empty());
-    }
 
     /// The search bounds a bead's hits by the words within reach of the other side: no
     /// bead may have more hits than that sum, and a word no sentence of the other side can

@@ -22,8 +22,6 @@ struct Weights {
     num_miss: f64,
     /// Reward per bundled term found on both sides.
     term_match: f64,
-    /// Reward per name in pinyin found on both sides.
-    name_match: f64,
     /// Penalty per sentence a bead absorbed without lexical support, in a text that is
     /// not complete (see [`Grid::orphan_cost`]).
     orphan: f64,
@@ -45,7 +43,6 @@ const W: Weights = Weights {
     num_match: 1.5,
     num_miss: 1.0,
     term_match: 0.75,
-    name_match: 0.75,
     orphan: 3.0,
     quote: 2.5,
     quote_mismatch: 0.2,
@@ -114,11 +111,10 @@ struct Totals {
     /// Of those, the words within reach of the other side (see
     /// [`evidence::words_within_reach`]): at most this many can find a counterpart.
     reach: u32,
-    /// Numbers, Latin tokens, terms, names.
+    /// Numbers, Latin tokens, terms.
     numbers: u32,
     latin: u32,
     terms: u32,
-    names: u32,
 }
 
 impl Totals {
@@ -136,7 +132,6 @@ impl Totals {
             acc.numbers += f.numbers.len() as u32;
             acc.latin += f.latin.len() as u32;
             acc.terms += f.terms.len() as u32;
-            acc.names += f.names.len() as u32;
             out.push(acc);
         }
         out
@@ -153,7 +148,6 @@ impl Totals {
             numbers: y.numbers - x.numbers,
             latin: y.latin - x.latin,
             terms: y.terms - x.terms,
-            names: y.names - x.names,
         }
     }
 }
@@ -392,8 +386,7 @@ impl<'a> Grid<'a> {
         let lex_floor = -W.lex * (reach - W.lex_floor * words) / self.words_per_bead;
         // Unmatched anchors (never negative) left out.
         let anchors_floor = -W.num_match * (e.numbers.min(z.numbers) + e.latin.min(z.latin)) as f64
-            - W.term_match * e.terms.min(z.terms) as f64
-            - W.name_match * e.names.min(z.names) as f64;
+            - W.term_match * e.terms.min(z.terms) as f64;
         let floor = |len: f64| p + len + lex_floor + anchors_floor + ENDING_FLOOR + STRUCTURE_FLOOR;
         // The length cost is never negative.
         if !wanted(floor(0.0)) {
@@ -429,7 +422,6 @@ impl<'a> Grid<'a> {
         let an = evidence::anchors(self.feats, s, bead);
         let anchors = -W.num_match * an.matched as f64 + W.num_miss * an.missed as f64
             - W.term_match * an.terms as f64
-            - W.name_match * an.names as f64
             + orphans;
         Some(p + len + lex + anchors + ending + structure)
     }

@@ -24,11 +24,6 @@ fn stopwords() -> &'static HashSet<String> {
     })
 }
 
-/// Whether a lower-case English word is a function word (`data/lexicon/en_stopwords.txt`).
-pub(crate) fn is_stopword(word: &str) -> bool {
-    stopwords().contains(word)
-}
-
 /// The stem id of a lower-case word: SipHash-1-3 with zero keys of its stem's UTF-8 bytes
 /// ([`super::stem::stem`]) followed by 0xff (the layout `std`'s `DefaultHasher` used for a
 /// `String` when the ids were first computed with it), written out so that the ids stored

@@ -3,7 +3,6 @@
 pub mod cedict;
 pub mod dict;
 pub mod numbers;
-pub mod pinyin;
 pub mod stem;
 pub mod terms;
 pub mod words;
