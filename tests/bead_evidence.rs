@@ -6,6 +6,15 @@ use zhen_tm::align::{align_document, AlignOptions};
 use zhen_tm::model::{Document, Lang};
 use zhen_tm::parse::parse_presplit;
 
+/// The pairs of `en` and `zh` taken sentence by sentence: what a text whose every
+/// sentence is translated by one sentence should give.
+fn one_to_one(en: &[&str], zh: &[&str]) -> Vec<(String, String)> {
+    en.iter()
+        .zip(zh)
+        .map(|(e, z)| (e.to_string(), z.to_string()))
+        .collect()
+}
+
 fn pairs(en: &[&str], zh: &[&str]) -> Vec<(String, String)> {
     let doc = Document {
         id: "t".into(),
@@ -37,13 +46,7 @@ fn latin_text_inside_chinese_is_copied_not_scaled() {
         "搜索空域内的物体把一部分能量反射回雷达。",
         "雷达接收机随后处理这些回波。",
     ];
-    let got = pairs(&en, &zh);
-    let want: Vec<(String, String)> = en
-        .iter()
-        .zip(zh)
-        .map(|(e, z)| (e.to_string(), z.to_string()))
-        .collect();
-    assert_eq!(got, want);
+    assert_eq!(pairs(&en, &zh), one_to_one(&en, &zh));
 }
 
 #[test]
@@ -102,11 +105,5 @@ fn an_acronym_is_not_the_word_it_spells() {
         "中方坚决反对美方实施的非法单边制裁。",
         "我们将采取坚决措施，维护中国企业的正当权益。",
     ];
-    let got = pairs(&en, &zh);
-    let want: Vec<(String, String)> = en
-        .iter()
-        .zip(zh)
-        .map(|(e, z)| (e.to_string(), z.to_string()))
-        .collect();
-    assert_eq!(got, want);
+    assert_eq!(pairs(&en, &zh), one_to_one(&en, &zh));
 }

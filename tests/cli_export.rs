@@ -680,19 +680,17 @@ fn prose_without_speakers_is_written_as_paragraphs_and_labelled_speech_as_turns(
         "中国的绿色发展\n\n前言\n\n绿色是大自然的底色。生态文明建设关乎人类未来。\n\n中国将坚定不移走绿色发展之路。\n"
             .as_bytes(),
     );
-    let out = dir.join("out");
-    let o = run([
-        "export".as_ref(),
-        "--en".as_ref(),
-        en.as_os_str(),
-        "--zh".as_ref(),
-        zh.as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-        "--format".as_ref(),
-        "tmx".as_ref(),
-    ]);
-    assert_ok(&o);
+    let out = export_to(
+        "paragraph-kind-out",
+        &[
+            "--en".as_ref(),
+            en.as_os_str(),
+            "--zh".as_ref(),
+            zh.as_os_str(),
+            "--format".as_ref(),
+            "tmx".as_ref(),
+        ],
+    );
     let tmx = std::fs::read_to_string(out.join("wp.zh.tmx")).unwrap();
     assert!(
         tmx.contains("<prop type=\"x-kind\">paragraph</prop>"),
