@@ -241,7 +241,7 @@ impl Features {
                 ..Feat::default()
             })
             .collect();
-        let mut glosser = Glosser::new();
+        let glosser = Glosser::new();
         let index = terms::TermIndex::new(terms::bundled());
         let mut used_terms: HashSet<&str> = HashSet::new();
         let mut zh_feats: Vec<Feat> = zh
@@ -255,8 +255,8 @@ impl Features {
                     ending: Ending::of(&s.text, Lang::Zh),
                     ..Feat::default()
                 };
-                for (k, w) in glosser.gloss(&s.text).into_iter().enumerate() {
-                    for id in w.stems.iter().filter_map(|h| stems.get(h)) {
+                for (k, w) in glosser.glossed_entries(&s.text).enumerate() {
+                    for id in w.stems().filter_map(|h| stems.get(&h)) {
                         f.stem_words.push((id, 1u128 << (k % 128)));
                     }
                     f.words += 1;
