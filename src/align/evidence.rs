@@ -283,12 +283,13 @@ impl Features {
             .filter(|t| used_terms.contains(t.zh.as_str()))
             .collect();
         if !candidates.is_empty() {
+            let index = terms::MentionIndex::new(candidates);
             for (f, s) in en_feats.iter_mut().zip(&en.sentences) {
                 let words = terms::EnWords::new(&s.text);
-                f.terms = candidates
-                    .iter()
-                    .filter(|t| terms::en_mentions_in(t, &words))
-                    .filter_map(|t| term_ids.get(&t.zh))
+                f.terms = index
+                    .mentioned(&words)
+                    .into_iter()
+                    .filter_map(|t| term_ids.get(&index.terms()[t].zh))
                     .map(u64::from)
                     .collect();
                 f.terms.sort_unstable();
