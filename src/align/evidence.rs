@@ -180,20 +180,26 @@ fn number_keys(values: Vec<numbers::Number>) -> Vec<u64> {
 /// Latin-script tokens of two or more letters written in capitals (APEC, BRICS, CNN, SCO),
 /// with dots removed (U.N. → UN): they pass unchanged between the languages.
 ///
-/// A piece between separators is all ASCII, so it is judged on its bytes (dots skipped)
-/// and only a token that qualifies is copied: most pieces are ordinary words.
+/// A piece between separators is all ASCII, so the text is split on its bytes (the bytes
+/// of other characters are separators too, leaving only empty pieces between them) and
+/// each piece judged on its bytes, dots skipped: a lower-case letter, which most pieces
+/// (ordinary words) have at once, settles it before anything is counted; only a token
+/// that qualifies is copied.
 fn latin_upper(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+    s.as_bytes()
+        .split(|&b| !(b.is_ascii_alphanumeric() || b == b'.'))
         .filter(|w| {
-            let mut kept = w.bytes().filter(|&c| c != b'.');
-            let n = kept.clone().count();
-            n >= 2
-                && kept
-                    .clone()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                && kept.any(|c| c.is_ascii_uppercase())
+            let kept = || w.iter().filter(|&&c| c != b'.');
+            kept().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && kept().nth(1).is_some()
+                && kept().any(|c| c.is_ascii_uppercase())
         })
-        .map(|w| w.replace('.', ""))
+        .map(|w| {
+            w.iter()
+                .filter(|&&c| c != b'.')
+                .map(|&c| char::from(c))
+                .collect()
+        })
         .collect()
 }
 
