@@ -5,9 +5,8 @@
 use super::structure::Stream;
 use super::Bead;
 use crate::lexicon::dict::{self, Glosser};
-use crate::lexicon::{numbers, terms, IdMap};
+use crate::lexicon::{numbers, terms, IdMap, IdSet};
 use crate::model::Lang;
-use std::collections::HashSet;
 
 /// One sentence's evidence.
 #[derive(Clone, Debug, Default)]
@@ -249,7 +248,8 @@ impl Features {
             .collect();
         let glosser = Glosser::new();
         let index = terms::TermIndex::new(terms::bundled());
-        let mut used_terms: HashSet<&str> = HashSet::new();
+        // Only looked up (the candidates keep the bundled list's order).
+        let mut used_terms: IdSet<&str> = IdSet::default();
         let mut zh_feats: Vec<Feat> = zh
             .sentences
             .iter()

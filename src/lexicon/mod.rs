@@ -51,3 +51,6 @@ impl std::hash::Hasher for IdHasher {
 
 /// A hash map on [`IdHasher`].
 pub(crate) type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A hash set on [`IdHasher`].
+pub(crate) type IdSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<IdHasher>>;
