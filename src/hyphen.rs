@@ -17,7 +17,7 @@
 //! 6. anything else (a syllable such as "portant") was a typesetter's break: dropped.
 
 use crate::lexicon::words::{is_listed, is_word};
-use std::collections::HashMap;
+use crate::lexicon::IdMap;
 use std::sync::OnceLock;
 
 /// Prefixes after which a line-end hyphen is the word's own (`data/layout/en_hyphen_prefixes.txt`).
@@ -34,7 +34,9 @@ fn prefixes() -> &'static [String] {
 /// line end with a trailing hyphen are not counted (they are what is being decided).
 #[derive(Debug, Default, Clone)]
 pub struct Evidence {
-    counts: HashMap<String, usize>,
+    /// Occurrences of each lower-case word. Only looked up, so the hasher (the crate's
+    /// cheap one, not SipHash: every word of every line is counted) never shows in output.
+    counts: IdMap<String, usize>,
 }
 
 impl Evidence {

@@ -688,13 +688,12 @@ fn enclosed(text: &str) -> Option<&str> {
 /// inside is not empty.
 fn enclosed_by<'a>(text: &'a str, pairs: &[(char, char)]) -> Option<&'a str> {
     let whole = text.trim();
-    pairs.iter().find_map(|&(open, close)| {
-        if whole.chars().count() > 2 {
-            whole.strip_prefix(open)?.strip_suffix(close)
-        } else {
-            None
-        }
-    })
+    // Three characters at least (the marks and something inside): `nth`, not `count`,
+    // which would read a whole paragraph for each pair.
+    whole.chars().nth(2)?;
+    pairs
+        .iter()
+        .find_map(|&(open, close)| whole.strip_prefix(open)?.strip_suffix(close))
 }
 
 /// Does the paragraph end where a paragraph may end (sentence-final punctuation, possibly

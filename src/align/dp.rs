@@ -271,6 +271,17 @@ fn search_in(grid: &Grid, band: &Band, scratch: &mut Scratch, shapes: &[usize]) 
         let mut row = std::mem::take(&mut rows[ring(i)]);
         row.clear();
         row.resize(hi - lo, f64::INFINITY);
+        // The rows the beads ending in row `i` start in, `a` rows up (1..=MAX_SPAN): their
+        // costs and first column, looked up once a row instead of once a cell and shape.
+        let mut above: [(&[f64], usize); MAX_SPAN + 1] = [(&[], 0); MAX_SPAN + 1];
+        for (a, slot) in above
+            .iter_mut()
+            .enumerate()
+            .take(i.min(MAX_SPAN) + 1)
+            .skip(1)
+        {
+            *slot = (&rows[ring(i - a)], band.lo[i - a]);
+        }
         for j in lo..hi {
             if i == 0 && j == 0 {
                 row[0] = 0.0;
@@ -283,12 +294,11 @@ fn search_in(grid: &Grid, band: &Band, scratch: &mut Scratch, shapes: &[usize]) 
                 if a > i || b > j {
                     return None;
                 }
-                let (pi, pj) = (i - a, j - b);
                 let prev = if a == 0 {
                     j.checked_sub(lo + b).map(|x| row[x])
                 } else {
-                    let r = &rows[ring(pi)];
-                    pj.checked_sub(band.lo[pi]).and_then(|x| r.get(x).copied())
+                    let (r, first) = above[a];
+                    (j - b).checked_sub(first).and_then(|x| r.get(x).copied())
                 };
                 prev.filter(|c| c.is_finite())
             };

@@ -5,9 +5,8 @@
 use super::structure::Stream;
 use super::Bead;
 use crate::lexicon::dict::{self, Glosser};
-use crate::lexicon::{numbers, terms, IdMap};
+use crate::lexicon::{numbers, terms, IdMap, IdSet};
 use crate::model::Lang;
-use std::collections::HashSet;
 
 /// One sentence's evidence.
 #[derive(Clone, Debug, Default)]
@@ -180,20 +179,26 @@ fn number_keys(values: Vec<numbers::Number>) -> Vec<u64> {
 /// Latin-script tokens of two or more letters written in capitals (APEC, BRICS, CNN, SCO),
 /// with dots removed (U.N. → UN): they pass unchanged between the languages.
 ///
-/// A piece between separators is all ASCII, so it is judged on its bytes (dots skipped)
-/// and only a token that qualifies is copied: most pieces are ordinary words.
+/// A piece between separators is all ASCII, so the text is split on its bytes (the bytes
+/// of other characters are separators too, leaving only empty pieces between them) and
+/// each piece judged on its bytes, dots skipped: a lower-case letter, which most pieces
+/// (ordinary words) have at once, settles it before anything is counted; only a token
+/// that qualifies is copied.
 fn latin_upper(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+    s.as_bytes()
+        .split(|&b| !(b.is_ascii_alphanumeric() || b == b'.'))
         .filter(|w| {
-            let mut kept = w.bytes().filter(|&c| c != b'.');
-            let n = kept.clone().count();
-            n >= 2
-                && kept
-                    .clone()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                && kept.any(|c| c.is_ascii_uppercase())
+            let kept = || w.iter().filter(|&&c| c != b'.');
+            kept().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && kept().nth(1).is_some()
+                && kept().any(|c| c.is_ascii_uppercase())
         })
-        .map(|w| w.replace('.', ""))
+        .map(|w| {
+            w.iter()
+                .filter(|&&c| c != b'.')
+                .map(|&c| char::from(c))
+                .collect()
+        })
         .collect()
 }
 
@@ -241,9 +246,10 @@ impl Features {
                 ..Feat::default()
             })
             .collect();
-        let mut glosser = Glosser::new();
+        let glosser = Glosser::new();
         let index = terms::TermIndex::new(terms::bundled());
-        let mut used_terms: HashSet<&str> = HashSet::new();
+        // Only looked up (the candidates keep the bundled list's order).
+        let mut used_terms: IdSet<&str> = IdSet::default();
         let mut zh_feats: Vec<Feat> = zh
             .sentences
             .iter()
@@ -255,8 +261,8 @@ impl Features {
                     ending: Ending::of(&s.text, Lang::Zh),
                     ..Feat::default()
                 };
-                for (k, w) in glosser.gloss(&s.text).into_iter().enumerate() {
-                    for id in w.stems.iter().filter_map(|h| stems.get(h)) {
+                for (k, w) in glosser.glossed_entries(&s.text).enumerate() {
+                    for id in w.stems().filter_map(|h| stems.get(&h)) {
                         f.stem_words.push((id, 1u128 << (k % 128)));
                     }
                     f.words += 1;
@@ -283,12 +289,13 @@ impl Features {
             .filter(|t| used_terms.contains(t.zh.as_str()))
             .collect();
         if !candidates.is_empty() {
+            let index = terms::MentionIndex::new(candidates);
             for (f, s) in en_feats.iter_mut().zip(&en.sentences) {
                 let words = terms::EnWords::new(&s.text);
-                f.terms = candidates
-                    .iter()
-                    .filter(|t| terms::en_mentions_in(t, &words))
-                    .filter_map(|t| term_ids.get(&t.zh))
+                f.terms = index
+                    .mentioned(&words)
+                    .into_iter()
+                    .filter_map(|t| term_ids.get(&index.terms()[t].zh))
                     .map(u64::from)
                     .collect();
                 f.terms.sort_unstable();

@@ -75,14 +75,24 @@ fn split_records(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     (records.len() == n_slots * 2).then_some((stems, records))
 }
 
+impl Tables {
+    fn slot(&self, i: usize) -> usize {
+        let r = self.records;
+        usize::from(u16::from_le_bytes([r[2 * i], r[2 * i + 1]]))
+    }
+
+    fn stem(&self, index: usize) -> u64 {
+        let s = &self.stems[8 * index..8 * index + 8];
+        u64::from_le_bytes(s.try_into().unwrap_or_default())
+    }
+}
+
 fn slot(i: usize) -> usize {
-    let r = tables().records;
-    usize::from(u16::from_le_bytes([r[2 * i], r[2 * i + 1]]))
+    tables().slot(i)
 }
 
 fn stem(index: usize) -> u64 {
-    let s = &tables().stems[8 * index..8 * index + 8];
-    u64::from_le_bytes(s.try_into().unwrap_or_default())
+    tables().stem(index)
 }
 
 /// What the dictionary holds for one headword: a map value, decoded on demand.
@@ -112,9 +122,11 @@ impl Entry {
 
     /// The stem ids of all the word's glosses (sorted, unique; see [`derive::gloss_stems`]).
     pub fn stems(self) -> impl ExactSizeIterator<Item = u64> {
+        // The tables once, not per stem: the aligner reads the stems of every word.
+        let t = tables();
         let o = self.offset();
-        let n = if self.is_simplified() { slot(o) } else { 0 };
-        (0..n).map(move |i| stem(slot(o + 1 + i)))
+        let n = if self.is_simplified() { t.slot(o) } else { 0 };
+        (0..n).map(move |i| t.stem(t.slot(o + 1 + i)))
     }
 
     /// The stems of each gloss phrase of the word, in gloss order (see
@@ -153,8 +165,9 @@ pub fn is_headword(word: &str) -> bool {
     simplified(word).is_some()
 }
 
-/// Where the map stands after reading one whole character from its root: the node, the
-/// output gathered on the way, and the entry when that character alone is a headword.
+/// Where the map stands after reading one or two whole characters from its root: the
+/// node, the output gathered on the way, and the entry when those characters are a
+/// headword.
 #[derive(Clone, Copy)]
 struct AfterFirst {
     addr: CompiledAddr,
@@ -173,7 +186,17 @@ thread_local! {
     /// (three nodes decoded) is the same each time; the few thousand characters of a
     /// corpus recur in every document. Only looked up, never iterated.
     static FIRST_CHAR: RefCell<IdMap<u32, Option<AfterFirst>>> = RefCell::new(IdMap::default());
+    /// Where the map stands after the second character, for each pair of characters this
+    /// thread has started a lookup with (`None`: no headword starts with the pair), for the
+    /// whole run. Most headwords are two characters long, so after the first character a
+    /// lookup walks the second one's three UTF-8 bytes (three nodes decoded) every time;
+    /// the pairs of a corpus recur as its characters do. Only looked up, never iterated.
+    static SECOND_CHAR: RefCell<IdMap<u64, Option<AfterFirst>>> = RefCell::new(IdMap::default());
 }
+
+/// Distinct character pairs a thread keeps (see [`SECOND_CHAR`]) before it starts over
+/// (40 bytes each: a few MB at most).
+const SECOND_CHAR_MAX: usize = 100_000;
 
 /// Walk `bytes` from `node` with output `out`; `None` when some byte has no transition.
 fn walk<'f>(
@@ -192,24 +215,25 @@ fn walk<'f>(
 
 /// [`AfterFirst`] of the character `c` (its UTF-8 bytes `bytes`), worked out.
 fn after_first(fst: &Fst<&'static [u8]>, bytes: &[u8]) -> Option<AfterFirst> {
-    let (node, out) = walk(fst, fst.root(), Output::zero(), bytes)?;
-    Some(AfterFirst {
-        addr: node.addr(),
-        out,
-        entry: node
-            .is_final()
-            .then(|| Entry(out.cat(node.final_output()).value())),
-    })
+    let root = AfterFirst {
+        addr: fst.root().addr(),
+        out: Output::zero(),
+        entry: None,
+    };
+    after_next(fst, root, bytes)
 }
 
 /// The longest headword at the start of `text`: its length in bytes and its entry.
 ///
-/// The first character is read through [`FIRST_CHAR`]; from there the map is walked byte by
-/// byte as long as it has a transition, keeping the last final node. Keys are whole UTF-8
-/// strings, so a match ends on a character boundary, and one that the first character alone
-/// does not complete starts from the same node and output the walk from the root reaches.
+/// The first character is read through [`FIRST_CHAR`] and the second through
+/// [`SECOND_CHAR`]; from there the map is walked byte by byte as long as it has a
+/// transition, keeping the last final node. Keys are whole UTF-8 strings, so a match ends
+/// on a character boundary, and a walk that fails inside the second character finds what
+/// a walk failing there from the root finds: the first character's entry, if any. The
+/// cached states are the nodes and outputs the walk from the root reaches.
 fn longest_prefix(fst: &Fst<&'static [u8]>, text: &str) -> Option<(usize, Entry)> {
-    let c = text.chars().next()?;
+    let mut chars = text.chars();
+    let c = chars.next()?;
     let first_len = c.len_utf8();
     let first = FIRST_CHAR.with_borrow_mut(|cache| {
         if let Some(&known) = cache.get(&u32::from(c)) {
@@ -223,9 +247,31 @@ fn longest_prefix(fst: &Fst<&'static [u8]>, text: &str) -> Option<(usize, Entry)
         known
     })?;
     let mut best = first.entry.map(|e| (first_len, e));
-    let mut node = fst.node(first.addr);
-    let mut out = first.out;
-    for (i, &b) in text.as_bytes().iter().enumerate().skip(first_len) {
+    let Some(c2) = chars.next() else {
+        return best;
+    };
+    let upto = first_len + c2.len_utf8();
+    let key = (u64::from(u32::from(c)) << 32) | u64::from(u32::from(c2));
+    let second = SECOND_CHAR.with_borrow_mut(|cache| {
+        if let Some(&known) = cache.get(&key) {
+            return known;
+        }
+        if cache.len() >= SECOND_CHAR_MAX {
+            cache.clear();
+        }
+        let known = after_next(fst, first, &text.as_bytes()[first_len..upto]);
+        cache.insert(key, known);
+        known
+    });
+    let Some(second) = second else {
+        return best;
+    };
+    if let Some(e) = second.entry {
+        best = Some((upto, e));
+    }
+    let mut node = fst.node(second.addr);
+    let mut out = second.out;
+    for (i, &b) in text.as_bytes().iter().enumerate().skip(upto) {
         let Some(t) = node.find_input(b) else {
             break;
         };
@@ -237,6 +283,19 @@ fn longest_prefix(fst: &Fst<&'static [u8]>, text: &str) -> Option<(usize, Entry)
         }
     }
     best
+}
+
+/// Where the map stands after reading `bytes` (one whole character) from the state
+/// `from`, with the entry when the characters read so far are a headword.
+fn after_next(fst: &Fst<&'static [u8]>, from: AfterFirst, bytes: &[u8]) -> Option<AfterFirst> {
+    let (node, out) = walk(fst, fst.node(from.addr), from.out, bytes)?;
+    Some(AfterFirst {
+        addr: node.addr(),
+        out,
+        entry: node
+            .is_final()
+            .then(|| Entry(out.cat(node.final_output()).value())),
+    })
 }
 
 /// The tokens of a text with their entries: greedy longest-prefix matching over all

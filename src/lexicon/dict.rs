@@ -151,13 +151,22 @@ impl Glosser {
     /// token with the stems of its glosses. Tokens without a gloss (punctuation, unknown
     /// words) are left out.
     pub fn gloss(&mut self, zh: &str) -> Vec<GlossedWord> {
-        cedict::tokens(zh)
-            .filter(|(token, _)| token.chars().any(crate::parse::is_han))
-            .filter_map(|(_, entry)| {
-                let stems: Vec<u64> = entry.stems().collect();
-                (!stems.is_empty()).then_some(GlossedWord { stems })
+        self.glossed_entries(zh)
+            .map(|entry| GlossedWord {
+                stems: entry.stems().collect(),
             })
             .collect()
+    }
+
+    /// The dictionary entries of the words [`Glosser::gloss`] returns, in the same order:
+    /// each word's stems are its entry's [`cedict::Entry::stems`], read in place. For a
+    /// caller that only passes over the stems (the aligner's evidence, every Chinese
+    /// sentence of a run), this saves a vector per word.
+    pub fn glossed_entries<'t>(&self, zh: &'t str) -> impl Iterator<Item = cedict::Entry> + 't {
+        cedict::tokens(zh)
+            .filter(|(token, _)| token.chars().any(crate::parse::is_han))
+            .map(|(_, entry)| entry)
+            .filter(|entry| entry.stems().len() > 0)
     }
 }
 

@@ -10,8 +10,8 @@ pub mod words;
 use std::collections::HashMap;
 
 /// A hasher for small integer keys (the learned lexicon's character pairs and packed id
-/// pairs, the tokeniser's first characters): a multiply and a final mix per key instead of
-/// SipHash, whose protection against chosen keys tables that live for one document or one
+/// pairs, the tokeniser's first characters) and short strings (the stem cache's words): a
+/// multiply per key or per eight bytes and a final mix instead of SipHash, whose protection against chosen keys tables that live for one document or one
 /// run of the tokeniser do not need. No iteration order of these tables reaches the output
 /// (they are only looked up; see `align::evidence::Features::with_learned_lexicon`).
 #[derive(Clone, Copy, Default)]
@@ -27,7 +27,15 @@ impl std::hash::Hasher for IdHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        // Eight bytes a step (string keys: the stem cache's words, Latin tokens, terms),
+        // then the rest one by one.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
             self.write_u64(u64::from(b));
         }
     }
@@ -43,3 +51,6 @@ impl std::hash::Hasher for IdHasher {
 
 /// A hash map on [`IdHasher`].
 pub(crate) type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A hash set on [`IdHasher`].
+pub(crate) type IdSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<IdHasher>>;

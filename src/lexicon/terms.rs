@@ -42,7 +42,7 @@ pub struct Term {
     /// `zh` with quotation marks and whitespace removed: the form actually matched.
     key: Vec<char>,
     /// Each rendering tokenized for [`en_mentions`].
-    patterns: Vec<Vec<Word>>,
+    patterns: Vec<Pattern>,
 }
 
 impl Term {
@@ -108,7 +108,7 @@ impl Term {
                 by_rendering[i].push(d.clone());
             }
         }
-        let patterns = renderings.iter().map(|e| en_words(e)).collect();
+        let patterns = renderings.iter().map(|e| Pattern::of(e)).collect();
         Ok(Term {
             zh: zh.trim().to_string(),
             en: renderings,
@@ -133,7 +133,7 @@ impl Term {
         self.patterns
             .iter()
             .enumerate()
-            .filter(|(_, p)| mentions_words(std::slice::from_ref(*p), &words.words, &words.firsts))
+            .filter(|(_, p)| mentions_words(std::slice::from_ref(*p), &words))
             .map(|(i, _)| i)
             .collect()
     }
@@ -145,12 +145,15 @@ impl Term {
     pub fn rendering_spans(&self, en: &str) -> Vec<(usize, usize, usize)> {
         let words = en_words(en);
         let mut out = Vec::new();
-        for (i, pat) in self.patterns.iter().enumerate() {
+        for (i, pat) in self.patterns.iter().map(|p| &p.words).enumerate() {
             if pat.is_empty() || words.len() < pat.len() {
                 continue;
             }
             for (start, w) in words.windows(pat.len()).enumerate() {
-                if w.iter().zip(pat).all(|(t, p)| word_matches(p, t)) {
+                if w.iter()
+                    .zip(pat)
+                    .all(|(t, p)| word_matches(p, &t.text, t.caps))
+                {
                     out.push((i, start, start + pat.len()));
                 }
             }
@@ -201,23 +204,39 @@ struct Word {
 
 fn en_words(s: &str) -> Vec<Word> {
     let mut out = Vec::new();
+    for_each_en_word(s, |text, caps| {
+        out.push(Word {
+            text: text.to_string(),
+            caps,
+        })
+    });
+    out
+}
+
+/// Calls `each` with every word of `s` for matching, lowercased (into one reused buffer,
+/// so a text's words cost no allocation each), and whether it was written in capitals.
+fn for_each_en_word(s: &str, mut each: impl FnMut(&str, bool)) {
     let mut cur = String::new();
+    let mut lower = String::new();
     let mut flush = |cur: &mut String| {
         if !cur.is_empty() {
+            lower.clear();
             // An ASCII word (nearly all) is measured on its bytes; the same tests.
-            let (letters, no_lower, text) = if cur.is_ascii() {
-                let letters = cur.bytes().filter(u8::is_ascii_alphabetic).count();
-                let no_lower = !cur.bytes().any(|b| b.is_ascii_lowercase());
-                (letters, no_lower, cur.to_ascii_lowercase())
+            let (letters, no_lower) = if cur.is_ascii() {
+                lower.push_str(cur);
+                lower.make_ascii_lowercase();
+                (
+                    cur.bytes().filter(u8::is_ascii_alphabetic).count(),
+                    !cur.bytes().any(|b| b.is_ascii_lowercase()),
+                )
             } else {
-                let letters = cur.chars().filter(|c| c.is_alphabetic()).count();
-                let no_lower = cur.chars().all(|c| !c.is_lowercase());
-                (letters, no_lower, cur.to_lowercase())
+                lower.push_str(&cur.to_lowercase());
+                (
+                    cur.chars().filter(|c| c.is_alphabetic()).count(),
+                    cur.chars().all(|c| !c.is_lowercase()),
+                )
             };
-            out.push(Word {
-                text,
-                caps: letters >= 2 && no_lower,
-            });
+            each(&lower, letters >= 2 && no_lower);
             cur.clear();
         }
     };
@@ -232,17 +251,16 @@ fn en_words(s: &str) -> Vec<Word> {
         }
     }
     flush(&mut cur);
-    out
 }
 
 /// Whether text word `t` is pattern word `p` or an inflected form of it: plural and verb
 /// endings (`-s`, `-es`, `-d`, `-ed`, `-ing`, `y`→`ies`), and `-n`/`-an` adjectives of
 /// place names ending in a vowel (Asia → Asian, Europe → European).
-fn word_matches(p: &Word, t: &Word) -> bool {
-    if p.caps && !t.caps {
+fn word_matches(p: &Word, t: &str, t_caps: bool) -> bool {
+    if p.caps && !t_caps {
         return false;
     }
-    let (p, t) = (p.text.as_str(), t.text.as_str());
+    let p = p.text.as_str();
     // Every match below has `t` begin with `p` or with `p` less its last letter (at least
     // two letters): a different first byte rules them all out, cheaply.
     if p.as_bytes().first() != t.as_bytes().first() {
@@ -277,44 +295,145 @@ fn word_matches(p: &Word, t: &Word) -> bool {
     false
 }
 
-/// The first bytes of a text's words, as a set of 256 bits. [`word_matches`] never pairs
-/// words whose first bytes differ, so a rendering with a word whose first byte no word of
-/// the text has cannot match anywhere in it: one test instead of a pass over every window
-/// of the text (most of the bundled terms' renderings, for most sentences).
-#[derive(Clone, Copy, Debug, Default)]
-struct FirstBytes([u64; 4]);
-
-impl FirstBytes {
-    fn of(words: &[Word]) -> FirstBytes {
-        let mut set = FirstBytes::default();
-        for b in words.iter().filter_map(|w| w.text.as_bytes().first()) {
-            set.0[usize::from(b >> 6)] |= 1 << (b & 63);
-        }
-        set
-    }
-
-    /// Could `word` match some word of the text (its first byte is one of theirs)?
-    fn may_hold(&self, word: &Word) -> bool {
-        word.text
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+/// The first two bytes of a word (the second 0 for a word of one byte). [`word_matches`]
+/// pairs a text word only with a pattern word of the same head: every match has the text
+/// word begin with the pattern word, or with the pattern word less its last letter when
+/// that leaves two bytes or more, or equal it.
+fn head(word: &str) -> u16 {
+    match word.as_bytes() {
+        [] => 0,
+        [b] => u16::from(*b) << 8,
+        [b, c, ..] => (u16::from(*b) << 8) | u16::from(*c),
     }
 }
 
-fn mentions_words(patterns: &[Vec<Word>], text: &[Word], firsts: &FirstBytes) -> bool {
-    patterns.iter().any(|pat| {
-        // A window whose first word begins with another byte than the rendering's cannot
-        // match (see `word_matches`): that test, inline, rules out most windows.
-        let first = pat.first().map(|p| p.text.as_bytes().first());
-        !pat.is_empty()
-            && text.len() >= pat.len()
-            && pat.iter().all(|p| firsts.may_hold(p))
-            && text.windows(pat.len()).any(|w| {
-                Some(w[0].text.as_bytes().first()) == first
-                    && w.iter().zip(pat).all(|(t, p)| word_matches(p, t))
-            })
+/// A set of word heads (see [`head`]) in 1,024 bits, several heads sharing a bit: a
+/// rendering one of whose heads is missing from a text cannot match anywhere in it, which
+/// rules out most of the bundled terms' renderings for most sentences in one test.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Heads([u64; 16]);
+
+impl Heads {
+    fn insert(&mut self, head: u16) {
+        let bit = ((usize::from(head >> 8) * 37) + usize::from(head & 0xff)) % 1024;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Does the set have (the bits of) every head of `needed`?
+    fn holds_all(&self, needed: &Heads) -> bool {
+        self.0
+            .iter()
+            .zip(&needed.0)
+            .all(|(have, need)| need & !have == 0)
+    }
+}
+
+/// A rendering split into the words [`en_mentions`] matches, with their heads (see
+/// [`head`]), which a text's words must repeat in the same order for the rendering to match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Pattern {
+    words: Vec<Word>,
+    heads: Vec<u16>,
+    /// The set of `heads`; `None` when a word is empty (it can match nothing).
+    needs: Option<Heads>,
+}
+
+impl Pattern {
+    fn of(rendering: &str) -> Pattern {
+        let words = en_words(rendering);
+        let heads: Vec<u16> = words.iter().map(|w| head(&w.text)).collect();
+        let needs = words.iter().all(|w| !w.text.is_empty()).then(|| {
+            let mut set = Heads::default();
+            for &h in &heads {
+                set.insert(h);
+            }
+            set
+        });
+        Pattern {
+            words,
+            heads,
+            needs,
+        }
+    }
+}
+
+fn mentions_words(patterns: &[Pattern], text: &EnWords) -> bool {
+    patterns.iter().any(|p| {
+        let n = p.words.len();
+        n > 0
+            && text.heads.len() >= n
+            && p.needs.is_some_and(|needed| text.has.holds_all(&needed))
+            && text.heads[..=text.heads.len() - n]
+                .iter()
+                .enumerate()
+                .filter(|&(_, &h)| h == p.heads[0])
+                .any(|(start, _)| p.matches_at(text, start))
     })
+}
+
+impl Pattern {
+    /// Whether the rendering matches the text's words from word `start` on.
+    fn matches_at(&self, text: &EnWords, start: usize) -> bool {
+        let n = self.words.len();
+        n > 0
+            && start + n <= text.heads.len()
+            // The heads first (comparisons of numbers), the words only where they all agree.
+            && (0..n).all(|k| text.heads[start + k] == self.heads[k])
+            && self.words.iter().enumerate().all(|(k, w)| {
+                let (t, caps) = text.word(start + k);
+                word_matches(w, t, caps)
+            })
+    }
+}
+
+/// The renderings of several terms indexed by the head of their first word (see [`head`]),
+/// for finding which of the terms English texts mention: a pass over a text's words with
+/// one look-up each, instead of a pass per term. The aligner checks every English sentence
+/// of a document against the terms its Chinese side uses.
+pub struct MentionIndex<'t> {
+    terms: Vec<&'t Term>,
+    /// (head of the first word, term index, rendering index), sorted.
+    by_head: Vec<(u16, u32, u32)>,
+}
+
+impl<'t> MentionIndex<'t> {
+    /// The index of `terms` (their order is the order [`MentionIndex::mentioned`] reports).
+    pub fn new(terms: Vec<&'t Term>) -> Self {
+        let mut by_head = Vec::new();
+        for (t, term) in terms.iter().enumerate() {
+            for (p, pattern) in term.patterns.iter().enumerate() {
+                // A rendering with an empty word can match nothing (see `mentions_words`).
+                if pattern.needs.is_some() {
+                    if let Some(&h) = pattern.heads.first() {
+                        by_head.push((h, t as u32, p as u32));
+                    }
+                }
+            }
+        }
+        by_head.sort_unstable();
+        MentionIndex { terms, by_head }
+    }
+
+    /// The terms, in the order given.
+    pub fn terms(&self) -> &[&'t Term] {
+        &self.terms
+    }
+
+    /// The indices (into [`MentionIndex::terms`]) of the terms `words` mentions, ascending:
+    /// the terms for which [`en_mentions_in`] holds.
+    pub fn mentioned(&self, words: &EnWords) -> Vec<usize> {
+        let mut found = vec![false; self.terms.len()];
+        for (start, &h) in words.heads.iter().enumerate() {
+            let from = self.by_head.partition_point(|&(x, _, _)| x < h);
+            for &(_, t, p) in self.by_head[from..].iter().take_while(|&&(x, _, _)| x == h) {
+                let t = t as usize;
+                if !found[t] && self.terms[t].patterns[p as usize].matches_at(words, start) {
+                    found[t] = true;
+                }
+            }
+        }
+        (0..found.len()).filter(|&t| found[t]).collect()
+    }
 }
 
 /// Whether an English text mentions a term in any of its renderings. Case-insensitive,
@@ -327,24 +446,80 @@ pub fn en_mentions(term: &Term, en: &str) -> bool {
 }
 
 /// An English text split into the words [`en_mentions`] matches, so that a text checked
-/// for many terms is split once, not once per term.
+/// for many terms is split once, not once per term. The words are kept in one string (a
+/// sentence costs a few allocations, not one per word), with their heads (see [`head`]).
 pub struct EnWords {
-    words: Vec<Word>,
-    firsts: FirstBytes,
+    /// The lower-case words, one after another.
+    text: String,
+    /// Each word's end in `text` (it starts where the one before ends) and whether it was
+    /// written in capitals.
+    words: Vec<(u32, bool)>,
+    /// Each word's head.
+    heads: Vec<u16>,
+    /// The set of `heads`.
+    has: Heads,
 }
 
 impl EnWords {
     /// The words of `en`.
     pub fn new(en: &str) -> Self {
-        let words = en_words(en);
-        let firsts = FirstBytes::of(&words);
-        EnWords { words, firsts }
+        let mut out = EnWords {
+            text: String::with_capacity(en.len()),
+            words: Vec::new(),
+            heads: Vec::new(),
+            has: Heads::default(),
+        };
+        if en.is_ascii() {
+            // Nearly every English sentence: the words of `for_each_en_word`, lowercased
+            // straight into `text` byte by byte.
+            let (mut start, mut letters, mut lower) = (0, 0usize, false);
+            for &b in en.as_bytes() {
+                if b == b'.' {
+                    continue;
+                }
+                if b.is_ascii_alphanumeric() {
+                    out.text.push(char::from(b.to_ascii_lowercase()));
+                    letters += usize::from(b.is_ascii_alphabetic());
+                    lower |= b.is_ascii_lowercase();
+                } else if out.text.len() > start {
+                    out.push_word(start, letters >= 2 && !lower);
+                    (start, letters, lower) = (out.text.len(), 0, false);
+                }
+            }
+            if out.text.len() > start {
+                out.push_word(start, letters >= 2 && !lower);
+            }
+        } else {
+            for_each_en_word(en, |w, caps| {
+                let start = out.text.len();
+                out.text.push_str(w);
+                out.push_word(start, caps);
+            });
+        }
+        out
+    }
+
+    /// Records the word that `text` holds from `start` to its end.
+    fn push_word(&mut self, start: usize, caps: bool) {
+        let h = head(&self.text[start..]);
+        self.words.push((self.text.len() as u32, caps));
+        self.heads.push(h);
+        self.has.insert(h);
+    }
+
+    /// Word `k` and whether it was written in capitals.
+    fn word(&self, k: usize) -> (&str, bool) {
+        let start = k
+            .checked_sub(1)
+            .map_or(0, |before| self.words[before].0 as usize);
+        let (end, caps) = self.words[k];
+        (&self.text[start..end as usize], caps)
     }
 }
 
 /// [`en_mentions`] on a text already split into words.
 pub fn en_mentions_in(term: &Term, words: &EnWords) -> bool {
-    mentions_words(&term.patterns, &words.words, &words.firsts)
+    mentions_words(&term.patterns, words)
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -438,7 +613,7 @@ pub fn parse_terms(text: &str, source_name: &str) -> Result<Vec<Term>, String> {
             )));
         }
         seen.insert(key.clone(), line_no);
-        let patterns = en.iter().map(|e| en_words(e)).collect();
+        let patterns = en.iter().map(|e| Pattern::of(e)).collect();
         terms.push(Term {
             zh: zh.to_string(),
             en,
@@ -610,14 +785,14 @@ mod tests {
             );
             // Every recorded date is a sample whose English uses that rendering.
             for (rendering, dates) in t.en.iter().zip(&t.dates) {
-                let pattern = vec![en_words(rendering)];
+                let pattern = vec![Pattern::of(rendering)];
                 for d in dates {
                     let sample = samples.iter().find(|(sd, _, en)| sd == d && !en.is_empty());
                     let (_, _, en) = sample.unwrap_or_else(|| panic!("no sample dated {d}"));
                     assert!(
                         {
                             let words = EnWords::new(en);
-                            mentions_words(&pattern, &words.words, &words.firsts)
+                            mentions_words(&pattern, &words)
                         },
                         "{}: {rendering:?} not in the {d} sample",
                         t.zh
@@ -625,6 +800,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The index finds, line by line of the English samples, exactly the terms that
+    /// `en_mentions_in` finds one by one, with every bundled term a candidate.
+    #[test]
+    fn mention_index_agrees_with_en_mentions() {
+        let index = MentionIndex::new(bundled().iter().collect());
+        let mut found = 0;
+        for (_, _, en) in samples() {
+            for line in en.lines() {
+                let words = EnWords::new(line);
+                let one_by_one: Vec<usize> = (0..index.terms().len())
+                    .filter(|&t| en_mentions_in(index.terms()[t], &words))
+                    .collect();
+                assert_eq!(index.mentioned(&words), one_by_one, "{line}");
+                found += one_by_one.len();
+            }
+        }
+        assert!(
+            found > 100,
+            "the samples mention the bundled terms ({found})"
+        );
     }
 
     #[test]
