@@ -381,8 +381,8 @@ fn discovery_recall_on_terms_dev() {
     let all_refs: Vec<&Reference> = refs.iter().collect();
     let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
     line("all nine", all_refs.len(), together);
-    // Floors, just under the figures printed (pooled 104 and 122 of 206 within the top 100
-    // and over all candidates; all nine 36 and 77 of 131): single-document discovery must
+    // Floors, just under the figures printed (pooled 104 and 123 of 206 within the top 100
+    // and over all candidates; all nine 36 and 78 of 131): single-document discovery must
     // not lose what it finds.
     assert!(
         pooled.1[1] * 100 >= pooled.0 * 50,
@@ -394,7 +394,7 @@ fn discovery_recall_on_terms_dev() {
         "all nine top 100 {together:?}"
     );
     assert!(
-        together[2] * 100 >= all_refs.len() * 58,
+        together[2] * 100 >= all_refs.len() * 59,
         "all nine all {together:?}"
     );
 }

@@ -635,6 +635,39 @@ mod tests {
         );
     }
 
+    /// Chinese puts the head of a term last and English writes it first: where the words
+    /// the English chose ("model workers") leave the Chinese head (精神) unrendered, the
+    /// rendering takes the head written in front with its `of`, counting the spellings
+    /// with and without `the` as one; a head the glosses give to another Chinese word is
+    /// a neighbour, never taken.
+    #[test]
+    fn the_english_head_written_in_front_is_taken() {
+        let pairs = [
+            (
+                "我们要弘扬劳模精神。",
+                "We should promote the ethos of model workers.",
+            ),
+            (
+                "各级领导干部要带头发扬劳模精神。",
+                "Leading officials should foster the ethos of model workers.",
+            ),
+            (
+                "他们培育了劳模精神。",
+                "They have nurtured the ethos of the model workers.",
+            ),
+            ("劳模精神永放光芒。", "The model workers inspire us."),
+        ];
+        let found = discover_in(&pairs);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let c = found.iter().find(|c| c.zh == "劳模精神");
+        assert_eq!(
+            c.map(|c| c.en.as_str()),
+            Some("ethos of model workers"),
+            "{all:?}"
+        );
+        assert!(c.is_some_and(|c| c.pairs == 3), "{all:?}");
+    }
+
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is
     /// found, with its full English.
     /// In a pair seen once every n-gram of the sentence has the same association, so the

@@ -177,13 +177,64 @@ pub(crate) fn render(
     // 与, 及, 并, 同): "basic economic system and other systems" is not 基本经济制度.
     let nested = nested_mostly(st);
     let ends = EnEnds::get();
+    let edge = super::ngrams::en_edge_words();
     loop {
         let base = termlike::rendering(ek, &glossed);
         let base_unglossed = base.words - base.glossed.min(base.words);
+        // Whether the last Chinese word (with a gloss) is rendered by the English chosen.
+        let last_rendered = glossed
+            .last()
+            .is_none_or(|w| termlike::rendering(ek, std::slice::from_ref(w)).zh_covered > 0);
+        // The English head written in front of the words already chosen, joined by `of`
+        // or `to` ("model workers" → "ethos of model workers" for 劳模精神), while the last
+        // Chinese word (the head: Chinese puts it last) is unrendered: one or two words and
+        // the preposition, an optional `the` after it, none of them glossed by another
+        // Chinese word (which would make it a neighbour, not the head), in two thirds of
+        // the shorter one's units at least, counting the spellings with and without the
+        // article as one ("ethos of the model workers", "ethos of model workers"). Not in
+        // a pair seen once: an unglossed head is no evidence there, and would cost the pair
+        // its dictionary confirmation at the ends.
+        let head_in_front = |k: &str| -> Option<usize> {
+            if last_rendered || a < 2 {
+                return None;
+            }
+            let front = k.strip_suffix(ek).and_then(|w| w.strip_suffix(' '))?;
+            let mut w: Vec<&str> = front.split_whitespace().collect();
+            let article = w.last() == Some(&"the");
+            if article {
+                w.pop();
+            }
+            let (prep, head) = w.split_last()?;
+            let other = if article {
+                format!("{} {prep} {ek}", head.join(" "))
+            } else {
+                format!("{} {prep} the {ek}", head.join(" "))
+            };
+            let (mine, twin) = (
+                co.get(k).copied().unwrap_or(0),
+                co.get(other.as_str()).copied().unwrap_or(0),
+            );
+            // Of the two spellings only the more frequent is taken (the one without the
+            // article on a tie), with the units of both.
+            let units = mine + twin;
+            let taken = mine > twin || (mine == twin && !article);
+            (taken
+                && ends.head_of(prep)
+                && (1..=2).contains(&head.len())
+                && head
+                    .iter()
+                    .all(|h| !edge.contains(*h) && !ends.participle(h) && h.len() > 2)
+                && termlike::rendering(&head.join(" "), &glossed).glossed == 0
+                && units * 3 >= a * 2)
+                .then_some(units)
+        };
         let next = co
             .iter()
             .filter(|&(&k, &a2)| {
-                a2 >= min && a2 * 2 > a && k.len() > ek.len() && words_within(ek, k)
+                a2 >= min
+                    && (a2 * 2 > a || head_in_front(k).is_some())
+                    && k.len() > ek.len()
+                    && words_within(ek, k)
             })
             .filter(|&(&k, _)| termlike::en_negated(k) == negated)
             .filter(|&(&k, _)| sentence || !termlike::en_clause(k))
@@ -244,9 +295,15 @@ pub(crate) fn render(
                         .and_then(|w| w.strip_prefix(' '))
                         .is_some_and(|w| !w.contains(' '));
                 r.words > base.words
-                    && (a2 * 3 >= a * 2 || name)
+                    && (a2 * 3 >= a * 2 || name || head_in_front(k).is_some())
                     && (zh_coordinated || !adds_coordination)
-                    && (all_glossed || repeated || head || adjective || name || dangling)
+                    && (all_glossed
+                        || repeated
+                        || head
+                        || adjective
+                        || name
+                        || dangling
+                        || head_in_front(k).is_some())
             })
             .max_by(|p, q| {
                 p.0.split_whitespace()
@@ -258,7 +315,9 @@ pub(crate) fn render(
         let Some((&k, &a2)) = next else {
             break;
         };
-        y = en.units_of(k);
+        // A head taken in front counts the units of both its spellings.
+        let a2 = head_in_front(k).map_or(a2, |units| units.max(a2));
+        y = en.units_of(k).max(a2);
         (ek, a, g) = (k, a2, super::discover::g2(a2, x, y, n_units));
     }
     let surface = en

@@ -146,6 +146,7 @@ pub(crate) struct EnEnds {
     adjective_suffix: Vec<String>,
     noun_suffix: Vec<String>,
     demonym: HashSet<String>,
+    head_of: HashSet<String>,
 }
 
 impl EnEnds {
@@ -161,6 +162,7 @@ impl EnEnds {
                 adjective_suffix: Vec::new(),
                 noun_suffix: Vec::new(),
                 demonym: HashSet::new(),
+                head_of: HashSet::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -180,6 +182,8 @@ impl EnEnds {
                     e.noun_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("demonym:") {
                     e.demonym.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("head-of:") {
+                    e.head_of.extend(words(rest));
                 }
             }
             e
@@ -259,6 +263,13 @@ impl EnEnds {
     /// `Comrade`): a name after it may still begin a rendering.
     pub(crate) fn title(&self, word: &str) -> bool {
         self.title.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` joins a head noun written in front to the rendering of the Chinese
+    /// modifiers after it ("ethos *of* model workers"), so that a rendering may grow
+    /// leftwards by the head a Chinese head-final term puts last.
+    pub(crate) fn head_of(&self, word: &str) -> bool {
+        self.head_of.contains(&word.to_lowercase())
     }
 
     /// Whether `word`, a stopword, may still end a rendering after another word.
