@@ -17,7 +17,7 @@
 //! 6. anything else (a syllable such as "portant") was a typesetter's break: dropped.
 
 use crate::lexicon::words::{is_listed, is_word};
-use crate::lexicon::IdMap;
+use crate::lexicon::{lowercase_into, IdMap};
 use std::sync::OnceLock;
 
 /// Prefixes after which a line-end hyphen is the word's own (`data/layout/en_hyphen_prefixes.txt`).
@@ -59,13 +59,7 @@ impl Evidence {
             if w.is_empty() || w.ends_with('-') {
                 continue;
             }
-            lower.clear();
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&w.to_lowercase());
-            }
+            lowercase_into(&mut lower, w);
             match self.counts.get_mut(lower.as_str()) {
                 Some(n) => *n += 1,
                 None => {

@@ -100,14 +100,7 @@ pub fn en_stems(text: &str) -> Vec<u64> {
                 out.push(stem);
                 continue;
             }
-            w.clear();
-            if raw.is_ascii() {
-                w.push_str(raw);
-                w.make_ascii_lowercase();
-            } else {
-                // `str::to_lowercase`, not per character: a word-final Σ is ς.
-                w.push_str(&raw.to_lowercase());
-            }
+            super::lowercase_into(&mut w, raw);
             if w.ends_with("'s") {
                 w.truncate(w.len() - 2);
             }

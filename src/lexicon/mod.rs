@@ -9,6 +9,21 @@ pub mod words;
 
 use std::collections::HashMap;
 
+/// Writes `word` in lower case into `buf`, which is cleared first: the callers that
+/// lowercase every word of a text (stems, hyphen evidence, term mentions) reuse one buffer
+/// instead of allocating a `String` per word. An ASCII word (nearly all) is lowercased on
+/// its bytes; any other with `str::to_lowercase`, not per character, since a word-final Σ
+/// is ς.
+pub(crate) fn lowercase_into(buf: &mut String, word: &str) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+}
+
 /// A hasher for small integer keys (the learned lexicon's character pairs and packed id
 /// pairs, the tokeniser's first characters) and short strings (the stem cache's words): a
 /// multiply per key or per eight bytes and a final mix instead of SipHash, whose protection against chosen keys tables that live for one document or one

@@ -220,17 +220,14 @@ fn for_each_en_word(s: &str, mut each: impl FnMut(&str, bool)) {
     let mut lower = String::new();
     let mut flush = |cur: &mut String| {
         if !cur.is_empty() {
-            lower.clear();
+            super::lowercase_into(&mut lower, cur);
             // An ASCII word (nearly all) is measured on its bytes; the same tests.
             let (letters, no_lower) = if cur.is_ascii() {
-                lower.push_str(cur);
-                lower.make_ascii_lowercase();
                 (
                     cur.bytes().filter(u8::is_ascii_alphabetic).count(),
                     !cur.bytes().any(|b| b.is_ascii_lowercase()),
                 )
             } else {
-                lower.push_str(&cur.to_lowercase());
                 (
                     cur.chars().filter(|c| c.is_alphabetic()).count(),
                     cur.chars().all(|c| !c.is_lowercase()),
