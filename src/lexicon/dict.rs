@@ -96,7 +96,9 @@ pub fn en_stems(text: &str) -> Vec<u64> {
         }
         for raw in text.split(|c: char| !c.is_alphanumeric() && c != '\'') {
             let raw = raw.trim_matches('\'');
-            if let Some(stem) = acronyms.then(|| acronym_stem(raw)).flatten() {
+            // "the US's" is the acronym with a possessive, as "the US" is.
+            let bare = raw.strip_suffix("'s").unwrap_or(raw);
+            if let Some(stem) = acronyms.then(|| acronym_stem(bare)).flatten() {
                 out.push(stem);
                 continue;
             }
@@ -244,6 +246,11 @@ mod tests {
         let mut g = Glosser::new();
         let mut glossed =
             |zh: &str| -> Vec<u64> { g.gloss(zh).into_iter().flat_map(|w| w.stems).collect() };
+        assert_eq!(
+            en_stems("the US's sanctions")[..1],
+            en_stems("sanctions by the US")[1..],
+            "a possessive 's leaves the acronym"
+        );
         let [acronym] = en_stems("sanctions by the US")[1..] else {
             panic!("one stem for US");
         };
