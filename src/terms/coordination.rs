@@ -338,6 +338,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
     let edge = super::ngrams::en_edge_words();
     let ends = EnEnds::get();
     let bad = |w: &str| w == "," || edge.contains(&w.to_lowercase()) || w.chars().count() < 2;
+    let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
     let mut best: Option<(usize, i64, String)> = None;
     for run in en_runs(en) {
         for i in 0..run.len() {
@@ -350,7 +351,6 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
                     continue;
                 }
                 let text = surface(&run[i..j]);
-                let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
                 let r = termlike::rendering(&text, &all);
                 if !r.edges_glossed {
                     continue;

@@ -11,6 +11,8 @@
 
 use crate::lexicon::cedict;
 use crate::lexicon::dict::{en_stems, stem_of, GlossedWord, Glosser};
+use crate::lexicon::{lowercase_into, IdMap};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -113,12 +115,16 @@ fn en_clause_words() -> &'static HashSet<String> {
 /// English of a term could run on into its predicate.
 pub(crate) fn en_clause(en: &str) -> bool {
     let words = en_clause_words();
-    en.split_whitespace().any(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-            .replace('’', "'")
-            .to_lowercase();
-        words.contains(&w)
+    // One buffer for the words in lower case: this runs for every English n-gram weighed.
+    let mut w = String::new();
+    en.split_whitespace().any(|raw| {
+        let raw = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if raw.contains('’') {
+            lowercase_into(&mut w, &raw.replace('’', "'"));
+        } else {
+            lowercase_into(&mut w, raw);
+        }
+        words.contains(w.as_str())
     })
 }
 
@@ -281,9 +287,10 @@ impl EnEnds {
 /// Whether an English phrase holds a negation word.
 pub(crate) fn en_negated(en: &str) -> bool {
     let neg = en_negations();
-    en.split_whitespace().any(|w| {
-        let w = w.to_lowercase();
-        neg.contains(&w) || w.ends_with("n't") || w.starts_with("non-")
+    let mut w = String::new();
+    en.split_whitespace().any(|raw| {
+        lowercase_into(&mut w, raw);
+        neg.contains(w.as_str()) || w.ends_with("n't") || w.starts_with("non-")
     })
 }
 
@@ -648,9 +655,61 @@ pub fn gloss_candidate(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
     words
 }
 
+/// Words whose [`word_stems`] a thread keeps before it starts over: a bound on memory for
+/// a run over a huge vocabulary.
+const WORD_STEMS_CACHE_MAX: usize = 100_000;
+
+/// What discovery needs of one English word, worked out once ([`with_word`]).
+struct WordStems {
+    /// Whether it is a content word (has a stem of its own: not a function word or a
+    /// single letter).
+    content: bool,
+    /// The stems it can be glossed by ([`word_stems`]).
+    stems: Vec<u64>,
+}
+
+thread_local! {
+    /// The [`WordStems`] of each English word this thread has looked at, for the whole run.
+    /// Discovery compares every English n-gram of a candidate's pairs with its glosses, and
+    /// again while it extends the one chosen, so a word is looked at thousands of times;
+    /// its stems (the equivalents, the inflections tried, several stemmings) are the same
+    /// each time. Only looked up, never iterated, so nothing depends on its order.
+    static WORD_STEMS: RefCell<IdMap<String, WordStems>> = RefCell::new(IdMap::default());
+}
+
+/// Calls `f` with the [`WordStems`] of `word`, worked out on its first use in this thread.
+/// `f` must not look a word up itself.
+fn with_word<R>(word: &str, f: impl FnOnce(&WordStems) -> R) -> R {
+    WORD_STEMS.with_borrow_mut(|cache| {
+        if !cache.contains_key(word) {
+            if cache.len() > WORD_STEMS_CACHE_MAX {
+                cache.clear();
+            }
+            let entry = WordStems {
+                content: !en_stems(word).is_empty(),
+                stems: word_stems_uncached(word),
+            };
+            cache.insert(word.to_string(), entry);
+        }
+        match cache.get(word) {
+            Some(entry) => f(entry),
+            None => f(&WordStems {
+                content: false,
+                stems: Vec::new(),
+            }),
+        }
+    })
+}
+
 /// Stems an English word can be glossed by: its own, those of its listed equivalents
-/// (`CPC` → communist, party, china) and, for an ordinal (`18th`), its number.
+/// (`CPC` → communist, party, china) and, for an ordinal (`18th`), its number. Worked out
+/// once per word and thread ([`with_word`]).
 fn word_stems(word: &str) -> Vec<u64> {
+    with_word(word, |w| w.stems.clone())
+}
+
+/// [`word_stems`] worked out.
+fn word_stems_uncached(word: &str) -> Vec<u64> {
     let mut stems = en_stems(word);
     let eq = en_equivalents();
     let key = word.replace('.', "").to_lowercase();
@@ -809,17 +868,19 @@ pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord])
 
 /// Compares an English phrase with the glossed words of a Chinese candidate.
 pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
-    let zh_set: HashSet<u64> = zh.iter().flat_map(|w| w.stems.iter().copied()).collect();
-    let mut all: HashSet<u64> = HashSet::new();
+    // A handful of stems on each side: plain vectors, scanned, cost less than hashing them
+    // (this runs for every English n-gram weighed against every candidate).
+    let glosses = |s: &u64| zh.iter().any(|w| w.stems.contains(s));
+    let mut all: Vec<u64> = Vec::new();
     let mut flags: Vec<bool> = Vec::new();
     for word in en.split_whitespace() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        if en_stems(word).is_empty() {
-            continue;
-        }
-        let stems = word_stems(word);
-        flags.push(stems.iter().any(|s| zh_set.contains(s)));
-        all.extend(stems);
+        with_word(word, |w| {
+            if w.content {
+                flags.push(w.stems.iter().any(glosses));
+                all.extend_from_slice(&w.stems);
+            }
+        });
     }
     let zh_covered = zh
         .iter()
@@ -851,11 +912,10 @@ pub fn gloss_phrases(zh: &str) -> Vec<Vec<u64>> {
 /// The largest share of one gloss phrase's words that an English phrase holds (0 without
 /// gloss phrases).
 pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
-    let mut all: HashSet<u64> = HashSet::new();
+    let mut all: Vec<u64> = Vec::new();
     for word in en.split_whitespace() {
-        all.extend(word_stems(
-            word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
-        ));
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        with_word(word, |w| all.extend_from_slice(&w.stems));
     }
     phrases
         .iter()
