@@ -582,6 +582,21 @@ fn main() {
         out_bytes.push((name, out.len()));
         row(name, elapsed).print();
     }
+    // Term discovery (`zhen-tm terms`) over the aligned samples together, as the command
+    // runs it on a directory: the bundled list known, default settings.
+    let segs = zhen_tm::terms::segments(&aligned);
+    let known = zhen_tm::lexicon::terms::bundled();
+    row(
+        "terms discover (together)",
+        time_iters(iters, || {
+            black_box(zhen_tm::terms::discover::discover(
+                &segs,
+                known,
+                &zhen_tm::terms::discover::Options::default(),
+            ));
+        }),
+    )
+    .print();
     row(
         "end to end (parse→TMX)",
         time_iters(iters, || {
