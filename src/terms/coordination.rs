@@ -339,30 +339,67 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
     let ends = EnEnds::get();
     let bad = |w: &str| w == "," || edge.contains(&w.to_lowercase()) || w.chars().count() < 2;
     let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
+    // The item each glossed Chinese word belongs to.
+    let item_of: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .flat_map(|(k, g)| std::iter::repeat_n(k, g.len()))
+        .collect();
     let mut best: Option<(usize, i64, String)> = None;
     for run in en_runs(en) {
+        // What each token glosses, once per run: a window's rendering (as
+        // `termlike::rendering` would count it on the window's text) is the sum of its
+        // tokens', grown one token at a time.
+        let covers: Vec<Option<Vec<usize>>> = run
+            .iter()
+            .map(|t| {
+                if t == "," {
+                    None
+                } else {
+                    termlike::word_covers(t, &all)
+                }
+            })
+            .collect();
         for i in 0..run.len() {
             if bad(&run[i]) {
                 continue;
             }
+            // Content words, those glossed, whether the first and the last are glossed;
+            // per Chinese word and per item, the window's tokens glossing it.
+            let (mut words, mut glossed) = (0usize, 0usize);
+            let (mut first, mut last) = (None, false);
+            let mut zh_hits = vec![0u32; all.len()];
+            let mut item_hits = vec![0u32; items.len()];
+            let mut covered = 0usize;
             for j in i + 1..=(i + MAX_WINDOW).min(run.len()) {
-                let last = &run[j - 1];
-                if bad(last) || ends.modifier(last) {
+                if let Some(c) = &covers[j - 1] {
+                    let g = !c.is_empty();
+                    words += 1;
+                    glossed += usize::from(g);
+                    first.get_or_insert(g);
+                    last = g;
+                    for &z in c {
+                        if zh_hits[z] == 0 {
+                            if item_hits[item_of[z]] == 0 {
+                                covered += 1;
+                            }
+                            item_hits[item_of[z]] += 1;
+                        }
+                        zh_hits[z] += 1;
+                    }
+                }
+                let last_word = &run[j - 1];
+                if bad(last_word) || ends.modifier(last_word) {
+                    continue;
+                }
+                if !(first == Some(true) && last) {
+                    continue;
+                }
+                if words < items.len() || (glossed as f64 / words as f64) < 0.7 {
                     continue;
                 }
                 let text = surface(&run[i..j]);
-                let r = termlike::rendering(&text, &all);
-                if !r.edges_glossed {
-                    continue;
-                }
-                let covered = items
-                    .iter()
-                    .filter(|g| termlike::rendering(&text, g).zh_covered > 0)
-                    .count();
-                if r.words < items.len() || r.precision() < 0.7 {
-                    continue;
-                }
-                let key = (covered, r.glossed as i64 * 2 - r.words as i64);
+                let key = (covered, glossed as i64 * 2 - words as i64);
                 let better = match &best {
                     None => true,
                     Some(b) => {

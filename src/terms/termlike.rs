@@ -866,6 +866,23 @@ pub(crate) fn coordination_rendered(en: &str, zh_text: &str, zh: &[GlossedWord])
     })
 }
 
+/// The Chinese words of `zh` (their indices) that one English word glosses, as
+/// [`rendering`] counts them, or `None` for a word it does not count (a function word, a
+/// single letter). For a caller that weighs many overlapping phrases of one sentence: the
+/// phrase's [`Rendering`] follows from its words' covers, each worked out once.
+pub(crate) fn word_covers(word: &str, zh: &[GlossedWord]) -> Option<Vec<usize>> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    with_word(word, |w| {
+        w.content.then(|| {
+            zh.iter()
+                .enumerate()
+                .filter(|(_, g)| g.stems.iter().any(|s| w.stems.contains(s)))
+                .map(|(i, _)| i)
+                .collect()
+        })
+    })
+}
+
 /// Compares an English phrase with the glossed words of a Chinese candidate.
 pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
     // A handful of stems on each side: plain vectors, scanned, cost less than hashing them
