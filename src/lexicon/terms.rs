@@ -251,8 +251,10 @@ fn for_each_en_word(s: &str, mut each: impl FnMut(&str, bool)) {
 }
 
 /// Whether text word `t` is pattern word `p` or an inflected form of it: plural and verb
-/// endings (`-s`, `-es`, `-d`, `-ed`, `-ing`, `y`→`ies`), and `-n`/`-an` adjectives of
-/// place names ending in a vowel (Asia → Asian, Europe → European).
+/// endings (`-s`, `-es`, `-d`, `-ed`, `-ing`, `y`→`ies`), `-n`/`-an` adjectives of
+/// place names ending in a vowel (Asia → Asian, Europe → European), and `-ese` ones
+/// (China → Chinese, Japan → Japanese): 中国梦 is the "Chinese Dream", a use of 中国 that
+/// `terms --check` must not report as a pair lacking "China".
 fn word_matches(p: &Word, t: &str, t_caps: bool) -> bool {
     if p.caps && !t_caps {
         return false;
@@ -273,6 +275,14 @@ fn word_matches(p: &Word, t: &str, t_caps: bool) -> bool {
                 return true;
             }
             if n >= 4 && (p.ends_with('a') || p.ends_with('e')) && matches!(rest, "n" | "an") {
+                return true;
+            }
+            if n >= 4 && rest == "ese" {
+                return true;
+            }
+        }
+        if let Some(stem) = p.strip_suffix('a') {
+            if n >= 4 && t.strip_prefix(stem) == Some("ese") {
                 return true;
             }
         }
@@ -879,6 +889,9 @@ mod tests {
         assert!(!en_mentions(term("金砖"), "BRICSTONE"));
         assert!(!en_mentions(term("王毅"), "Wang Yinan"));
         assert!(en_mentions(term("亚洲"), "Asian countries"));
+        // 中国梦 is the "Chinese Dream": the adjective is a use of "China".
+        assert!(en_mentions(term("中国"), "the Chinese Dream"));
+        assert!(!en_mentions(term("中国"), "Chin up"));
         assert!(en_mentions(term("联合国"), "the UN"));
     }
 
