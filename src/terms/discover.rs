@@ -211,9 +211,11 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         texts: units
             .members
             .iter()
-            .map(|m| UnitText {
-                zh: m.iter().map(|&i| segs[i].zh.as_str()).collect(),
-                en: m.first().map_or("", |&i| segs[i].en.as_str()),
+            .map(|m| {
+                UnitText::new(
+                    m.iter().map(|&i| segs[i].zh.as_str()).collect(),
+                    m.first().map_or("", |&i| segs[i].en.as_str()),
+                )
             })
             .collect(),
     };

@@ -64,8 +64,23 @@ fn nested_mostly(st: &ZhStats) -> bool {
 pub(crate) struct UnitText<'a> {
     /// The Chinese of every segment of the unit.
     pub(crate) zh: Vec<&'a str>,
-    /// The English of the unit (one text for all its segments).
-    pub(crate) en: &'a str,
+    /// The strings its Chinese writes between quotation or book-title marks
+    /// ([`termlike::quoted_spans`]).
+    pub(crate) zh_quoted: Vec<String>,
+    /// The spans its English writes between double quotation marks ([`quoted_english`]).
+    pub(crate) en_quoted: Vec<String>,
+}
+
+impl<'a> UnitText<'a> {
+    /// The text of a unit of these Chinese segments and this English.
+    pub(crate) fn new(zh: Vec<&'a str>, en: &str) -> UnitText<'a> {
+        let zh_quoted = zh.iter().flat_map(|z| termlike::quoted_spans(z)).collect();
+        UnitText {
+            zh,
+            zh_quoted,
+            en_quoted: quoted_english(en),
+        }
+    }
 }
 
 /// The Chinese words joined to each occurrence of `zk` by 的 or 之, per unit of `us`: the
@@ -228,6 +243,12 @@ fn inner_words(zk: &str, glosser: &mut Glosser) -> Vec<GlossedWord> {
     out
 }
 
+/// An English n-gram with the units it shares with the Chinese and their G².
+type Scored<'a> = (&'a str, usize, f64);
+
+/// The weight an English n-gram is chosen by, and its closeness to the expected length.
+type Weight = (f64, f64);
+
 /// The English rendering of the Chinese candidate `zk` (statistics `st`), or `None` when
 /// no English n-gram is associated with it, when it is seen once and the dictionary does
 /// not confirm it (unless its `form` is a numbered formulation), or when it opens or closes with a verb the English leaves unrendered.
@@ -265,11 +286,20 @@ pub(crate) fn render(
     let glossed = termlike::gloss_candidate(glosser, zk);
     let near = genitive_neighbours(zk, texts, &st.units, glosser);
     let near_all: Vec<GlossedWord> = near.iter().flatten().cloned().collect();
-    // The units of `st` in which the English n-gram `k` stands.
-    let both = |k: &str| -> Vec<usize> {
-        en.units.get(k).map_or_else(Vec::new, |v| {
-            v.iter().copied().filter(|u| st.units.contains(u)).collect()
-        })
+    // Whether the English n-gram `k` does not render a genitive neighbour (checked last,
+    // on the few n-grams that pass everything else: the glosses are the costly part).
+    let neighbour_free = |k: &str| {
+        near_all.is_empty()
+            || termlike::rendering(k, &near_all).glossed == 0
+            || !renders_neighbour(
+                k,
+                &en.units.get(k).map_or_else(Vec::new, |v| {
+                    v.iter().copied().filter(|u| st.units.contains(u)).collect()
+                }),
+                &st.units,
+                &near,
+                &glossed,
+            )
     };
     // An English n-gram is a rendering when it stands in at least half the units of the
     // Chinese, or when it renders the whole Chinese: every Chinese word with a gloss
@@ -294,10 +324,6 @@ pub(crate) fn render(
                 .is_none_or(|&(neg, all)| neg * 2 < all)
         })
         .filter(|&(k, _)| !number_unrendered(zk, form, k))
-        .filter(|&(k, _)| {
-            termlike::rendering(k, &near_all).glossed == 0
-                || !renders_neighbour(k, &both(k), &st.units, &near, &glossed)
-        })
         .map(|(k, a)| (k, a, super::discover::g2(a, x, en.units_of(k), n_units)))
         .filter(|s| s.2 > 0.0)
         .collect();
@@ -329,14 +355,22 @@ pub(crate) fn render(
             -distance,
         )
     };
-    let &(mut ek, mut a, mut g) = scored.iter().max_by(|p, q| {
-        let (wp, dp) = weight(p.0, p.2);
-        let (wq, dq) = weight(q.0, q.2);
-        wp.total_cmp(&wq)
-            .then(dp.total_cmp(&dq))
-            .then(p.2.total_cmp(&q.2))
-            .then(q.0.cmp(p.0))
-    })?;
+    // The best by weight that renders no genitive neighbour.
+    let mut ranked: Vec<(Weight, Scored)> = scored.iter().map(|&s| (weight(s.0, s.2), s)).collect();
+    let (mut ek, mut a, mut g) = loop {
+        let (best, _) = ranked.iter().enumerate().max_by(|(_, p), (_, q)| {
+            let ((wp, dp), p) = p;
+            let ((wq, dq), q) = q;
+            wp.total_cmp(wq)
+                .then(dp.total_cmp(dq))
+                .then(p.2.total_cmp(&q.2))
+                .then(q.0.cmp(p.0))
+        })?;
+        if neighbour_free(ranked[best].1 .0) {
+            break ranked[best].1;
+        }
+        ranked.swap_remove(best);
+    };
     let mut y = en.units_of(ek);
     // Extension to the maximal phrase: a longer English n-gram containing the chosen one
     // replaces it when it co-occurs in at least two thirds as many units and
@@ -390,11 +424,14 @@ pub(crate) fn render(
         // A word in -ing in front is a verb or a gerund governing the term ("building
         // socialism …", "accelerating …"), not a modifier of it.
         let gerund = |k: &str| k.split(' ').next().is_some_and(|w| w.ends_with("ing"));
-        let adjective_units: usize = co
-            .iter()
-            .filter(|(k, _)| adjective_front(k, ek) && !gerund(k))
-            .map(|(_, &n)| n)
-            .sum();
+        let adjective_units: usize = if part_unrendered && a >= 2 {
+            co.iter()
+                .filter(|(k, _)| adjective_front(k, ek) && !gerund(k))
+                .map(|(_, &n)| n)
+                .sum()
+        } else {
+            0
+        };
         // In a pair repeated at least twice, an adjective stands in front in every unit
         // where the English chosen does: it renders the unrendered part. In a pair seen
         // once nothing tells such an adjective from one the sentence adds ("important
@@ -463,10 +500,6 @@ pub(crate) fn render(
             })
             .filter(|&(&k, _)| termlike::en_negated(k) == negated)
             .filter(|&(&k, _)| sentence || !termlike::en_clause(k))
-            .filter(|&(&k, _)| {
-                termlike::rendering(k, &near_all).glossed == 0
-                    || !renders_neighbour(k, &both(k), &st.units, &near, &glossed)
-            })
             .filter(|&(&k, &a2)| {
                 let r = termlike::rendering(k, &glossed);
                 let y2 = en.units_of(k);
@@ -532,6 +565,7 @@ pub(crate) fn render(
                         || dangling
                         || head_in_front(k).is_some())
             })
+            .filter(|&(&k, _)| neighbour_free(k))
             .max_by(|p, q| {
                 p.0.split_whitespace()
                     .count()
@@ -573,14 +607,10 @@ pub(crate) fn render(
     let mut quoted: HashMap<String, usize> = HashMap::new();
     for &u in &st.units {
         let Some(t) = texts.get(u) else { continue };
-        if !t
-            .zh
-            .iter()
-            .any(|z| termlike::quoted_spans(z).iter().any(|q| q == zk))
-        {
+        if t.en_quoted.is_empty() || !t.zh_quoted.iter().any(|q| q == zk) {
             continue;
         }
-        for q in quoted_english(t.en) {
+        for q in t.en_quoted.iter().cloned() {
             let added = q.split_whitespace().count()
                 - surface
                     .split_whitespace()
