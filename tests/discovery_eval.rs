@@ -381,14 +381,14 @@ fn discovery_recall_on_terms_dev() {
     let all_refs: Vec<&Reference> = refs.iter().collect();
     let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
     line("all nine", all_refs.len(), together);
-    // Floors, just under the figures printed (pooled 107 and 127 of 206 within the top 100
+    // Floors, just under the figures printed (pooled 109 and 129 of 206 within the top 100
     // and over all candidates; all nine 36 and 81 of 131): single-document discovery must
     // not lose what it finds.
     assert!(
-        pooled.1[1] * 100 >= pooled.0 * 51,
+        pooled.1[1] * 100 >= pooled.0 * 52,
         "pooled top 100 {pooled:?}"
     );
-    assert!(pooled.1[2] * 100 >= pooled.0 * 61, "pooled all {pooled:?}");
+    assert!(pooled.1[2] * 100 >= pooled.0 * 62, "pooled all {pooled:?}");
     assert!(
         together[1] * 100 >= all_refs.len() * 27,
         "all nine top 100 {together:?}"

@@ -945,4 +945,22 @@ mod tests {
         let c = once.iter().find(|c| c.zh == "自强不息");
         assert!(c.is_none_or(|c| c.en == "self-improvement"), "{all:?}");
     }
+
+    /// An initialism in a gloss (党中央 "… of the CCP") stands for its words, so that the
+    /// English initialism or the spelled-out word is glossed too: 党中央 is the whole "CPC
+    /// Central Committee", not the piece "Central Committee" the glosses reached.
+    #[test]
+    fn an_initialism_in_a_gloss_glosses_its_words() {
+        let found = discover_in(&[(
+            "我们在党中央领导下前进。",
+            "We advance under the leadership of the CPC Central Committee.",
+        )]);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let c = found.iter().find(|c| c.zh == "党中央");
+        assert_eq!(
+            c.map(|c| c.en.as_str()),
+            Some("CPC Central Committee"),
+            "{all:?}"
+        );
+    }
 }
