@@ -70,7 +70,7 @@ pub use super::rank::Band;
 use super::rank::{
     lexicalised, termhood, FRAGMENT, LEXICALISED, LONG_FORM, UNCONFIRMED, WEAK_FORM,
 };
-use super::render::render;
+use super::render::{render, Evidence, UnitText};
 use super::termlike::{self, Form};
 use super::Segment;
 use crate::lexicon::dict::Glosser;
@@ -206,10 +206,23 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
     let zh_cands = zh.candidates(min, &quoted, &known_keys, opts.include_known);
     let en = EnNgrams::count(segs, &units, opts.max_en_words, min);
     let mut glosser = Glosser::new();
+    let evidence = Evidence {
+        en: &en,
+        texts: units
+            .members
+            .iter()
+            .map(|m| {
+                UnitText::new(
+                    m.iter().map(|&i| segs[i].zh.as_str()).collect(),
+                    m.first().map_or("", |&i| segs[i].en.as_str()),
+                )
+            })
+            .collect(),
+    };
     let mut found: Vec<Candidate> = zh_cands
         .into_iter()
         .filter_map(|(zk, st, form)| {
-            let r = render(zk, st, form, &en, units.len(), min, &mut glosser)?;
+            let r = render(zk, st, form, &evidence, min, &mut glosser)?;
             Some(score_pair(zk, st, form, r, &en, &units, segs))
         })
         .collect();
@@ -828,5 +841,126 @@ mod tests {
         );
         assert!(found.iter().all(|c| !c.en.ends_with(" held")), "{all:?}");
         assert!(found.iter().all(|c| (0.0..=1.0).contains(&c.confidence)));
+    }
+
+    /// An English word at the edge of a rendering that renders a Chinese word joined to
+    /// the candidate by 的 (党 of 党的群众路线: "Party's") is not part of the candidate's
+    /// rendering.
+    #[test]
+    fn a_word_rendering_a_genitive_neighbour_is_left_out() {
+        let found = discover_in(&[(
+            "我们要贯彻党的群众路线。",
+            "We must implement the Party's mass line.",
+        )]);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let c = found.iter().find(|c| c.zh == "群众路线");
+        assert_eq!(c.map(|c| c.en.as_str()), Some("mass line"), "{all:?}");
+    }
+
+    /// A Chinese title or slogan written between book-title or quotation marks, whose
+    /// English is quoted too, renders as the whole quoted English: a title keeps its
+    /// capitalised article, and a word no gloss reaches is kept.
+    #[test]
+    fn quoted_chinese_takes_the_whole_quoted_english() {
+        let found = discover_in(&[
+            (
+                "《复兴之路》这个展览给人以深刻教育。",
+                "The exhibition “The Road to Rejuvenation” is highly educational.",
+            ),
+            (
+                "欧美同学会大力实施“报国计划”。",
+                "The Association has carried out the “serve the country program,” with energy.",
+            ),
+        ]);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let en_of = |zh: &str| found.iter().find(|c| c.zh == zh).map(|c| c.en.clone());
+        assert_eq!(
+            en_of("复兴之路").as_deref(),
+            Some("The Road to Rejuvenation"),
+            "{all:?}"
+        );
+        assert_eq!(
+            en_of("报国计划").as_deref(),
+            Some("serve the country program"),
+            "{all:?}"
+        );
+    }
+
+    /// A numbered formulation (十七大, 党的十八大精神) is rendered only by an English that
+    /// holds its number: a word beside it in the sentence ("greater", "conscientiously")
+    /// is never its rendering.
+    #[test]
+    fn a_numbered_formulation_keeps_its_number() {
+        let found = discover_in(&[
+            (
+                "十七大以来，我们取得了更大的成就。",
+                "Since the 17th National Congress, we have made greater achievements.",
+            ),
+            (
+                "我们要认真学习党的十八大精神。",
+                "We should conscientiously study the guiding principles of the 18th National Congress.",
+            ),
+            (
+                "各级党委要贯彻党的十八大精神。",
+                "Party committees should conscientiously implement the guiding principles of the 18th National Congress.",
+            ),
+        ]);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        for c in found.iter().filter(|c| c.zh.contains("十七大")) {
+            assert!(c.en.contains("17th"), "{all:?}");
+        }
+        for c in found.iter().filter(|c| c.zh.contains("十八大")) {
+            assert!(c.en.contains("18th"), "{all:?}");
+        }
+        assert!(found.iter().any(|c| c.zh.contains("十八大")), "{all:?}");
+    }
+
+    /// Where the English chosen renders a Chinese word whole but not a part of it (不息 of
+    /// 自强不息 in "self-improvement"), an adjective written in front of it in every unit,
+    /// whichever adjective ("constant", "ceaseless"), is taken, counting the units of all;
+    /// a pair seen once takes none (nothing tells it from an adjective the sentence adds).
+    #[test]
+    fn an_adjective_rendering_a_part_of_the_word_is_taken() {
+        let pairs = [
+            (
+                "中华民族自强不息的精神。",
+                "The nation's spirit of constant self-improvement.",
+            ),
+            (
+                "国家自强不息、发展壮大。",
+                "The country's ceaseless self-improvement and growth.",
+            ),
+        ];
+        let found = discover_in(&pairs);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let c = found.iter().find(|c| c.zh == "自强不息");
+        assert!(
+            c.is_some_and(|c| {
+                ["constant self-improvement", "ceaseless self-improvement"].contains(&c.en.as_str())
+                    && c.pairs == 2
+            }),
+            "{all:?}"
+        );
+        let once = discover_in(&pairs[..1]);
+        let c = once.iter().find(|c| c.zh == "自强不息");
+        assert!(c.is_none_or(|c| c.en == "self-improvement"), "{all:?}");
+    }
+
+    /// An initialism in a gloss (党中央 "… of the CCP") stands for its words, so that the
+    /// English initialism or the spelled-out word is glossed too: 党中央 is the whole "CPC
+    /// Central Committee", not the piece "Central Committee" the glosses reached.
+    #[test]
+    fn an_initialism_in_a_gloss_glosses_its_words() {
+        let found = discover_in(&[(
+            "我们在党中央领导下前进。",
+            "We advance under the leadership of the CPC Central Committee.",
+        )]);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let c = found.iter().find(|c| c.zh == "党中央");
+        assert_eq!(
+            c.map(|c| c.en.as_str()),
+            Some("CPC Central Committee"),
+            "{all:?}"
+        );
     }
 }

@@ -4,7 +4,9 @@
 
 use super::ngrams::{EnNgrams, ZhStats};
 use super::termlike::{self, EnEnds, Form, Rendering};
+use crate::lexicon::cedict;
 use crate::lexicon::dict::{GlossedWord, Glosser};
+use crate::lexicon::numbers;
 use std::collections::HashMap;
 
 /// The English chosen for a Chinese candidate, with the counts it was chosen on.
@@ -56,6 +58,197 @@ fn nested_mostly(st: &ZhStats) -> bool {
     dominant(&st.left) || dominant(&st.right)
 }
 
+/// The text of one unit of evidence, which the counts of [`EnNgrams`] do not keep: what
+/// stands next to a candidate (a neighbour's word, a quotation mark) decides where its
+/// rendering ends.
+pub(crate) struct UnitText<'a> {
+    /// The Chinese of every segment of the unit.
+    pub(crate) zh: Vec<&'a str>,
+    /// The strings its Chinese writes between quotation or book-title marks
+    /// ([`termlike::quoted_spans`]).
+    pub(crate) zh_quoted: Vec<String>,
+    /// The spans its English writes between double quotation marks ([`quoted_english`]).
+    pub(crate) en_quoted: Vec<String>,
+}
+
+impl<'a> UnitText<'a> {
+    /// The text of a unit of these Chinese segments and this English.
+    pub(crate) fn new(zh: Vec<&'a str>, en: &str) -> UnitText<'a> {
+        let zh_quoted = zh.iter().flat_map(|z| termlike::quoted_spans(z)).collect();
+        UnitText {
+            zh,
+            zh_quoted,
+            en_quoted: quoted_english(en),
+        }
+    }
+}
+
+/// The Chinese words joined to each occurrence of `zk` by 的 or 之, per unit of `us`: the
+/// word before a 的 in front of it (党 of 党的群众路线) and the word after a 的 behind it,
+/// each with its gloss. Such a word is a modifier or head of its own, outside the
+/// candidate, and English writes it at either end of the candidate's rendering
+/// ("Party's mass line", "leadership of the Party").
+fn genitive_neighbours(
+    zk: &str,
+    texts: &[UnitText],
+    us: &[usize],
+    glosser: &mut Glosser,
+) -> Vec<Vec<GlossedWord>> {
+    let (starts, ends) = super::ngrams::zh_edges();
+    let particle = |t: &str| starts.iter().chain(ends).any(|e| e == t);
+    let genitive = |c: char| matches!(c, '的' | '之');
+    let mut out = Vec::with_capacity(us.len());
+    for &u in us {
+        let mut words = Vec::new();
+        for zh in texts.get(u).map_or(&[][..], |t| &t.zh[..]) {
+            for (at, _) in zh.match_indices(zk) {
+                let mut before: Vec<char> = zh[..at]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| crate::parse::is_han(c))
+                    .take(5)
+                    .collect();
+                if before.first().is_some_and(|&c| genitive(c)) {
+                    before.reverse();
+                    before.pop();
+                    let before: String = before.into_iter().collect();
+                    if let Some(t) = cedict::tokenize(&before)
+                        .iter()
+                        .rev()
+                        .find(|t| !particle(t))
+                    {
+                        words.extend(glosser.gloss(t));
+                    }
+                }
+                let after: Vec<char> = zh[at + zk.len()..]
+                    .chars()
+                    .take_while(|&c| crate::parse::is_han(c))
+                    .take(5)
+                    .collect();
+                if after.first().is_some_and(|&c| genitive(c)) {
+                    let after: String = after[1..].iter().collect();
+                    if let Some(t) = cedict::tokenize(&after).iter().find(|t| !particle(t)) {
+                        words.extend(glosser.gloss(t));
+                    }
+                }
+            }
+        }
+        out.push(words);
+    }
+    out
+}
+
+/// Whether the first or last content word of the English `k` renders a Chinese word
+/// joined to the candidate by 的 ([`genitive_neighbours`], `near`, per unit of `us`) in at
+/// least half of the units `both` it stands in with the candidate: glossed by that
+/// neighbour, and either not by the candidate (`glossed`) or written as a possessive
+/// ("Party's", which renders a 的 the candidate does not hold). The rendering without
+/// that word is the candidate's ("mass line" for 群众路线 in 党的群众路线).
+fn renders_neighbour(
+    k: &str,
+    both: &[usize],
+    us: &[usize],
+    near: &[Vec<GlossedWord>],
+    glossed: &[GlossedWord],
+) -> bool {
+    let content: Vec<&str> = k
+        .split_whitespace()
+        .filter(|w| termlike::rendering(w, &[]).words > 0)
+        .collect();
+    let (Some(first), Some(last)) = (content.first(), content.last()) else {
+        return false;
+    };
+    let outside = |w: &str, near: &[GlossedWord]| {
+        termlike::rendering(w, near).glossed > 0
+            && (w.ends_with("'s") || termlike::rendering(w, glossed).glossed == 0)
+    };
+    let hits = both
+        .iter()
+        .filter_map(|u| us.iter().position(|x| x == u))
+        .filter(|&i| outside(first, &near[i]) || outside(last, &near[i]))
+        .count();
+    !both.is_empty() && hits * 2 >= both.len()
+}
+
+/// Whether a numbered formulation's number goes unrendered: a Chinese candidate of that
+/// form with a numeral above one (十八大, 四项基本原则; not 一个, which English writes as an
+/// article) renders only with an English that holds a number ("18th", "Four", "three-step").
+/// Without it the English is a neighbour of the formulation ("conscientiously" beside
+/// 党的十八大精神, "greater" beside 十七大).
+fn number_unrendered(zk: &str, form: Option<Form>, en: &str) -> bool {
+    let counts = zk
+        .chars()
+        .any(|c| c.is_ascii_digit() || "二两三四五六七八九十".contains(c));
+    form == Some(Form::Numbered)
+        && counts
+        && numbers::en_numbers(en).is_empty()
+        && numbers::en_numbers(&en.replace('-', " ")).is_empty()
+}
+
+/// The spans an English text writes between double quotation marks (“…” or "…"), when
+/// they are one to eight words: a quoted name, title or slogan. Trailing punctuation
+/// inside the marks (`“serve the country program,”`) is dropped, and ’ is written '.
+fn quoted_english(en: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, String)> = None;
+    for c in en.chars() {
+        match (&mut open, c) {
+            (Some((want, buf)), c) if c == *want => {
+                let span = buf
+                    .trim()
+                    .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '\'')
+                    .replace('’', "'");
+                if (1..=8).contains(&span.split_whitespace().count()) {
+                    out.push(span);
+                }
+                open = None;
+            }
+            (None, '“') => open = Some(('”', String::new())),
+            (None, '"') => open = Some(('"', String::new())),
+            (Some((_, buf)), c) => buf.push(c),
+            (None, _) => {}
+        }
+    }
+    out
+}
+
+/// What the rendering of every candidate reads: the English n-grams and the text of each
+/// unit, in the order of the units.
+pub(crate) struct Evidence<'a> {
+    /// The English n-grams and the units holding each.
+    pub(crate) en: &'a EnNgrams,
+    /// The text of each unit.
+    pub(crate) texts: Vec<UnitText<'a>>,
+}
+
+/// The dictionary words inside the Chinese words of three characters or more of `zk`
+/// (农民 and 民工 of 农民工, 自强 and 不息 of 自强不息), each with its gloss: a part the
+/// English leaves unrendered is a modifier the glosses of the whole word do not reach.
+fn inner_words(zk: &str, glosser: &mut Glosser) -> Vec<GlossedWord> {
+    let mut out = Vec::new();
+    for t in cedict::tokenize(zk) {
+        let chars: Vec<char> = t.chars().collect();
+        if chars.len() < 3 || !termlike::dictionary_word(t) {
+            continue;
+        }
+        for len in 2..chars.len() {
+            for i in 0..=chars.len() - len {
+                let inner: String = chars[i..i + len].iter().collect();
+                if termlike::dictionary_word(&inner) {
+                    out.extend(glosser.gloss(&inner));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An English n-gram with the units it shares with the Chinese and their G².
+type Scored<'a> = (&'a str, usize, f64);
+
+/// The weight an English n-gram is chosen by, and its closeness to the expected length.
+type Weight = (f64, f64);
+
 /// The English rendering of the Chinese candidate `zk` (statistics `st`), or `None` when
 /// no English n-gram is associated with it, when it is seen once and the dictionary does
 /// not confirm it (unless its `form` is a numbered formulation), or when it opens or closes with a verb the English leaves unrendered.
@@ -63,11 +256,12 @@ pub(crate) fn render(
     zk: &str,
     st: &ZhStats,
     form: Option<Form>,
-    en: &EnNgrams,
-    n_units: usize,
+    ev: &Evidence,
     min: usize,
     glosser: &mut Glosser,
 ) -> Option<Rendered> {
+    let (en, texts) = (ev.en, &ev.texts[..]);
+    let n_units = texts.len();
     let mut co: HashMap<&str, usize> = HashMap::new();
     for &u in &st.units {
         for k in &en.of_unit[u] {
@@ -90,6 +284,23 @@ pub(crate) fn render(
     // predicate.
     let sentence = termlike::zh_clause(zk);
     let glossed = termlike::gloss_candidate(glosser, zk);
+    let near = genitive_neighbours(zk, texts, &st.units, glosser);
+    let near_all: Vec<GlossedWord> = near.iter().flatten().cloned().collect();
+    // Whether the English n-gram `k` does not render a genitive neighbour (checked last,
+    // on the few n-grams that pass everything else: the glosses are the costly part).
+    let neighbour_free = |k: &str| {
+        near_all.is_empty()
+            || termlike::rendering(k, &near_all).glossed == 0
+            || !renders_neighbour(
+                k,
+                &en.units.get(k).map_or_else(Vec::new, |v| {
+                    v.iter().copied().filter(|u| st.units.contains(u)).collect()
+                }),
+                &st.units,
+                &near,
+                &glossed,
+            )
+    };
     // An English n-gram is a rendering when it stands in at least half the units of the
     // Chinese, or when it renders the whole Chinese: every Chinese word with a gloss
     // rendered (two at least) and every English content word glossed. Uses of one term
@@ -112,6 +323,7 @@ pub(crate) fn render(
                 .get(k)
                 .is_none_or(|&(neg, all)| neg * 2 < all)
         })
+        .filter(|&(k, _)| !number_unrendered(zk, form, k))
         .map(|(k, a)| (k, a, super::discover::g2(a, x, en.units_of(k), n_units)))
         .filter(|s| s.2 > 0.0)
         .collect();
@@ -143,14 +355,22 @@ pub(crate) fn render(
             -distance,
         )
     };
-    let &(mut ek, mut a, mut g) = scored.iter().max_by(|p, q| {
-        let (wp, dp) = weight(p.0, p.2);
-        let (wq, dq) = weight(q.0, q.2);
-        wp.total_cmp(&wq)
-            .then(dp.total_cmp(&dq))
-            .then(p.2.total_cmp(&q.2))
-            .then(q.0.cmp(p.0))
-    })?;
+    // The best by weight that renders no genitive neighbour.
+    let mut ranked: Vec<(Weight, Scored)> = scored.iter().map(|&s| (weight(s.0, s.2), s)).collect();
+    let (mut ek, mut a, mut g) = loop {
+        let (best, _) = ranked.iter().enumerate().max_by(|(_, p), (_, q)| {
+            let ((wp, dp), p) = p;
+            let ((wq, dq), q) = q;
+            wp.total_cmp(wq)
+                .then(dp.total_cmp(dq))
+                .then(p.2.total_cmp(&q.2))
+                .then(q.0.cmp(p.0))
+        })?;
+        if neighbour_free(ranked[best].1 .0) {
+            break ranked[best].1;
+        }
+        ranked.swap_remove(best);
+    };
     let mut y = en.units_of(ek);
     // Extension to the maximal phrase: a longer English n-gram containing the chosen one
     // replaces it when it co-occurs in at least two thirds as many units and
@@ -178,9 +398,51 @@ pub(crate) fn render(
     let nested = nested_mostly(st);
     let ends = EnEnds::get();
     let edge = super::ngrams::en_edge_words();
+    let inner = inner_words(zk, glosser);
+    // Adjectives taken in front because a part of a Chinese word is unrendered (the
+    // 农民 of 农民工 in "rural migrant workers"): they count as glossed below.
+    let mut adjectives_taken = 0usize;
+    // The word written in front of `k` when `k` is the English chosen with one adjective
+    // in front.
+    let adjective_front = |k: &str, ek: &str| -> bool {
+        k.strip_suffix(ek)
+            .and_then(|w| w.strip_suffix(' '))
+            .is_some_and(|w| !w.contains(' ') && ends.adjective(w))
+    };
     loop {
         let base = termlike::rendering(ek, &glossed);
         let base_unglossed = base.words - base.glossed.min(base.words);
+        // A part of a Chinese word of three characters or more that the English chosen
+        // leaves unrendered (不息 of 自强不息 in "self-improvement", 农民 of 农民工 in
+        // "migrant workers"): the whole word is glossed, but a modifier is missing.
+        let part_unrendered = base.zh_covered == base.zh_words
+            && inner
+                .iter()
+                .any(|w| termlike::rendering(ek, std::slice::from_ref(w)).zh_covered == 0);
+        // Units with an adjective in front of the English chosen, whichever adjective:
+        // uses vary in it ("constant self-improvement", "ceaseless self-improvement").
+        // A word in -ing in front is a verb or a gerund governing the term ("building
+        // socialism …", "accelerating …"), not a modifier of it.
+        let gerund = |k: &str| k.split(' ').next().is_some_and(|w| w.ends_with("ing"));
+        let adjective_units: usize = if part_unrendered && a >= 2 {
+            co.iter()
+                .filter(|(k, _)| adjective_front(k, ek) && !gerund(k))
+                .map(|(_, &n)| n)
+                .sum()
+        } else {
+            0
+        };
+        // In a pair repeated at least twice, an adjective stands in front in every unit
+        // where the English chosen does: it renders the unrendered part. In a pair seen
+        // once nothing tells such an adjective from one the sentence adds ("important
+        // part" for 组成部分), so none is taken.
+        let by_part = |k: &str| {
+            part_unrendered
+                && a >= 2
+                && adjective_units >= a
+                && adjective_front(k, ek)
+                && !gerund(k)
+        };
         // Whether the last Chinese word (with a gloss) is rendered by the English chosen.
         let last_rendered = glossed
             .last()
@@ -232,7 +494,7 @@ pub(crate) fn render(
             .iter()
             .filter(|&(&k, &a2)| {
                 a2 >= min
-                    && (a2 * 2 > a || head_in_front(k).is_some())
+                    && (a2 * 2 > a || by_part(k) || head_in_front(k).is_some())
                     && k.len() > ek.len()
                     && words_within(ek, k)
             })
@@ -257,11 +519,9 @@ pub(crate) fn render(
                     && r.zh_covered > base.zh_covered
                     && unglossed <= base_unglossed + 1
                     && r.words <= base.words + 3;
-                let adjective = a2 >= a
-                    && base.zh_covered < base.zh_words
-                    && k.strip_suffix(ek)
-                        .and_then(|w| w.strip_suffix(' '))
-                        .is_some_and(|w| !w.contains(' ') && ends.adjective(w));
+                let adjective =
+                    (adjective_front(k, ek) && base.zh_covered < base.zh_words && a2 >= a)
+                        || by_part(k);
                 // A name after a title (`Foreign Minister` → `Foreign Minister Wang Yi` for
                 // 外交部长王毅): a Chinese string that is more than a dictionary word, an
                 // English rendering ending on a title, only capitalised words added, in
@@ -295,7 +555,7 @@ pub(crate) fn render(
                         .and_then(|w| w.strip_prefix(' '))
                         .is_some_and(|w| !w.contains(' '));
                 r.words > base.words
-                    && (a2 * 3 >= a * 2 || name || head_in_front(k).is_some())
+                    && (a2 * 3 >= a * 2 || name || adjective || head_in_front(k).is_some())
                     && (zh_coordinated || !adds_coordination)
                     && (all_glossed
                         || repeated
@@ -305,6 +565,7 @@ pub(crate) fn render(
                         || dangling
                         || head_in_front(k).is_some())
             })
+            .filter(|&(&k, _)| neighbour_free(k))
             .max_by(|p, q| {
                 p.0.split_whitespace()
                     .count()
@@ -317,6 +578,14 @@ pub(crate) fn render(
         };
         // A head taken in front counts the units of both its spellings.
         let a2 = head_in_front(k).map_or(a2, |units| units.max(a2));
+        // An adjective taken for an unrendered part counts the units of all the
+        // adjectives seen in front, and is confirmed by that part.
+        let a2 = if by_part(k) {
+            adjectives_taken += 1;
+            a2.max(adjective_units.min(a))
+        } else {
+            a2
+        };
         y = en.units_of(k).max(a2);
         (ek, a, g) = (k, a2, super::discover::g2(a2, x, y, n_units));
     }
@@ -325,7 +594,50 @@ pub(crate) fn render(
         .get(ek)
         .and_then(|m| m.iter().max_by(|p, q| p.1.cmp(q.1).then(q.0.cmp(p.0))))
         .map_or_else(|| ek.to_string(), |(s, _)| s.clone());
-    let r = termlike::rendering(&surface, &glossed);
+    let core: String = surface
+        .split_whitespace()
+        .skip(adjectives_taken)
+        .collect::<Vec<_>>()
+        .join(" ");
+    // A Chinese written between quotation or book-title marks (《复兴之路》, “报国计划”)
+    // whose English is quoted too renders as the whole quoted English: the marks bound
+    // the term on both sides, with its capitalised article ("The Road to Rejuvenation")
+    // or a verb no gloss reaches ("serve the country program"). The quoted English must
+    // hold the English chosen, adding at most four words, and be no clause.
+    let mut quoted: HashMap<String, usize> = HashMap::new();
+    for &u in &st.units {
+        let Some(t) = texts.get(u) else { continue };
+        if t.en_quoted.is_empty() || !t.zh_quoted.iter().any(|q| q == zk) {
+            continue;
+        }
+        for q in t.en_quoted.iter().cloned() {
+            let added = q.split_whitespace().count()
+                - surface
+                    .split_whitespace()
+                    .count()
+                    .min(q.split_whitespace().count());
+            if words_within(&surface, &q)
+                && added <= 4
+                && (sentence || !termlike::en_clause(&q))
+                && termlike::en_negated(&q) == negated
+            {
+                *quoted.entry(q).or_default() += 1;
+            }
+        }
+    }
+    let surface = quoted
+        .into_iter()
+        .max_by(|p, q| p.1.cmp(&q.1).then(q.0.cmp(&p.0)))
+        .map_or(surface, |(q, _)| q);
+    let mut r = termlike::rendering(&surface, &glossed);
+    // Words bounded by the quotation marks or taken for an unrendered part are confirmed
+    // by that evidence: the dictionary confirms what the English chosen before them
+    // renders.
+    if surface != core {
+        let c = termlike::rendering(&core, &glossed);
+        r.glossed = (c.glossed + r.words.saturating_sub(c.words)).min(r.words);
+        r.edges_glossed = c.edges_glossed;
+    }
     // One co-occurrence is no statistical evidence: such a pair stands only when the
     // dictionary confirms it (both ends of the English and at least half of each side
     // glossed). A numbered formulation is its own evidence at the ends: its number meets

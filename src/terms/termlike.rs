@@ -82,6 +82,24 @@ fn en_equivalents() -> &'static HashMap<String, Vec<String>> {
     })
 }
 
+/// The initialisms of `en_glossing.txt` (CPC, CCP, PRC, UN …: a word in capitals), each
+/// with the stems of the words it stands for, to read one written in a gloss.
+fn gloss_initialisms() -> &'static Vec<(u64, Vec<u64>)> {
+    static V: OnceLock<Vec<(u64, Vec<u64>)>> = OnceLock::new();
+    V.get_or_init(|| {
+        include_str!("../../data/terms/en_glossing.txt")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(w, _)| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            .flat_map(|(w, rest)| {
+                let spelled: Vec<u64> = rest.split_whitespace().flat_map(en_stems).collect();
+                en_stems(w).into_iter().map(move |s| (s, spelled.clone()))
+            })
+            .collect()
+    })
+}
+
 /// English negation words (`en_negation.txt`).
 pub(crate) fn en_negations() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
@@ -630,6 +648,16 @@ pub fn gloss_candidate(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
         .map(|i| tokens[i])
         .collect();
     let mut words: Vec<GlossedWord> = tokens.iter().flat_map(|t| glosser.gloss(t)).collect();
+    // An initialism in a gloss (党中央 "Central Committee of the CCP") stands for its words:
+    // the English may spell them out or use another initialism ("Party Central
+    // Committee", "CPC Central Committee").
+    for w in &mut words {
+        for (initialism, spelled) in gloss_initialisms() {
+            if w.stems.contains(initialism) {
+                w.stems.extend(spelled.iter().copied());
+            }
+        }
+    }
     let tokens: Vec<&str> = tokens.into_iter().filter(|t| dictionary_word(t)).collect();
     if tokens.len() != words.len() {
         return words;
