@@ -987,6 +987,9 @@ mod tests {
         assert!(clause_word_inside("中国梦是国家梦"));
         assert!(!clause_word_inside("实践是检验真理的唯一标准"));
         assert!(clause_word_inside("社会主义初级阶段这个基本国情"));
+        // A copula written with its adverb (就是) makes a clause as 是 does.
+        assert!(clause_word_inside("理想信念就是共产党人精神"));
+        assert!(!clause_word_inside("中国特色社会主义共同理想"));
         assert!(unrendered_edge_verb(
             "深化全面战略协作",
             "comprehensive strategic coordination"
