@@ -256,8 +256,10 @@ fn score_pair(
     };
     // Likewise a Chinese candidate whose first or last word the English does not render
     // (发展中国特色社会主义 for "socialism with Chinese characteristics"): the string
-    // without it is the term.
-    let edge_unrendered = termlike::unrendered_edge_word(zk, &rendered.en);
+    // without it is the term. Not where the English renders none of the Chinese (血肉联系
+    // "close ties"): there an unrendered edge word says nothing about where the term ends,
+    // and the demotion would leave the fragment (联系) the better-scored of the two.
+    let edge_unrendered = r.zh_covered > 0 && termlike::unrendered_edge_word(zk, &rendered.en);
     if edge_unrendered {
         unconfirmed *= UNCONFIRMED;
     }
@@ -889,6 +891,10 @@ mod tests {
         // 坚持 alone may be proposed ("adhere"), never with the term it governs.
         assert!(
             found.iter().all(|c| !c.zh.starts_with("坚持改革")),
+            "{all:?}"
+        );
+        assert!(
+            en_of("血肉联系").is_some_and(|e| e.eq_ignore_ascii_case("close ties")),
             "{all:?}"
         );
     }
