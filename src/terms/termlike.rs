@@ -1039,6 +1039,14 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_are_glossed_by_their_nouns() {
+        let mut g = Glosser::new();
+        let zh = gloss_candidate(&mut g, "社会公平正义");
+        let r = rendering("social fairness and justice", &zh);
+        assert_eq!((r.glossed, r.words, r.edges_glossed), (3, 3, true), "{r:?}");
+    }
+
+    #[test]
     fn verbs_and_negations() {
         assert!(leading_verb("坚持以经济建设为中心"));
         assert!(!leading_verb("以经济建设为中心"));
