@@ -1078,6 +1078,11 @@ mod tests {
         let full = rendering("18th CPC National Congress", &zh);
         let short = rendering("National Congress", &zh);
         assert!(full.zh_covered > short.zh_covered, "{full:?} {short:?}");
+        // CC-CEDICT writes the Party's abbreviation CCP (党中央 "Central Committee of the
+        // CCP"), the official English CPC.
+        let zh = gloss_candidate(&mut g, "党中央");
+        let r = rendering("CPC Central Committee", &zh);
+        assert_eq!((r.glossed, r.words, r.edges_glossed), (3, 3, true), "{r:?}");
         let zh = gloss_candidate(&mut g, "中国梦");
         let r = rendering("Chinese Dream", &zh);
         assert_eq!((r.glossed, r.words, r.edges_glossed), (2, 2, true));
