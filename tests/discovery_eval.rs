@@ -381,20 +381,20 @@ fn discovery_recall_on_terms_dev() {
     let all_refs: Vec<&Reference> = refs.iter().collect();
     let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
     line("all nine", all_refs.len(), together);
-    // Floors, just under the figures printed (pooled 104 and 123 of 206 within the top 100
-    // and over all candidates; all nine 36 and 78 of 131): single-document discovery must
+    // Floors, just under the figures printed (pooled 106 and 130 of 206 within the top 100
+    // and over all candidates; all nine 36 and 81 of 131): single-document discovery must
     // not lose what it finds.
     assert!(
-        pooled.1[1] * 100 >= pooled.0 * 50,
+        pooled.1[1] * 100 >= pooled.0 * 51,
         "pooled top 100 {pooled:?}"
     );
-    assert!(pooled.1[2] * 100 >= pooled.0 * 59, "pooled all {pooled:?}");
+    assert!(pooled.1[2] * 100 >= pooled.0 * 63, "pooled all {pooled:?}");
     assert!(
         together[1] * 100 >= all_refs.len() * 27,
         "all nine top 100 {together:?}"
     );
     assert!(
-        together[2] * 100 >= all_refs.len() * 59,
+        together[2] * 100 >= all_refs.len() * 61,
         "all nine all {together:?}"
     );
 }
