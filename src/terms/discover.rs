@@ -18,8 +18,10 @@
 //!    positive pointwise mutual information between its parts; at least half of the
 //!    occurrences begin and end on a word boundary of CC-CEDICT's longest-match
 //!    tokenization (so 国和 or 展的 are not candidates); the first and last characters are
-//!    not function characters (`data/terms/zh_edge_chars.txt`); no governing verb in front
-//!    (坚持…) and no copula or preposition as a word inside (…是…). A CC-CEDICT entry of
+//!    not function characters (`data/terms/zh_edge_chars.txt`), a start word excepted
+//!    (各级 of 各级党委); no copula or preposition as a word inside (…是…, …就是…). A
+//!    governing verb in front (坚持…) or a start word stays only where the English chosen in
+//!    step 4 renders it, the verb by a noun (领导核心 "core leadership"). A CC-CEDICT entry of
 //!    three characters or more (实事求是) skips the edge and cohesion tests. An n-gram in
 //!    one unit only is kept when it has the form of a term ([`termlike::form`]:
 //!    dictionary entry, quoted, numbered formulation, set prefix or head, or, weakest, a
@@ -223,6 +225,12 @@ pub fn discover(segs: &[Segment], known: &[Term], opts: &Options) -> Vec<Candida
         .into_iter()
         .filter_map(|(zk, st, form)| {
             let r = render(zk, st, form, &evidence, min, &mut glosser)?;
+            // A governing verb or a start word in front belongs to the term only when the
+            // English renders it (领导核心 "core leadership", 各级党委 "Party committees at
+            // all levels").
+            if !termlike::opening_rendered(zk, &r.en) {
+                return None;
+            }
             Some(score_pair(zk, st, form, r, &en, &units, segs))
         })
         .collect();
@@ -261,8 +269,10 @@ fn score_pair(
     };
     // Likewise a Chinese candidate whose first or last word the English does not render
     // (发展中国特色社会主义 for "socialism with Chinese characteristics"): the string
-    // without it is the term.
-    let edge_unrendered = termlike::unrendered_edge_word(zk, &rendered.en);
+    // without it is the term. Not where the English renders none of the Chinese (血肉联系
+    // "close ties"): there an unrendered edge word says nothing about where the term ends,
+    // and the demotion would leave the fragment (联系) the better-scored of the two.
+    let edge_unrendered = r.zh_covered > 0 && termlike::unrendered_edge_word(zk, &rendered.en);
     if edge_unrendered {
         unconfirmed *= UNCONFIRMED;
     }
@@ -960,6 +970,65 @@ mod tests {
         assert_eq!(
             c.map(|c| c.en.as_str()),
             Some("CPC Central Committee"),
+            "{all:?}"
+        );
+    }
+
+    /// An opening that is no part of a term by its form is part of it by its English: a
+    /// governing verb rendered by a noun (领导核心 "core leadership"), a start word rendered
+    /// (各级党委 "Party committees at all levels"); a verb rendered as a verb is not
+    /// (坚持…). An English that renders none of the Chinese (血肉联系 "close ties") does not
+    /// drop the pair for its edge verb.
+    #[test]
+    fn openings_with_their_english_and_unconfirmed_edge_verbs() {
+        let pairs = [
+            (
+                "中国共产党是领导核心。",
+                "The Communist Party of China is the core leadership.",
+            ),
+            (
+                "党中央是全党的领导核心。",
+                "The Central Committee is the core leadership of the whole Party.",
+            ),
+            (
+                "各级党委要加强领导。",
+                "Party committees at all levels must strengthen leadership.",
+            ),
+            (
+                "各级党委负有责任。",
+                "Party committees at all levels bear responsibility.",
+            ),
+            ("坚持改革开放。", "We adhere to reform and opening up."),
+            ("坚持改革开放不动摇。", "Adhere to reform and opening up."),
+            (
+                "我们要保持党同人民群众的血肉联系。",
+                "We must maintain the Party's close ties with the people.",
+            ),
+            (
+                "血肉联系是党的力量所在。",
+                "Close ties are the source of the Party's strength.",
+            ),
+        ];
+        let found = discover_in(&pairs);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let en_of = |zh: &str| found.iter().find(|c| c.zh == zh).map(|c| c.en.clone());
+        assert_eq!(
+            en_of("领导核心").as_deref(),
+            Some("core leadership"),
+            "{all:?}"
+        );
+        assert_eq!(
+            en_of("各级党委").as_deref(),
+            Some("Party committees at all levels"),
+            "{all:?}"
+        );
+        // 坚持 alone may be proposed ("adhere"), never with the term it governs.
+        assert!(
+            found.iter().all(|c| !c.zh.starts_with("坚持改革")),
+            "{all:?}"
+        );
+        assert!(
+            en_of("血肉联系").is_some_and(|e| e.eq_ignore_ascii_case("close ties")),
             "{all:?}"
         );
     }

@@ -30,6 +30,31 @@ pub(crate) fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
     })
 }
 
+/// Dictionary words that begin with a start character of [`zh_edges`] and still open a
+/// term (各级 of 各级党委 "Party committees at all levels"), `start-word:` in
+/// `data/terms/zh_edge_chars.txt`. A candidate opening with one passes the edge test here
+/// and must have the word rendered by its English ([`super::discover`]), else 各级 is
+/// running text in front of the term.
+pub(crate) fn zh_start_words() -> &'static Vec<String> {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../data/terms/zh_edge_chars.txt")
+            .lines()
+            .filter_map(|l| l.strip_prefix("start-word:"))
+            .flat_map(str::split_whitespace)
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// The start word ([`zh_start_words`]) a Chinese string opens with, followed by more.
+pub(crate) fn opening_start_word(zh: &str) -> Option<&'static str> {
+    zh_start_words()
+        .iter()
+        .find(|w| zh.len() > w.len() && zh.starts_with(w.as_str()))
+        .map(String::as_str)
+}
+
 /// English words that do not bound a term.
 pub(crate) fn en_edge_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
@@ -273,9 +298,9 @@ impl ZhNgrams {
     }
 
     /// The Chinese candidates, sorted: n-grams in at least `min` units that are closed,
-    /// cohesive, on word boundaries, without function characters at the edges, a
-    /// governing verb in front or a clause word inside, not always negated and not in
-    /// `known` (unless `include_known`); one seen in a single unit only with the form of a
+    /// cohesive, on word boundaries, without function characters at the edges (a start
+    /// word such as 各级 excepted), without a clause word inside, not always negated and
+    /// not in `known` (unless `include_known`); one seen in a single unit only with the form of a
     /// term ([`termlike::form`], returned beside it). A string seen only inside list
     /// entries is not a candidate either, unless `include_known`.
     pub(crate) fn candidates<'a>(
@@ -298,9 +323,10 @@ impl ZhNgrams {
                     .all(|c| c.is_some_and(|c| termlike::zh_negated(c.encode_utf8(&mut [0; 4]))))
         };
         // A dictionary entry of three characters or more (实事求是, 农民工) is a word
-        // whatever its edge characters and its parts' association; a string with a
-        // governing verb in front (坚持以经济建设为中心) is not a term, the string after the
-        // verb may be.
+        // whatever its edge characters and its parts' association. A string with a
+        // governing verb in front (坚持以经济建设为中心) stays a candidate here: whether the
+        // verb belongs to the term depends on its English ([`termlike::opening_rendered`]:
+        // 领导核心 "core leadership").
         // A string found only inside the occurrences of list entries (特色大国外交 in
         // 中国特色大国外交, 习近平外交 in 习近平外交思想) is a piece of a known term, and its
         // English is the known term's: not a candidate. Its occurrences inside them are
@@ -322,9 +348,9 @@ impl ZhNgrams {
                 }
                 let dict = len >= 3 && termlike::dictionary_word(k);
                 (dict
-                    || (!bad_start.iter().any(|b| k.starts_with(b.as_str()))
+                    || ((opening_start_word(k).is_some()
+                        || !bad_start.iter().any(|b| k.starts_with(b.as_str())))
                         && !bad_end.iter().any(|b| k.ends_with(b.as_str()))))
-                    && !termlike::leading_verb(k)
                     && !termlike::clause_word_inside(k)
                     && !termlike::time_expression(k)
                     && !always_negated(&st.left)

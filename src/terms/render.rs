@@ -647,7 +647,9 @@ pub(crate) fn render(
     if a < 2 && !(ends_ok && r.precision() >= 0.5 && r.coverage() >= 0.5) {
         return None;
     }
-    if termlike::unrendered_edge_verb(zk, &surface) {
+    // An English that renders none of the Chinese (血肉联系 "close ties") is no evidence
+    // that a verb at its edge is left out: the verb is dropped only beside a rendered word.
+    if r.zh_covered > 0 && termlike::unrendered_edge_verb(zk, &surface) {
         return None;
     }
     Some(Rendered {

@@ -448,11 +448,55 @@ pub(crate) fn dictionary_word(zh: &str) -> bool {
 /// Whether a Chinese string begins with a verb that governs a term rather than belonging
 /// to it (坚持…, 走…), and is not itself a dictionary entry.
 pub(crate) fn leading_verb(zh: &str) -> bool {
-    let s = structure();
-    s.verb
+    leading_verb_word(zh).is_some()
+}
+
+/// The governing verb a Chinese string begins with (`verb:` in
+/// `data/terms/zh_term_structure.txt`), unless the string is itself a dictionary entry.
+fn leading_verb_word(zh: &str) -> Option<&'static str> {
+    if zh.chars().count() >= 3 && dictionary_word(zh) {
+        return None;
+    }
+    structure()
+        .verb
         .iter()
-        .any(|v| zh.starts_with(v.as_str()) && zh.len() > v.len())
-        && !(zh.chars().count() >= 3 && dictionary_word(zh))
+        .find(|v| zh.starts_with(v.as_str()) && zh.len() > v.len())
+        .map(String::as_str)
+}
+
+/// Whether the opening of a Chinese candidate that is no part of a term by its form alone
+/// is part of it by its English `en`:
+/// - a governing verb in front (`verb:`) belongs to the term only where the English
+///   renders it by a noun (领导核心 "core leadership": 领导 is also "leadership"); rendered
+///   as a verb or not at all (坚持以经济建设为中心 "focus on economic development") it
+///   governs the term, and the string after it is the candidate;
+/// - a start word (各级 of 各级党委, `start-word:` in `data/terms/zh_edge_chars.txt`)
+///   belongs to it only where the English renders it ("at all levels").
+///
+/// Any other candidate passes.
+pub(crate) fn opening_rendered(zh: &str, en: &str) -> bool {
+    let mut glosser = Glosser::new();
+    let words: Vec<&str> = en
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect();
+    let glosses = |glosser: &mut Glosser, zh_word: &str, w: &str| {
+        let stems = word_stems(w);
+        glosser
+            .gloss(zh_word)
+            .iter()
+            .any(|g| g.stems.iter().any(|s| stems.contains(s)))
+    };
+    if let Some(verb) = leading_verb_word(zh) {
+        let ends = EnEnds::get();
+        return words
+            .iter()
+            .any(|w| ends.noun(w) && glosses(&mut glosser, verb, w));
+    }
+    if let Some(word) = super::ngrams::opening_start_word(zh) {
+        return words.iter().any(|w| glosses(&mut glosser, word, w));
+    }
+    true
 }
 
 /// Whether a Chinese string is a time expression of running text (去年, 一年来, 上个月):
@@ -1081,6 +1125,33 @@ mod tests {
     }
 
     #[test]
+    fn openings_are_checked_against_the_english() {
+        // A governing verb belongs to the term only rendered by a noun.
+        assert!(leading_verb("领导核心"));
+        assert!(opening_rendered("领导核心", "core leadership"));
+        assert!(!opening_rendered(
+            "坚持以经济建设为中心",
+            "focus on economic development"
+        ));
+        assert!(!opening_rendered("领导人民", "lead the people"));
+        // A start word belongs to it only rendered.
+        assert!(opening_rendered(
+            "各级党委",
+            "Party committees at all levels"
+        ));
+        assert!(!opening_rendered("各级党委", "Party committees"));
+        assert!(opening_rendered("基本国情", "basic national conditions"));
+    }
+
+    #[test]
+    fn adjectives_are_glossed_by_their_nouns() {
+        let mut g = Glosser::new();
+        let zh = gloss_candidate(&mut g, "社会公平正义");
+        let r = rendering("social fairness and justice", &zh);
+        assert_eq!((r.glossed, r.words, r.edges_glossed), (3, 3, true), "{r:?}");
+    }
+
+    #[test]
     fn verbs_and_negations() {
         assert!(leading_verb("坚持以经济建设为中心"));
         assert!(!leading_verb("以经济建设为中心"));
@@ -1092,6 +1163,9 @@ mod tests {
         assert!(clause_word_inside("中国梦是国家梦"));
         assert!(!clause_word_inside("实践是检验真理的唯一标准"));
         assert!(clause_word_inside("社会主义初级阶段这个基本国情"));
+        // A copula written with its adverb (就是) makes a clause as 是 does.
+        assert!(clause_word_inside("理想信念就是共产党人精神"));
+        assert!(!clause_word_inside("中国特色社会主义共同理想"));
         assert!(unrendered_edge_verb(
             "深化全面战略协作",
             "comprehensive strategic coordination"
@@ -1109,6 +1183,11 @@ mod tests {
         let full = rendering("18th CPC National Congress", &zh);
         let short = rendering("National Congress", &zh);
         assert!(full.zh_covered > short.zh_covered, "{full:?} {short:?}");
+        // CC-CEDICT writes the Party's abbreviation CCP (党中央 "Central Committee of the
+        // CCP"), the official English CPC.
+        let zh = gloss_candidate(&mut g, "党中央");
+        let r = rendering("CPC Central Committee", &zh);
+        assert_eq!((r.glossed, r.words, r.edges_glossed), (3, 3, true), "{r:?}");
         let zh = gloss_candidate(&mut g, "中国梦");
         let r = rendering("Chinese Dream", &zh);
         assert_eq!((r.glossed, r.words, r.edges_glossed), (2, 2, true));
