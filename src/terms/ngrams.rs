@@ -379,6 +379,36 @@ impl ZhNgrams {
     }
 }
 
+/// Facts about one English n-gram (by its [`en_key`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct EnKeyFacts {
+    /// Occurrences right after a negation word...
+    pub(crate) after_negation: usize,
+    /// ...and all occurrences: one mostly negated ("not targeting any third party") is a
+    /// fragment that lost its negation, and is never chosen.
+    pub(crate) occurrences: usize,
+    /// Whether it holds a negation ([`termlike::en_negated`]).
+    pub(crate) negated: bool,
+    /// Whether it is a clause ([`termlike::en_clause`]).
+    pub(crate) clause: bool,
+}
+
+impl EnKeyFacts {
+    /// The word facts of `key`, no occurrence counted.
+    pub(crate) fn of(key: &str) -> EnKeyFacts {
+        EnKeyFacts {
+            negated: termlike::en_negated(key),
+            clause: termlike::en_clause(key),
+            ..EnKeyFacts::default()
+        }
+    }
+
+    /// Whether the n-gram mostly follows a negation word.
+    pub(crate) fn mostly_negated(&self) -> bool {
+        self.after_negation * 2 >= self.occurrences && self.occurrences > 0
+    }
+}
+
 /// The English n-grams of every unit that may render a term, counted per unit.
 #[derive(Default)]
 pub(crate) struct EnNgrams {
@@ -386,10 +416,9 @@ pub(crate) struct EnNgrams {
     pub(crate) units: HashMap<String, Vec<usize>>,
     /// Spellings of each n-gram and how often each was seen.
     pub(crate) surface: HashMap<String, HashMap<String, usize>>,
-    /// Per n-gram: occurrences right after a negation word, and all occurrences. One
-    /// mostly negated ("not targeting any third party") is a fragment that lost its
-    /// negation, and is never chosen.
-    pub(crate) negated_before: HashMap<String, (usize, usize)>,
+    /// What discovery asks of each n-gram's words, worked out once per n-gram rather than
+    /// once per candidate it is weighed for.
+    pub(crate) facts: HashMap<String, EnKeyFacts>,
     /// The n-grams of each unit (those in at least `min` units).
     pub(crate) of_unit: Vec<Vec<String>>,
 }
@@ -458,9 +487,12 @@ impl EnNgrams {
                         let key = en_key(&span[i..i + len]);
                         let after_negation =
                             i > 0 && negations.contains(&span[i - 1].to_lowercase());
-                        let c = en.negated_before.entry(key.clone()).or_default();
-                        c.0 += usize::from(after_negation);
-                        c.1 += 1;
+                        let c = en
+                            .facts
+                            .entry(key.clone())
+                            .or_insert_with(|| EnKeyFacts::of(&key));
+                        c.after_negation += usize::from(after_negation);
+                        c.occurrences += 1;
                         *en.surface
                             .entry(key.clone())
                             .or_default()

@@ -2,11 +2,12 @@
 //! candidate, the English n-gram that renders it, chosen by association and dictionary
 //! support and then extended to the maximal phrase the evidence allows.
 
-use super::ngrams::{EnNgrams, ZhStats};
+use super::ngrams::{EnKeyFacts, EnNgrams, ZhStats};
 use super::termlike::{self, EnEnds, Form, Rendering};
 use crate::lexicon::cedict;
 use crate::lexicon::dict::{GlossedWord, Glosser};
 use crate::lexicon::numbers;
+use crate::lexicon::IdMap;
 use std::collections::HashMap;
 
 /// The English chosen for a Chinese candidate, with the counts it was chosen on.
@@ -27,11 +28,23 @@ pub(crate) struct Rendered {
     pub(crate) glossed: Vec<GlossedWord>,
 }
 
-/// Whether the words of `a` occur contiguously in `b` (lower-cased).
+/// Whether the words of `a` occur contiguously in `b` (lower-cased). Words are compared
+/// in place (ASCII ignoring case, any other by its lower case): this runs for every
+/// English n-gram weighed as an extension.
 pub(crate) fn words_within(a: &str, b: &str) -> bool {
-    let a: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
-    let b: Vec<String> = b.split_whitespace().map(str::to_lowercase).collect();
-    !a.is_empty() && b.len() >= a.len() && b.windows(a.len()).any(|w| w == a.as_slice())
+    let same = |x: &str, y: &str| {
+        if x.is_ascii() && y.is_ascii() {
+            x.eq_ignore_ascii_case(y)
+        } else {
+            x.to_lowercase() == y.to_lowercase()
+        }
+    };
+    let a: Vec<&str> = a.split_whitespace().collect();
+    let b: Vec<&str> = b.split_whitespace().collect();
+    !a.is_empty()
+        && b.len() >= a.len()
+        && b.windows(a.len())
+            .any(|w| w.iter().zip(&a).all(|(x, y)| same(x, y)))
 }
 
 /// Whether an English n-gram holds a coordination ("and", "or") and a content word the
@@ -262,7 +275,15 @@ pub(crate) fn render(
 ) -> Option<Rendered> {
     let (en, texts) = (ev.en, &ev.texts[..]);
     let n_units = texts.len();
-    let mut co: HashMap<&str, usize> = HashMap::new();
+    // Units of each English n-gram among the candidate's (only looked up, or iterated to
+    // a choice whose ties fall to the n-gram itself: the order is never seen).
+    let mut co: IdMap<&str, usize> = IdMap::default();
+    let facts = |k: &str| {
+        en.facts
+            .get(k)
+            .copied()
+            .unwrap_or_else(|| EnKeyFacts::of(k))
+    };
     for &u in &st.units {
         for k in &en.of_unit[u] {
             *co.entry(k.as_str()).or_default() += 1;
@@ -315,14 +336,10 @@ pub(crate) fn render(
         .iter()
         .map(|(&k, &a)| (k, a))
         .filter(|&(k, a)| a >= min && (a * 2 >= x || complete(k)))
-        .filter(|&(k, _)| termlike::en_negated(k) == negated)
-        .filter(|&(k, _)| sentence || !termlike::en_clause(k))
+        .filter(|&(k, _)| facts(k).negated == negated)
+        .filter(|&(k, _)| sentence || !facts(k).clause)
         .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, zk, &glossed))
-        .filter(|&(k, _)| {
-            en.negated_before
-                .get(k)
-                .is_none_or(|&(neg, all)| neg * 2 < all)
-        })
+        .filter(|&(k, _)| !facts(k).mostly_negated())
         .filter(|&(k, _)| !number_unrendered(zk, form, k))
         .map(|(k, a)| (k, a, super::discover::g2(a, x, en.units_of(k), n_units)))
         .filter(|s| s.2 > 0.0)
@@ -498,8 +515,8 @@ pub(crate) fn render(
                     && k.len() > ek.len()
                     && words_within(ek, k)
             })
-            .filter(|&(&k, _)| termlike::en_negated(k) == negated)
-            .filter(|&(&k, _)| sentence || !termlike::en_clause(k))
+            .filter(|&(&k, _)| facts(k).negated == negated)
+            .filter(|&(&k, _)| sentence || !facts(k).clause)
             .filter(|&(&k, &a2)| {
                 let r = termlike::rendering(k, &glossed);
                 let y2 = en.units_of(k);
