@@ -360,8 +360,15 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
                 }
             })
             .collect();
+        // Which tokens may open a window, and which may close one (not a modifier either).
+        let opens: Vec<bool> = run.iter().map(|t| !bad(t)).collect();
+        let closes: Vec<bool> = run
+            .iter()
+            .zip(&opens)
+            .map(|(t, &ok)| ok && !ends.modifier(t))
+            .collect();
         for i in 0..run.len() {
-            if bad(&run[i]) {
+            if !opens[i] {
                 continue;
             }
             // Content words, those glossed, whether the first and the last are glossed;
@@ -388,8 +395,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
                         zh_hits[z] += 1;
                     }
                 }
-                let last_word = &run[j - 1];
-                if bad(last_word) || ends.modifier(last_word) {
+                if !closes[j - 1] {
                     continue;
                 }
                 if !(first == Some(true) && last) {

@@ -329,6 +329,11 @@ pub(crate) fn render(
     // cause with Chinese characteristics", "cause of Chinese socialism" for
     // 中国特色社会主义事业), and the piece they share ("cause") renders less of it.
     let complete = |k: &str| {
+        // Two glossed Chinese words and two English words at least, before the comparison
+        // word by word (most n-grams weighed are single words).
+        if glossed.len() < 2 || k.split_whitespace().nth(1).is_none() {
+            return false;
+        }
         let r = termlike::rendering(k, &glossed);
         r.zh_words >= 2 && r.zh_covered == r.zh_words && r.words >= 2 && r.glossed == r.words
     };
