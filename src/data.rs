@@ -10,11 +10,29 @@ pub(crate) fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The words of a bundled word-list file (every whitespace-separated word of its
+/// [`lines`]), in lower case: the stop words, edge words, negations and clause words that
+/// are looked up one lower-cased word at a time.
+pub(crate) fn words(text: &'static str) -> std::collections::HashSet<String> {
+    lines(text)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn comments_and_blank_lines_are_skipped() {
         let got: Vec<&str> = super::lines("# a comment\n\n  alpha \n#beta\ngamma\t\n").collect();
         assert_eq!(got, ["alpha", "gamma"]);
+    }
+
+    #[test]
+    fn word_lists_are_lower_case_words() {
+        let got = super::words("# Comment Words\nNot nor\n\n  non-\n");
+        let mut got: Vec<String> = got.into_iter().collect();
+        got.sort();
+        assert_eq!(got, ["non-", "nor", "not"]);
     }
 }

@@ -16,12 +16,7 @@ use std::sync::OnceLock;
 
 fn stopwords() -> &'static HashSet<String> {
     static STOP: OnceLock<HashSet<String>> = OnceLock::new();
-    STOP.get_or_init(|| {
-        crate::data::lines(include_str!("../../data/lexicon/en_stopwords.txt"))
-            .flat_map(str::split_whitespace)
-            .map(str::to_string)
-            .collect()
-    })
+    STOP.get_or_init(|| crate::data::words(include_str!("../../data/lexicon/en_stopwords.txt")))
 }
 
 /// The stem id of a lower-case word: SipHash-1-3 with zero keys of its stem's UTF-8 bytes

@@ -59,16 +59,11 @@ pub(crate) fn opening_start_word(zh: &str) -> Option<&'static str> {
 pub(crate) fn en_edge_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        [
-            include_str!("../../data/lexicon/en_stopwords.txt"),
-            include_str!("../../data/terms/en_edge_words.txt"),
-        ]
-        .iter()
-        .flat_map(|f| f.lines())
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .map(str::to_lowercase)
-        .collect()
+        let mut words = crate::data::words(include_str!("../../data/lexicon/en_stopwords.txt"));
+        words.extend(crate::data::words(include_str!(
+            "../../data/terms/en_edge_words.txt"
+        )));
+        words
     })
 }
 

@@ -240,17 +240,11 @@ pub(crate) struct Evidence<'a> {
 fn inner_words(zk: &str, glosser: &mut Glosser) -> Vec<GlossedWord> {
     let mut out = Vec::new();
     for t in cedict::tokenize(zk) {
-        let chars: Vec<char> = t.chars().collect();
-        if chars.len() < 3 || !termlike::dictionary_word(t) {
+        if t.chars().count() < 3 || !termlike::dictionary_word(t) {
             continue;
         }
-        for len in 2..chars.len() {
-            for i in 0..=chars.len() - len {
-                let inner: String = chars[i..i + len].iter().collect();
-                if termlike::dictionary_word(&inner) {
-                    out.extend(glosser.gloss(&inner));
-                }
-            }
+        for inner in termlike::inner_dictionary_words(t) {
+            out.extend(glosser.gloss(&inner));
         }
     }
     out

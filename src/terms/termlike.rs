@@ -103,26 +103,14 @@ fn gloss_initialisms() -> &'static Vec<(u64, Vec<u64>)> {
 /// English negation words (`en_negation.txt`).
 pub(crate) fn en_negations() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
-    S.get_or_init(|| {
-        include_str!("../../data/terms/en_negation.txt")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .map(str::to_lowercase)
-            .collect()
-    })
+    S.get_or_init(|| crate::data::words(include_str!("../../data/terms/en_negation.txt")))
 }
 
 /// English words that make a phrase a clause (`en_clause_words.txt`): finite forms of
 /// "be" and modal verbs.
 fn en_clause_words() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
-    S.get_or_init(|| {
-        crate::data::lines(include_str!("../../data/terms/en_clause_words.txt"))
-            .flat_map(str::split_whitespace)
-            .map(str::to_lowercase)
-            .collect()
-    })
+    S.get_or_init(|| crate::data::words(include_str!("../../data/terms/en_clause_words.txt")))
 }
 
 /// Whether an English phrase holds a finite "be" or a modal verb as a word ("… is
@@ -670,6 +658,23 @@ pub fn quoted_spans(zh: &str) -> Vec<String> {
     out
 }
 
+/// The dictionary words written inside a Chinese word, shorter than it and two characters
+/// at least (石头 of 摸着石头过河; 农民 and 民工 of 农民工), shortest first and left to right:
+/// their glosses reach parts of the word that the word's own gloss may not.
+pub(crate) fn inner_dictionary_words(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    for len in 2..chars.len() {
+        for i in 0..=chars.len() - len {
+            let inner: String = chars[i..i + len].iter().collect();
+            if dictionary_word(&inner) {
+                out.push(inner);
+            }
+        }
+    }
+    out
+}
+
 /// The glossed words of a Chinese candidate: CC-CEDICT's tokenization, each token's gloss
 /// stems, and for a token of four characters or more (an idiom, a set phrase) also the
 /// stems of the dictionary words inside it (摸着石头过河 is glossed "wade across the river",
@@ -707,18 +712,12 @@ pub fn gloss_candidate(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
         return words;
     }
     for (w, t) in words.iter_mut().zip(tokens) {
-        let chars: Vec<char> = t.chars().collect();
-        if chars.len() < 4 {
+        if t.chars().count() < 4 {
             continue;
         }
-        for len in 2..chars.len() {
-            for i in 0..=chars.len() - len {
-                let inner: String = chars[i..i + len].iter().collect();
-                if dictionary_word(&inner) {
-                    for g in glosser.gloss(&inner) {
-                        w.stems.extend(g.stems);
-                    }
-                }
+        for inner in inner_dictionary_words(t) {
+            for g in glosser.gloss(&inner) {
+                w.stems.extend(g.stems);
             }
         }
         w.stems.sort_unstable();
@@ -753,23 +752,19 @@ thread_local! {
 /// `f` must not look a word up itself.
 fn with_word<R>(word: &str, f: impl FnOnce(&WordStems) -> R) -> R {
     WORD_STEMS.with_borrow_mut(|cache| {
-        if !cache.contains_key(word) {
-            if cache.len() > WORD_STEMS_CACHE_MAX {
-                cache.clear();
-            }
-            let entry = WordStems {
-                content: !en_stems(word).is_empty(),
-                stems: word_stems_uncached(word),
-            };
-            cache.insert(word.to_string(), entry);
+        if let Some(entry) = cache.get(word) {
+            return f(entry);
         }
-        match cache.get(word) {
-            Some(entry) => f(entry),
-            None => f(&WordStems {
-                content: false,
-                stems: Vec::new(),
-            }),
+        if cache.len() > WORD_STEMS_CACHE_MAX {
+            cache.clear();
         }
+        let entry = WordStems {
+            content: !en_stems(word).is_empty(),
+            stems: word_stems_uncached(word),
+        };
+        let out = f(&entry);
+        cache.insert(word.to_string(), entry);
+        out
     })
 }
 
