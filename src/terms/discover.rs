@@ -70,7 +70,7 @@ use super::coordination;
 use super::ngrams::{entropy, EnNgrams, Units, ZhNgrams};
 pub use super::rank::Band;
 use super::rank::{
-    lexicalised, termhood, FRAGMENT, LEXICALISED, LONG_FORM, UNCONFIRMED, WEAK_FORM,
+    lexicalised, strong_form, termhood, FRAGMENT, LEXICALISED, LONG_FORM, UNCONFIRMED, WEAK_FORM,
 };
 use super::render::{render, Evidence, UnitText};
 use super::termlike::{self, Form};
@@ -309,18 +309,35 @@ fn score_pair(
     } else {
         1.0
     };
-    // A pair seen once that opens with a verb the English renders as a verb (完善现有制度
-    // / "improve current systems") is a verb and its object, a piece of the sentence more
-    // often than a term: kept (some set phrases are: 讲述好中国故事), but ranked after the
-    // pairs without one.
+    // A pair seen once whose English opens with a verb of its Chinese rendered as a verb
+    // (完善现有制度 / "improve current systems", wherever the verb stands in the Chinese)
+    // is a verb and its object, a piece of the sentence more often than a term: kept (some
+    // set phrases are: 讲述好中国故事), but ranked after the pairs without one.
     let verb_phrase =
         if a < 2 && form != Some(Form::Dictionary) && termlike::verb_phrase(zk, &rendered.en) {
             UNCONFIRMED
         } else {
             1.0
         };
-    let termhood =
-        termhood(zk, &rendered.en) * fragment * unconfirmed * weak_form * lexical * verb_phrase;
+    // A pair seen once has the association of any pair of n-grams of its sentence, so
+    // only the dictionary says where its term begins and ends: a Chinese word of two
+    // characters or more with a gloss that the English leaves unrendered, anywhere in the
+    // string, is as likely the sentence around the term as part of it (社会主义建设特别 /
+    // "especially socialism"). Not for the strong forms, whose ends the form itself sets
+    // (a dictionary entry, a quotation, a numeral and its classifier).
+    let partly_rendered =
+        if a < 2 && !strong_form(form) && termlike::unrendered_word(zk, &rendered.en) {
+            UNCONFIRMED
+        } else {
+            1.0
+        };
+    let termhood = termhood(zk, &rendered.en)
+        * fragment
+        * unconfirmed
+        * weak_form
+        * lexical
+        * verb_phrase
+        * partly_rendered;
     let band = Band::of(a, form, ends_confirmed && !edge_unrendered);
     let mut evidence = vec![in_pairs(a)];
     evidence.extend(form.map(|f| f.name().to_string()));
@@ -333,6 +350,9 @@ fn score_pair(
     }
     if verb_phrase < 1.0 {
         evidence.push("a verb and its object".to_string());
+    }
+    if partly_rendered < 1.0 {
+        evidence.push("seen once, a Chinese word unrendered".to_string());
     }
     Candidate {
         zh: zk.to_string(),

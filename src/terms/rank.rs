@@ -75,6 +75,15 @@ impl Ord for OrderedScore {
     }
 }
 
+/// Whether a term form is one of the strong ones, which set both where a string begins
+/// and where it ends by themselves: a CC-CEDICT entry (or proper name), a string the text
+/// quotes, a numbered formulation ([`Form::Dictionary`], [`Form::Quoted`],
+/// [`Form::Numbered`]), unlike a set prefix or head (one end) or a compound of dictionary
+/// words (none).
+pub(crate) fn strong_form(form: Option<Form>) -> bool {
+    matches!(form, Some(Form::Dictionary | Form::Quoted | Form::Numbered))
+}
+
 /// Whether a pair is lexicalised on both sides: its Chinese has a strong term form (a
 /// CC-CEDICT entry of three characters or more or a proper name, a string the text
 /// quotes, a numbered formulation: [`Form::Dictionary`], [`Form::Quoted`],
@@ -87,7 +96,7 @@ impl Ord for OrderedScore {
 /// half of any of its gloss phrases is rendered by a piece (急于求成 / "quick success"),
 /// and is not raised.
 pub(crate) fn lexicalised(zh: &str, form: Option<Form>, r: &termlike::Rendering, en: &str) -> bool {
-    let strong = matches!(form, Some(Form::Dictionary | Form::Quoted | Form::Numbered));
+    let strong = strong_form(form);
     let idiom_piece = zh.chars().count() == 4 && {
         let phrases = termlike::gloss_phrases(zh);
         !phrases.is_empty() && termlike::phrase_cover(en, &phrases) <= 0.5

@@ -352,6 +352,26 @@ pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
     })
 }
 
+/// Whether a word of two characters or more inside a Chinese candidate, anywhere in it,
+/// has a gloss and goes unrendered in the English: 社会主义建设特别 for "especially
+/// socialism" (建设), 中华民族伟大复兴的梦想 for "dream of the rejuvenation of the Chinese
+/// nation" (伟大). As in [`unrendered_edge_word`], single characters (党, 大, and the
+/// particles 的, 和) do not count: abbreviations the glosses miss, or function words whose
+/// English is a function word.
+pub(crate) fn unrendered_word(zh: &str, en: &str) -> bool {
+    let mut glosser = Glosser::new();
+    cedict::tokenize(zh).into_iter().any(|t| {
+        if t.chars().count() < 2 {
+            return false;
+        }
+        // Glossed and compared as the whole candidate is ([`gloss_candidate`],
+        // [`rendering`]), so that the word counts as its share of the candidate's
+        // rendering does.
+        let r = rendering(en, &gloss_candidate(&mut glosser, t));
+        r.zh_words > 0 && r.zh_covered == 0
+    })
+}
+
 /// Whether a Chinese candidate begins or ends with a verb (a CC-CEDICT word of two
 /// characters or more glossed "to …") that the English does not render: 深化全面战略协作
 /// for "comprehensive strategic coordination", 中央外事工作会议指出 for "Central
@@ -370,17 +390,19 @@ pub(crate) fn unrendered_edge_verb(zh: &str, en: &str) -> bool {
     })
 }
 
-/// Whether a Chinese candidate of two words or more opens with a verb (a CC-CEDICT word
-/// of two characters or more glossed "to …") that the English renders as a verb: its
-/// first word is in lower case, glossed by that Chinese word, and has no noun ending
-/// (完善现有制度 / "improve current systems", 谈论中国梦 / "discussing the Chinese Dream",
-/// but not 发展道路 / "development path"). Such a pair is a verb and its object, a piece
-/// of the sentence more often than a term.
+/// Whether a pair is a verb and its object: the Chinese, of two words or more, holds a
+/// verb (a CC-CEDICT word of two characters or more glossed "to …") that its English
+/// opens with, rendered as a verb: the English's first word is in lower case, glossed by
+/// that Chinese word, and has no noun ending (完善现有制度 / "improve current systems",
+/// 谈论中国梦 / "discussing the Chinese Dream", but not 发展道路 / "development path").
+/// The verb need not open the Chinese: a subject or an adverbial in front of it, which
+/// English moves after the object (行动推动改革 / "promote reform by action"), leaves the
+/// pair no less a piece of the sentence. Such a pair is one more often than a term.
 pub(crate) fn verb_phrase(zh: &str, en: &str) -> bool {
     let tokens = cedict::tokenize(zh);
-    let (Some(first), true) = (tokens.first(), tokens.len() >= 2) else {
+    if tokens.len() < 2 {
         return false;
-    };
+    }
     let Some(word) = en
         .split_whitespace()
         .next()
@@ -388,17 +410,20 @@ pub(crate) fn verb_phrase(zh: &str, en: &str) -> bool {
     else {
         return false;
     };
-    let verb =
-        first.chars().count() >= 2 && cedict::simplified(first).is_some_and(|e| e.verb_gloss());
     let lower = word.chars().next().is_some_and(char::is_lowercase);
-    if !verb || !lower || EnEnds::get().noun(word) {
+    if !lower || EnEnds::get().noun(word) {
         return false;
     }
     let stems = word_stems(word);
-    Glosser::new()
-        .gloss(first)
-        .iter()
-        .any(|g| g.stems.iter().any(|s| stems.contains(s)))
+    let mut glosser = Glosser::new();
+    tokens.iter().any(|t| {
+        t.chars().count() >= 2
+            && cedict::simplified(t).is_some_and(|e| e.verb_gloss())
+            && glosser
+                .gloss(t)
+                .iter()
+                .any(|g| g.stems.iter().any(|s| stems.contains(s)))
+    })
 }
 
 /// Whether a Chinese string holds a copula, modal or preposition as a word of its own
@@ -1106,10 +1131,21 @@ mod tests {
         assert!(gloss_phrases("中国").is_empty());
     }
 
+    /// A word of two characters or more that the English leaves out, anywhere in the
+    /// string, counts; a single character (党, 和) does not.
+    #[test]
+    fn unrendered_words_anywhere_count() {
+        assert!(unrendered_word("经济建设特别", "especially economy"));
+        assert!(!unrendered_word("经济建设", "economic construction"));
+        assert!(!unrendered_word("党和人民", "Party and people"));
+    }
+
     #[test]
     fn verb_phrases_open_with_a_rendered_verb() {
         assert!(verb_phrase("完善现有制度", "improve current systems"));
         assert!(verb_phrase("谈论中国梦", "discussing the Chinese Dream"));
+        // The verb after an adverbial or a subject, which the English moves behind.
+        assert!(verb_phrase("行动推动改革", "promote reform by action"));
         // A noun rendering the verb names a thing; an unrendered verb is another rule's.
         assert!(!verb_phrase("发展道路", "development path"));
         assert!(!verb_phrase("基本政治制度", "basic political system"));
