@@ -70,7 +70,7 @@ use super::coordination;
 use super::ngrams::{entropy, EnNgrams, Units, ZhNgrams};
 pub use super::rank::Band;
 use super::rank::{
-    lexicalised, strong_form, termhood, FRAGMENT, LEXICALISED, LONG_FORM, UNCONFIRMED, WEAK_FORM,
+    lexicalised, lexicalised_g2, strong_form, termhood, FRAGMENT, LONG_FORM, UNCONFIRMED, WEAK_FORM,
 };
 use super::render::{render, Evidence, UnitText};
 use super::termlike::{self, Form};
@@ -301,13 +301,15 @@ fn score_pair(
     } else {
         1.0
     };
-    // A pair seen once that is lexicalised on both sides ranks with the repeated pairs; a
-    // repeated one has its repetition already (raising it too would put a dictionary word
-    // above the longer term built on it: 领导集体 above 中央领导集体).
-    let lexical = if a < 2 && lexicalised(zk, form, &r, &rendered.en) {
-        LEXICALISED
+    // A pair seen once that is lexicalised on both sides ranks with the repeated pairs
+    // (scored by the G² of one use more: [`lexicalised_g2`]); a repeated one has its
+    // repetition already (raising it too would put a dictionary word above the longer term
+    // built on it: 领导集体 above 中央领导集体).
+    let lexical = a < 2 && lexicalised(zk, form, &r, &rendered.en);
+    let association = if lexical {
+        lexicalised_g2(a, x, rendered.en_pairs, units.len())
     } else {
-        1.0
+        rendered.g2
     };
     // A pair seen once whose English opens with a verb of its Chinese rendered as a verb
     // (完善现有制度 / "improve current systems", wherever the verb stands in the Chinese)
@@ -335,7 +337,6 @@ fn score_pair(
         * fragment
         * unconfirmed
         * weak_form
-        * lexical
         * verb_phrase
         * partly_rendered;
     let band = Band::of(a, form, ends_confirmed && !edge_unrendered);
@@ -345,7 +346,7 @@ fn score_pair(
         "glossed {}/{} English words, {}/{} Chinese words",
         r.glossed, r.words, r.zh_covered, r.zh_words
     ));
-    if lexical > 1.0 {
+    if lexical {
         evidence.push("lexicalised on both sides".to_string());
     }
     if verb_phrase < 1.0 {
@@ -357,7 +358,7 @@ fn score_pair(
     Candidate {
         zh: zk.to_string(),
         en: rendered.en,
-        score: rendered.g2 * (1.0 + support.min(1.0)) * termhood,
+        score: association * (1.0 + support.min(1.0)) * termhood,
         g2: rendered.g2,
         pairs: a,
         zh_pairs: x,
@@ -738,8 +739,8 @@ mod tests {
 
     /// A pair seen once that is lexicalised on both sides (a dictionary entry whose
     /// English the glosses render word for word: 四项基本原则 / "Four Cardinal Principles")
-    /// ranks above a free combination of dictionary words written twice (交流合作 /
-    /// "exchanges and cooperation").
+    /// scores as a pair written twice (交流合作 / "exchanges and cooperation") and ranks
+    /// right after it: at one score the repetition the text shows goes first.
     #[test]
     fn a_lexicalised_pair_seen_once_ranks_with_repeated_ones() {
         let found = discover_in(&[
@@ -765,7 +766,8 @@ mod tests {
         let principles = rank("四项基本原则", "Four Cardinal Principles");
         let exchanges = rank("交流合作", "exchanges and cooperation");
         assert!(
-            principles < exchanges,
+            principles == exchanges + 1
+                && (found[principles].score - found[exchanges].score).abs() < 1e-9,
             "{principles} {exchanges}: {found:#?}"
         );
     }
