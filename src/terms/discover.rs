@@ -70,7 +70,8 @@ use super::coordination;
 use super::ngrams::{entropy, EnNgrams, Units, ZhNgrams};
 pub use super::rank::Band;
 use super::rank::{
-    lexicalised, lexicalised_g2, strong_form, termhood, FRAGMENT, LONG_FORM, UNCONFIRMED, WEAK_FORM,
+    idiom_piece, lexicalised, lexicalised_g2, strong_form, termhood, FRAGMENT, LONG_FORM,
+    UNCONFIRMED, WEAK_FORM,
 };
 use super::render::{render, Evidence, UnitText};
 use super::termlike::{self, Form};
@@ -333,12 +334,28 @@ fn score_pair(
         } else {
             1.0
         };
+    // A four-character idiom seen once rendered by one English word that is a piece of
+    // its gloss (居安思危 "to be vigilant in peacetime" for "peace") is rendered by a word
+    // of the sentence that shares a gloss, not by a rendering of the idiom (which takes a
+    // phrase: "vigilant in peacetime", "progress with the times"): ranked after the pairs
+    // without one. A phrase of two words or more may render the idiom freely ("moderately
+    // prosperous society" for 小康社会, glossed "comfortably well-off society") and stays.
+    let piece = if a < 2
+        && form == Some(Form::Dictionary)
+        && rendered.en.split_whitespace().nth(1).is_none()
+        && idiom_piece(zk, &rendered.en)
+    {
+        UNCONFIRMED
+    } else {
+        1.0
+    };
     let termhood = termhood(zk, &rendered.en)
         * fragment
         * unconfirmed
         * weak_form
         * verb_phrase
-        * partly_rendered;
+        * partly_rendered
+        * piece;
     let band = Band::of(a, form, ends_confirmed && !edge_unrendered);
     let mut evidence = vec![in_pairs(a)];
     evidence.extend(form.map(|f| f.name().to_string()));
@@ -354,6 +371,9 @@ fn score_pair(
     }
     if partly_rendered < 1.0 {
         evidence.push("seen once, a Chinese word unrendered".to_string());
+    }
+    if piece < 1.0 {
+        evidence.push("an idiom rendered by a piece of its gloss".to_string());
     }
     Candidate {
         zh: zk.to_string(),

@@ -103,16 +103,22 @@ pub(crate) fn strong_form(form: Option<Form>) -> bool {
 /// half of any of its gloss phrases is rendered by a piece (急于求成 / "quick success"),
 /// and is not raised.
 pub(crate) fn lexicalised(zh: &str, form: Option<Form>, r: &termlike::Rendering, en: &str) -> bool {
-    let strong = strong_form(form);
-    let idiom_piece = zh.chars().count() == 4 && {
-        let phrases = termlike::gloss_phrases(zh);
-        !phrases.is_empty() && termlike::phrase_cover(en, &phrases) <= 0.5
-    };
-    strong
+    strong_form(form)
         && r.words >= 2
         && r.glossed == r.words
         && r.zh_covered * 4 >= r.zh_words * 3
-        && !idiom_piece
+        && !idiom_piece(zh, en)
+}
+
+/// Whether `en` renders the four-character idiom `zh` (a CC-CEDICT entry with gloss
+/// phrases) by a piece: it holds no more than half of any of its gloss phrases (急于求成
+/// "to be impatient for success" rendered "quick success", 画蛇添足 "draw legs on a snake"
+/// rendered "snake").
+pub(crate) fn idiom_piece(zh: &str, en: &str) -> bool {
+    zh.chars().count() == 4 && {
+        let phrases = termlike::gloss_phrases(zh);
+        !phrases.is_empty() && termlike::phrase_cover(en, &phrases) <= 0.5
+    }
 }
 
 /// The kind of evidence a candidate stands on. Each band has its own measured share of
@@ -329,5 +335,14 @@ mod tests {
             assert_eq!(lexicalised_g2(1, 1, 1, n), g2(2, 2, 2, n));
         }
         assert!(lexicalised_g2(1, 1, 1, 471) > 1.5 * g2(1, 1, 1, 471));
+    }
+
+    /// An idiom's English holding half its gloss phrase or less is a piece of it.
+    #[test]
+    fn an_idiom_rendered_by_a_piece() {
+        assert!(idiom_piece("画蛇添足", "snake"));
+        assert!(!idiom_piece("画蛇添足", "draw legs on a snake"));
+        // Not an idiom of four characters.
+        assert!(!idiom_piece("经济", "economy"));
     }
 }
