@@ -250,6 +250,22 @@ fn inner_words(zk: &str, glosser: &mut Glosser) -> Vec<GlossedWord> {
     out
 }
 
+/// The share of one gloss phrase of the candidate (`phrases`, [`termlike::gloss_phrases`])
+/// that the English `k` holds, when it holds at least half of it, else 0. A gloss phrase
+/// tells the whole rendering from one of its words ("socialism with Chinese
+/// characteristics" against "socialism"); a few words shared with a long descriptive gloss
+/// ("a society where basic needs are met") are no such evidence, and would let the
+/// context that happens to hold them ("meets the development needs") outweigh the words
+/// that gloss the candidate ("moderately prosperous society").
+fn held_gloss_phrase(k: &str, phrases: &[Vec<u64>]) -> f64 {
+    let share = termlike::phrase_cover(k, phrases);
+    if share * 2.0 >= 1.0 {
+        share
+    } else {
+        0.0
+    }
+}
+
 /// An English n-gram with the units it shares with the Chinese and their G².
 type Scored<'a> = (&'a str, usize, f64);
 
@@ -359,7 +375,7 @@ pub(crate) fn render(
     let expected = zk.chars().count() as f64 * 0.75;
     let weight = |k: &str, g: f64| {
         let r = termlike::rendering(k, &glossed);
-        let phrase = termlike::phrase_cover(k, &phrases);
+        let phrase = held_gloss_phrase(k, &phrases);
         let edges = if r.edges_glossed || glossed.is_empty() {
             1.5
         } else {
@@ -677,4 +693,20 @@ pub(crate) fn render(
         rendering: r,
         glossed,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A gloss phrase counts when the English holds at least half of it: the whole
+    /// rendering of a set phrase does, one of its words does not.
+    #[test]
+    fn a_gloss_phrase_counts_when_mostly_held() {
+        let phrases = termlike::gloss_phrases("中国特色社会主义");
+        assert!(!phrases.is_empty());
+        assert!(held_gloss_phrase("socialism with Chinese characteristics", &phrases) > 0.9);
+        assert_eq!(held_gloss_phrase("characteristics", &phrases), 0.0);
+        assert_eq!(held_gloss_phrase("building", &phrases), 0.0);
+    }
 }
