@@ -333,10 +333,18 @@ fn surface(tokens: &[String]) -> String {
     s
 }
 
+/// English modal verbs (`data/terms/en_modal_verbs.txt`), read once: the word after one
+/// is the verb of its clause.
+fn en_modal_verbs() -> &'static HashSet<String> {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::data::words(include_str!("../../data/terms/en_modal_verbs.txt")))
+}
+
 /// How a window renders a list: (items rendered, 2 × glossed − content words, English).
 pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, String)> {
     let edge = super::ngrams::en_edge_words();
     let ends = EnEnds::get();
+    let modals = en_modal_verbs();
     let bad = |w: &str| w == "," || edge.contains(&w.to_lowercase()) || w.chars().count() < 2;
     let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
     // The item each glossed Chinese word belongs to.
@@ -345,7 +353,23 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
         .enumerate()
         .flat_map(|(k, g)| std::iter::repeat_n(k, g.len()))
         .collect();
-    let mut best: Option<(usize, i64, String)> = None;
+    // Best so far by (items rendered, Chinese words rendered, 2 × glossed − content words,
+    // shortest text): of two windows rendering every item, the one that also renders the
+    // words the items share ("confidence in the Chinese path, theories and system" for
+    // 道路自信、理论自信、制度自信, where "path, theories and system" leaves each 自信
+    // out) is the list's rendering, even with an unglossed word inside.
+    type Key = (usize, usize, i64, i64);
+    let mut best: Option<(Key, String)> = None;
+    // The first glossed word of each item (its index in `all`; none for an item without
+    // a gloss, which then shares no opening).
+    let openings: Vec<usize> = items
+        .iter()
+        .scan(0, |start, g| {
+            let first = if g.is_empty() { usize::MAX } else { *start };
+            *start += g.len();
+            Some(first)
+        })
+        .collect();
     for run in en_runs(en) {
         // What each token glosses, once per run: a window's rendering (as
         // `termlike::rendering` would count it on the window's text) is the sum of its
@@ -361,7 +385,22 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             })
             .collect();
         // Which tokens may open a window, and which may close one (not a modifier either).
-        let opens: Vec<bool> = run.iter().map(|t| !bad(t)).collect();
+        // A word after a modal verb that renders the opening every item shares (面向 of
+        // 面向现代化、面向世界、面向未来) is that opening written once, as the predicate
+        // of the sentence governing the list ("must orient yourselves to modernization,
+        // the world and the future"): the list's rendering begins after it.
+        let opens: Vec<bool> = run
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let predicate = i > 0
+                    && modals.contains(&run[i - 1].to_lowercase())
+                    && covers[i]
+                        .as_ref()
+                        .is_some_and(|c| openings.iter().all(|o| c.contains(o)));
+                !bad(t) && !predicate
+            })
+            .collect();
         let closes: Vec<bool> = run
             .iter()
             .zip(&opens)
@@ -378,6 +417,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             let mut zh_hits = vec![0u32; all.len()];
             let mut item_hits = vec![0u32; items.len()];
             let mut covered = 0usize;
+            let mut words_rendered = 0usize;
             for j in i + 1..=(i + MAX_WINDOW).min(run.len()) {
                 if let Some(c) = &covers[j - 1] {
                     let g = !c.is_empty();
@@ -391,6 +431,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
                                 covered += 1;
                             }
                             item_hits[item_of[z]] += 1;
+                            words_rendered += 1;
                         }
                         zh_hits[z] += 1;
                     }
@@ -405,20 +446,19 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
                     continue;
                 }
                 let text = surface(&run[i..j]);
-                let key = (covered, glossed as i64 * 2 - words as i64);
-                let better = match &best {
-                    None => true,
-                    Some(b) => {
-                        (key.0, key.1, -(text.len() as i64)) > (b.0, b.1, -(b.2.len() as i64))
-                    }
-                };
-                if better {
-                    best = Some((key.0, key.1, text));
+                let key = (
+                    covered,
+                    words_rendered,
+                    glossed as i64 * 2 - words as i64,
+                    -(text.len() as i64),
+                );
+                if best.as_ref().is_none_or(|b| key > b.0) {
+                    best = Some((key, text));
                 }
             }
         }
     }
-    best
+    best.map(|((covered, _, score, _), text)| (covered, score, text))
 }
 
 /// Glosses each item of a list.
@@ -498,6 +538,43 @@ mod tests {
         assert_eq!(
             (covered, en.as_str()),
             (3, "confidence in the path, theory and system")
+        );
+    }
+
+    /// Of two windows rendering every item, the one that renders the word the items
+    /// share too is taken, even with an unglossed word inside.
+    #[test]
+    fn the_window_renders_the_shared_word() {
+        let mut g = Glosser::new();
+        let items = gloss_items(
+            &mut g,
+            &["经济信心".into(), "市场信心".into(), "消费信心".into()],
+        );
+        let (_, _, en) = best_window(
+            "This will boost confidence in the national economy, markets and consumption.",
+            &items,
+        )
+        .unwrap();
+        assert_eq!(
+            en,
+            "confidence in the national economy, markets and consumption"
+        );
+    }
+
+    /// A verb after a modal that renders the opening every item shares is the predicate
+    /// governing the list: the window begins after it. A verb of one item only stays.
+    #[test]
+    fn the_predicate_after_a_modal_is_no_item() {
+        let mut g = Glosser::new();
+        let items = gloss_items(
+            &mut g,
+            &["服务人民".into(), "服务社会".into(), "服务国家".into()],
+        );
+        let (covered, _, en) =
+            best_window("We must serve the people, society and the country.", &items).unwrap();
+        assert_eq!(
+            (covered, en.as_str()),
+            (3, "people, society and the country")
         );
     }
 }
