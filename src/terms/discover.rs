@@ -691,6 +691,27 @@ mod tests {
         assert!(c.is_some_and(|c| c.pairs == 3), "{all:?}");
     }
 
+    /// Where the English chosen ("ideals") leaves a part of the Chinese word unrendered
+    /// (远大 of 远大理想), a word in front that the Chinese glosses ("lofty") is taken in
+    /// half the uses, though another use writes an adjective no gloss reaches.
+    #[test]
+    fn a_glossed_word_in_front_renders_the_part_left_out() {
+        let found = discover_in(&[
+            (
+                "青年要树立远大理想。",
+                "Young people should set lofty ideals.",
+            ),
+            (
+                "远大理想引领青年前进。",
+                "High ideals guide the young forward.",
+            ),
+        ]);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let c = found.iter().find(|c| c.zh == "远大理想");
+        assert_eq!(c.map(|c| c.en.as_str()), Some("lofty ideals"), "{all:?}");
+        assert!(c.is_some_and(|c| c.pairs == 2), "{all:?}");
+    }
+
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is
     /// found, with its full English.
     /// In a pair seen once every n-gram of the sentence has the same association, so the

@@ -444,13 +444,19 @@ pub(crate) fn render(
     loop {
         let base = termlike::rendering(ek, &glossed);
         let base_unglossed = base.words - base.glossed.min(base.words);
-        // A part of a Chinese word of three characters or more that the English chosen
-        // leaves unrendered (不息 of 自强不息 in "self-improvement", 农民 of 农民工 in
+        // The parts of the Chinese words of three characters or more that the English
+        // chosen leaves unrendered (不息 of 自强不息 in "self-improvement", 农民 of 农民工 in
         // "migrant workers"): the whole word is glossed, but a modifier is missing.
-        let part_unrendered = base.zh_covered == base.zh_words
-            && inner
+        let unrendered: Vec<GlossedWord> = if base.zh_covered == base.zh_words {
+            inner
                 .iter()
-                .any(|w| termlike::rendering(ek, std::slice::from_ref(w)).zh_covered == 0);
+                .filter(|w| termlike::rendering(ek, std::slice::from_ref(*w)).zh_covered == 0)
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let part_unrendered = !unrendered.is_empty();
         // Units with an adjective in front of the English chosen, whichever adjective:
         // uses vary in it ("constant self-improvement", "ceaseless self-improvement").
         // A word in -ing in front is a verb or a gerund governing the term ("building
@@ -468,12 +474,36 @@ pub(crate) fn render(
         // where the English chosen does: it renders the unrendered part. In a pair seen
         // once nothing tells such an adjective from one the sentence adds ("important
         // part" for 组成部分), so none is taken.
-        let by_part = |k: &str| {
+        // While a part is unrendered, a word in front that the Chinese glosses, in at
+        // least half the units of the English chosen, renders the modifier: the
+        // dictionary confirms it ("lofty communist ideals" for 共产主义远大理想, glossed
+        // "lofty ideal"), even where other units write an adjective no gloss reaches
+        // ("high communist ideals").
+        let glossed_front = |k: &str| {
             part_unrendered
-                && a >= 2
-                && adjective_units >= a
-                && adjective_front(k, ek)
                 && !gerund(k)
+                && k.strip_suffix(ek)
+                    .and_then(|w| w.strip_suffix(' '))
+                    .is_some_and(|w| {
+                        !w.contains(' ') && termlike::rendering(w, &glossed).glossed == 1
+                    })
+        };
+        let glossed_front_units: usize = if part_unrendered {
+            co.iter()
+                .filter(|(k, _)| glossed_front(k))
+                .map(|(_, &n)| n)
+                .sum()
+        } else {
+            0
+        };
+        let by_glossed_front = |k: &str| glossed_front_units * 2 >= a && glossed_front(k);
+        let by_part = |k: &str| {
+            by_glossed_front(k)
+                || (part_unrendered
+                    && a >= 2
+                    && adjective_units >= a
+                    && adjective_front(k, ek)
+                    && !gerund(k))
         };
         // Whether the last Chinese word (with a gloss) is rendered by the English chosen.
         let last_rendered = glossed
@@ -614,7 +644,11 @@ pub(crate) fn render(
         // adjectives seen in front, and is confirmed by that part.
         let a2 = if by_part(k) {
             adjectives_taken += 1;
-            a2.max(adjective_units.min(a))
+            if by_glossed_front(k) {
+                a2.max(a)
+            } else {
+                a2.max(adjective_units.min(a))
+            }
         } else {
             a2
         };
