@@ -315,6 +315,10 @@ pub(crate) fn render(
     // predicate.
     let sentence = termlike::zh_clause(zk);
     let glossed = termlike::gloss_candidate(glosser, zk);
+    // The words the English chosen must render, without a genitive particle (的 of 党的领导
+    // is rendered by "'s" or "of", no word a gloss reaches): what the choice weighs. The
+    // confirmation reported and ranked stays on every glossed word.
+    let content = termlike::gloss_content_words(glosser, zk);
     let near = genitive_neighbours(zk, texts, &st.units, glosser);
     let near_all: Vec<GlossedWord> = near.iter().flatten().cloned().collect();
     // Whether the English n-gram `k` does not render a genitive neighbour (checked last,
@@ -341,10 +345,10 @@ pub(crate) fn render(
     let complete = |k: &str| {
         // Two glossed Chinese words and two English words at least, before the comparison
         // word by word (most n-grams weighed are single words).
-        if glossed.len() < 2 || k.split_whitespace().nth(1).is_none() {
+        if content.len() < 2 || k.split_whitespace().nth(1).is_none() {
             return false;
         }
-        let r = termlike::rendering(k, &glossed);
+        let r = termlike::rendering(k, &content);
         r.zh_words >= 2 && r.zh_covered == r.zh_words && r.words >= 2 && r.glossed == r.words
     };
     let scored: Vec<(&str, usize, f64)> = co
@@ -374,7 +378,7 @@ pub(crate) fn render(
     let phrases = termlike::gloss_phrases(zk);
     let expected = zk.chars().count() as f64 * 0.75;
     let weight = |k: &str, g: f64| {
-        let r = termlike::rendering(k, &glossed);
+        let r = termlike::rendering(k, &content);
         let phrase = held_gloss_phrase(k, &phrases);
         let edges = if r.edges_glossed || glossed.is_empty() {
             1.5
