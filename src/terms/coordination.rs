@@ -340,11 +340,66 @@ fn en_modal_verbs() -> &'static HashSet<String> {
     WORDS.get_or_init(|| crate::data::words(include_str!("../../data/terms/en_modal_verbs.txt")))
 }
 
+/// The first glossed word of each item (its index in the items' glosses flattened; none
+/// for an item without a gloss, which then shares no opening).
+fn item_openings(items: &[Vec<GlossedWord>]) -> Vec<usize> {
+    items
+        .iter()
+        .scan(0, |start, g| {
+            let first = if g.is_empty() { usize::MAX } else { *start };
+            *start += g.len();
+            Some(first)
+        })
+        .collect()
+}
+
+/// Which tokens of a run are the predicate governing a list: a word right after a modal
+/// verb that renders the opening every item shares (`covers`: the Chinese words each token
+/// glosses; `openings`: [`item_openings`]), as "orient" renders 面向 of 面向现代化、面向世界、
+/// 面向未来 in "must orient yourselves to modernization, the world and the future". The
+/// opening is written once, as the verb of the sentence; a verb of one item only ("should
+/// fully trust in, care for and be strict with") is none.
+fn predicates(run: &[String], covers: &[Option<Vec<usize>>], openings: &[usize]) -> Vec<bool> {
+    let modals = en_modal_verbs();
+    (0..run.len())
+        .map(|i| {
+            i > 0
+                && modals.contains(&run[i - 1].to_lowercase())
+                && covers[i]
+                    .as_ref()
+                    .is_some_and(|c| openings.iter().all(|o| c.contains(o)))
+        })
+        .collect()
+}
+
+/// The predicate governing a list in an English sentence ([`predicates`]), if it has one:
+/// a window that begins after it still renders the opening the items share, through it.
+pub fn shared_predicate(en: &str, items: &[Vec<GlossedWord>]) -> Option<String> {
+    let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
+    let openings = item_openings(items);
+    en_runs(en).into_iter().find_map(|run| {
+        let covers: Vec<Option<Vec<usize>>> = run
+            .iter()
+            .map(|t| {
+                if t == "," {
+                    None
+                } else {
+                    termlike::word_covers(t, &all)
+                }
+            })
+            .collect();
+        let predicate = predicates(&run, &covers, &openings);
+        run.iter()
+            .zip(predicate)
+            .find(|(_, p)| *p)
+            .map(|(t, _)| t.clone())
+    })
+}
+
 /// How a window renders a list: (items rendered, 2 × glossed − content words, English).
 pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, String)> {
     let edge = super::ngrams::en_edge_words();
     let ends = EnEnds::get();
-    let modals = en_modal_verbs();
     let bad = |w: &str| w == "," || edge.contains(&w.to_lowercase()) || w.chars().count() < 2;
     let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
     // The item each glossed Chinese word belongs to.
@@ -360,16 +415,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
     // out) is the list's rendering, even with an unglossed word inside.
     type Key = (usize, usize, i64, i64);
     let mut best: Option<(Key, String)> = None;
-    // The first glossed word of each item (its index in `all`; none for an item without
-    // a gloss, which then shares no opening).
-    let openings: Vec<usize> = items
-        .iter()
-        .scan(0, |start, g| {
-            let first = if g.is_empty() { usize::MAX } else { *start };
-            *start += g.len();
-            Some(first)
-        })
-        .collect();
+    let openings = item_openings(items);
     for run in en_runs(en) {
         // What each token glosses, once per run: a window's rendering (as
         // `termlike::rendering` would count it on the window's text) is the sum of its
@@ -385,21 +431,13 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             })
             .collect();
         // Which tokens may open a window, and which may close one (not a modifier either).
-        // A word after a modal verb that renders the opening every item shares (面向 of
-        // 面向现代化、面向世界、面向未来) is that opening written once, as the predicate
-        // of the sentence governing the list ("must orient yourselves to modernization,
-        // the world and the future"): the list's rendering begins after it.
+        // The predicate governing the list ([`predicates`]) opens none: the list's
+        // rendering begins after it.
+        let predicate = predicates(&run, &covers, &openings);
         let opens: Vec<bool> = run
             .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let predicate = i > 0
-                    && modals.contains(&run[i - 1].to_lowercase())
-                    && covers[i]
-                        .as_ref()
-                        .is_some_and(|c| openings.iter().all(|o| c.contains(o)));
-                !bad(t) && !predicate
-            })
+            .zip(&predicate)
+            .map(|(t, &p)| !bad(t) && !p)
             .collect();
         let closes: Vec<bool> = run
             .iter()
@@ -575,6 +613,11 @@ mod tests {
         assert_eq!(
             (covered, en.as_str()),
             (3, "people, society and the country")
+        );
+        assert_eq!(
+            shared_predicate("We must serve the people, society and the country.", &items)
+                .as_deref(),
+            Some("serve")
         );
     }
 }

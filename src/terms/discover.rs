@@ -461,7 +461,25 @@ fn coordinated(
         let g = g2(a, x, a, units.len());
         let all: Vec<crate::lexicon::dict::GlossedWord> =
             glossed.iter().flatten().cloned().collect();
+        // The opening the items share, when the sentence writes it once as the predicate
+        // governing the list, is rendered there, outside the list's English ("orient" for
+        // 面向 of 面向现代化、面向世界、面向未来): it counts as rendered.
+        let predicate = match kind {
+            ListKind::List => both
+                .first()
+                .and_then(|&u| units.members[u].first())
+                .and_then(|&si| coordination::shared_predicate(&segs[si].en, &glossed))
+                .filter(|p| !en.split_whitespace().any(|w| w.eq_ignore_ascii_case(p))),
+            _ => None,
+        };
         let r = termlike::rendering(&en, &all);
+        let r = match &predicate {
+            Some(p) => termlike::Rendering {
+                zh_covered: termlike::rendering(&format!("{p} {en}"), &all).zh_covered,
+                ..r
+            },
+            None => r,
+        };
         let support = 0.5 * (r.precision() + r.coverage());
         let (documents, dates, example) = provenance(&both, units, segs);
         found.push(Candidate {
