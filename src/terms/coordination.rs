@@ -333,6 +333,69 @@ fn surface(tokens: &[String]) -> String {
     s
 }
 
+/// English modal verbs (`data/terms/en_modal_verbs.txt`), read once: the word after one
+/// is the verb of its clause.
+fn en_modal_verbs() -> &'static HashSet<String> {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| crate::data::words(include_str!("../../data/terms/en_modal_verbs.txt")))
+}
+
+/// The first glossed word of each item (its index in the items' glosses flattened; none
+/// for an item without a gloss, which then shares no opening).
+fn item_openings(items: &[Vec<GlossedWord>]) -> Vec<usize> {
+    items
+        .iter()
+        .scan(0, |start, g| {
+            let first = if g.is_empty() { usize::MAX } else { *start };
+            *start += g.len();
+            Some(first)
+        })
+        .collect()
+}
+
+/// Which tokens of a run are the predicate governing a list: a word right after a modal
+/// verb that renders the opening every item shares (`covers`: the Chinese words each token
+/// glosses; `openings`: [`item_openings`]), as "orient" renders 面向 of 面向现代化、面向世界、
+/// 面向未来 in "must orient yourselves to modernization, the world and the future". The
+/// opening is written once, as the verb of the sentence; a verb of one item only ("should
+/// fully trust in, care for and be strict with") is none.
+fn predicates(run: &[String], covers: &[Option<Vec<usize>>], openings: &[usize]) -> Vec<bool> {
+    let modals = en_modal_verbs();
+    (0..run.len())
+        .map(|i| {
+            i > 0
+                && modals.contains(&run[i - 1].to_lowercase())
+                && covers[i]
+                    .as_ref()
+                    .is_some_and(|c| openings.iter().all(|o| c.contains(o)))
+        })
+        .collect()
+}
+
+/// The predicate governing a list in an English sentence ([`predicates`]), if it has one:
+/// a window that begins after it still renders the opening the items share, through it.
+pub fn shared_predicate(en: &str, items: &[Vec<GlossedWord>]) -> Option<String> {
+    let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
+    let openings = item_openings(items);
+    en_runs(en).into_iter().find_map(|run| {
+        let covers: Vec<Option<Vec<usize>>> = run
+            .iter()
+            .map(|t| {
+                if t == "," {
+                    None
+                } else {
+                    termlike::word_covers(t, &all)
+                }
+            })
+            .collect();
+        let predicate = predicates(&run, &covers, &openings);
+        run.iter()
+            .zip(predicate)
+            .find(|(_, p)| *p)
+            .map(|(t, _)| t.clone())
+    })
+}
+
 /// How a window renders a list: (items rendered, 2 × glossed − content words, English).
 pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, String)> {
     let edge = super::ngrams::en_edge_words();
@@ -345,7 +408,14 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
         .enumerate()
         .flat_map(|(k, g)| std::iter::repeat_n(k, g.len()))
         .collect();
-    let mut best: Option<(usize, i64, String)> = None;
+    // Best so far by (items rendered, Chinese words rendered, 2 × glossed − content words,
+    // shortest text): of two windows rendering every item, the one that also renders the
+    // words the items share ("confidence in the Chinese path, theories and system" for
+    // 道路自信、理论自信、制度自信, where "path, theories and system" leaves each 自信
+    // out) is the list's rendering, even with an unglossed word inside.
+    type Key = (usize, usize, i64, i64);
+    let mut best: Option<(Key, String)> = None;
+    let openings = item_openings(items);
     for run in en_runs(en) {
         // What each token glosses, once per run: a window's rendering (as
         // `termlike::rendering` would count it on the window's text) is the sum of its
@@ -361,7 +431,14 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             })
             .collect();
         // Which tokens may open a window, and which may close one (not a modifier either).
-        let opens: Vec<bool> = run.iter().map(|t| !bad(t)).collect();
+        // The predicate governing the list ([`predicates`]) opens none: the list's
+        // rendering begins after it.
+        let predicate = predicates(&run, &covers, &openings);
+        let opens: Vec<bool> = run
+            .iter()
+            .zip(&predicate)
+            .map(|(t, &p)| !bad(t) && !p)
+            .collect();
         let closes: Vec<bool> = run
             .iter()
             .zip(&opens)
@@ -378,6 +455,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             let mut zh_hits = vec![0u32; all.len()];
             let mut item_hits = vec![0u32; items.len()];
             let mut covered = 0usize;
+            let mut words_rendered = 0usize;
             for j in i + 1..=(i + MAX_WINDOW).min(run.len()) {
                 if let Some(c) = &covers[j - 1] {
                     let g = !c.is_empty();
@@ -391,6 +469,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
                                 covered += 1;
                             }
                             item_hits[item_of[z]] += 1;
+                            words_rendered += 1;
                         }
                         zh_hits[z] += 1;
                     }
@@ -405,20 +484,19 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
                     continue;
                 }
                 let text = surface(&run[i..j]);
-                let key = (covered, glossed as i64 * 2 - words as i64);
-                let better = match &best {
-                    None => true,
-                    Some(b) => {
-                        (key.0, key.1, -(text.len() as i64)) > (b.0, b.1, -(b.2.len() as i64))
-                    }
-                };
-                if better {
-                    best = Some((key.0, key.1, text));
+                let key = (
+                    covered,
+                    words_rendered,
+                    glossed as i64 * 2 - words as i64,
+                    -(text.len() as i64),
+                );
+                if best.as_ref().is_none_or(|b| key > b.0) {
+                    best = Some((key, text));
                 }
             }
         }
     }
-    best
+    best.map(|((covered, _, score, _), text)| (covered, score, text))
 }
 
 /// Glosses each item of a list.
@@ -498,6 +576,48 @@ mod tests {
         assert_eq!(
             (covered, en.as_str()),
             (3, "confidence in the path, theory and system")
+        );
+    }
+
+    /// Of two windows rendering every item, the one that renders the word the items
+    /// share too is taken, even with an unglossed word inside.
+    #[test]
+    fn the_window_renders_the_shared_word() {
+        let mut g = Glosser::new();
+        let items = gloss_items(
+            &mut g,
+            &["经济信心".into(), "市场信心".into(), "消费信心".into()],
+        );
+        let (_, _, en) = best_window(
+            "This will boost confidence in the national economy, markets and consumption.",
+            &items,
+        )
+        .unwrap();
+        assert_eq!(
+            en,
+            "confidence in the national economy, markets and consumption"
+        );
+    }
+
+    /// A verb after a modal that renders the opening every item shares is the predicate
+    /// governing the list: the window begins after it. A verb of one item only stays.
+    #[test]
+    fn the_predicate_after_a_modal_is_no_item() {
+        let mut g = Glosser::new();
+        let items = gloss_items(
+            &mut g,
+            &["服务人民".into(), "服务社会".into(), "服务国家".into()],
+        );
+        let (covered, _, en) =
+            best_window("We must serve the people, society and the country.", &items).unwrap();
+        assert_eq!(
+            (covered, en.as_str()),
+            (3, "people, society and the country")
+        );
+        assert_eq!(
+            shared_predicate("We must serve the people, society and the country.", &items)
+                .as_deref(),
+            Some("serve")
         );
     }
 }

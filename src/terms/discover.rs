@@ -502,7 +502,25 @@ fn coordinated(
         let g = g2(a, x, a, units.len());
         let all: Vec<crate::lexicon::dict::GlossedWord> =
             glossed.iter().flatten().cloned().collect();
+        // The opening the items share, when the sentence writes it once as the predicate
+        // governing the list, is rendered there, outside the list's English ("orient" for
+        // 面向 of 面向现代化、面向世界、面向未来): it counts as rendered.
+        let predicate = match kind {
+            ListKind::List => both
+                .first()
+                .and_then(|&u| units.members[u].first())
+                .and_then(|&si| coordination::shared_predicate(&segs[si].en, &glossed))
+                .filter(|p| !en.split_whitespace().any(|w| w.eq_ignore_ascii_case(p))),
+            _ => None,
+        };
         let r = termlike::rendering(&en, &all);
+        let r = match &predicate {
+            Some(p) => termlike::Rendering {
+                zh_covered: termlike::rendering(&format!("{p} {en}"), &all).zh_covered,
+                ..r
+            },
+            None => r,
+        };
         let support = 0.5 * (r.precision() + r.coverage());
         let (documents, dates, example) = provenance(&both, units, segs);
         found.push(Candidate {
@@ -730,6 +748,27 @@ mod tests {
             "{all:?}"
         );
         assert!(c.is_some_and(|c| c.pairs == 3), "{all:?}");
+    }
+
+    /// Where the English chosen ("ideals") leaves a part of the Chinese word unrendered
+    /// (远大 of 远大理想), a word in front that the Chinese glosses ("lofty") is taken in
+    /// half the uses, though another use writes an adjective no gloss reaches.
+    #[test]
+    fn a_glossed_word_in_front_renders_the_part_left_out() {
+        let found = discover_in(&[
+            (
+                "青年要树立远大理想。",
+                "Young people should set lofty ideals.",
+            ),
+            (
+                "远大理想引领青年前进。",
+                "High ideals guide the young forward.",
+            ),
+        ]);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let c = found.iter().find(|c| c.zh == "远大理想");
+        assert_eq!(c.map(|c| c.en.as_str()), Some("lofty ideals"), "{all:?}");
+        assert!(c.is_some_and(|c| c.pairs == 2), "{all:?}");
     }
 
     /// A planted pair (绿色丝路 / Green Silk Road) among generated filler sentences is

@@ -250,6 +250,22 @@ fn inner_words(zk: &str, glosser: &mut Glosser) -> Vec<GlossedWord> {
     out
 }
 
+/// The share of one gloss phrase of the candidate (`phrases`, [`termlike::gloss_phrases`])
+/// that the English `k` holds, when it holds at least half of it, else 0. A gloss phrase
+/// tells the whole rendering from one of its words ("socialism with Chinese
+/// characteristics" against "socialism"); a few words shared with a long descriptive gloss
+/// ("a society where basic needs are met") are no such evidence, and would let the
+/// context that happens to hold them ("meets the development needs") outweigh the words
+/// that gloss the candidate ("moderately prosperous society").
+fn held_gloss_phrase(k: &str, phrases: &[Vec<u64>]) -> f64 {
+    let share = termlike::phrase_cover(k, phrases);
+    if share * 2.0 >= 1.0 {
+        share
+    } else {
+        0.0
+    }
+}
+
 /// An English n-gram with the units it shares with the Chinese and their G².
 type Scored<'a> = (&'a str, usize, f64);
 
@@ -299,6 +315,10 @@ pub(crate) fn render(
     // predicate.
     let sentence = termlike::zh_clause(zk);
     let glossed = termlike::gloss_candidate(glosser, zk);
+    // The words the English chosen must render, without a genitive particle (的 of 党的领导
+    // is rendered by "'s" or "of", no word a gloss reaches): what the choice weighs. The
+    // confirmation reported and ranked stays on every glossed word.
+    let content = termlike::gloss_content_words(glosser, zk);
     let near = genitive_neighbours(zk, texts, &st.units, glosser);
     let near_all: Vec<GlossedWord> = near.iter().flatten().cloned().collect();
     // Whether the English n-gram `k` does not render a genitive neighbour (checked last,
@@ -325,10 +345,10 @@ pub(crate) fn render(
     let complete = |k: &str| {
         // Two glossed Chinese words and two English words at least, before the comparison
         // word by word (most n-grams weighed are single words).
-        if glossed.len() < 2 || k.split_whitespace().nth(1).is_none() {
+        if content.len() < 2 || k.split_whitespace().nth(1).is_none() {
             return false;
         }
-        let r = termlike::rendering(k, &glossed);
+        let r = termlike::rendering(k, &content);
         r.zh_words >= 2 && r.zh_covered == r.zh_words && r.words >= 2 && r.glossed == r.words
     };
     let scored: Vec<(&str, usize, f64)> = co
@@ -358,8 +378,8 @@ pub(crate) fn render(
     let phrases = termlike::gloss_phrases(zk);
     let expected = zk.chars().count() as f64 * 0.75;
     let weight = |k: &str, g: f64| {
-        let r = termlike::rendering(k, &glossed);
-        let phrase = termlike::phrase_cover(k, &phrases);
+        let r = termlike::rendering(k, &content);
+        let phrase = held_gloss_phrase(k, &phrases);
         let edges = if r.edges_glossed || glossed.is_empty() {
             1.5
         } else {
@@ -428,13 +448,19 @@ pub(crate) fn render(
     loop {
         let base = termlike::rendering(ek, &glossed);
         let base_unglossed = base.words - base.glossed.min(base.words);
-        // A part of a Chinese word of three characters or more that the English chosen
-        // leaves unrendered (不息 of 自强不息 in "self-improvement", 农民 of 农民工 in
+        // The parts of the Chinese words of three characters or more that the English
+        // chosen leaves unrendered (不息 of 自强不息 in "self-improvement", 农民 of 农民工 in
         // "migrant workers"): the whole word is glossed, but a modifier is missing.
-        let part_unrendered = base.zh_covered == base.zh_words
-            && inner
+        let unrendered: Vec<GlossedWord> = if base.zh_covered == base.zh_words {
+            inner
                 .iter()
-                .any(|w| termlike::rendering(ek, std::slice::from_ref(w)).zh_covered == 0);
+                .filter(|w| termlike::rendering(ek, std::slice::from_ref(*w)).zh_covered == 0)
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let part_unrendered = !unrendered.is_empty();
         // Units with an adjective in front of the English chosen, whichever adjective:
         // uses vary in it ("constant self-improvement", "ceaseless self-improvement").
         // A word in -ing in front is a verb or a gerund governing the term ("building
@@ -452,12 +478,36 @@ pub(crate) fn render(
         // where the English chosen does: it renders the unrendered part. In a pair seen
         // once nothing tells such an adjective from one the sentence adds ("important
         // part" for 组成部分), so none is taken.
-        let by_part = |k: &str| {
+        // While a part is unrendered, a word in front that the Chinese glosses, in at
+        // least half the units of the English chosen, renders the modifier: the
+        // dictionary confirms it ("lofty communist ideals" for 共产主义远大理想, glossed
+        // "lofty ideal"), even where other units write an adjective no gloss reaches
+        // ("high communist ideals").
+        let glossed_front = |k: &str| {
             part_unrendered
-                && a >= 2
-                && adjective_units >= a
-                && adjective_front(k, ek)
                 && !gerund(k)
+                && k.strip_suffix(ek)
+                    .and_then(|w| w.strip_suffix(' '))
+                    .is_some_and(|w| {
+                        !w.contains(' ') && termlike::rendering(w, &glossed).glossed == 1
+                    })
+        };
+        let glossed_front_units: usize = if part_unrendered {
+            co.iter()
+                .filter(|(k, _)| glossed_front(k))
+                .map(|(_, &n)| n)
+                .sum()
+        } else {
+            0
+        };
+        let by_glossed_front = |k: &str| glossed_front_units * 2 >= a && glossed_front(k);
+        let by_part = |k: &str| {
+            by_glossed_front(k)
+                || (part_unrendered
+                    && a >= 2
+                    && adjective_units >= a
+                    && adjective_front(k, ek)
+                    && !gerund(k))
         };
         // Whether the last Chinese word (with a gloss) is rendered by the English chosen.
         let last_rendered = glossed
@@ -598,7 +648,11 @@ pub(crate) fn render(
         // adjectives seen in front, and is confirmed by that part.
         let a2 = if by_part(k) {
             adjectives_taken += 1;
-            a2.max(adjective_units.min(a))
+            if by_glossed_front(k) {
+                a2.max(a)
+            } else {
+                a2.max(adjective_units.min(a))
+            }
         } else {
             a2
         };
@@ -677,4 +731,20 @@ pub(crate) fn render(
         rendering: r,
         glossed,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A gloss phrase counts when the English holds at least half of it: the whole
+    /// rendering of a set phrase does, one of its words does not.
+    #[test]
+    fn a_gloss_phrase_counts_when_mostly_held() {
+        let phrases = termlike::gloss_phrases("中国特色社会主义");
+        assert!(!phrases.is_empty());
+        assert!(held_gloss_phrase("socialism with Chinese characteristics", &phrases) > 0.9);
+        assert_eq!(held_gloss_phrase("characteristics", &phrases), 0.0);
+        assert_eq!(held_gloss_phrase("building", &phrases), 0.0);
+    }
 }

@@ -28,6 +28,7 @@ struct Structure {
     time: HashSet<String>,
     session: Vec<String>,
     ordinal: HashSet<String>,
+    genitive: HashSet<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -57,6 +58,7 @@ fn structure() -> &'static Structure {
             time: take("time").into_iter().collect(),
             session: take("session"),
             ordinal: take("ordinal").into_iter().collect(),
+            genitive: take("genitive").into_iter().collect(),
         }
     })
 }
@@ -705,6 +707,21 @@ pub(crate) fn inner_dictionary_words(word: &str) -> Vec<String> {
 /// stems of the dictionary words inside it (摸着石头过河 is glossed "wade across the river",
 /// and 石头 adds "stone").
 pub fn gloss_candidate(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
+    gloss_candidate_of(glosser, zh, false)
+}
+
+/// [`gloss_candidate`] without the genitive particles (`genitive:` in
+/// `data/terms/zh_term_structure.txt`: 的, 之): the words an English rendering must
+/// account for. English renders a particle by word order, "of" or "'s", never by a word
+/// its glosses reach, so counted as a word to render it keeps every rendering of a
+/// 的-phrase short of whole ("Party's leadership" for 党的领导 renders 党 and 领导, all
+/// there is to render).
+pub(crate) fn gloss_content_words(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
+    gloss_candidate_of(glosser, zh, true)
+}
+
+/// [`gloss_candidate`], leaving out the genitive particles when `no_genitive`.
+fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec<GlossedWord> {
     // An ordinal prefix before a numeral (第 of 第七届…大会) is rendered by the English
     // ordinal together with the numeral ("Seventh"): it is not a word of its own the
     // English must account for, else the string without it would look the better term.
@@ -719,6 +736,7 @@ pub fn gloss_candidate(glosser: &mut Glosser, zh: &str) -> Vec<GlossedWord> {
     };
     let tokens: Vec<&str> = (0..tokens.len())
         .filter(|&i| !(s.ordinal.contains(tokens[i]) && numeral(tokens.get(i + 1))))
+        .filter(|&i| !(no_genitive && s.genitive.contains(tokens[i])))
         .map(|i| tokens[i])
         .collect();
     let mut words: Vec<GlossedWord> = tokens.iter().flat_map(|t| glosser.gloss(t)).collect();
@@ -1205,6 +1223,18 @@ mod tests {
             "建设亚太共同体",
             "building an Asia Pacific community"
         ));
+    }
+
+    /// Without its genitive particle, a 的-phrase is rendered whole by its content words.
+    #[test]
+    fn a_genitive_particle_is_no_word_to_render() {
+        let mut g = Glosser::new();
+        let all = gloss_candidate(&mut g, "国家的安全");
+        let content = gloss_content_words(&mut g, "国家的安全");
+        assert_eq!(content.len() + 1, all.len());
+        let r = rendering("security of the country", &content);
+        assert_eq!((r.zh_covered, r.zh_words), (2, 2), "{r:?}");
+        assert!(rendering("security of the country", &all).zh_covered < all.len());
     }
 
     #[test]
