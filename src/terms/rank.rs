@@ -223,7 +223,7 @@ pub(crate) fn rank(
     // nested candidate is kept was decided above, longer first.
     let strength = |zh: &str| match termlike::form(zh, quoted) {
         Some(Form::Dictionary | Form::Quoted | Form::Numbered) => 3u8,
-        Some(Form::Structure) => 2,
+        Some(Form::Structure | Form::PairedTerms) => 2,
         Some(Form::Compound) => 1,
         None => 0,
     };
