@@ -93,6 +93,18 @@ pub(crate) fn function_word_edge(zh: &str) -> bool {
     (start.contains(*first) && !framed) || end.contains(*last)
 }
 
+/// Whether a Chinese word is a function word: 的, a start or end character of
+/// [`zh_edges`] written as a word of its own, or a word of [`zh_edge_tokens`]. What follows
+/// a term in running text; a word group running on past the end of a would-be term is
+/// not one.
+pub(crate) fn function_word(word: &str) -> bool {
+    let (start, end) = zh_edges();
+    let (start_tokens, end_tokens) = zh_edge_tokens();
+    start.iter().chain(end).any(|e| e == word)
+        || start_tokens.contains(word)
+        || end_tokens.contains(word)
+}
+
 /// English words that do not bound a term.
 pub(crate) fn en_edge_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
