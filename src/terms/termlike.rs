@@ -29,6 +29,7 @@ struct Structure {
     session: Vec<String>,
     ordinal: HashSet<String>,
     suffix: Vec<String>,
+    clause_verb: HashSet<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -59,6 +60,7 @@ fn structure() -> &'static Structure {
             session: take("session"),
             ordinal: take("ordinal").into_iter().collect(),
             suffix: take("suffix"),
+            clause_verb: take("clause-verb").into_iter().collect(),
         }
     })
 }
@@ -412,15 +414,16 @@ pub(crate) fn zh_clause(zh: &str) -> bool {
 }
 
 /// Whether a Chinese string holds, as a word of its own, a copula or preposition that
-/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), and is not itself a
-/// dictionary entry (实践是检验真理的唯一标准 is one).
+/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), or a verb that takes
+/// an object (`clause-verb:`: 理想指引道路 is a subject, its verb and its object), and is
+/// not itself a dictionary entry (实践是检验真理的唯一标准 is one).
 pub(crate) fn clause_word_inside(zh: &str) -> bool {
-    let inner = &structure().inner;
+    let s = structure();
     let tokens = cedict::tokenize(zh);
     tokens.len() > 2
         && tokens[1..tokens.len() - 1]
             .iter()
-            .any(|t| inner.contains(*t))
+            .any(|t| s.inner.contains(*t) || s.clause_verb.contains(*t))
         && !dictionary_word(zh)
 }
 
@@ -1091,6 +1094,14 @@ mod tests {
             Some(Form::Numbered)
         );
         assert!(time_expression("去年") && !time_expression("去年底前"));
+    }
+
+    #[test]
+    fn a_verb_with_its_object_inside_is_a_clause() {
+        assert!(clause_word_inside("理想指引发展道路"));
+        assert!(!clause_word_inside("发展道路"));
+        // A verb opening the string is a governing verb, tested elsewhere.
+        assert!(!clause_word_inside("推动发展道路"));
     }
 
     #[test]
