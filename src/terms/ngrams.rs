@@ -575,6 +575,7 @@ mod tests {
         assert!(function_word_edge("和完善现有制度"));
         assert!(function_word_edge("为建设小康社会"));
         assert!(function_word_edge("工作目标越"));
+        assert!(function_word_edge("发展前景宏伟"));
         // The same character inside a word at the edge is the term's own.
         assert!(!function_word_edge("和平发展道路"));
         assert!(!function_word_edge("基本国策"));

@@ -1099,6 +1099,8 @@ mod tests {
     #[test]
     fn a_verb_with_its_object_inside_is_a_clause() {
         assert!(clause_word_inside("理想指引发展道路"));
+        // So does an aspect particle after a verb.
+        assert!(clause_word_inside("报告阐明了发展道路"));
         assert!(!clause_word_inside("发展道路"));
         // A verb opening the string is a governing verb, tested elsewhere.
         assert!(!clause_word_inside("推动发展道路"));
