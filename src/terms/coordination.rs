@@ -215,6 +215,72 @@ pub fn zh_juxtaposed(zh: &str) -> Vec<(String, Vec<String>)> {
     out
 }
 
+/// Coordinated modifiers written without punctuation before 的 and a head term (民主自由
+/// 平等公正的社会主义制度 "a democratic, free, equal and just socialist system"): three to
+/// six consecutive two-character dictionary words that are not verbs (a verb in front governs the phrase:
+/// 建设…), 的, and the longest run of words after it with the form of a term (a dictionary
+/// entry, a set opening or head) that ends the run or stands before a function word, each
+/// with its items (the modifiers, then the head). The
+/// head belongs to the formulation, so the modifiers alone are not its term; the caller
+/// keeps one only where one English window renders every modifier and the head.
+pub fn zh_qualified(zh: &str) -> Vec<(String, Vec<String>)> {
+    let clean = crate::lexicon::terms::zh_key_text(zh);
+    let none = HashSet::new();
+    let verb = |t: &str| crate::lexicon::cedict::simplified(t).is_some_and(|e| e.verb_gloss());
+    let mut out = Vec::new();
+    for run in clean.split(|c: char| !is_han(c)).filter(|r| !r.is_empty()) {
+        let tokens = crate::lexicon::cedict::tokenize(run);
+        for (i, t) in tokens.iter().enumerate() {
+            if *t != "的" {
+                continue;
+            }
+            let mut modifiers: Vec<&str> = tokens[..i]
+                .iter()
+                .rev()
+                .take_while(|m| m.chars().count() == 2 && termlike::dictionary_word(m) && !verb(m))
+                .copied()
+                .collect();
+            modifiers.reverse();
+            if !(3..=6).contains(&modifiers.len()) {
+                continue;
+            }
+            // The head: words after 的 with the form of a term, three characters or more,
+            // ending where the run does or before a function word (else it is cut from a
+            // longer word group: 根本 of 根本利益).
+            let mut head: Option<String> = None;
+            let mut words = String::new();
+            let after = &tokens[i + 1..];
+            for (k, w) in after.iter().enumerate() {
+                words.push_str(w);
+                if words.chars().count() > MAX_ITEM + 2 {
+                    break;
+                }
+                let term = words.chars().count() >= 3
+                    && matches!(
+                        termlike::form(&words, &none),
+                        Some(termlike::Form::Dictionary | termlike::Form::Structure)
+                    );
+                let closed = after
+                    .get(k + 1)
+                    .is_none_or(|next| super::ngrams::function_word(next));
+                if term && closed {
+                    head = Some(words.clone());
+                }
+            }
+            let Some(head) = head else { continue };
+            let key = format!("{}的{head}", modifiers.concat());
+            // Tokens skip characters the dictionary lacks: the key must be the text's own.
+            if !run.contains(&key) {
+                continue;
+            }
+            let mut items: Vec<String> = modifiers.iter().map(|m| m.to_string()).collect();
+            items.push(head);
+            out.push((key, items));
+        }
+    }
+    out
+}
+
 /// Characters after which a clause pair may begin: the start of a sentence or a quotation.
 const COUPLET_OPEN: &str = "。！？；：“「‘\"";
 
@@ -499,6 +565,54 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
     best.map(|((covered, _, score, _), text)| (covered, score, text))
 }
 
+/// The English of coordinated modifiers and their head ([`zh_qualified`]): the best
+/// window ([`best_window`]) grown to the whole English list it stands in, since a
+/// modifier's English may be a word no gloss reaches ("prosperous" for a word glossed
+/// "rich and powerful") and a list of adjectives is written whole: leftwards over words
+/// each followed by a comma ("stable, open, …"), rightwards, when the window ends inside
+/// the list, through its "and" or "or" and the word after it. Kept when the head and all
+/// the modifiers but one are rendered.
+pub fn qualified_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<String> {
+    let (head, modifiers) = items.split_last()?;
+    let (_, _, window) = best_window(en, items)?;
+    let edge = super::ngrams::en_edge_words();
+    let word = |t: &str| {
+        t != "," && t.chars().all(char::is_alphabetic) && !edge.contains(&t.to_lowercase())
+    };
+    for run in en_runs(en) {
+        let n = window.split([' ', ',']).filter(|w| !w.is_empty()).count();
+        let Some(start) = (0..run.len()).find(|&i| {
+            let j = (i..=run.len()).find(|&j| run[i..j].iter().filter(|t| *t != ",").count() == n);
+            j.is_some_and(|j| surface(&run[i..j]) == window)
+        }) else {
+            continue;
+        };
+        let mut i = start;
+        let mut j = (i..=run.len())
+            .find(|&j| run[i..j].iter().filter(|t| *t != ",").count() == n)
+            .unwrap_or(run.len());
+        while i >= 2 && run[i - 1] == "," && word(&run[i - 2]) {
+            i -= 2;
+        }
+        let in_list = run[i..j].iter().any(|t| t == ",");
+        if in_list {
+            if let Some(k) =
+                (j..(j + 4).min(run.len())).find(|&k| run[k] == "and" || run[k] == "or")
+            {
+                let rest_is_list = run[j..k].iter().all(|t| t == "," || word(t));
+                if rest_is_list && run.get(k + 1).is_some_and(|t| word(t)) {
+                    j = k + 2;
+                }
+            }
+        }
+        let text = surface(&run[i..j]);
+        let rendered = |g: &[GlossedWord]| termlike::rendering(&text, g).zh_covered > 0;
+        let missing = modifiers.iter().filter(|m| !rendered(m)).count();
+        return (rendered(head) && missing <= 1).then_some(text);
+    }
+    None
+}
+
 /// Glosses each item of a list.
 pub fn gloss_items(glosser: &mut Glosser, items: &[String]) -> Vec<Vec<GlossedWord>> {
     items
@@ -536,6 +650,44 @@ mod tests {
         // The quotation after the list is not part of its last item.
         let l = zh_lists("坚决反对形式主义、官僚主义、享乐主义和奢靡之风“四风”。");
         assert_eq!(l[0].0, "形式主义、官僚主义、享乐主义和奢靡之风");
+    }
+
+    #[test]
+    fn coordinated_modifiers_take_their_head() {
+        let found = zh_qualified("我们要建设民主自由平等公正的社会主义制度。");
+        assert!(
+            found
+                .iter()
+                .any(|(k, items)| k == "民主自由平等公正的社会主义制度"
+                    && items.len() == 5
+                    && items.last().map(String::as_str) == Some("社会主义制度")),
+            "{found:?}"
+        );
+        // A verb in front is not one of the modifiers; two modifiers are no coordination;
+        // a head cut from a longer word group is no head.
+        assert!(found.iter().all(|(k, _)| !k.starts_with("建设")));
+        assert!(zh_qualified("民主法治的社会主义制度").is_empty());
+        assert!(zh_qualified("民主自由平等公正的政治制度改革").is_empty());
+    }
+
+    #[test]
+    fn the_english_of_qualified_modifiers_is_their_whole_list() {
+        let items: Vec<String> = ["民主", "自由", "平等", "社会主义制度"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let glossed = gloss_items(&mut Glosser::new(), &items);
+        // "strong" renders no item: the list is taken whole all the same.
+        let en = "They built a strong, democratic, free and equal socialist system at last.";
+        assert_eq!(
+            qualified_window(en, &glossed).as_deref(),
+            Some("strong, democratic, free and equal socialist system")
+        );
+        // Without its head the English is no rendering.
+        assert_eq!(
+            qualified_window("They are democratic, free and equal.", &glossed),
+            None
+        );
     }
 
     #[test]

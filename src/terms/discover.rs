@@ -402,6 +402,9 @@ enum ListKind {
     /// Two-character words written without punctuation (改革发展稳定), a list only where the
     /// English lists them.
     Juxtaposed,
+    /// Such words before 的 and a head term ([`coordination::zh_qualified`]): the
+    /// formulation whole, where one English window renders every modifier and the head.
+    Qualified,
 }
 
 /// Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the English
@@ -432,6 +435,11 @@ fn coordinated(
                     coordination::zh_juxtaposed(zh)
                         .into_iter()
                         .map(|l| (l, ListKind::Juxtaposed)),
+                )
+                .chain(
+                    coordination::zh_qualified(zh)
+                        .into_iter()
+                        .map(|l| (l, ListKind::Qualified)),
                 );
             for ((key, items), couplet) in found {
                 let e = lists
@@ -467,6 +475,7 @@ fn coordinated(
                 ListKind::List => coordination::best_window(&segs[si].en, &glossed)
                     .filter(|w| w.0 >= needed)
                     .map(|w| w.2),
+                ListKind::Qualified => coordination::qualified_window(&segs[si].en, &glossed),
                 // A list without punctuation stands only as an English list of one word
                 // per item, across commas and closed by "and" or "or" ("reform,
                 // development and stability").
@@ -544,6 +553,9 @@ fn coordinated(
                 in_pairs(a),
                 match kind {
                     ListKind::Couplet => "set phrase of two clauses".to_string(),
+                    ListKind::Qualified => {
+                        format!("{} coordinated modifiers and their head", items.len() - 1)
+                    }
                     _ => format!("coordinated formulation of {} items", items.len()),
                 },
                 format!(

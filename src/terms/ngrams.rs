@@ -55,6 +55,56 @@ pub(crate) fn opening_start_word(zh: &str) -> Option<&'static str> {
         .map(String::as_str)
 }
 
+/// Words that do not begin (first) or end (second) a Chinese term when they stand as a
+/// word of their own in the candidate's dictionary tokenization (`start-token:` and
+/// `end-token:` in `data/terms/zh_edge_chars.txt`): a conjunction or preposition cut
+/// from the clause around the term, which the character lists of [`zh_edges`] cannot
+/// name without losing the words those characters begin (和 of 和平).
+fn zh_edge_tokens() -> &'static (HashSet<String>, HashSet<String>) {
+    static TOKENS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    TOKENS.get_or_init(|| {
+        let mut start = HashSet::new();
+        let mut end = HashSet::new();
+        for line in include_str!("../../data/terms/zh_edge_chars.txt").lines() {
+            if let Some(rest) = line.strip_prefix("start-token:") {
+                start.extend(rest.split_whitespace().map(str::to_string));
+            } else if let Some(rest) = line.strip_prefix("end-token:") {
+                end.extend(rest.split_whitespace().map(str::to_string));
+            }
+        }
+        (start, end)
+    })
+}
+
+/// Whether a Chinese string opens or closes with a function word of its own
+/// ([`zh_edge_tokens`]): 和完善现有制度, 为建设小康社会, 建成之时 are a term with a piece of
+/// its clause, not a term. The frame 以…为… (以人民为中心: 以 first, 为 later) is a set
+/// formulation and passes.
+pub(crate) fn function_word_edge(zh: &str) -> bool {
+    let tokens = crate::lexicon::cedict::tokenize(zh);
+    let (start, end) = zh_edge_tokens();
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    if tokens.len() < 2 {
+        return false;
+    }
+    let framed = *first == "以" && tokens[1..].contains(&"为");
+    (start.contains(*first) && !framed) || end.contains(*last)
+}
+
+/// Whether a Chinese word is a function word: 的, a start or end character of
+/// [`zh_edges`] written as a word of its own, or a word of [`zh_edge_tokens`]. What follows
+/// a term in running text; a word group running on past the end of a would-be term is
+/// not one.
+pub(crate) fn function_word(word: &str) -> bool {
+    let (start, end) = zh_edges();
+    let (start_tokens, end_tokens) = zh_edge_tokens();
+    start.iter().chain(end).any(|e| e == word)
+        || start_tokens.contains(word)
+        || end_tokens.contains(word)
+}
+
 /// English words that do not bound a term.
 pub(crate) fn en_edge_words() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
@@ -347,6 +397,7 @@ impl ZhNgrams {
                         || !bad_start.iter().any(|b| k.starts_with(b.as_str())))
                         && !bad_end.iter().any(|b| k.ends_with(b.as_str()))))
                     && !termlike::clause_word_inside(k)
+                    && (dict || !function_word_edge(k))
                     && !termlike::time_expression(k)
                     && !always_negated(&st.left)
                     && (entropy(&st.left) > 0.0 || st.left_boundary == st.count)
@@ -517,6 +568,20 @@ impl EnNgrams {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_of_their_own_do_not_bound_a_term() {
+        // A conjunction or preposition standing as a word at an edge is clause.
+        assert!(function_word_edge("和完善现有制度"));
+        assert!(function_word_edge("为建设小康社会"));
+        assert!(function_word_edge("工作目标越"));
+        assert!(function_word_edge("发展前景宏伟"));
+        // The same character inside a word at the edge is the term's own.
+        assert!(!function_word_edge("和平发展道路"));
+        assert!(!function_word_edge("基本国策"));
+        // 以…为… is a set frame.
+        assert!(!function_word_edge("以人民为中心"));
+    }
 
     #[test]
     fn english_spans_keep_initialisms_and_break_at_punctuation() {

@@ -217,10 +217,16 @@ pub(crate) fn rank(
     let mut kept: Vec<Candidate> = Vec::new();
     for mut c in found {
         let termlike = !matches!(termlike::form(&c.zh, quoted), None | Some(Form::Compound));
+        // A coordinated formulation is a term beside its last item or head (Chinese puts
+        // the head last: 民主自由平等公正的社会主义制度 beside 社会主义制度), whatever its form: the head's
+        // English inside its own is no sign that it is the head with context.
         let nested = kept.iter().position(|k| {
+            let coordination = c.band == Band::List && c.zh.ends_with(k.zh.as_str());
             (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
                 && (k.en.eq_ignore_ascii_case(&c.en)
-                    || (!termlike && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))))
+                    || (!termlike
+                        && !coordination
+                        && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))))
                 && c.pairs * 4 <= k.pairs * 5
                 && k.pairs * 4 <= c.pairs * 5
         });
@@ -247,7 +253,7 @@ pub(crate) fn rank(
     // order changes: which nested candidate is kept was decided above, longer first.
     let strength = |zh: &str| match termlike::form(zh, quoted) {
         Some(Form::Dictionary | Form::Quoted | Form::Numbered) => 3u8,
-        Some(Form::Structure) => 2,
+        Some(Form::Structure | Form::PairedTerms) => 2,
         Some(Form::Compound) => 1,
         None => 0,
     };

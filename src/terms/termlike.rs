@@ -29,6 +29,8 @@ struct Structure {
     session: Vec<String>,
     ordinal: HashSet<String>,
     genitive: HashSet<String>,
+    suffix: Vec<String>,
+    clause_verb: HashSet<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -59,6 +61,8 @@ fn structure() -> &'static Structure {
             session: take("session"),
             ordinal: take("ordinal").into_iter().collect(),
             genitive: take("genitive").into_iter().collect(),
+            suffix: take("suffix"),
+            clause_verb: take("clause-verb").into_iter().collect(),
         }
     })
 }
@@ -437,15 +441,16 @@ pub(crate) fn zh_clause(zh: &str) -> bool {
 }
 
 /// Whether a Chinese string holds, as a word of its own, a copula or preposition that
-/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), and is not itself a
-/// dictionary entry (实践是检验真理的唯一标准 is one).
+/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), or a verb that takes
+/// an object (`clause-verb:`: 理想指引道路 is a subject, its verb and its object), and is
+/// not itself a dictionary entry (实践是检验真理的唯一标准 is one).
 pub(crate) fn clause_word_inside(zh: &str) -> bool {
-    let inner = &structure().inner;
+    let s = structure();
     let tokens = cedict::tokenize(zh);
     tokens.len() > 2
         && tokens[1..tokens.len() - 1]
             .iter()
-            .any(|t| inner.contains(*t))
+            .any(|t| s.inner.contains(*t) || s.clause_verb.contains(*t))
         && !dictionary_word(zh)
 }
 
@@ -553,6 +558,10 @@ pub enum Form {
     /// Four characters or more opening with a set prefix or ending in a head word
     /// (中国特色社会主义事业, 基本政治制度).
     Structure,
+    /// Two terms of three characters or more joined by 和 or 与, parallel in shape (of
+    /// one length, or sharing their first or last character: 人道主义和国际主义,
+    /// 独立性和自主性): a paired formulation, a term of its own beside each of its sides.
+    PairedTerms,
     /// Four to eight characters made of two or three CC-CEDICT words of two characters or
     /// more (血肉联系, 党纪国法, 社会公平正义), or two words or such compounds joined by
     /// 和 or 与 (生产力和生产关系): the shape of a four-character set phrase or a paired
@@ -568,6 +577,7 @@ impl Form {
             Form::Quoted => "quoted",
             Form::Numbered => "numbered formulation",
             Form::Structure => "term structure",
+            Form::PairedTerms => "pair of terms",
             Form::Compound => "compound of dictionary words",
         }
     }
@@ -622,6 +632,9 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     {
         return Some(Form::Structure);
     }
+    if paired_terms(zh) {
+        return Some(Form::PairedTerms);
+    }
     if (4..=8).contains(&chars) && compound(zh) {
         return Some(Form::Compound);
     }
@@ -635,6 +648,38 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
         return Some(Form::Compound);
     }
     None
+}
+
+/// Whether `zh` is two terms joined by 和 or 与 ([`Form::PairedTerms`]). Each side has
+/// three characters or more and is a term by itself: a dictionary entry, a string with a
+/// term form (a set opening or head, a numbered formulation), or a dictionary word with an
+/// abstract-noun suffix (`suffix:` in `data/terms/zh_term_structure.txt`: 独立 + 性). The
+/// sides are parallel, of one length or sharing their first or last character, as the
+/// halves of a set formulation are; two words of running text joined by 和 (改革和发展)
+/// are not long enough, and a compound of dictionary words is no side (it may be cut from
+/// a longer phrase: 全体劳动 of 全体劳动群众).
+fn paired_terms(zh: &str) -> bool {
+    let none = HashSet::new();
+    let suffixes = &structure().suffix;
+    let term_side = |side: &str| {
+        side.chars().count() >= 3
+            && (dictionary_word(side)
+                || matches!(
+                    form(side, &none),
+                    Some(Form::Dictionary | Form::Numbered | Form::Structure)
+                )
+                || suffixes.iter().any(|x| {
+                    side.strip_suffix(x.as_str())
+                        .is_some_and(|stem| stem.chars().count() >= 2 && dictionary_word(stem))
+                }))
+    };
+    zh.char_indices().any(|(b, c)| {
+        let (left, right) = (&zh[..b], &zh[b + c.len_utf8()..]);
+        let parallel = left.chars().count() == right.chars().count()
+            || left.chars().next() == right.chars().next()
+            || left.chars().last() == right.chars().last();
+        matches!(c, '和' | '与') && parallel && term_side(left) && term_side(right)
+    })
 }
 
 /// Whether `zh` is two or three CC-CEDICT words of two characters or more, by the
@@ -1067,9 +1112,17 @@ mod tests {
         assert_eq!(form("基本经济制度", &HashSet::new()), Some(Form::Structure));
         assert_eq!(form("我们今天", &HashSet::new()), None);
         assert_eq!(form("血肉联系", &HashSet::new()), Some(Form::Compound));
+        // Two parallel terms joined by 和 are a pair of terms; two short words are not.
         assert_eq!(
-            form("生产力和生产关系", &HashSet::new()),
-            Some(Form::Compound)
+            form("独立性和自主性", &HashSet::new()),
+            Some(Form::PairedTerms)
+        );
+        assert!(paired_terms("独立性和自主性"));
+        assert!(!paired_terms("独立性和国际社会"));
+        assert_ne!(form("改革和发展", &HashSet::new()), Some(Form::PairedTerms));
+        assert_ne!(
+            form("国际主义和工作", &HashSet::new()),
+            Some(Form::PairedTerms)
         );
         assert_eq!(form("雷锋", &HashSet::new()), Some(Form::Dictionary));
         assert_ne!(
@@ -1084,6 +1137,16 @@ mod tests {
             Some(Form::Numbered)
         );
         assert!(time_expression("去年") && !time_expression("去年底前"));
+    }
+
+    #[test]
+    fn a_verb_with_its_object_inside_is_a_clause() {
+        assert!(clause_word_inside("理想指引发展道路"));
+        // So does an aspect particle after a verb.
+        assert!(clause_word_inside("报告阐明了发展道路"));
+        assert!(!clause_word_inside("发展道路"));
+        // A verb opening the string is a governing verb, tested elsewhere.
+        assert!(!clause_word_inside("推动发展道路"));
     }
 
     #[test]
