@@ -166,11 +166,22 @@ pub fn generate(crate_fst: &[u8]) -> Result<Generated, String> {
 /// The crate's `data/chinese.fst`, located through `cargo metadata`.
 pub fn crate_fst_path() -> Result<PathBuf, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    // Offline, and only for the host platform: without the filter cargo needs every
+    // package of the lock file, other platforms' too (windows-sys), which a fresh machine
+    // that has only built the crate has not downloaded.
+    let host = host_triple()?;
     let out = std::process::Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--offline"])
+        .args(["--filter-platform", &host])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .map_err(|e| format!("cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo metadata: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
     let meta: serde_json::Value =
         serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
     let manifest = meta["packages"]
@@ -185,6 +196,20 @@ pub fn crate_fst_path() -> Result<PathBuf, String> {
         .parent()
         .ok_or("manifest path has no folder")?
         .join("data/chinese.fst"))
+}
+
+/// The host's target triple, as `rustc -vV` prints it.
+fn host_triple() -> Result<String, String> {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let out = std::process::Command::new(rustc)
+        .arg("-vV")
+        .output()
+        .map_err(|e| format!("rustc -vV: {e}"))?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: "))
+        .map(str::to_string)
+        .ok_or_else(|| "rustc -vV names no host".to_string())
 }
 
 #[allow(dead_code)] // tests/cedict.rs includes this file for `generate` only
