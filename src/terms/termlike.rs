@@ -31,6 +31,7 @@ struct Structure {
     genitive: HashSet<String>,
     suffix: Vec<String>,
     clause_verb: HashSet<String>,
+    conjunction: HashSet<String>,
 }
 
 fn structure() -> &'static Structure {
@@ -63,6 +64,7 @@ fn structure() -> &'static Structure {
             genitive: take("genitive").into_iter().collect(),
             suffix: take("suffix"),
             clause_verb: take("clause-verb").into_iter().collect(),
+            conjunction: take("conjunction").into_iter().collect(),
         }
     })
 }
@@ -1038,6 +1040,52 @@ pub(crate) fn word_covers(word: &str, zh: &[GlossedWord]) -> Option<Vec<usize>> 
     })
 }
 
+/// How many coordinating conjunctions inside `zh` (`conjunction:` in
+/// `data/terms/zh_term_structure.txt`: 和, 与, joining two terms) the English `en` renders
+/// by a coordinator of its own ("and", "or" between two words). English renders the
+/// conjunction by a function word, which no gloss reaches, so [`rendering`] counts it
+/// unrendered and a pair of terms rendered whole (科学技术和人文艺术 / "science and
+/// technology and the humanities") looked as partly rendered as a string with a word of
+/// the sentence left over. Only conjunctions inside the string (one at an edge is the
+/// clause around it) between sides of three characters or more, with a gloss
+/// (else [`rendering`] does not count them), whose gloss the English does not already
+/// reach (it is then counted), at most one per English coordinator.
+pub(crate) fn conjunctions_rendered(glosser: &mut Glosser, zh: &str, en: &str) -> usize {
+    let s = structure();
+    let tokens: Vec<&str> = cedict::tokenize(zh)
+        .into_iter()
+        .filter(|t| t.chars().any(crate::parse::is_han))
+        .collect();
+    // Each side three characters or more, as in a pair of terms ([`paired_terms`]): two
+    // words of running text joined by 和 (改革和发展, 地缘和制度) are a free coordination.
+    let side = |part: &[&str]| part.iter().map(|t| t.chars().count()).sum::<usize>() >= 3;
+    let conjunctions = tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            s.conjunction.contains(*t) && side(&tokens[..i]) && side(&tokens[i + 1..])
+        })
+        .filter(|&(_, t)| {
+            let glossed = glosser.gloss(t);
+            !glossed.is_empty() && rendering(en, &glossed).zh_covered == 0
+        })
+        .count();
+    let words: Vec<String> = en
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let last = words.len().saturating_sub(1);
+    let coordinators = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i > 0 && i < last && matches!(w.as_str(), "and" | "or"))
+        .count();
+    conjunctions.min(coordinators)
+}
+
 /// Compares an English phrase with the glossed words of a Chinese candidate.
 pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
     // A handful of stems on each side: plain vectors, scanned, cost less than hashing them
@@ -1323,6 +1371,31 @@ mod tests {
         assert_eq!(
             (with.zh_covered, with.zh_words),
             (without.zh_covered, without.zh_words)
+        );
+    }
+
+    /// A conjunction joining two terms is rendered by the English "and"; not without a
+    /// coordinator, not between two short words of running text, not inside a word (和平).
+    #[test]
+    fn a_conjunction_between_terms_is_rendered_by_and() {
+        let mut g = Glosser::new();
+        let count = |g: &mut Glosser, zh: &str, en: &str| conjunctions_rendered(g, zh, en);
+        assert_eq!(
+            count(
+                &mut g,
+                "国际组织和地方政府",
+                "international organizations and local governments"
+            ),
+            1
+        );
+        assert_eq!(
+            count(&mut g, "国际组织和地方政府", "international organizations"),
+            0
+        );
+        assert_eq!(count(&mut g, "改革和发展", "reform and development"), 0);
+        assert_eq!(
+            count(&mut g, "和平发展道路", "path of peace and development"),
+            0
         );
     }
 }
