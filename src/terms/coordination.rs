@@ -438,22 +438,27 @@ fn predicates(run: &[String], covers: &[Option<Vec<usize>>], openings: &[usize])
         .collect()
 }
 
+/// What each token of an English run glosses among the items' words `all`
+/// ([`termlike::word_covers`]; a comma glosses nothing), worked out once per run.
+fn run_covers(run: &[String], all: &[GlossedWord]) -> Vec<Option<Vec<usize>>> {
+    run.iter()
+        .map(|t| {
+            if t == "," {
+                None
+            } else {
+                termlike::word_covers(t, all)
+            }
+        })
+        .collect()
+}
+
 /// The predicate governing a list in an English sentence ([`predicates`]), if it has one:
 /// a window that begins after it still renders the opening the items share, through it.
 pub fn shared_predicate(en: &str, items: &[Vec<GlossedWord>]) -> Option<String> {
     let all: Vec<GlossedWord> = items.iter().flatten().cloned().collect();
     let openings = item_openings(items);
     en_runs(en).into_iter().find_map(|run| {
-        let covers: Vec<Option<Vec<usize>>> = run
-            .iter()
-            .map(|t| {
-                if t == "," {
-                    None
-                } else {
-                    termlike::word_covers(t, &all)
-                }
-            })
-            .collect();
+        let covers = run_covers(&run, &all);
         let predicate = predicates(&run, &covers, &openings);
         run.iter()
             .zip(predicate)
@@ -486,16 +491,7 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
         // What each token glosses, once per run: a window's rendering (as
         // `termlike::rendering` would count it on the window's text) is the sum of its
         // tokens', grown one token at a time.
-        let covers: Vec<Option<Vec<usize>>> = run
-            .iter()
-            .map(|t| {
-                if t == "," {
-                    None
-                } else {
-                    termlike::word_covers(t, &all)
-                }
-            })
-            .collect();
+        let covers = run_covers(&run, &all);
         // Which tokens may open a window, and which may close one (not a modifier either).
         // The predicate governing the list ([`predicates`]) opens none: the list's
         // rendering begins after it.
