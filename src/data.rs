@@ -20,12 +20,37 @@ pub(crate) fn words(text: &'static str) -> std::collections::HashSet<String> {
         .collect()
 }
 
+/// The values of one key in a bundled file of keyed lists (`key: value value …` lines, as
+/// `data/terms/zh_edge_chars.txt`): every whitespace-separated word after `key:` on each
+/// of its [`lines`], in file order. Several readers each take their own keys of one file.
+pub(crate) fn keyed(text: &'static str, key: &str) -> Vec<String> {
+    lines(text)
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(k, _)| k.trim() == key)
+        .flat_map(|(_, rest)| rest.split_whitespace())
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn comments_and_blank_lines_are_skipped() {
         let got: Vec<&str> = super::lines("# a comment\n\n  alpha \n#beta\ngamma\t\n").collect();
         assert_eq!(got, ["alpha", "gamma"]);
+    }
+
+    #[test]
+    fn keyed_lists_take_only_their_key() {
+        let text = "# start: not this
+start: a b
+start-word: c
+end: d
+start: e
+";
+        assert_eq!(super::keyed(text, "start"), ["a", "b", "e"]);
+        assert_eq!(super::keyed(text, "start-word"), ["c"]);
+        assert!(super::keyed(text, "none").is_empty());
     }
 
     #[test]

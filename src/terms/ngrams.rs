@@ -13,21 +13,15 @@ use crate::parse::is_han;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// The values of one key of `data/terms/zh_edge_chars.txt` ([`crate::data::keyed`]).
+fn edge_key(key: &str) -> Vec<String> {
+    crate::data::keyed(include_str!("../../data/terms/zh_edge_chars.txt"), key)
+}
+
 /// Start and end characters (or strings) that do not bound a Chinese term.
 pub(crate) fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
     static EDGES: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    EDGES.get_or_init(|| {
-        let mut start = Vec::new();
-        let mut end = Vec::new();
-        for line in include_str!("../../data/terms/zh_edge_chars.txt").lines() {
-            if let Some(rest) = line.strip_prefix("start:") {
-                start.extend(rest.split_whitespace().map(str::to_string));
-            } else if let Some(rest) = line.strip_prefix("end:") {
-                end.extend(rest.split_whitespace().map(str::to_string));
-            }
-        }
-        (start, end)
-    })
+    EDGES.get_or_init(|| (edge_key("start"), edge_key("end")))
 }
 
 /// Dictionary words that begin with a start character of [`zh_edges`] and still open a
@@ -37,14 +31,7 @@ pub(crate) fn zh_edges() -> &'static (Vec<String>, Vec<String>) {
 /// running text in front of the term.
 pub(crate) fn zh_start_words() -> &'static Vec<String> {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../../data/terms/zh_edge_chars.txt")
-            .lines()
-            .filter_map(|l| l.strip_prefix("start-word:"))
-            .flat_map(str::split_whitespace)
-            .map(str::to_string)
-            .collect()
-    })
+    WORDS.get_or_init(|| edge_key("start-word"))
 }
 
 /// The start word ([`zh_start_words`]) a Chinese string opens with, followed by more.
@@ -63,16 +50,10 @@ pub(crate) fn opening_start_word(zh: &str) -> Option<&'static str> {
 fn zh_edge_tokens() -> &'static (HashSet<String>, HashSet<String>) {
     static TOKENS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
     TOKENS.get_or_init(|| {
-        let mut start = HashSet::new();
-        let mut end = HashSet::new();
-        for line in include_str!("../../data/terms/zh_edge_chars.txt").lines() {
-            if let Some(rest) = line.strip_prefix("start-token:") {
-                start.extend(rest.split_whitespace().map(str::to_string));
-            } else if let Some(rest) = line.strip_prefix("end-token:") {
-                end.extend(rest.split_whitespace().map(str::to_string));
-            }
-        }
-        (start, end)
+        (
+            edge_key("start-token").into_iter().collect(),
+            edge_key("end-token").into_iter().collect(),
+        )
     })
 }
 
