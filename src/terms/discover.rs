@@ -312,9 +312,20 @@ fn score_pair(
     // (scored by the G² of one use more: [`lexicalised_g2`]); a repeated one has its
     // repetition already (raising it too would put a dictionary word above the longer term
     // built on it: 领导集体 above 中央领导集体).
+    //
+    // A repeated pair rendered word for word by an English of two words or more has at
+    // least the association of one clean use (G² of a pair seen once, Chinese and English
+    // written nowhere else): a second use must not rank it below the same pair seen once.
+    // Its G² can fall under that when the text writes the Chinese more often than this
+    // rendering (中国特色社会主义制度, written 4 times, rendered alike twice): the other uses
+    // are rendered freely, as long terms often are, which says nothing against this
+    // rendering. Not for a one-word English (人民自己 / "people"), which the glosses do not
+    // tie to the whole Chinese.
     let lexical = a < 2 && lexicalised(zk, form, &r, &rendered.en);
     let association = if lexical {
         lexicalised_g2(a, x, rendered.en_pairs, units.len())
+    } else if a >= 2 && r.words >= 2 && r.glossed == r.words {
+        rendered.g2.max(g2(1, 1, 1, units.len()))
     } else {
         rendered.g2
     };
@@ -846,6 +857,35 @@ mod tests {
             principles == exchanges + 1
                 && (found[principles].score - found[exchanges].score).abs() < 1e-9,
             "{principles} {exchanges}: {found:#?}"
+        );
+    }
+
+    /// A term rendered alike in two of its four uses (中国特色社会主义制度, the other two
+    /// rendered freely) ranks above a pair of the same form seen once: its G² falls below
+    /// that of one clean use, and the floor keeps it there.
+    #[test]
+    fn a_repeated_pair_rendered_freely_elsewhere_ranks_above_a_pair_seen_once() {
+        let found = discover_in(&[
+            ("坚持基本经济制度。", "Uphold the basic economic system."),
+            ("完善基本经济制度。", "Improve the basic economic system."),
+            ("发展基本经济制度。", "Develop what we have built."),
+            ("巩固基本经济制度。", "Consolidate it further."),
+            (
+                "坚持根本政治制度。",
+                "Uphold the fundamental political system.",
+            ),
+        ]);
+        let rank = |zh: &str, en: &str| {
+            found
+                .iter()
+                .position(|c| c.zh == zh && c.en == en)
+                .unwrap_or(usize::MAX)
+        };
+        let repeated = rank("基本经济制度", "basic economic system");
+        let once = rank("根本政治制度", "fundamental political system");
+        assert!(
+            repeated < once && once < found.len(),
+            "{repeated} {once}: {found:#?}"
         );
     }
 
