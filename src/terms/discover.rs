@@ -313,18 +313,18 @@ fn score_pair(
     // repetition already (raising it too would put a dictionary word above the longer term
     // built on it: 领导集体 above 中央领导集体).
     //
-    // A repeated pair rendered word for word by an English of two words or more has at
-    // least the association of one clean use (G² of a pair seen once, Chinese and English
-    // written nowhere else): a second use must not rank it below the same pair seen once.
-    // Its G² can fall under that when the text writes the Chinese more often than this
-    // rendering (中国特色社会主义制度, written 4 times, rendered alike twice): the other uses
-    // are rendered freely, as long terms often are, which says nothing against this
-    // rendering. Not for a one-word English (人民自己 / "people"), which the glosses do not
-    // tie to the whole Chinese.
+    // A pair rendered word for word by an English of two words or more has at least the
+    // association of one clean use (G² of a pair seen once, Chinese and English written
+    // nowhere else): more uses must not rank it below the same pair seen once. Its G² falls
+    // under that when the text writes the Chinese more often than this rendering
+    // (中国特色社会主义制度, written 4 times, rendered alike twice; 基本路线, written twice,
+    // rendered alike once): the other uses are rendered freely, as long terms often are,
+    // which says nothing against this rendering. Not for a one-word English (人民自己 /
+    // "people"), which the glosses do not tie to the whole Chinese.
     let lexical = a < 2 && lexicalised(zk, form, &r, &rendered.en);
     let association = if lexical {
         lexicalised_g2(a, x, rendered.en_pairs, units.len())
-    } else if a >= 2 && r.words >= 2 && r.glossed == r.words {
+    } else if r.words >= 2 && r.glossed == r.words {
         rendered.g2.max(g2(1, 1, 1, units.len()))
     } else {
         rendered.g2
