@@ -426,7 +426,14 @@ enum ListKind {
 
 /// Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the English
 /// window that renders every item, in the most units. A list seen once is weaker evidence
-/// than a repeated term and ranks at half its score.
+/// than a repeated term and ranks at half its score, unless it is rendered whole: three
+/// items or more, every Chinese word and every English content word glossed, a word at
+/// least per item, and no verb opening it (爱国主义、集体主义、社会主义 / "patriotism,
+/// collectivism and socialism"). Such a list is a formulation by its form, as a numbered
+/// one is, and the dictionary confirms each item; a list of verbs and their objects
+/// (支持改革、促进发展、维护稳定) is a piece of the sentence as often, and a list of two
+/// items rendered by a word each (同心同德、埋头苦干 / "mind, work") as often a piece of
+/// each item's gloss.
 fn coordinated(
     segs: &[Segment],
     units: &Units,
@@ -549,6 +556,12 @@ fn coordinated(
         };
         let support = 0.5 * (r.precision() + r.coverage());
         let (documents, dates, example) = provenance(&both, units, segs);
+        // Rendered whole (see above): not halved when seen once.
+        let whole = r.glossed == r.words
+            && r.zh_covered == r.zh_words
+            && items.len() >= 3
+            && r.words >= items.len()
+            && !termlike::verb_phrase(key, &en);
         found.push(Candidate {
             zh: key.clone(),
             en,
@@ -556,7 +569,7 @@ fn coordinated(
                 * (1.0 + support.min(1.0))
                 * termhood(key, "two words")
                 * LONG_FORM
-                * if a < 2 { UNCONFIRMED } else { 1.0 },
+                * if a < 2 && !whole { UNCONFIRMED } else { 1.0 },
             g2: g,
             pairs: a,
             zh_pairs: x,
@@ -886,6 +899,31 @@ mod tests {
         assert!(
             repeated < once && once < found.len(),
             "{repeated} {once}: {found:#?}"
+        );
+    }
+
+    /// A list of three nominal items seen once, rendered whole, ranks with the pairs seen
+    /// once of a strong form; a list of verbs and their objects stays at half its score.
+    #[test]
+    fn a_list_rendered_whole_ranks_with_pairs_seen_once() {
+        let found = discover_in(&[
+            (
+                "弘扬爱国主义、集体主义、社会主义。",
+                "Carry forward patriotism, collectivism and socialism.",
+            ),
+            ("坚持基本经济制度。", "Uphold the basic economic system."),
+            (
+                "我们要支持改革、促进发展、维护稳定。",
+                "We must support reform, promote development and maintain stability.",
+            ),
+        ]);
+        let rank = |zh: &str| found.iter().position(|c| c.zh == zh).unwrap_or(usize::MAX);
+        let list = rank("爱国主义、集体主义、社会主义");
+        let once = rank("基本经济制度");
+        let verbs = rank("支持改革、促进发展、维护稳定");
+        assert!(
+            list < once && once < verbs && verbs < found.len(),
+            "{list} {once} {verbs}: {found:#?}"
         );
     }
 
