@@ -428,8 +428,10 @@ enum ListKind {
 /// window that renders every item, in the most units. A list seen once is weaker evidence
 /// than a repeated term and ranks at half its score, unless it is rendered whole: three
 /// items or more, every Chinese word and every English content word glossed, a word at
-/// least per item, and no verb opening it (爱国主义、集体主义、社会主义 / "patriotism,
-/// collectivism and socialism"). Such a list is a formulation by its form, as a numbered
+/// least per item, the last English word glossed (no window cut inside an item), and no
+/// verb and its object as its first item (爱国主义、集体主义、社会主义 / "patriotism,
+/// collectivism and socialism"; 改革发展稳定 / "reform, development and stability", whose
+/// "reform" renders a one-word item, not a verb governing an object). Such a list is a formulation by its form, as a numbered
 /// one is, and the dictionary confirms each item; a list of verbs and their objects
 /// (支持改革、促进发展、维护稳定) is a piece of the sentence as often, and a list of two
 /// items rendered by a word each (同心同德、埋头苦干 / "mind, work") as often a piece of
@@ -561,7 +563,11 @@ fn coordinated(
             && r.zh_covered == r.zh_words
             && items.len() >= 3
             && r.words >= items.len()
-            && !termlike::verb_phrase(key, &en);
+            && en
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| termlike::rendering(w, &all).glossed == 1)
+            && !items.first().is_some_and(|i| termlike::verb_phrase(i, &en));
         found.push(Candidate {
             zh: key.clone(),
             en,
@@ -916,11 +922,16 @@ mod tests {
                 "我们要支持改革、促进发展、维护稳定。",
                 "We must support reform, promote development and maintain stability.",
             ),
+            (
+                "正确处理改革发展稳定关系。",
+                "Balance reform, development and stability.",
+            ),
         ]);
         let rank = |zh: &str| found.iter().position(|c| c.zh == zh).unwrap_or(usize::MAX);
         let list = rank("爱国主义、集体主义、社会主义");
         let once = rank("基本经济制度");
         let verbs = rank("支持改革、促进发展、维护稳定");
+        assert!(rank("改革发展稳定") < once, "{found:#?}");
         assert!(
             list < once && once < verbs && verbs < found.len(),
             "{list} {once} {verbs}: {found:#?}"
