@@ -2,6 +2,7 @@
 //! English renderings that pair uses, counted per document.
 
 use super::Segment;
+use crate::lexicon::cedict;
 use crate::lexicon::terms::{Term, TermIndex};
 use serde::Serialize;
 
@@ -27,6 +28,11 @@ type Span = (usize, usize, usize);
 /// only where it is not inside the longer rendering of another term of the same pair: in
 /// a pair naming both 睦邻友好 and 中俄睦邻友好合作条约, the treaty's "Treaty of
 /// Good-Neighborliness and Friendly Cooperation" is not a use of 睦邻友好's rendering.
+///
+/// A term written only as a piece of a longer dictionary word is not used either: 中国
+/// in 中国人 ("Chinese") or 发展中国家 ("developing countries"), 中国共产党 in 中国共产党人
+/// ("Chinese Communists"). The longer word has its own rendering, which need not hold the
+/// term's, so holding the pair to it would raise false alarms in `--check`.
 pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
     let index = TermIndex::new(terms);
     let mut hits = Vec::new();
@@ -34,6 +40,7 @@ pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
         let found: Vec<(usize, Vec<Span>)> = index
             .find_in_zh(&s.zh)
             .into_iter()
+            .filter(|t| !only_inside_words(&s.zh, &t.zh))
             .filter_map(|t| {
                 let term = terms.iter().position(|x| std::ptr::eq(x, t))?;
                 Some((term, t.rendering_spans(&s.en)))
@@ -64,6 +71,40 @@ pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// The longest dictionary word ([`cedict::is_headword`]) looked for across a term's edge.
+const MAX_WORD_CHARS: usize = 8;
+
+/// Whether every occurrence of the term `term` in `zh` is a piece of a longer CC-CEDICT
+/// word: a word that shares two characters or more with the occurrence and runs past one
+/// of its edges (中国 in 中国人 and in 发展中国家, 中国共产党 in 中国共产党人, 中国外交 in
+/// 中国外交政策 with 外交政策). A word sharing one character only is no evidence: greedy
+/// segmentation reads 在世 ("alive") across 在世界 and 民和 (a place) across 人民和. A term
+/// the text never writes as such (its Chinese matched only after normalisation) counts as
+/// used.
+fn only_inside_words(zh: &str, term: &str) -> bool {
+    let text: Vec<char> = zh.chars().collect();
+    let key: Vec<char> = term.chars().collect();
+    if key.is_empty() || key.len() > text.len() {
+        return false;
+    }
+    let starts: Vec<usize> = (0..=text.len() - key.len())
+        .filter(|&i| text[i..i + key.len()] == key[..])
+        .collect();
+    let inside_word = |i: usize| {
+        let j = i + key.len();
+        (i.saturating_sub(MAX_WORD_CHARS)..j).any(|p| {
+            (p + 2..=text.len().min(p + MAX_WORD_CHARS)).any(|q| {
+                let shared = q.min(j).saturating_sub(p.max(i));
+                (p < i || q > j) && shared >= 2 && {
+                    let w: String = text[p..q].iter().collect();
+                    cedict::is_headword(&w)
+                }
+            })
+        })
+    };
+    !starts.is_empty() && starts.into_iter().all(inside_word)
 }
 
 /// Pairs of one document.
@@ -210,6 +251,39 @@ mod tests {
             .map(|h| (h.seg, h.used.clone()))
             .collect();
         assert_eq!(used, vec![(0, vec![1]), (1, vec![]), (2, vec![0])]);
+    }
+
+    /// A term written only inside a longer dictionary word (中国 in 中国人, 发展中国家 and
+    /// 中国梦) is not a use of it; written on its own in the same pair, or beside a word
+    /// that shares one character with it only (在世 across 在世界), it is.
+    #[test]
+    fn a_term_inside_a_longer_word_is_not_used() {
+        let terms = parse_terms(
+            "zh\ten\tcategory\n中国\tChina\tplace\n世界\tworld\tconcept\n",
+            "t",
+        )
+        .expect("parses");
+        let segs = vec![
+            seg(
+                "a",
+                "2024-01-01",
+                "每一个中国人都有中国梦。",
+                "Every Chinese has a dream.",
+            ),
+            seg("b", "2024-01-01", "发展中国家。", "Developing countries."),
+            seg(
+                "c",
+                "2024-01-01",
+                "中国人和中国。",
+                "The Chinese and China.",
+            ),
+            seg("d", "2024-01-01", "在世界上。", "In the world."),
+        ];
+        let hits: Vec<(usize, usize)> = scan(&segs, &terms)
+            .iter()
+            .map(|h| (h.seg, h.term))
+            .collect();
+        assert_eq!(hits, vec![(2, 0), (3, 1)]);
     }
 
     #[test]
