@@ -303,8 +303,15 @@ fn score_pair(
     // of the term forms: most such strings in a speech are free phrases (坚决维护, 历史条件).
     // Proposed, so that a set phrase used once is not lost, but ranked after the pairs
     // with stronger evidence.
+    // Where the English shows the compound to be two terms coordinated, each rendered
+    // whole by its half ([`termlike::two_part_rendering`]: 社会公平正义 / "social fairness
+    // and justice"), it is a formulation as a list seen once is, and ranks as one: at half.
     let weak_form = if x < 2 && form == Some(Form::Compound) {
-        WEAK_FORM
+        if termlike::two_part_rendering(&mut Glosser::new(), zk, &rendered.en) {
+            UNCONFIRMED
+        } else {
+            WEAK_FORM
+        }
     } else {
         1.0
     };

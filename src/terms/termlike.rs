@@ -1086,6 +1086,57 @@ pub(crate) fn conjunctions_rendered(glosser: &mut Glosser, zh: &str, en: &str) -
     conjunctions.min(coordinators)
 }
 
+/// Whether the English `en` renders `zh` as two coordinated parts: it is "A and B" (or
+/// "A or B", one coordinator, inside) and the Chinese splits into two runs of words, a
+/// conjunction between them left out (`conjunction:`), such that A renders the first run
+/// whole and B the second (every content word glossed by its run, every glossed word of
+/// the run rendered). 社会公平正义 / "social fairness and justice", 安定团结 / "stability
+/// and unity", 霸权主义和强权政治 / "hegemony and power politics": a coordination written
+/// as a compound, which the English shows to be two terms side by side, as a list is; not
+/// 失去人民拥护 / "people and lose their support", whose halves render no run whole.
+pub(crate) fn two_part_rendering(glosser: &mut Glosser, zh: &str, en: &str) -> bool {
+    let words: Vec<&str> = en.split_whitespace().collect();
+    let coordinators: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| matches!(w.to_lowercase().as_str(), "and" | "or"))
+        .map(|(i, _)| i)
+        .collect();
+    let [at] = coordinators[..] else {
+        return false;
+    };
+    if at == 0 || at + 1 == words.len() {
+        return false;
+    }
+    let (first, second) = (words[..at].join(" "), words[at + 1..].join(" "));
+    let conjunction = &structure().conjunction;
+    let tokens: Vec<&str> = cedict::tokenize(zh)
+        .into_iter()
+        .filter(|t| t.chars().any(crate::parse::is_han))
+        .collect();
+    let whole = |en: &str, run: &[&str], glosser: &mut Glosser| {
+        let glossed = glosser.gloss(&run.concat());
+        let r = rendering(en, &glossed);
+        !glossed.is_empty() && r.words > 0 && r.glossed == r.words && r.zh_covered == r.zh_words
+    };
+    (1..tokens.len()).any(|split| {
+        let left = &tokens[..split];
+        let right = &tokens[split..];
+        let left = match left.split_last() {
+            Some((last, rest)) if conjunction.contains(*last) => rest,
+            _ => left,
+        };
+        let right = match right.split_first() {
+            Some((head, rest)) if conjunction.contains(*head) => rest,
+            _ => right,
+        };
+        !left.is_empty()
+            && !right.is_empty()
+            && whole(&first, left, glosser)
+            && whole(&second, right, glosser)
+    })
+}
+
 /// Compares an English phrase with the glossed words of a Chinese candidate.
 pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
     // A handful of stems on each side: plain vectors, scanned, cost less than hashing them
@@ -1397,5 +1448,39 @@ mod tests {
             count(&mut g, "和平发展道路", "path of peace and development"),
             0
         );
+    }
+
+    /// A compound the English renders as two coordinated parts, each half of the Chinese
+    /// rendered whole by one side of "and", a conjunction between the halves or not; not an
+    /// English whose sides render no half whole.
+    #[test]
+    fn two_terms_coordinated_in_a_compound() {
+        let mut g = Glosser::new();
+        assert!(two_part_rendering(
+            &mut g,
+            "社会公平正义",
+            "social fairness and justice"
+        ));
+        assert!(two_part_rendering(
+            &mut g,
+            "安定团结",
+            "stability and unity"
+        ));
+        assert!(two_part_rendering(
+            &mut g,
+            "霸权主义和强权政治",
+            "hegemony and power politics"
+        ));
+        assert!(!two_part_rendering(
+            &mut g,
+            "失去人民拥护",
+            "people and lose their support"
+        ));
+        assert!(!two_part_rendering(&mut g, "安定团结", "stability"));
+        assert!(!two_part_rendering(
+            &mut g,
+            "安定团结",
+            "stability, unity and order"
+        ));
     }
 }
