@@ -82,16 +82,19 @@ pub(crate) struct UnitText<'a> {
     pub(crate) zh_quoted: Vec<String>,
     /// The spans its English writes between double quotation marks ([`quoted_english`]).
     pub(crate) en_quoted: Vec<String>,
+    /// Its English.
+    pub(crate) en: &'a str,
 }
 
 impl<'a> UnitText<'a> {
     /// The text of a unit of these Chinese segments and this English.
-    pub(crate) fn new(zh: Vec<&'a str>, en: &str) -> UnitText<'a> {
+    pub(crate) fn new(zh: Vec<&'a str>, en: &'a str) -> UnitText<'a> {
         let zh_quoted = zh.iter().flat_map(|z| termlike::quoted_spans(z)).collect();
         UnitText {
             zh,
             zh_quoted,
             en_quoted: quoted_english(en),
+            en,
         }
     }
 }
@@ -264,6 +267,48 @@ fn held_gloss_phrase(k: &str, phrases: &[Vec<u64>]) -> f64 {
     } else {
         0.0
     }
+}
+
+/// Whether an English rendering is a capitalised name whose ends the capitals confirm
+/// where the glosses do not: every content word capitalised, two at least glossed and
+/// standing together at its end, and in front of them at most one unglossed word, a
+/// nationality adjective or a word capitalised inside a sentence of `texts` (not only
+/// because a sentence opens with it). The word in front is part of the name ("Chinese
+/// Communist Youth League" for 共青团, glossed "Communist Youth League"): a name is written
+/// whole, and English capitalises no word of the sentence around it.
+fn capitalised_name(en: &str, glossed: &[GlossedWord], texts: &[&str]) -> bool {
+    let words: Vec<(&str, bool)> = en
+        .split_whitespace()
+        .filter_map(|w| termlike::word_covers(w, glossed).map(|c| (w, !c.is_empty())))
+        .collect();
+    let Some(first) = words.iter().position(|&(_, g)| g) else {
+        return false;
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if first > 1
+        || words.len() - first < 2
+        || !words.iter().all(|&(w, _)| capitalised(w))
+        || !words[first..].iter().all(|&(_, g)| g)
+    {
+        return false;
+    }
+    let Some(&(front, _)) = words.first().filter(|_| first == 1) else {
+        return true;
+    };
+    // Inside a sentence: the text before it ends on a word, not on a sentence's end.
+    let inside = |t: &str| {
+        t.match_indices(en).any(|(at, _)| {
+            t[..at]
+                .trim_end()
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '\''))
+        })
+    };
+    // A nationality adjective: a word that leaves a rendering dangling without modifying.
+    let ends = EnEnds::get();
+    let demonym = ends.dangling(front) && !ends.modifier(front);
+    demonym || texts.iter().any(|t| inside(t))
 }
 
 /// An English n-gram with the units it shares with the Chinese and their G².
@@ -713,7 +758,16 @@ pub(crate) fn render(
     // glossed). A numbered formulation is its own evidence at the ends: its number meets
     // the English ordinal, and its head (大 of 十八大) is an abbreviation no gloss
     // renders ("18th CPC National Congress").
-    let ends_ok = r.edges_glossed || form == Some(Form::Numbered);
+    let ends_ok = r.edges_glossed
+        || form == Some(Form::Numbered)
+        || capitalised_name(
+            &surface,
+            &glossed,
+            &st.units
+                .iter()
+                .filter_map(|&u| texts.get(u).map(|t| t.en))
+                .collect::<Vec<_>>(),
+        );
     if a < 2 && !(ends_ok && r.precision() >= 0.5 && r.coverage() >= 0.5) {
         return None;
     }
@@ -746,5 +800,41 @@ mod tests {
         assert!(held_gloss_phrase("socialism with Chinese characteristics", &phrases) > 0.9);
         assert_eq!(held_gloss_phrase("characteristics", &phrases), 0.0);
         assert_eq!(held_gloss_phrase("building", &phrases), 0.0);
+    }
+
+    /// A capitalised name confirms its ends where the glosses do not: a nationality
+    /// adjective or a word capitalised inside a sentence in front of the glossed name is
+    /// part of it; a word capitalised only because it opens a sentence, a lower-case
+    /// spelling or an unglossed last word is not.
+    #[test]
+    fn a_capitalised_name_confirms_its_ends() {
+        let glossed = termlike::gloss_candidate(&mut Glosser::new(), "共青团");
+        let text = ["The Chinese Communist Youth League should act. Strengthen Communist Youth League work."];
+        assert!(capitalised_name(
+            "Chinese Communist Youth League",
+            &glossed,
+            &[]
+        ));
+        assert!(capitalised_name("Communist Youth League", &glossed, &[]));
+        assert!(!capitalised_name(
+            "chinese communist youth league",
+            &glossed,
+            &text
+        ));
+        assert!(!capitalised_name(
+            "Strengthen Communist Youth League",
+            &glossed,
+            &text
+        ));
+        assert!(capitalised_name(
+            "Strengthen Communist Youth League",
+            &glossed,
+            &["We Strengthen Communist Youth League work."]
+        ));
+        assert!(!capitalised_name(
+            "Communist Youth League Work",
+            &glossed,
+            &text
+        ));
     }
 }
