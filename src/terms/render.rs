@@ -311,6 +311,21 @@ fn capitalised_name(en: &str, glossed: &[GlossedWord], texts: &[&str]) -> bool {
     demonym || texts.iter().any(|t| inside(t))
 }
 
+/// How many words open `en` before its first content word the Chinese glosses, when one
+/// of them at least is a content word (else 0): words of the sentence in front of a
+/// rendering, not of the rendering.
+fn unglossed_front(en: &str, glossed: &[GlossedWord]) -> usize {
+    let mut content = false;
+    for (i, w) in en.split_whitespace().enumerate() {
+        match termlike::word_covers(w, glossed) {
+            Some(c) if !c.is_empty() => return if content { i } else { 0 },
+            Some(_) => content = true,
+            None => {}
+        }
+    }
+    0
+}
+
 /// An English n-gram with the units it shares with the Chinese and their G².
 type Scored<'a> = (&'a str, usize, f64);
 
@@ -768,9 +783,52 @@ pub(crate) fn render(
                 .filter_map(|&u| texts.get(u).map(|t| t.en))
                 .collect::<Vec<_>>(),
         );
-    if a < 2 && !(ends_ok && r.precision() >= 0.5 && r.coverage() >= 0.5) {
-        return None;
-    }
+    let confirmed = |r: &termlike::Rendering, ends_ok: bool| {
+        ends_ok && r.precision() >= 0.5 && r.coverage() >= 0.5
+    };
+    // In a pair seen once every n-gram of the sentence is as associated as the English
+    // chosen, which may open on a word of the sentence before the term ("greetings to
+    // overseas Chinese" for 华侨华人, "advanced productive forces and relations of
+    // production" for 生产力和生产关系, beside 先进): unglossed words in front of the first
+    // glossed one are dropped when the rest is confirmed, rather than the pair.
+    let (surface, r) = if a < 2 && !confirmed(&r, ends_ok) {
+        let n = unglossed_front(&surface, &glossed);
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let keys: Vec<&str> = ek.split_whitespace().collect();
+        if n == 0 || surface != core || keys.len() != words.len() || n >= words.len() {
+            return None;
+        }
+        let (rest, key) = (words[n..].join(" "), keys[n..].join(" "));
+        let r = termlike::rendering(&rest, &glossed);
+        let (&k, _) = co.get_key_value(key.as_str())?;
+        // The rest must render the whole Chinese, word for word: a word dropped may render
+        // a Chinese word no gloss reaches (全面 of 全面的社会变革, "all-round"), and a
+        // single word is no evidence that the sentence, not the term, opened the English.
+        // A Chinese conjunction (和 of 风险和考验) counts as rendered by an English
+        // coordinator, which no gloss reaches ([`termlike::conjunctions_rendered`], or one
+        // when the Chinese coordinates at all).
+        let coordinated = rest.split_whitespace().any(|w| matches!(w, "and" | "or"));
+        let conjunctions = if coordinated {
+            termlike::conjunctions_rendered(glosser, zk, &rest).max(usize::from(zh_coordinated))
+        } else {
+            0
+        };
+        if !confirmed(&r, r.edges_glossed)
+            || r.words < 2
+            || r.glossed < r.words
+            || r.zh_covered + conjunctions < r.zh_words
+            || number_unrendered(zk, form, k)
+            || (!sentence && facts(k).clause)
+        {
+            return None;
+        }
+        ek = k;
+        y = en.units_of(k).max(a);
+        g = super::discover::g2(a, x, y, n_units);
+        (rest, r)
+    } else {
+        (surface, r)
+    };
     // An English that renders none of the Chinese (血肉联系 "close ties") is no evidence
     // that a verb at its edge is left out: the verb is dropped only beside a rendered word.
     if r.zh_covered > 0 && termlike::unrendered_edge_verb(zk, &surface) {
@@ -800,6 +858,23 @@ mod tests {
         assert!(held_gloss_phrase("socialism with Chinese characteristics", &phrases) > 0.9);
         assert_eq!(held_gloss_phrase("characteristics", &phrases), 0.0);
         assert_eq!(held_gloss_phrase("building", &phrases), 0.0);
+    }
+
+    /// Words of the sentence in front of a rendering, up to the first glossed content word,
+    /// are counted when one at least is a content word.
+    #[test]
+    fn unglossed_words_in_front_are_counted() {
+        let glossed = termlike::gloss_candidate(&mut Glosser::new(), "生产力和生产关系");
+        let en = "advanced productive forces and relations of production";
+        assert_eq!(unglossed_front(en, &glossed), 1);
+        assert_eq!(unglossed_front("productive forces", &glossed), 0);
+        assert_eq!(unglossed_front("the productive forces", &glossed), 0);
+        let glossed = termlike::gloss_candidate(&mut Glosser::new(), "华侨华人");
+        assert_eq!(
+            unglossed_front("greetings to overseas Chinese", &glossed),
+            2
+        );
+        assert_eq!(unglossed_front("greetings to friends", &glossed), 0);
     }
 
     /// A capitalised name confirms its ends where the glosses do not: a nationality
