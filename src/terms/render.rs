@@ -82,16 +82,19 @@ pub(crate) struct UnitText<'a> {
     pub(crate) zh_quoted: Vec<String>,
     /// The spans its English writes between double quotation marks ([`quoted_english`]).
     pub(crate) en_quoted: Vec<String>,
+    /// Its English.
+    pub(crate) en: &'a str,
 }
 
 impl<'a> UnitText<'a> {
     /// The text of a unit of these Chinese segments and this English.
-    pub(crate) fn new(zh: Vec<&'a str>, en: &str) -> UnitText<'a> {
+    pub(crate) fn new(zh: Vec<&'a str>, en: &'a str) -> UnitText<'a> {
         let zh_quoted = zh.iter().flat_map(|z| termlike::quoted_spans(z)).collect();
         UnitText {
             zh,
             zh_quoted,
             en_quoted: quoted_english(en),
+            en,
         }
     }
 }
@@ -264,6 +267,63 @@ fn held_gloss_phrase(k: &str, phrases: &[Vec<u64>]) -> f64 {
     } else {
         0.0
     }
+}
+
+/// Whether an English rendering is a capitalised name whose ends the capitals confirm
+/// where the glosses do not: every content word capitalised, two at least glossed and
+/// standing together at its end, and in front of them at most one unglossed word, a
+/// nationality adjective or a word capitalised inside a sentence of `texts` (not only
+/// because a sentence opens with it). The word in front is part of the name ("Chinese
+/// Communist Youth League" for 共青团, glossed "Communist Youth League"): a name is written
+/// whole, and English capitalises no word of the sentence around it.
+fn capitalised_name(en: &str, glossed: &[GlossedWord], texts: &[&str]) -> bool {
+    let words: Vec<(&str, bool)> = en
+        .split_whitespace()
+        .filter_map(|w| termlike::word_covers(w, glossed).map(|c| (w, !c.is_empty())))
+        .collect();
+    let Some(first) = words.iter().position(|&(_, g)| g) else {
+        return false;
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if first > 1
+        || words.len() - first < 2
+        || !words.iter().all(|&(w, _)| capitalised(w))
+        || !words[first..].iter().all(|&(_, g)| g)
+    {
+        return false;
+    }
+    let Some(&(front, _)) = words.first().filter(|_| first == 1) else {
+        return true;
+    };
+    // Inside a sentence: the text before it ends on a word, not on a sentence's end.
+    let inside = |t: &str| {
+        t.match_indices(en).any(|(at, _)| {
+            t[..at]
+                .trim_end()
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '\''))
+        })
+    };
+    // A nationality adjective: a word that leaves a rendering dangling without modifying.
+    let ends = EnEnds::get();
+    let demonym = ends.dangling(front) && !ends.modifier(front);
+    demonym || texts.iter().any(|t| inside(t))
+}
+
+/// How many words open `en` before its first content word the Chinese glosses, when one
+/// of them at least is a content word (else 0): words of the sentence in front of a
+/// rendering, not of the rendering.
+fn unglossed_front(en: &str, glossed: &[GlossedWord]) -> usize {
+    let mut content = false;
+    for (i, w) in en.split_whitespace().enumerate() {
+        match termlike::word_covers(w, glossed) {
+            Some(c) if !c.is_empty() => return if content { i } else { 0 },
+            Some(_) => content = true,
+            None => {}
+        }
+    }
+    0
 }
 
 /// An English n-gram with the units it shares with the Chinese and their G².
@@ -713,10 +773,62 @@ pub(crate) fn render(
     // glossed). A numbered formulation is its own evidence at the ends: its number meets
     // the English ordinal, and its head (大 of 十八大) is an abbreviation no gloss
     // renders ("18th CPC National Congress").
-    let ends_ok = r.edges_glossed || form == Some(Form::Numbered);
-    if a < 2 && !(ends_ok && r.precision() >= 0.5 && r.coverage() >= 0.5) {
-        return None;
-    }
+    let ends_ok = r.edges_glossed
+        || form == Some(Form::Numbered)
+        || capitalised_name(
+            &surface,
+            &glossed,
+            &st.units
+                .iter()
+                .filter_map(|&u| texts.get(u).map(|t| t.en))
+                .collect::<Vec<_>>(),
+        );
+    let confirmed = |r: &termlike::Rendering, ends_ok: bool| {
+        ends_ok && r.precision() >= 0.5 && r.coverage() >= 0.5
+    };
+    // In a pair seen once every n-gram of the sentence is as associated as the English
+    // chosen, which may open on a word of the sentence before the term ("greetings to
+    // overseas Chinese" for 华侨华人, "advanced productive forces and relations of
+    // production" for 生产力和生产关系, beside 先进): unglossed words in front of the first
+    // glossed one are dropped when the rest is confirmed, rather than the pair.
+    let (surface, r) = if a < 2 && !confirmed(&r, ends_ok) {
+        let n = unglossed_front(&surface, &glossed);
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let keys: Vec<&str> = ek.split_whitespace().collect();
+        if n == 0 || surface != core || keys.len() != words.len() || n >= words.len() {
+            return None;
+        }
+        let (rest, key) = (words[n..].join(" "), keys[n..].join(" "));
+        let r = termlike::rendering(&rest, &glossed);
+        let (&k, _) = co.get_key_value(key.as_str())?;
+        // The rest must render the whole Chinese, word for word: a word dropped may render
+        // a Chinese word no gloss reaches (全面 of 全面的社会变革, "all-round"), and a
+        // single word is no evidence that the sentence, not the term, opened the English.
+        // A Chinese conjunction (和 of 风险和考验) counts as rendered by an English
+        // coordinator, which no gloss reaches ([`termlike::conjunctions_rendered`], or one
+        // when the Chinese coordinates at all).
+        let coordinated = rest.split_whitespace().any(|w| matches!(w, "and" | "or"));
+        let conjunctions = if coordinated {
+            termlike::conjunctions_rendered(glosser, zk, &rest).max(usize::from(zh_coordinated))
+        } else {
+            0
+        };
+        if !confirmed(&r, r.edges_glossed)
+            || r.words < 2
+            || r.glossed < r.words
+            || r.zh_covered + conjunctions < r.zh_words
+            || number_unrendered(zk, form, k)
+            || (!sentence && facts(k).clause)
+        {
+            return None;
+        }
+        ek = k;
+        y = en.units_of(k).max(a);
+        g = super::discover::g2(a, x, y, n_units);
+        (rest, r)
+    } else {
+        (surface, r)
+    };
     // An English that renders none of the Chinese (血肉联系 "close ties") is no evidence
     // that a verb at its edge is left out: the verb is dropped only beside a rendered word.
     if r.zh_covered > 0 && termlike::unrendered_edge_verb(zk, &surface) {
@@ -746,5 +858,58 @@ mod tests {
         assert!(held_gloss_phrase("socialism with Chinese characteristics", &phrases) > 0.9);
         assert_eq!(held_gloss_phrase("characteristics", &phrases), 0.0);
         assert_eq!(held_gloss_phrase("building", &phrases), 0.0);
+    }
+
+    /// Words of the sentence in front of a rendering, up to the first glossed content word,
+    /// are counted when one at least is a content word.
+    #[test]
+    fn unglossed_words_in_front_are_counted() {
+        let glossed = termlike::gloss_candidate(&mut Glosser::new(), "生产力和生产关系");
+        let en = "advanced productive forces and relations of production";
+        assert_eq!(unglossed_front(en, &glossed), 1);
+        assert_eq!(unglossed_front("productive forces", &glossed), 0);
+        assert_eq!(unglossed_front("the productive forces", &glossed), 0);
+        let glossed = termlike::gloss_candidate(&mut Glosser::new(), "华侨华人");
+        assert_eq!(
+            unglossed_front("greetings to overseas Chinese", &glossed),
+            2
+        );
+        assert_eq!(unglossed_front("greetings to friends", &glossed), 0);
+    }
+
+    /// A capitalised name confirms its ends where the glosses do not: a nationality
+    /// adjective or a word capitalised inside a sentence in front of the glossed name is
+    /// part of it; a word capitalised only because it opens a sentence, a lower-case
+    /// spelling or an unglossed last word is not.
+    #[test]
+    fn a_capitalised_name_confirms_its_ends() {
+        let glossed = termlike::gloss_candidate(&mut Glosser::new(), "共青团");
+        let text = ["The Chinese Communist Youth League should act. Strengthen Communist Youth League work."];
+        assert!(capitalised_name(
+            "Chinese Communist Youth League",
+            &glossed,
+            &[]
+        ));
+        assert!(capitalised_name("Communist Youth League", &glossed, &[]));
+        assert!(!capitalised_name(
+            "chinese communist youth league",
+            &glossed,
+            &text
+        ));
+        assert!(!capitalised_name(
+            "Strengthen Communist Youth League",
+            &glossed,
+            &text
+        ));
+        assert!(capitalised_name(
+            "Strengthen Communist Youth League",
+            &glossed,
+            &["We Strengthen Communist Youth League work."]
+        ));
+        assert!(!capitalised_name(
+            "Communist Youth League Work",
+            &glossed,
+            &text
+        ));
     }
 }
