@@ -558,7 +558,8 @@ pub enum Form {
     /// A numbered formulation: numeral + classifier (四项基本原则, 三步走).
     Numbered,
     /// Four characters or more opening with a set prefix or ending in a head word
-    /// (中国特色社会主义事业, 基本政治制度).
+    /// (中国特色社会主义事业, 基本政治制度), or a modifier before an abstract term
+    /// (先进生产力).
     Structure,
     /// Two terms of three characters or more joined by 和 or 与, parallel in shape (of
     /// one length, or sharing their first or last character: 人道主义和国际主义,
@@ -637,6 +638,9 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     if paired_terms(zh) {
         return Some(Form::PairedTerms);
     }
+    if modified_term(zh) {
+        return Some(Form::Structure);
+    }
     if (4..=8).contains(&chars) && compound(zh) {
         return Some(Form::Compound);
     }
@@ -682,6 +686,27 @@ fn paired_terms(zh: &str) -> bool {
             || left.chars().last() == right.chars().last();
         matches!(c, '和' | '与') && parallel && term_side(left) && term_side(right)
     })
+}
+
+/// Whether `zh` is a modifier of two characters before an abstract term: a dictionary word
+/// of three characters or more ending in an abstract-noun suffix (`suffix:` in
+/// `data/terms/zh_term_structure.txt`: 先进 + 生产力 "advanced productive forces"). Such a
+/// string is a term of its own beside its head, as a set opening or head makes one
+/// ([`Form::Structure`]), not a compound that may be the head with a word of its context;
+/// else the head's rendering, inside its own, left it a fragment of the head. Not after a
+/// verb (CC-CEDICT glosses it "to …": 涉及生产力, 面向现代化), which governs the term.
+fn modified_term(zh: &str) -> bool {
+    let tokens = cedict::tokenize(zh);
+    let verb = |t: &str| cedict::simplified(t).is_some_and(|e| e.verb_gloss());
+    compound(zh)
+        && tokens.len() == 2
+        && tokens[0].chars().count() == 2
+        && !verb(tokens[0])
+        && tokens[1].chars().count() >= 3
+        && structure()
+            .suffix
+            .iter()
+            .any(|x| tokens[1].ends_with(x.as_str()))
 }
 
 /// Whether `zh` is two or three CC-CEDICT words of two characters or more, by the
@@ -1169,6 +1194,16 @@ mod tests {
         assert!(!clause_word_inside("发展道路"));
         // A verb opening the string is a governing verb, tested elsewhere.
         assert!(!clause_word_inside("推动发展道路"));
+    }
+
+    /// A modifier before an abstract term makes a term of its own; a verb before it
+    /// governs it, and the string stays a compound.
+    #[test]
+    fn a_modifier_before_an_abstract_term_is_a_term() {
+        let none = HashSet::new();
+        assert_eq!(form("先进生产力", &none), Some(Form::Structure));
+        assert_eq!(form("涉及生产力", &none), Some(Form::Compound));
+        assert_eq!(form("生产力", &none), Some(Form::Dictionary));
     }
 
     #[test]
