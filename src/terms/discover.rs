@@ -251,13 +251,7 @@ fn score_pair(
     units: &Units,
     segs: &[Segment],
 ) -> Candidate {
-    // A conjunction joining two terms inside the Chinese (生产力和生产关系) that the English
-    // renders by its own "and" is rendered, though no gloss reaches it: counted so, a pair
-    // of terms rendered whole ranks with the other pairs the dictionary confirms whole.
-    let mut r = rendered.rendering;
-    r.zh_covered = (r.zh_covered
-        + termlike::conjunctions_rendered(&mut Glosser::new(), zk, &rendered.en))
-    .min(r.zh_words);
+    let r = rendered.rendering;
     let x = st.units.len();
     let a = rendered.pairs;
     // Dictionary support: share of English content words glossed by the Chinese and of

@@ -805,14 +805,12 @@ pub(crate) fn render(
         // a Chinese word no gloss reaches (全面 of 全面的社会变革, "all-round"), and a
         // single word is no evidence that the sentence, not the term, opened the English.
         // A Chinese conjunction (和 of 风险和考验) counts as rendered by an English
-        // coordinator, which no gloss reaches ([`termlike::conjunctions_rendered`], or one
-        // when the Chinese coordinates at all).
+        // coordinator, which no gloss reaches: one, when the Chinese coordinates at all and
+        // its conjunction is still a word to render (one joining two terms is not one:
+        // [`termlike::has_joining_conjunction`]).
         let coordinated = rest.split_whitespace().any(|w| matches!(w, "and" | "or"));
-        let conjunctions = if coordinated {
-            termlike::conjunctions_rendered(glosser, zk, &rest).max(usize::from(zh_coordinated))
-        } else {
-            0
-        };
+        let conjunctions =
+            usize::from(coordinated && zh_coordinated && !termlike::has_joining_conjunction(zk));
         if !confirmed(&r, r.edges_glossed)
             || r.words < 2
             || r.glossed < r.words

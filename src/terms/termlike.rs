@@ -558,7 +558,8 @@ pub enum Form {
     /// A numbered formulation: numeral + classifier (四项基本原则, 三步走).
     Numbered,
     /// Four characters or more opening with a set prefix or ending in a head word
-    /// (中国特色社会主义事业, 基本政治制度).
+    /// (中国特色社会主义事业, 基本政治制度), or a modifier before an abstract term
+    /// (先进生产力).
     Structure,
     /// Two terms of three characters or more joined by 和 or 与, parallel in shape (of
     /// one length, or sharing their first or last character: 人道主义和国际主义,
@@ -637,6 +638,9 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     if paired_terms(zh) {
         return Some(Form::PairedTerms);
     }
+    if modified_term(zh) {
+        return Some(Form::Structure);
+    }
     if (4..=8).contains(&chars) && compound(zh) {
         return Some(Form::Compound);
     }
@@ -682,6 +686,27 @@ fn paired_terms(zh: &str) -> bool {
             || left.chars().last() == right.chars().last();
         matches!(c, '和' | '与') && parallel && term_side(left) && term_side(right)
     })
+}
+
+/// Whether `zh` is a modifier of two characters before an abstract term: a dictionary word
+/// of three characters or more ending in an abstract-noun suffix (`suffix:` in
+/// `data/terms/zh_term_structure.txt`: 先进 + 生产力 "advanced productive forces"). Such a
+/// string is a term of its own beside its head, as a set opening or head makes one
+/// ([`Form::Structure`]), not a compound that may be the head with a word of its context;
+/// else the head's rendering, inside its own, left it a fragment of the head. Not after a
+/// verb (CC-CEDICT glosses it "to …": 涉及生产力, 面向现代化), which governs the term.
+fn modified_term(zh: &str) -> bool {
+    let tokens = cedict::tokenize(zh);
+    let verb = |t: &str| cedict::simplified(t).is_some_and(|e| e.verb_gloss());
+    compound(zh)
+        && tokens.len() == 2
+        && tokens[0].chars().count() == 2
+        && !verb(tokens[0])
+        && tokens[1].chars().count() >= 3
+        && structure()
+            .suffix
+            .iter()
+            .any(|x| tokens[1].ends_with(x.as_str()))
 }
 
 /// Whether `zh` is two or three CC-CEDICT words of two characters or more, by the
@@ -767,7 +792,36 @@ pub(crate) fn gloss_content_words(glosser: &mut Glosser, zh: &str) -> Vec<Glosse
     gloss_candidate_of(glosser, zh, true)
 }
 
-/// [`gloss_candidate`], leaving out the genitive particles when `no_genitive`.
+/// Whether the token `i` of a candidate's tokens is a conjunction joining two terms
+/// (`conjunction:` in `data/terms/zh_term_structure.txt`: 和, 与 between sides of three
+/// characters or more, as in a pair of terms, [`Form::PairedTerms`]: 生产力和生产关系).
+/// English renders it by "and" or "or", a function word no gloss reaches, while its own
+/// glosses ("peace", "harmony", "together") are no rendering of it: counted as a word to
+/// render, it left every rendering of a pair of terms one word short, so that the
+/// English chosen took in a neighbour's word to make up for it ("advanced productive
+/// forces and relations of production", 先进 standing in front), and a string cut before
+/// its second side (社会主义制度自我完善 of …自我完善和发展) looked as well rendered as the
+/// whole. Two words of running text joined by 和 (改革和发展, 地缘和制度) are a free
+/// coordination, and their 和 stays a word.
+fn joins_terms(tokens: &[&str], i: usize) -> bool {
+    let side = |part: &[&str]| part.iter().map(|t| t.chars().count()).sum::<usize>() >= 3;
+    structure().conjunction.contains(tokens[i])
+        && side(&tokens[..i])
+        && tokens.get(i + 1..).is_some_and(side)
+}
+
+/// Whether `zh` holds a conjunction joining two terms ([`joins_terms`]), which
+/// [`gloss_candidate`] leaves out of the words to render.
+pub(crate) fn has_joining_conjunction(zh: &str) -> bool {
+    let tokens: Vec<&str> = cedict::tokenize(zh)
+        .into_iter()
+        .filter(|t| t.chars().any(crate::parse::is_han))
+        .collect();
+    (0..tokens.len()).any(|i| joins_terms(&tokens, i))
+}
+
+/// [`gloss_candidate`], leaving out the genitive particles when `no_genitive`, and the
+/// conjunctions joining two terms ([`joins_terms`]).
 fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec<GlossedWord> {
     // An ordinal prefix before a numeral (第 of 第七届…大会) is rendered by the English
     // ordinal together with the numeral ("Seventh"): it is not a word of its own the
@@ -784,6 +838,7 @@ fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec
     let tokens: Vec<&str> = (0..tokens.len())
         .filter(|&i| !(s.ordinal.contains(tokens[i]) && numeral(tokens.get(i + 1))))
         .filter(|&i| !(no_genitive && s.genitive.contains(tokens[i])))
+        .filter(|&i| !joins_terms(&tokens, i))
         .map(|i| tokens[i])
         .collect();
     let mut words: Vec<GlossedWord> = tokens.iter().flat_map(|t| glosser.gloss(t)).collect();
@@ -1040,52 +1095,6 @@ pub(crate) fn word_covers(word: &str, zh: &[GlossedWord]) -> Option<Vec<usize>> 
     })
 }
 
-/// How many coordinating conjunctions inside `zh` (`conjunction:` in
-/// `data/terms/zh_term_structure.txt`: 和, 与, joining two terms) the English `en` renders
-/// by a coordinator of its own ("and", "or" between two words). English renders the
-/// conjunction by a function word, which no gloss reaches, so [`rendering`] counts it
-/// unrendered and a pair of terms rendered whole (科学技术和人文艺术 / "science and
-/// technology and the humanities") looked as partly rendered as a string with a word of
-/// the sentence left over. Only conjunctions inside the string (one at an edge is the
-/// clause around it) between sides of three characters or more, with a gloss
-/// (else [`rendering`] does not count them), whose gloss the English does not already
-/// reach (it is then counted), at most one per English coordinator.
-pub(crate) fn conjunctions_rendered(glosser: &mut Glosser, zh: &str, en: &str) -> usize {
-    let s = structure();
-    let tokens: Vec<&str> = cedict::tokenize(zh)
-        .into_iter()
-        .filter(|t| t.chars().any(crate::parse::is_han))
-        .collect();
-    // Each side three characters or more, as in a pair of terms ([`paired_terms`]): two
-    // words of running text joined by 和 (改革和发展, 地缘和制度) are a free coordination.
-    let side = |part: &[&str]| part.iter().map(|t| t.chars().count()).sum::<usize>() >= 3;
-    let conjunctions = tokens
-        .iter()
-        .enumerate()
-        .filter(|&(i, t)| {
-            s.conjunction.contains(*t) && side(&tokens[..i]) && side(&tokens[i + 1..])
-        })
-        .filter(|&(_, t)| {
-            let glossed = glosser.gloss(t);
-            !glossed.is_empty() && rendering(en, &glossed).zh_covered == 0
-        })
-        .count();
-    let words: Vec<String> = en
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    let last = words.len().saturating_sub(1);
-    let coordinators = words
-        .iter()
-        .enumerate()
-        .filter(|&(i, w)| i > 0 && i < last && matches!(w.as_str(), "and" | "or"))
-        .count();
-    conjunctions.min(coordinators)
-}
-
 /// Whether the English `en` renders `zh` as two coordinated parts: it is "A and B" (or
 /// "A or B", one coordinator, inside) and the Chinese splits into two runs of words, a
 /// conjunction between them left out (`conjunction:`), such that A renders the first run
@@ -1246,6 +1255,16 @@ mod tests {
         assert!(!clause_word_inside("发展道路"));
         // A verb opening the string is a governing verb, tested elsewhere.
         assert!(!clause_word_inside("推动发展道路"));
+    }
+
+    /// A modifier before an abstract term makes a term of its own; a verb before it
+    /// governs it, and the string stays a compound.
+    #[test]
+    fn a_modifier_before_an_abstract_term_is_a_term() {
+        let none = HashSet::new();
+        assert_eq!(form("先进生产力", &none), Some(Form::Structure));
+        assert_eq!(form("涉及生产力", &none), Some(Form::Compound));
+        assert_eq!(form("生产力", &none), Some(Form::Dictionary));
     }
 
     #[test]
@@ -1425,29 +1444,36 @@ mod tests {
         );
     }
 
-    /// A conjunction joining two terms is rendered by the English "and"; not without a
-    /// coordinator, not between two short words of running text, not inside a word (和平).
+    /// A conjunction joining two terms is no word to render (English writes it "and"): the
+    /// whole rendering of a pair of terms renders every word; a 和 between two words of
+    /// running text, or inside a word (和平), stays a word.
     #[test]
-    fn a_conjunction_between_terms_is_rendered_by_and() {
+    fn a_conjunction_between_terms_is_no_word_to_render() {
         let mut g = Glosser::new();
-        let count = |g: &mut Glosser, zh: &str, en: &str| conjunctions_rendered(g, zh, en);
+        let whole = |g: &mut Glosser, zh: &str, en: &str| {
+            let r = rendering(en, &gloss_candidate(g, zh));
+            (r.zh_covered, r.zh_words)
+        };
         assert_eq!(
-            count(
+            whole(
                 &mut g,
-                "国际组织和地方政府",
-                "international organizations and local governments"
+                "生产力和生产关系",
+                "productive forces and relations of production"
             ),
-            1
+            (2, 2)
         );
-        assert_eq!(
-            count(&mut g, "国际组织和地方政府", "international organizations"),
-            0
+        // One side rendered is not the whole.
+        let (covered, words) = whole(&mut g, "经济基础和上层建筑", "economic base");
+        assert!(covered < words);
+        let (covered, words) = whole(
+            &mut g,
+            "经济基础和上层建筑",
+            "economic base and superstructure",
         );
-        assert_eq!(count(&mut g, "改革和发展", "reform and development"), 0);
-        assert_eq!(
-            count(&mut g, "和平发展道路", "path of peace and development"),
-            0
-        );
+        assert_eq!(covered, words);
+        assert_eq!(whole(&mut g, "改革和发展", "reform and development").1, 3);
+        assert_eq!(gloss_content_words(&mut g, "生产力和生产关系").len(), 2);
+        assert!(!joins_terms(&["和平", "发展", "道路"], 0));
     }
 
     /// A compound the English renders as two coordinated parts, each half of the Chinese
