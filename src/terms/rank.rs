@@ -241,6 +241,21 @@ pub(crate) fn rank(
                 c.score = kept[i].score;
                 kept[i] = c;
             }
+            // A shorter string whose English also renders the words the longer adds is cut,
+            // its English padded with the rest of the term (社会主义制度自我完善 with
+            // "self-improvement and development of the socialist system", whose 和发展 it
+            // lacks): the longer takes its place, whichever scored better. The English
+            // alone cannot tell them apart, and the score favoured the shorter, as the
+            // shorter string is the more frequent.
+            Some(i)
+                if kept[i].en.eq_ignore_ascii_case(&c.en)
+                    && renders_added(&c.zh, &kept[i].zh, &c.en) =>
+            {
+                c.evidence
+                    .push(format!("the English renders more than {}", kept[i].zh));
+                c.score = kept[i].score;
+                kept[i] = c;
+            }
             Some(_) => {}
         }
     }
@@ -265,6 +280,75 @@ pub(crate) fn rank(
         )
     });
     kept
+}
+
+/// Whether `en`, the English of both `long` and `short` (a string inside it), renders the
+/// words `long` adds: each added word of two characters or more is rendered by an English
+/// word `short` does not render ("historical" for 历史 of 历史责任感 / "sense of historical
+/// responsibility", beside 责任感), and there is one at least. A one-character word may
+/// stay unrendered inside `long`, not at its outer edge; when it is the conjunction of a
+/// coordination the English writes with "and" or "or" (自我完善和发展 / "self-improvement
+/// and development"), the word it joins need only be rendered, even by an English word
+/// `short` seems to render too (完善 is glossed "well-developed"). An added word repeating
+/// a word of `short` (生产关系 beside 生产力) is no sign: the English word that seems to
+/// render it may render the repeated one.
+fn renders_added(long: &str, short: &str, en: &str) -> bool {
+    let Some((before, after)) = long.split_once(short) else {
+        return false;
+    };
+    let han = |part: &str| -> Vec<String> {
+        crate::lexicon::cedict::tokenize(part)
+            .into_iter()
+            .filter(|t| t.chars().any(crate::parse::is_han))
+            .map(str::to_string)
+            .collect()
+    };
+    let (before, after) = (han(before), han(after));
+    let one_char = |t: Option<&String>| t.is_some_and(|t| t.chars().count() == 1);
+    let mut glosser = Glosser::new();
+    let short_words = termlike::gloss_content_words(&mut glosser, short);
+    let base = termlike::rendering(en, &short_words).glossed;
+    let coordinated = en
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
+    let mut rendered_words = 0;
+    let tokens = before
+        .iter()
+        .map(|t| (t, true))
+        .chain(after.iter().map(|t| (t, false)));
+    for (i, (t, in_front)) in tokens.enumerate() {
+        let chars: Vec<char> = t.chars().collect();
+        let words = glosser.gloss(t);
+        let covered = termlike::rendering(en, &words).zh_covered > 0;
+        let outer = if in_front {
+            i == 0
+        } else {
+            i + 1 == before.len() + after.len()
+        };
+        if chars.len() < 2 {
+            if outer && !covered {
+                return false;
+            }
+            continue;
+        }
+        let mut with = short_words.clone();
+        with.extend(words);
+        let novel = termlike::rendering(en, &with).glossed > base;
+        let joined = coordinated
+            && if in_front {
+                one_char(before.get(i + 1))
+            } else {
+                i > before.len() && one_char(after.get(i - before.len() - 1))
+            };
+        let repeats = chars
+            .windows(2)
+            .any(|w| short.contains(&w.iter().collect::<String>()));
+        if repeats || !(novel || (covered && joined)) {
+            return false;
+        }
+        rendered_words += 1;
+    }
+    rendered_words > 0
 }
 
 /// Whether the nested candidate `short`, in two units or more and written three times or
@@ -341,6 +425,59 @@ mod tests {
             assert_eq!(lexicalised_g2(1, 1, 1, n), g2(2, 2, 2, n));
         }
         assert!(lexicalised_g2(1, 1, 1, 471) > 1.5 * g2(1, 1, 1, 471));
+    }
+
+    fn candidate(zh: &str, en: &str, score: f64) -> Candidate {
+        Candidate {
+            zh: zh.to_string(),
+            en: en.to_string(),
+            score,
+            g2: score,
+            pairs: 1,
+            zh_pairs: 1,
+            en_pairs: 1,
+            documents: Vec::new(),
+            dates: Vec::new(),
+            example: 0,
+            band: Band::Once,
+            confidence: 0.5,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// Of two nested strings with one English, the longer is kept when the English renders
+    /// the words it adds, though the shorter scored better; not when an added word is only
+    /// rendered by an English word the shorter renders too (方针政策带领, 涉及生产力和生产关系).
+    #[test]
+    fn the_longer_string_whose_added_words_the_english_renders() {
+        let count = |_: &str| 1;
+        let quoted = HashSet::new();
+        let top = |long: &str, short: &str, en: &str| {
+            let found = vec![candidate(short, en, 38.8), candidate(long, en, 37.2)];
+            let kept = rank(found, &quoted, &count, &[]);
+            kept.first().map(|c| (c.zh.clone(), c.score))
+        };
+        let en = "self-improvement and development of the socialist system";
+        assert_eq!(
+            top("社会主义制度自我完善和发展", "社会主义制度自我完善", en),
+            Some(("社会主义制度自我完善和发展".to_string(), 38.8))
+        );
+        let en = "sense of historical responsibility";
+        assert_eq!(
+            top("历史责任感", "责任感", en).map(|c| c.0),
+            Some("历史责任感".to_string())
+        );
+        for (long, short, en) in [
+            ("方针政策带领", "方针政策", "guidelines and policies"),
+            (
+                "涉及生产力和生产关系",
+                "生产力和生产关系",
+                "productive forces and relations of production",
+            ),
+            ("壮大的强大精神", "强大精神", "strong"),
+        ] {
+            assert_eq!(top(long, short, en).map(|c| c.0), Some(short.to_string()));
+        }
     }
 
     /// An idiom's English holding half its gloss phrase or less is a piece of it.
