@@ -311,6 +311,32 @@ fn capitalised_name(en: &str, glossed: &[GlossedWord], texts: &[&str]) -> bool {
     demonym || texts.iter().any(|t| inside(t))
 }
 
+/// Whether the English n-gram `k` is `ek` (an n-gram of one word) with one to three words in
+/// front, every spelling of `k` capitalised word by word and the usual spelling of `ek`
+/// capitalised (`en.surface`; the head of a name may also be a common noun elsewhere: "a
+/// patriotic association"): a name and the head it is shortened to ("Western Returned
+/// Scholars Association", "the Association").
+fn capitalised_front(ek: &str, k: &str, en: &EnNgrams) -> bool {
+    let capitalised = |s: &str| {
+        s.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let usual = en.surface.get(ek).and_then(|m| {
+        m.iter()
+            .max_by(|p, q| p.1.cmp(q.1).then(q.0.cmp(p.0)))
+            .map(|(s, _)| s.as_str())
+    });
+    !ek.contains(' ')
+        && k.strip_suffix(ek)
+            .and_then(|f| f.strip_suffix(' '))
+            .is_some_and(|f| (1..=3).contains(&f.split_whitespace().count()))
+        && usual.is_some_and(capitalised)
+        && en
+            .surface
+            .get(k)
+            .is_some_and(|m| !m.is_empty() && m.keys().all(|s| capitalised(s)))
+}
+
 /// How many words open `en` before its first content word the Chinese glosses, when one
 /// of them at least is a content word (else 0): words of the sentence in front of a
 /// rendering, not of the rendering.
@@ -616,11 +642,24 @@ pub(crate) fn render(
                 && units * 3 >= a * 2)
                 .then_some(units)
         };
+        // A name written in full at its first mentions and by its head alone after them
+        // ("Western Returned Scholars Association", then "the Association", for 欧美同学会):
+        // the English chosen is that head, capitalised in every spelling (a name, not a
+        // common noun), with a Chinese word still unrendered; the longer n-gram adds up to
+        // three words in front, capitalised in every spelling, and is repeated (two units
+        // or more, a third of the head's at least): a sentence's capitalised opening is not
+        // repeated.
+        let full_name = |k: &str, a2: usize| {
+            base.zh_covered < base.zh_words
+                && a2 >= 2
+                && a2 * 3 >= a
+                && capitalised_front(ek, k, en)
+        };
         let next = co
             .iter()
             .filter(|&(&k, &a2)| {
                 a2 >= min
-                    && (a2 * 2 > a || by_part(k) || head_in_front(k).is_some())
+                    && (a2 * 2 > a || by_part(k) || full_name(k, a2) || head_in_front(k).is_some())
                     && k.len() > ek.len()
                     && words_within(ek, k)
             })
@@ -669,6 +708,7 @@ pub(crate) fn render(
                                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                         })
                     });
+                let full_name = full_name(k, a2);
                 // A rendering ending on a modifier or a nationality adjective takes the noun
                 // that follows it wherever it stands ("… of the Chinese" → "… of the
                 // Chinese nation").
@@ -681,27 +721,42 @@ pub(crate) fn render(
                         .and_then(|w| w.strip_prefix(' '))
                         .is_some_and(|w| !w.contains(' '));
                 r.words > base.words
-                    && (a2 * 3 >= a * 2 || name || adjective || head_in_front(k).is_some())
+                    && (a2 * 3 >= a * 2
+                        || name
+                        || full_name
+                        || adjective
+                        || head_in_front(k).is_some())
                     && (zh_coordinated || !adds_coordination)
                     && (all_glossed
                         || repeated
                         || head
                         || adjective
                         || name
+                        || full_name
                         || dangling
                         || head_in_front(k).is_some())
             })
             .filter(|&(&k, _)| neighbour_free(k))
             .max_by(|p, q| {
+                // Of two as long and as frequent, the one first seen with the Chinese: a
+                // name is written in full where the text first mentions it.
+                let first = |k: &str| {
+                    en.units
+                        .get(k)
+                        .and_then(|v| v.iter().copied().filter(|u| st.units.contains(u)).min())
+                };
                 p.0.split_whitespace()
                     .count()
                     .cmp(&q.0.split_whitespace().count())
                     .then(p.1.cmp(q.1))
+                    .then_with(|| first(q.0).cmp(&first(p.0)))
                     .then(q.0.cmp(p.0))
             });
         let Some((&k, &a2)) = next else {
             break;
         };
+        // A full name counts the units of its head alone: they are its later mentions.
+        let a2 = if full_name(k, a2) { a2.max(a) } else { a2 };
         // A head taken in front counts the units of both its spellings.
         let a2 = head_in_front(k).map_or(a2, |units| units.max(a2));
         // An adjective taken for an unrendered part counts the units of all the
@@ -873,6 +928,66 @@ mod tests {
             2
         );
         assert_eq!(unglossed_front("greetings to friends", &glossed), 0);
+    }
+
+    fn discover_in(pairs: &[(&str, &str)]) -> Vec<super::super::discover::Candidate> {
+        let segs: Vec<super::super::Segment> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (zh, en))| super::super::Segment {
+                doc: "d".into(),
+                source: "d".into(),
+                date: None,
+                id: format!("d-{i}"),
+                zh: (*zh).into(),
+                en: (*en).into(),
+            })
+            .collect();
+        super::super::discover::discover(&segs, &[], &Default::default())
+    }
+
+    /// A name written in full at its first mentions and by its capitalised head alone
+    /// after them renders whole, not as the head its short mentions share.
+    #[test]
+    fn a_name_shortened_to_its_head_renders_whole() {
+        let pairs = [
+            (
+                "欧美同学会成立于一百年前。",
+                "The Western Returned Scholars Association was founded a hundred years ago.",
+            ),
+            (
+                "新中国成立后，欧美同学会动员学人回国。",
+                "After 1949, the Association encouraged scholars to return.",
+            ),
+            (
+                "改革开放以来，欧美同学会实施报国计划。",
+                "Since reform and opening up, the Association has carried out a program.",
+            ),
+            (
+                "我们支持欧美同学会的工作。",
+                "We support the work of the Western Returned Scholars Association.",
+            ),
+            (
+                "要关心欧美同学会的发展。",
+                "We should care for the growth of the Association.",
+            ),
+            ("世界需要和平稳定。", "The world needs peace and stability."),
+            (
+                "各国应当相互尊重。",
+                "All countries should respect each other.",
+            ),
+            (
+                "他们成立了一个爱国社团。",
+                "They founded a patriotic association.",
+            ),
+        ];
+        let found = discover_in(&pairs);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        let c = found.iter().find(|c| c.zh == "欧美同学会");
+        assert!(
+            c.is_some_and(|c| c.en == "Western Returned Scholars Association"),
+            "{all:?}"
+        );
     }
 
     /// A capitalised name confirms its ends where the glosses do not: a nationality
