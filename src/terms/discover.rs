@@ -939,6 +939,45 @@ mod tests {
         );
     }
 
+    /// Two English phrases of one sentence that the glosses weigh alike (根本 and 基本
+    /// share their glosses) go each to the Chinese standing at the same place in its
+    /// sentence.
+    #[test]
+    fn a_tie_goes_to_the_english_standing_where_the_chinese_does() {
+        let found = discover_in(&[(
+            "坚持根本政治制度，完善基本政治制度。",
+            "Uphold the fundamental political system and improve the basic political systems.",
+        )]);
+        let en = |zh: &str| {
+            found
+                .iter()
+                .find(|c| c.zh == zh)
+                .map(|c| c.en.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            en("根本政治制度"),
+            "fundamental political system",
+            "{found:#?}"
+        );
+        assert_eq!(en("基本政治制度"), "basic political systems", "{found:#?}");
+    }
+
+    /// A compound the English renders as two coordinated terms stays beside either term
+    /// (霸权主义和强权政治 beside 霸权主义), as a list does.
+    #[test]
+    fn two_coordinated_terms_stay_beside_each() {
+        let found = discover_in(&[(
+            "中国始终反对霸权主义和强权政治，维护国际公平正义。",
+            "China always opposes hegemony and power politics, and upholds international fairness and justice.",
+        )]);
+        assert!(
+            found.iter().any(|c| c.zh == "霸权主义和强权政治")
+                && found.iter().any(|c| c.zh == "霸权主义"),
+            "{found:#?}"
+        );
+    }
+
     #[test]
     fn finds_a_planted_pair() {
         let fillers_zh = [

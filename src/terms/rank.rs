@@ -219,9 +219,15 @@ pub(crate) fn rank(
         let termlike = !matches!(termlike::form(&c.zh, quoted), None | Some(Form::Compound));
         // A coordinated formulation is a term beside its last item or head (Chinese puts
         // the head last: 民主自由平等公正的社会主义制度 beside 社会主义制度), whatever its form: the head's
-        // English inside its own is no sign that it is the head with context.
+        // English inside its own is no sign that it is the head with context. So is a
+        // compound the English renders as two coordinated terms beside either of them
+        // (霸权主义和强权政治 / "hegemony and power politics" beside 霸权主义 / "hegemony":
+        // [`termlike::two_part_rendering`]).
+        let two_terms = c.band == Band::OnceCompound
+            && termlike::two_part_rendering(&mut Glosser::new(), &c.zh, &c.en);
         let nested = kept.iter().position(|k| {
-            let coordination = c.band == Band::List && c.zh.ends_with(k.zh.as_str());
+            let coordination = (c.band == Band::List && c.zh.ends_with(k.zh.as_str()))
+                || (two_terms && c.zh.contains(k.zh.as_str()));
             (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
                 && (k.en.eq_ignore_ascii_case(&c.en)
                     || (!termlike

@@ -352,6 +352,41 @@ fn unglossed_front(en: &str, glossed: &[GlossedWord]) -> usize {
     0
 }
 
+/// How far the English n-gram `key` (an [`super::ngrams::en_key`]) stands in the English of
+/// the unit `t` from where the Chinese `zk` stands in its Chinese: the smallest difference
+/// of the relative offsets of their middles (0 to 1), over their occurrences. `None` when
+/// either is not found.
+fn position_offset(zk: &str, key: &str, t: &UnitText) -> Option<f64> {
+    let zh: Vec<char> = t.zh.concat().chars().collect();
+    let z: Vec<char> = zk.chars().collect();
+    if z.is_empty() || zh.len() < z.len() {
+        return None;
+    }
+    let zh_at: Vec<f64> = zh
+        .windows(z.len())
+        .enumerate()
+        .filter(|(_, w)| *w == &z[..])
+        .map(|(i, _)| (i as f64 + z.len() as f64 / 2.0) / zh.len() as f64)
+        .collect();
+    let words: Vec<String> = super::ngrams::en_spans(t.en).concat();
+    let n = key.split_whitespace().count();
+    if n == 0 || words.len() < n {
+        return None;
+    }
+    // The n-gram is looked for within runs of words: its key drops a plural only on the
+    // last word, which `en_key` of the same words reproduces.
+    let en_at: Vec<f64> = words
+        .windows(n)
+        .enumerate()
+        .filter(|(_, w)| super::ngrams::en_key(w) == key)
+        .map(|(i, _)| (i as f64 + n as f64 / 2.0) / words.len() as f64)
+        .collect();
+    zh_at
+        .iter()
+        .flat_map(|p| en_at.iter().map(move |q| (p - q).abs()))
+        .min_by(f64::total_cmp)
+}
+
 /// An English n-gram with the units it shares with the Chinese and their G².
 type Scored<'a> = (&'a str, usize, f64);
 
@@ -480,7 +515,7 @@ pub(crate) fn render(
     // The best by weight that renders no genitive neighbour.
     let mut ranked: Vec<(Weight, Scored)> = scored.iter().map(|&s| (weight(s.0, s.2), s)).collect();
     let (mut ek, mut a, mut g) = loop {
-        let (best, _) = ranked.iter().enumerate().max_by(|(_, p), (_, q)| {
+        let (mut best, _) = ranked.iter().enumerate().max_by(|(_, p), (_, q)| {
             let ((wp, dp), p) = p;
             let ((wq, dq), q) = q;
             wp.total_cmp(wq)
@@ -488,6 +523,29 @@ pub(crate) fn render(
                 .then(p.2.total_cmp(&q.2))
                 .then(q.0.cmp(p.0))
         })?;
+        // In a pair seen once the dictionary may weigh two n-grams of the sentence alike
+        // (根本 and 基本 share their glosses: "fundamental political system" and "basic
+        // political system" for 根本政治制度): the tie goes to the one standing where the
+        // Chinese stands in its sentence, relative offsets compared (a translation keeps
+        // the order of the items it enumerates), before the order of the n-grams.
+        if x == 1 {
+            let (w0, g0) = (ranked[best].0, ranked[best].1 .2);
+            let tied: Vec<usize> = (0..ranked.len())
+                .filter(|&i| ranked[i].0 == w0 && ranked[i].1 .2 == g0)
+                .collect();
+            if tied.len() > 1 {
+                if let Some(t) = st.units.first().and_then(|&u| texts.get(u)) {
+                    let off = |k: &str| position_offset(zk, k, t).unwrap_or(f64::INFINITY);
+                    if let Some(&i) = tied.iter().min_by(|&&i, &&j| {
+                        off(ranked[i].1 .0)
+                            .total_cmp(&off(ranked[j].1 .0))
+                            .then(ranked[i].1 .0.cmp(ranked[j].1 .0))
+                    }) {
+                        best = i;
+                    }
+                }
+            }
+        }
         if neighbour_free(ranked[best].1 .0) {
             break ranked[best].1;
         }
