@@ -381,20 +381,20 @@ fn discovery_recall_on_terms_dev() {
     let all_refs: Vec<&Reference> = refs.iter().collect();
     let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
     line("all nine", all_refs.len(), together);
-    // Floors, just under the figures printed (pooled 125 and 147 of 206 within the top 100
-    // and over all candidates; all nine 42 and 88 of 131; the nine's top-100 floor leaves
+    // Floors, just under the figures printed (pooled 138 and 153 of 206 within the top 100
+    // and over all candidates; all nine 42 and 91 of 131; the nine's top-100 floor leaves
     // room for one tie at the cut): single-document discovery must not lose what it finds.
     assert!(
-        pooled.1[1] * 100 >= pooled.0 * 60,
+        pooled.1[1] * 100 >= pooled.0 * 66,
         "pooled top 100 {pooled:?}"
     );
-    assert!(pooled.1[2] * 100 >= pooled.0 * 71, "pooled all {pooled:?}");
+    assert!(pooled.1[2] * 100 >= pooled.0 * 73, "pooled all {pooled:?}");
     assert!(
         together[1] * 100 >= all_refs.len() * 31,
         "all nine top 100 {together:?}"
     );
     assert!(
-        together[2] * 100 >= all_refs.len() * 67,
+        together[2] * 100 >= all_refs.len() * 68,
         "all nine all {together:?}"
     );
 }
