@@ -220,15 +220,16 @@ mod tests {
         }
     }
 
+    /// The entries of a term list written as TSV.
+    fn list(tsv: &str) -> Vec<Term> {
+        parse_terms(tsv, "t").expect("parses")
+    }
+
     /// A rendering used only inside a longer term's rendering (a treaty's name) is not a
     /// use of the shorter term; where the shorter one stands on its own it is.
     #[test]
     fn a_name_is_not_a_use_of_the_phrase_inside_it() {
-        let terms = parse_terms(
-            "zh\ten\tcategory\tvariants\n睦邻友好\tgood-neighborliness\tconcept\tgood neighbourhood\n睦邻友好条约\tTreaty of Good-Neighborliness\ttreaty\n",
-            "t",
-        )
-        .expect("parses");
+        let terms = list("zh\ten\tcategory\tvariants\n睦邻友好\tgood-neighborliness\tconcept\tgood neighbourhood\n睦邻友好条约\tTreaty of Good-Neighborliness\ttreaty\n");
         let segs = vec![
             seg(
                 "a",
@@ -258,11 +259,7 @@ mod tests {
     /// that shares one character with it only (在世 across 在世界), it is.
     #[test]
     fn a_term_inside_a_longer_word_is_not_used() {
-        let terms = parse_terms(
-            "zh\ten\tcategory\n中国\tChina\tplace\n世界\tworld\tconcept\n",
-            "t",
-        )
-        .expect("parses");
+        let terms = list("zh\ten\tcategory\n中国\tChina\tplace\n世界\tworld\tconcept\n");
         let segs = vec![
             seg(
                 "a",
@@ -288,11 +285,7 @@ mod tests {
 
     #[test]
     fn counts_renderings_and_misses() {
-        let terms = parse_terms(
-            "zh\ten\tcategory\tvariants\n中国共产党\tCommunist Party of China\torganization\tCPC\n全球南方\tGlobal South\tconcept\n",
-            "t",
-        )
-        .expect("parses");
+        let terms = list("zh\ten\tcategory\tvariants\n中国共产党\tCommunist Party of China\torganization\tCPC\n全球南方\tGlobal South\tconcept\n");
         let segs = vec![
             seg("a", "2024-01-01", "中国共产党领导。", "The CPC leads."),
             seg(
