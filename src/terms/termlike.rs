@@ -37,19 +37,8 @@ struct Structure {
 fn structure() -> &'static Structure {
     static S: OnceLock<Structure> = OnceLock::new();
     S.get_or_init(|| {
-        let mut lists: HashMap<&str, Vec<String>> = HashMap::new();
-        for line in include_str!("../../data/terms/zh_term_structure.txt").lines() {
-            if line.trim_start().starts_with('#') {
-                continue;
-            }
-            if let Some((key, rest)) = line.split_once(':') {
-                lists
-                    .entry(key.trim())
-                    .or_default()
-                    .extend(rest.split_whitespace().map(str::to_string));
-            }
-        }
-        let mut take = |k: &str| lists.remove(k).unwrap_or_default();
+        let take =
+            |k: &str| crate::data::keyed(include_str!("../../data/terms/zh_term_structure.txt"), k);
         Structure {
             prefix: take("prefix"),
             head: take("head"),
