@@ -302,15 +302,8 @@ fn renders_added(long: &str, short: &str, en: &str) -> bool {
     let Some((before, after)) = long.split_once(short) else {
         return false;
     };
-    let han = |part: &str| -> Vec<String> {
-        crate::lexicon::cedict::tokenize(part)
-            .into_iter()
-            .filter(|t| t.chars().any(crate::parse::is_han))
-            .map(str::to_string)
-            .collect()
-    };
-    let (before, after) = (han(before), han(after));
-    let one_char = |t: Option<&String>| t.is_some_and(|t| t.chars().count() == 1);
+    let (before, after) = (termlike::han_words(before), termlike::han_words(after));
+    let one_char = |t: Option<&&str>| t.is_some_and(|t| t.chars().count() == 1);
     let mut glosser = Glosser::new();
     let short_words = termlike::gloss_content_words(&mut glosser, short);
     let base = termlike::rendering(en, &short_words).glossed;

@@ -799,13 +799,19 @@ fn joins_terms(tokens: &[&str], i: usize) -> bool {
         && tokens.get(i + 1..).is_some_and(side)
 }
 
+/// The words of a Chinese string by CC-CEDICT's tokenization ([`cedict::tokenize`]) that
+/// hold a Chinese character: a digit or Latin token is no word a gloss can render.
+pub(crate) fn han_words(zh: &str) -> Vec<&str> {
+    cedict::tokenize(zh)
+        .into_iter()
+        .filter(|t| t.chars().any(crate::parse::is_han))
+        .collect()
+}
+
 /// Whether `zh` holds a conjunction joining two terms ([`joins_terms`]), which
 /// [`gloss_candidate`] leaves out of the words to render.
 pub(crate) fn has_joining_conjunction(zh: &str) -> bool {
-    let tokens: Vec<&str> = cedict::tokenize(zh)
-        .into_iter()
-        .filter(|t| t.chars().any(crate::parse::is_han))
-        .collect();
+    let tokens = han_words(zh);
     (0..tokens.len()).any(|i| joins_terms(&tokens, i))
 }
 
@@ -816,10 +822,7 @@ fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec
     // ordinal together with the numeral ("Seventh"): it is not a word of its own the
     // English must account for, else the string without it would look the better term.
     let s = structure();
-    let tokens: Vec<&str> = cedict::tokenize(zh)
-        .into_iter()
-        .filter(|t| t.chars().any(crate::parse::is_han))
-        .collect();
+    let tokens = han_words(zh);
     let numeral = |t: Option<&&str>| {
         t.and_then(|t| t.chars().next())
             .is_some_and(|c| c.is_ascii_digit() || s.numeral.iter().any(|n| n.chars().eq([c])))
@@ -1108,10 +1111,7 @@ pub(crate) fn two_part_rendering(glosser: &mut Glosser, zh: &str, en: &str) -> b
     }
     let (first, second) = (words[..at].join(" "), words[at + 1..].join(" "));
     let conjunction = &structure().conjunction;
-    let tokens: Vec<&str> = cedict::tokenize(zh)
-        .into_iter()
-        .filter(|t| t.chars().any(crate::parse::is_han))
-        .collect();
+    let tokens = han_words(zh);
     let whole = |en: &str, run: &[&str], glosser: &mut Glosser| {
         let glossed = glosser.gloss(&run.concat());
         let r = rendering(en, &glossed);
