@@ -606,7 +606,7 @@ fn coordinated(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -615,7 +615,8 @@ mod tests {
         assert!(g2(3, 3, 3, 100) > g2(2, 3, 3, 100));
     }
 
-    fn seg(i: usize, zh: &str, en: &str) -> Segment {
+    /// One aligned pair of a test document: (index, Chinese, English).
+    pub(crate) fn seg(i: usize, zh: &str, en: &str) -> Segment {
         Segment {
             doc: "d".into(),
             source: "d".into(),

@@ -988,18 +988,13 @@ mod tests {
         assert_eq!(unglossed_front("greetings to friends", &glossed), 0);
     }
 
+    /// Discovery with default options over one document of exactly these pairs (no
+    /// filler: the test writes the text around the term itself).
     fn discover_in(pairs: &[(&str, &str)]) -> Vec<super::super::discover::Candidate> {
         let segs: Vec<super::super::Segment> = pairs
             .iter()
             .enumerate()
-            .map(|(i, (zh, en))| super::super::Segment {
-                doc: "d".into(),
-                source: "d".into(),
-                date: None,
-                id: format!("d-{i}"),
-                zh: (*zh).into(),
-                en: (*en).into(),
-            })
+            .map(|(i, (zh, en))| super::super::discover::tests::seg(i, zh, en))
             .collect();
         super::super::discover::discover(&segs, &[], &Default::default())
     }
