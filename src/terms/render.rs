@@ -535,12 +535,14 @@ pub(crate) fn render(
                 .collect();
             if tied.len() > 1 {
                 if let Some(t) = st.units.first().and_then(|&u| texts.get(u)) {
-                    let off = |k: &str| position_offset(zk, k, t).unwrap_or(f64::INFINITY);
-                    if let Some(&i) = tied.iter().min_by(|&&i, &&j| {
-                        off(ranked[i].1 .0)
-                            .total_cmp(&off(ranked[j].1 .0))
-                            .then(ranked[i].1 .0.cmp(ranked[j].1 .0))
-                    }) {
+                    // Each tied n-gram's offset, worked out once.
+                    let offsets = tied.iter().map(|&i| {
+                        let k = ranked[i].1 .0;
+                        (position_offset(zk, k, t).unwrap_or(f64::INFINITY), k, i)
+                    });
+                    if let Some((_, _, i)) =
+                        offsets.min_by(|p, q| p.0.total_cmp(&q.0).then(p.1.cmp(q.1)))
+                    {
                         best = i;
                     }
                 }
