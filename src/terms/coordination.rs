@@ -215,14 +215,14 @@ pub fn zh_juxtaposed(zh: &str) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// Coordinated modifiers written without punctuation before 的 and a head term (民主自由
-/// 平等公正的社会主义制度 "a democratic, free, equal and just socialist system"): three to
-/// six consecutive two-character dictionary words that are not verbs (a verb in front governs the phrase:
-/// 建设…), 的, and the longest run of words after it with the form of a term (a dictionary
-/// entry, a set opening or head) that ends the run or stands before a function word, each
-/// with its items (the modifiers, then the head). The
-/// head belongs to the formulation, so the modifiers alone are not its term; the caller
-/// keeps one only where one English window renders every modifier and the head.
+/// Coordinated modifiers written without punctuation before 的 and a head term
+/// (民主自由平等公正的社会主义制度 "a democratic, free, equal and just socialist system"): three to
+/// six consecutive two-character dictionary words that are not verbs (a verb in front governs the
+/// phrase: 建设…), 的, and the longest run of words after it with the form of a term (a dictionary
+/// entry, a set opening or head) that ends the run or stands before a function word, each with its
+/// items (the modifiers, then the head). The head belongs to the formulation, so the modifiers
+/// alone are not its term; the caller keeps one only where one English window renders every
+/// modifier and the head.
 pub fn zh_qualified(zh: &str) -> Vec<(String, Vec<String>)> {
     let clean = crate::lexicon::terms::zh_key_text(zh);
     let none = HashSet::new();

@@ -425,18 +425,17 @@ enum ListKind {
     Qualified,
 }
 
-/// Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the English
-/// window that renders every item, in the most units. A list seen once is weaker evidence
-/// than a repeated term and ranks at half its score, unless it is rendered whole: three
-/// items or more, every Chinese word and every English content word glossed, a word at
-/// least per item, the last English word glossed (no window cut inside an item), and no
-/// verb and its object as its first item (爱国主义、集体主义、社会主义 / "patriotism,
-/// collectivism and socialism"; 改革发展稳定 / "reform, development and stability", whose
-/// "reform" renders a one-word item, not a verb governing an object). Such a list is a formulation by its form, as a numbered
-/// one is, and the dictionary confirms each item; a list of verbs and their objects
-/// (支持改革、促进发展、维护稳定) is a piece of the sentence as often, and a list of two
-/// items rendered by a word each (同心同德、埋头苦干 / "mind, work") as often a piece of
-/// each item's gloss.
+/// Coordinated formulations (道路自信、理论自信、制度自信): the list whole, with the English window
+/// that renders every item, in the most units. A list seen once is weaker evidence than a repeated
+/// term and ranks at half its score, unless it is rendered whole: three items or more, every
+/// Chinese word and every English content word glossed, a word at least per item, the last English
+/// word glossed (no window cut inside an item), and no verb and its object as its first item
+/// (爱国主义、集体主义、社会主义 / "patriotism, collectivism and socialism"; 改革发展稳定 /
+/// "reform, development and stability", whose "reform" renders a one-word item, not a verb
+/// governing an object). Such a list is a formulation by its form, as a numbered one is, and the
+/// dictionary confirms each item; a list of verbs and their objects (支持改革、促进发展、维护稳定)
+/// is a piece of the sentence as often, and a list of two items rendered by a word each
+/// (同心同德、埋头苦干 / "mind, work") as often a piece of each item's gloss.
 fn coordinated(
     segs: &[Segment],
     units: &Units,

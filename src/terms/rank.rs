@@ -31,14 +31,13 @@ pub(crate) const FRAGMENT: f64 = 0.5;
 /// dictionary words ([`Form::Compound`]).
 pub(crate) const WEAK_FORM: f64 = 0.2;
 
-/// The G² that ranks a lexicalised pair seen once ([`lexicalised`]: `a` units with both,
-/// `x` with the Chinese, `y` with the English, `n` in all) with the repeated pairs: the G²
-/// it would have were the text to use it once more (`a`, `x` and `y` one more), which ties
-/// it with the pairs repeated that often, after them ([`rank`]). Such a pair is a unit of the vocabulary on both sides, as a
-/// repetition would show; a fixed weight could not stand for that second use, since a
-/// second co-occurrence adds more to G² the longer the text (1.76 times as much in 116
-/// units, 1.80 in 471), so pairs seen once fell behind the free combinations repeated
-/// twice in a long text.
+/// The G² that ranks a lexicalised pair seen once ([`lexicalised`]: `a` units with both, `x` with
+/// the Chinese, `y` with the English, `n` in all) with the repeated pairs: the G² it would have
+/// were the text to use it once more (`a`, `x` and `y` one more), which ties it with the pairs
+/// repeated that often, after them ([`rank`]). Such a pair is a unit of the vocabulary on both
+/// sides, as a repetition would show; a fixed weight could not stand for that second use, since a
+/// second co-occurrence adds more to G² the longer the text (1.76 times as much in 116 units, 1.80
+/// in 471), so pairs seen once fell behind the free combinations repeated twice in a long text.
 pub(crate) fn lexicalised_g2(a: usize, x: usize, y: usize, n: usize) -> f64 {
     super::discover::g2(a + 1, x + 1, y + 1, n)
 }
@@ -91,17 +90,16 @@ pub(crate) fn strong_form(form: Option<Form>) -> bool {
     matches!(form, Some(Form::Dictionary | Form::Quoted | Form::Numbered))
 }
 
-/// Whether a pair is lexicalised on both sides: its Chinese has a strong term form (a
-/// CC-CEDICT entry of three characters or more or a proper name, a string the text
-/// quotes, a numbered formulation: [`Form::Dictionary`], [`Form::Quoted`],
-/// [`Form::Numbered`]) and its English, two content words or more, is glossed word for
-/// word, rendering three quarters of the glossed Chinese words or more (`r`: not
-/// "APEC Economic Leaders" for 亚太经合组织第三十三次领导人, whose number it drops). Such a pair is a unit of the vocabulary on both sides, which a free
-/// combination repeated twice in a long text (交流合作 / "exchanges and cooperation") is
-/// not, so it ranks with the repeated pairs even when the text uses it once (四项基本原则 /
-/// "Four Cardinal Principles"; [`lexicalised_g2`]). A four-character idiom whose English holds no more than
-/// half of any of its gloss phrases is rendered by a piece (急于求成 / "quick success"),
-/// and is not raised.
+/// Whether a pair is lexicalised on both sides: its Chinese has a strong term form (a CC-CEDICT
+/// entry of three characters or more or a proper name, a string the text quotes, a numbered
+/// formulation: [`Form::Dictionary`], [`Form::Quoted`], [`Form::Numbered`]) and its English, two
+/// content words or more, is glossed word for word, rendering three quarters of the glossed Chinese
+/// words or more (`r`: not "APEC Economic Leaders" for 亚太经合组织第三十三次领导人, whose number
+/// it drops). Such a pair is a unit of the vocabulary on both sides, which a free combination
+/// repeated twice in a long text (交流合作 / "exchanges and cooperation") is not, so it ranks with
+/// the repeated pairs even when the text uses it once (四项基本原则 / "Four Cardinal Principles";
+/// [`lexicalised_g2`]). A four-character idiom whose English holds no more than half of any of its
+/// gloss phrases is rendered by a piece (急于求成 / "quick success"), and is not raised.
 pub(crate) fn lexicalised(zh: &str, form: Option<Form>, r: &termlike::Rendering, en: &str) -> bool {
     strong_form(form)
         && r.words >= 2
