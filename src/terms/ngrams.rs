@@ -109,7 +109,7 @@ pub(crate) fn en_spans(text: &str) -> Vec<Vec<String>> {
         !w.is_empty()
             && w.split('.').all(|p| p.is_empty() || p.chars().count() == 1)
             && w.chars().all(|c| c.is_alphabetic() || c == '.')
-            && w.chars().next().is_some_and(char::is_uppercase)
+            && termlike::capitalised(w)
     };
     for (i, &c) in chars.iter().enumerate() {
         let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
@@ -462,7 +462,7 @@ impl EnNgrams {
         // A run of capitalised words, also joined by `of`, is a name (`CPC Central
         // Committee`, `War of Resistance Against Japanese Aggression`): a candidate neither
         // begins nor ends inside one, except after a title (`President Xi Jinping`).
-        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let capitalised = termlike::capitalised;
         // A negation may open an English candidate, so that 不针对第三方 can keep its "not".
         let negations = termlike::en_negations();
         let bad_start_word = |w: &str| bad_edge(w) && !negations.contains(&w.to_lowercase());

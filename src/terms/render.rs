@@ -284,7 +284,7 @@ fn capitalised_name(en: &str, glossed: &[GlossedWord], texts: &[&str]) -> bool {
     let Some(first) = words.iter().position(|&(_, g)| g) else {
         return false;
     };
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let capitalised = termlike::capitalised;
     if first > 1
         || words.len() - first < 2
         || !words.iter().all(|&(w, _)| capitalised(w))
@@ -317,10 +317,7 @@ fn capitalised_name(en: &str, glossed: &[GlossedWord], texts: &[&str]) -> bool {
 /// patriotic association"): a name and the head it is shortened to ("Western Returned
 /// Scholars Association", "the Association").
 fn capitalised_front(ek: &str, k: &str, en: &EnNgrams) -> bool {
-    let capitalised = |s: &str| {
-        s.split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
+    let capitalised = |s: &str| s.split_whitespace().all(termlike::capitalised);
     let usual = en.surface.get(ek).and_then(|m| {
         m.iter()
             .max_by(|p, q| p.1.cmp(q.1).then(q.0.cmp(p.0)))
@@ -763,9 +760,7 @@ pub(crate) fn render(
                             k.starts_with(ek)
                                 && !added.is_empty()
                                 && added.len() <= 3
-                                && added
-                                    .iter()
-                                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                                && added.iter().all(|w| termlike::capitalised(w))
                         })
                     });
                 let full_name = full_name(k, a2);

@@ -799,6 +799,12 @@ fn joins_terms(tokens: &[&str], i: usize) -> bool {
         && tokens.get(i + 1..).is_some_and(side)
 }
 
+/// Whether an English word opens with a capital letter: a word of a name ("Communist Youth
+/// League") or of a title, unless a sentence opens with it.
+pub(crate) fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// The words of a Chinese string by CC-CEDICT's tokenization ([`cedict::tokenize`]) that
 /// hold a Chinese character: a digit or Latin token is no word a gloss can render.
 pub(crate) fn han_words(zh: &str) -> Vec<&str> {
