@@ -1075,4 +1075,44 @@ mod tests {
             &text
         ));
     }
+
+    /// A verb of degree the English renders by a modifier ("continuing" for 深化) belongs
+    /// to the term, and the pair stands whole beside its object written alone; a governing
+    /// verb rendered by an English verb ("upholding" for 坚持) does not, and the pair is cut
+    /// to its object.
+    #[test]
+    fn a_verb_of_degree_rendered_by_a_modifier_stays_in_the_term() {
+        let pairs = [
+            (
+                "双方同意深化文化交流。",
+                "Both sides agreed on continuing cultural exchanges.",
+            ),
+            (
+                "文化交流增进了相互了解。",
+                "Cultural exchanges have improved mutual understanding.",
+            ),
+            (
+                "青年是文化交流的主力。",
+                "Young people drive cultural exchanges.",
+            ),
+            (
+                "双方还同意坚持体育合作。",
+                "They also agreed on upholding sports cooperation.",
+            ),
+            ("世界需要和平稳定。", "The world needs peace and stability."),
+            (
+                "各国应当相互尊重。",
+                "All countries should respect each other.",
+            ),
+        ];
+        let found = discover_in(&pairs);
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        assert!(
+            found
+                .iter()
+                .any(|c| c.zh == "深化文化交流" && c.en == "continuing cultural exchanges"),
+            "{all:?}"
+        );
+        assert!(!found.iter().any(|c| c.zh == "坚持体育合作"), "{all:?}");
+    }
 }

@@ -6,8 +6,9 @@
 //!
 //! Repetition across pairs is evidence a long document has and a short speech lacks; these
 //! are the kinds of evidence one pair can give. The word lists live in
-//! `data/terms/zh_term_structure.txt`, `data/terms/en_glossing.txt` and
-//! `data/terms/en_negation.txt` and `data/terms/en_clause_words.txt`.
+//! `data/terms/zh_term_structure.txt`, `data/terms/en_glossing.txt`,
+//! `data/terms/en_verb_modifiers.txt`, `data/terms/en_negation.txt` and
+//! `data/terms/en_clause_words.txt`.
 
 use crate::lexicon::cedict;
 use crate::lexicon::dict::{en_stems, stem_of, GlossedWord, Glosser};
@@ -64,19 +65,31 @@ fn en_equivalents() -> &'static HashMap<String, Vec<String>> {
     static M: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     M.get_or_init(|| {
         let mut m: HashMap<String, Vec<String>> = HashMap::new();
-        for line in include_str!("../../data/terms/en_glossing.txt").lines() {
-            if line.trim_start().starts_with('#') {
-                continue;
-            }
-            if let Some((word, rest)) = line.split_once('\t') {
-                let words: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
-                m.entry(word.trim().to_lowercase())
-                    .or_default()
-                    .extend(words);
-            }
+        for (word, words) in equivalence_lines(include_str!("../../data/terms/en_glossing.txt"))
+            .chain(equivalence_lines(EN_VERB_MODIFIERS))
+        {
+            m.entry(word).or_default().extend(words);
         }
         m
     })
+}
+
+/// `data/terms/en_verb_modifiers.txt`: English modifiers that render a Chinese verb of
+/// degree or change ("continuing" for 深化), in `en_glossing.txt`'s format: read with
+/// `en_glossing.txt`, as equivalences the glosses do not spell out.
+const EN_VERB_MODIFIERS: &str = include_str!("../../data/terms/en_verb_modifiers.txt");
+
+/// The `WORD<TAB>WORDS` lines of an equivalence list (`en_glossing.txt`,
+/// `en_verb_modifiers.txt`), comments skipped: each word in lower case (the candidates'
+/// English is compared in lower case) with the words it stands behind.
+fn equivalence_lines(text: &'static str) -> impl Iterator<Item = (String, Vec<String>)> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(word, rest)| {
+            let words = rest.split_whitespace().map(str::to_string).collect();
+            (word.trim().to_lowercase(), words)
+        })
 }
 
 /// The initialisms of `en_glossing.txt` (CPC, CCP, PRC, UN …: a word in capitals), each
@@ -1503,5 +1516,25 @@ mod tests {
             "安定团结",
             "stability, unity and order"
         ));
+    }
+
+    /// A modifier of degree counts as glossed by the verb it renders, and leaves that
+    /// verb rendered at the edge of a candidate; it is no gloss of any other word.
+    #[test]
+    fn a_modifier_of_degree_renders_its_verb() {
+        let mut g = Glosser::new();
+        let zh = gloss_candidate(&mut g, "深化文化交流");
+        let r = rendering("continuing cultural exchanges", &zh);
+        assert_eq!((r.glossed, r.words, r.zh_covered, r.zh_words), (3, 3, 2, 2));
+        assert!(!unrendered_edge_verb(
+            "深化文化交流",
+            "continuing cultural exchanges"
+        ));
+        assert!(unrendered_edge_verb("深化文化交流", "cultural exchanges"));
+        let r = rendering(
+            "further cultural exchanges",
+            &gloss_candidate(&mut g, "文化交流"),
+        );
+        assert_eq!(r.glossed, 2);
     }
 }
