@@ -33,6 +33,8 @@ struct Structure {
     suffix: Vec<String>,
     clause_verb: HashSet<String>,
     conjunction: HashSet<String>,
+    /// `frame:` pairs of function words around a term, opening and closing (以, 为).
+    frame: Vec<(String, String)>,
 }
 
 fn structure() -> &'static Structure {
@@ -55,6 +57,11 @@ fn structure() -> &'static Structure {
             suffix: take("suffix"),
             clause_verb: take("clause-verb").into_iter().collect(),
             conjunction: take("conjunction").into_iter().collect(),
+            frame: take("frame")
+                .iter()
+                .filter_map(|f| f.split_once('…'))
+                .map(|(open, close)| (open.to_string(), close.to_string()))
+                .collect(),
         }
     })
 }
@@ -846,7 +853,9 @@ fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec
         t.and_then(|t| t.chars().next())
             .is_some_and(|c| c.is_ascii_digit() || s.numeral.iter().any(|n| n.chars().eq([c])))
     };
+    let frame = frame_words(&tokens);
     let tokens: Vec<&str> = (0..tokens.len())
+        .filter(|i| !frame.contains(i))
         .filter(|&i| !(s.ordinal.contains(tokens[i]) && numeral(tokens.get(i + 1))))
         .filter(|&i| !(no_genitive && s.genitive.contains(tokens[i])))
         .filter(|&i| !joins_terms(&tokens, i))
@@ -880,6 +889,26 @@ fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec
         w.stems.dedup();
     }
     words
+}
+
+/// The positions of the two function words of a frame around a term (`frame:` in
+/// `data/terms/zh_term_structure.txt`: 以 and 为 of 以X为中心) among a candidate's tokens:
+/// the first token opens the frame, and its closing word stands after it with a word at
+/// least on each side. English renders them by word order and a preposition ("X as the
+/// central task", "focus on X"), so they are no words to render; counted as words, they
+/// left the string without its opening (X为中心) the better-rendered of the two.
+fn frame_words(tokens: &[&str]) -> Vec<usize> {
+    let Some(first) = tokens.first() else {
+        return Vec::new();
+    };
+    structure()
+        .frame
+        .iter()
+        .filter(|(open, _)| open == first)
+        .find_map(|(_, close)| {
+            (2..tokens.len().saturating_sub(1)).find(|&i| tokens[i] == close.as_str())
+        })
+        .map_or_else(Vec::new, |close| vec![0, close])
 }
 
 /// Words whose [`word_stems`] a thread keeps before it starts over: a bound on memory for
@@ -1516,6 +1545,24 @@ mod tests {
             "安定团结",
             "stability, unity and order"
         ));
+    }
+
+    /// The two words of a frame around a term (以…为) are no words to render, and
+    /// "central" and "focus" render the 中心 they close on.
+    #[test]
+    fn the_words_of_a_frame_are_not_words_to_render() {
+        let mut g = Glosser::new();
+        let framed = gloss_candidate(&mut g, "以农业为中心");
+        let plain = gloss_candidate(&mut g, "农业中心");
+        assert_eq!(framed.len(), plain.len());
+        let r = rendering("agriculture as the central task", &framed);
+        assert_eq!((r.zh_covered, r.zh_words), (2, 2));
+        let r = rendering("focus on agriculture", &framed);
+        assert_eq!((r.glossed, r.words, r.zh_covered), (2, 2, 2));
+        // Not a frame without a word between its two function words, or after them.
+        assert_eq!(frame_words(&["以", "为", "中心"]), Vec::<usize>::new());
+        assert_eq!(frame_words(&["以", "农业", "为"]), Vec::<usize>::new());
+        assert_eq!(frame_words(&["以", "农业", "为", "中心"]), vec![0, 2]);
     }
 
     /// A modifier of degree counts as glossed by the verb it renders, and leaves that
