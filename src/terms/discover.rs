@@ -286,8 +286,18 @@ fn score_pair(
     let (documents, dates, example) = provenance(&both, units, segs);
     // A candidate always next to the same character (always in one longer string) and
     // not a dictionary word of three characters or more is as likely a fragment of that
-    // string as a term (十八 in 十八大): kept, but demoted.
-    let open = entropy(&st.left) > 0.0 && entropy(&st.right) > 0.0;
+    // string as a term (十八 in 十八大): kept, but demoted. Not one always written after a
+    // governing verb (坚持 of 坚持以X为中心): discovery cuts such a verb off the term, so the
+    // string is the term the verb governs, open on the left all the same.
+    let left_open = entropy(&st.left) > 0.0
+        || termlike::always_after_governing_verb(
+            zk,
+            &st.units
+                .iter()
+                .flat_map(|&u| units.members[u].iter().map(|&si| segs[si].zh.as_str()))
+                .collect::<Vec<_>>(),
+        );
+    let open = left_open && entropy(&st.right) > 0.0;
     let fragment = if open || (zk.chars().count() >= 3 && termlike::dictionary_word(zk)) || x < 2 {
         1.0
     } else {

@@ -482,6 +482,26 @@ pub(crate) fn leading_verb(zh: &str) -> bool {
     leading_verb_word(zh).is_some()
 }
 
+/// Whether every occurrence of `zh` in `texts` (one at least) directly follows a
+/// governing verb (`verb:` in `data/terms/zh_term_structure.txt`: 坚持以X为中心 for
+/// 以X为中心). Discovery cuts such a verb off the term ([`leading_verb`]), so a string
+/// always written after one is the term it governs, not a fragment of a longer string that
+/// its one left neighbour would otherwise suggest.
+pub(crate) fn always_after_governing_verb(zh: &str, texts: &[&str]) -> bool {
+    let verbs = &structure().verb;
+    let mut seen = false;
+    for text in texts {
+        for (at, _) in text.match_indices(zh) {
+            let before = &text[..at];
+            if !verbs.iter().any(|v| before.ends_with(v.as_str())) {
+                return false;
+            }
+            seen = true;
+        }
+    }
+    seen && !zh.is_empty()
+}
+
 /// The governing verb a Chinese string begins with (`verb:` in
 /// `data/terms/zh_term_structure.txt`), unless the string is itself a dictionary entry.
 fn leading_verb_word(zh: &str) -> Option<&'static str> {
@@ -1563,6 +1583,17 @@ mod tests {
         assert_eq!(frame_words(&["以", "为", "中心"]), Vec::<usize>::new());
         assert_eq!(frame_words(&["以", "农业", "为"]), Vec::<usize>::new());
         assert_eq!(frame_words(&["以", "农业", "为", "中心"]), vec![0, 2]);
+    }
+
+    /// A string written only after a governing verb is the term the verb governs; one
+    /// written once after another word is not.
+    #[test]
+    fn a_string_always_after_a_governing_verb() {
+        let texts = ["我们坚持农业现代化。", "必须坚持农业现代化，推进农业现代化"];
+        assert!(always_after_governing_verb("农业现代化", &texts));
+        let texts = ["我们坚持农业现代化。", "实现了农业现代化"];
+        assert!(!always_after_governing_verb("农业现代化", &texts));
+        assert!(!always_after_governing_verb("农业现代化", &["没有这个词"]));
     }
 
     /// A modifier of degree counts as glossed by the verb it renders, and leaves that
