@@ -701,6 +701,43 @@ pub(crate) mod tests {
         );
     }
 
+    /// A founding with its count of years is one candidate, in digits or in numerals, and
+    /// its English is the whole anniversary with the founding and the name ("50th
+    /// anniversary of the founding of the university"), not a fragment beside it.
+    #[test]
+    fn a_founding_with_its_count_of_years_is_one_term() {
+        let pairs = [
+            (
+                "今年我们庆祝清华大学成立50周年。",
+                "This year we celebrate the 50th anniversary of the founding of Tsinghua University.",
+            ),
+            (
+                "到人民医院建立一百年时，医院将更加现代化。",
+                "By the centenary of the People's Hospital, the hospital will be more modern.",
+            ),
+        ];
+        let found = discover_in(&pairs);
+        let en_of = |zh: &str| found.iter().find(|c| c.zh == zh).map(|c| c.en.clone());
+        let all: Vec<(&String, &String)> = found.iter().map(|c| (&c.zh, &c.en)).collect();
+        assert_eq!(
+            en_of("清华大学成立50周年").as_deref(),
+            Some("50th anniversary of the founding of Tsinghua University"),
+            "{all:?}"
+        );
+        assert_eq!(
+            en_of("人民医院建立一百年").as_deref(),
+            Some("centenary of the People's Hospital"),
+            "{all:?}"
+        );
+        // No piece of the count is a candidate of its own.
+        assert!(
+            found
+                .iter()
+                .all(|c| !c.zh.ends_with("50") && c.zh != "成立50周年"),
+            "{all:?}"
+        );
+    }
+
     /// A string written only behind the same modifier (各族人民, always in 全国各族人民)
     /// is proposed in the form the text uses, with the same English.
     #[test]

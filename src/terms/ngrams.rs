@@ -195,17 +195,40 @@ pub(crate) fn en_key(words: &[String]) -> String {
     key
 }
 
-/// Runs of Han characters of a Chinese text (quotation and book-title marks removed, so
-/// "一带一路" is one run), each with a flag per position: whether a dictionary word
-/// boundary falls before that character (the last flag is the run's end).
+/// Whether a character is a digit (ASCII or full-width), which joins the Han characters
+/// around it into one run of [`zh_runs`].
+pub(crate) fn zh_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Runs of Han characters and digits of a Chinese text (quotation and book-title marks
+/// removed, so "一带一路" is one run), each with a flag per position: whether a dictionary
+/// word boundary falls before that character (the last flag is the run's end). Each
+/// stretch of Han characters is tokenized on its own; digits are one word, with a
+/// boundary on either side and none inside. Digits join the characters around them
+/// because a count of years belongs to a term ([`Form::Anniversary`]: 中国共产党成立100年);
+/// an n-gram of Han characters only is counted as if the digits were a run edge
+/// ([`ZhNgrams::count`]).
 fn zh_runs(zh: &str) -> Vec<(Vec<char>, Vec<bool>)> {
     let clean = zh_key_text(zh);
-    let mut out = Vec::new();
-    let mut run = String::new();
-    let mut flush = |run: &mut String| {
-        if run.is_empty() {
-            return;
+    let mut out: Vec<(Vec<char>, Vec<bool>)> = Vec::new();
+    // Whether the last run of `out` ends right before the current character.
+    let mut open = false;
+    // Appends a stretch (its characters and its boundary flags, one more than characters)
+    // to the open run, or starts a run with it.
+    let append = |out: &mut Vec<(Vec<char>, Vec<bool>)>,
+                  open: bool,
+                  chars: Vec<char>,
+                  boundary: Vec<bool>| {
+        match out.last_mut().filter(|_| open) {
+            Some((run, flags)) => {
+                run.extend(chars);
+                flags.extend(boundary.into_iter().skip(1));
+            }
+            None => out.push((chars, boundary)),
         }
+    };
+    let han_stretch = |run: &str| {
         let chars: Vec<char> = run.chars().collect();
         let mut boundary = vec![true; chars.len() + 1];
         let base = run.as_ptr() as usize;
@@ -224,17 +247,33 @@ fn zh_runs(zh: &str) -> Vec<(Vec<char>, Vec<bool>)> {
                 *b = false;
             }
         }
-        out.push((chars, boundary));
-        run.clear();
+        (chars, boundary)
     };
-    for c in clean.chars() {
+    let mut han = String::new();
+    let mut digits: Vec<char> = Vec::new();
+    // A space after the text closes the last stretch.
+    for c in clean.chars().chain([' ']) {
+        if !is_han(c) && !han.is_empty() {
+            let (chars, boundary) = han_stretch(&han);
+            append(&mut out, open, chars, boundary);
+            open = true;
+            han.clear();
+        }
+        if !zh_digit(c) && !digits.is_empty() {
+            let mut boundary = vec![false; digits.len() + 1];
+            boundary[0] = true;
+            boundary[digits.len()] = true;
+            append(&mut out, open, std::mem::take(&mut digits), boundary);
+            open = true;
+        }
         if is_han(c) {
-            run.push(c);
+            han.push(c);
+        } else if zh_digit(c) {
+            digits.push(c);
         } else {
-            flush(&mut run);
+            open = false;
         }
     }
-    flush(&mut run);
     out
 }
 
@@ -292,7 +331,7 @@ impl ZhNgrams {
         for (u, members) in units.members.iter().enumerate() {
             for &si in members {
                 for (run, boundary) in zh_runs(&segs[si].zh) {
-                    chars_total += run.len();
+                    chars_total += run.iter().filter(|&&c| !zh_digit(c)).count();
                     for i in 0..run.len() {
                         for len in 1..=max_chars.min(run.len() - i) {
                             let j = i + len;
@@ -305,8 +344,18 @@ impl ZhNgrams {
                             if st.units.last() != Some(&u) && !st.units.contains(&u) {
                                 st.units.push(u);
                             }
-                            st.left.push(if i == 0 { None } else { Some(run[i - 1]) });
-                            st.right.push(run.get(j).copied());
+                            // An n-gram of Han characters only sees a digit beside it as a
+                            // run edge, as it did before digits joined the runs; one holding
+                            // a digit sees its neighbours.
+                            let digit_in = run[i..j].iter().any(|&c| zh_digit(c));
+                            let context =
+                                |c: Option<&char>| c.copied().filter(|&c| digit_in || !zh_digit(c));
+                            st.left.push(if i == 0 {
+                                None
+                            } else {
+                                context(run.get(i - 1))
+                            });
+                            st.right.push(context(run.get(j)));
                             st.left_boundary += usize::from(boundary[i]);
                             st.right_boundary += usize::from(boundary[j]);
                             if boundary[i] && boundary[j] {
@@ -398,6 +447,11 @@ impl ZhNgrams {
             .filter_map(|(k, st)| {
                 // Seen in one unit only: proposed only with the form of a term.
                 let form = termlike::form(k, quoted);
+                // A string holding digits is a candidate only as a founding or event with
+                // its count of years: else it is a date, an amount or a piece of one.
+                if k.chars().any(zh_digit) && form != Some(Form::Anniversary) {
+                    return None;
+                }
                 (st.units.len() >= 2 || form.is_some()).then_some((k, st, form))
             })
             .collect();
@@ -562,6 +616,63 @@ mod tests {
         assert!(!function_word_edge("基本国策"));
         // 以…为… is a set frame.
         assert!(!function_word_edge("以人民为中心"));
+    }
+
+    /// Digits join the Han characters around them into one run, a word of their own; each
+    /// Han stretch keeps its own boundaries.
+    #[test]
+    fn digits_join_a_run_as_one_word() {
+        let runs = zh_runs("学校成立50周年。");
+        assert_eq!(runs.len(), 1);
+        let (chars, boundary) = &runs[0];
+        assert_eq!(chars.iter().collect::<String>(), "学校成立50周年");
+        // 学校|成立|50|周年: no boundary inside the digits.
+        assert_eq!(
+            boundary,
+            &[true, false, true, false, true, false, true, false, true]
+        );
+    }
+
+    /// A Han-only n-gram next to digits counts them as a run edge, as it did when digits
+    /// broke the run; a string holding digits is a candidate only as a founding with its
+    /// count of years.
+    #[test]
+    fn digits_leave_han_ngrams_as_they_were() {
+        let segs = [
+            Segment {
+                doc: "d".into(),
+                source: "d".into(),
+                date: None,
+                id: "d-0".into(),
+                zh: "学校成立50周年。".into(),
+                en: "The 50th anniversary of the school.".into(),
+            },
+            Segment {
+                doc: "d".into(),
+                source: "d".into(),
+                date: None,
+                id: "d-1".into(),
+                zh: "学校成立30周年。".into(),
+                en: "The 30th anniversary of the school.".into(),
+            },
+        ];
+        let units = Units::new(&segs);
+        let zh = ZhNgrams::count(&segs, &units, 16);
+        assert_eq!(zh.chars, 12);
+        let st = &zh.stats["学校成立"];
+        assert_eq!(st.right, [None, None]);
+        let st = &zh.stats["周年"];
+        assert_eq!(st.left, [None, None]);
+        assert_eq!(zh.stats["成立50"].right, [Some('周')]);
+        let none = HashSet::new();
+        let cands = zh.candidates(1, &none, &none, false);
+        let keys: Vec<&str> = cands.iter().map(|c| c.0.as_str()).collect();
+        assert!(keys.contains(&"学校成立50周年"), "{keys:?}");
+        assert!(
+            keys.iter()
+                .all(|k| !k.chars().any(zh_digit) || k.starts_with("学校")),
+            "{keys:?}"
+        );
     }
 
     #[test]

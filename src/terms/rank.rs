@@ -83,11 +83,15 @@ impl Ord for OrderedScore {
 
 /// Whether a term form is one of the strong ones, which set both where a string begins
 /// and where it ends by themselves: a CC-CEDICT entry (or proper name), a string the text
-/// quotes, a numbered formulation ([`Form::Dictionary`], [`Form::Quoted`],
-/// [`Form::Numbered`]), unlike a set prefix or head (one end) or a compound of dictionary
+/// quotes, a numbered formulation, a founding with its count of years ([`Form::Dictionary`],
+/// [`Form::Quoted`], [`Form::Numbered`], [`Form::Anniversary`]: a term before an event word,
+/// the count at the end), unlike a set prefix or head (one end) or a compound of dictionary
 /// words (none).
 pub(crate) fn strong_form(form: Option<Form>) -> bool {
-    matches!(form, Some(Form::Dictionary | Form::Quoted | Form::Numbered))
+    matches!(
+        form,
+        Some(Form::Dictionary | Form::Quoted | Form::Numbered | Form::Anniversary)
+    )
 }
 
 /// Whether a pair is lexicalised on both sides: its Chinese has a strong term form (a CC-CEDICT
@@ -223,12 +227,18 @@ pub(crate) fn rank(
         // [`termlike::two_part_rendering`]).
         let two_terms = c.band == Band::OnceCompound
             && termlike::two_part_rendering(&mut Glosser::new(), &c.zh, &c.en);
+        // Two foundings with their count of years, one inside the other (条约签署25周年 in
+        // …友好合作条约签署25周年), are one anniversary with its name cut or whole: the form
+        // does not make the shorter a term of its own.
+        let anniversary = termlike::form(&c.zh, quoted) == Some(Form::Anniversary);
         let nested = kept.iter().position(|k| {
             let coordination = (c.band == Band::List && c.zh.ends_with(k.zh.as_str()))
                 || (two_terms && c.zh.contains(k.zh.as_str()));
+            let both_anniversaries =
+                anniversary && termlike::form(&k.zh, quoted) == Some(Form::Anniversary);
             (k.zh.contains(&c.zh) || c.zh.contains(&k.zh))
                 && (k.en.eq_ignore_ascii_case(&c.en)
-                    || (!termlike
+                    || ((!termlike || both_anniversaries)
                         && !coordination
                         && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))))
                 && c.pairs * 4 <= k.pairs * 5
@@ -271,7 +281,7 @@ pub(crate) fn rank(
     // seen twice ([`lexicalised_g2`]), follows the pairs the text does repeat. Only the
     // order changes: which nested candidate is kept was decided above, longer first.
     let strength = |zh: &str| match termlike::form(zh, quoted) {
-        Some(Form::Dictionary | Form::Quoted | Form::Numbered) => 3u8,
+        Some(Form::Dictionary | Form::Quoted | Form::Numbered | Form::Anniversary) => 3u8,
         Some(Form::Structure | Form::PairedTerms) => 2,
         Some(Form::Compound) => 1,
         None => 0,
@@ -475,6 +485,28 @@ mod tests {
         ] {
             assert_eq!(top(long, short, en).map(|c| c.0), Some(short.to_string()));
         }
+    }
+
+    /// Of two foundings with their count of years, one inside the other, whose English
+    /// lies within the other's, one is kept (the better scored): the form of the shorter
+    /// does not make it a term of its own.
+    #[test]
+    fn nested_anniversaries_are_one() {
+        let count = |_: &str| 1;
+        let quoted = HashSet::new();
+        let found = vec![
+            candidate(
+                "和平友好条约签署25周年",
+                "25th anniversary of the Treaty of Peace and Friendship",
+                40.0,
+            ),
+            candidate("条约签署25周年", "25th anniversary of the Treaty", 39.0),
+        ];
+        let kept: Vec<String> = rank(found, &quoted, &count, &[])
+            .into_iter()
+            .map(|c| c.zh)
+            .collect();
+        assert_eq!(kept, ["和平友好条约签署25周年"]);
     }
 
     /// An idiom's English holding half its gloss phrase or less is a piece of it.

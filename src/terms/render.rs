@@ -190,8 +190,14 @@ fn renders_neighbour(
 /// form with a numeral above one (十八大, 四项基本原则; not 一个, which English writes as an
 /// article) renders only with an English that holds a number ("18th", "Four", "three-step").
 /// Without it the English is a neighbour of the formulation ("conscientiously" beside
-/// 党的十八大精神, "greater" beside 十七大).
+/// 党的十八大精神, "greater" beside 十七大). So for a founding with its count of years
+/// ([`Form::Anniversary`]), whose count and name the English must render.
 fn number_unrendered(zk: &str, form: Option<Form>, en: &str) -> bool {
+    // A founding with its count of years renders only with the count's number ("25th
+    // anniversary", "centenary"), not as "anniversary of the Treaty", and with its name.
+    if form == Some(Form::Anniversary) {
+        return termlike::founding_unrendered(zk, en);
+    }
     let counts = zk
         .chars()
         .any(|c| c.is_ascii_digit() || "二两三四五六七八九十".contains(c));

@@ -6,8 +6,9 @@
 //!
 //! Repetition across pairs is evidence a long document has and a short speech lacks; these
 //! are the kinds of evidence one pair can give. The word lists live in
-//! `data/terms/zh_term_structure.txt`, `data/terms/en_glossing.txt`,
-//! `data/terms/en_verb_modifiers.txt`, `data/terms/en_negation.txt` and
+//! `data/terms/zh_term_structure.txt`, `data/terms/zh_anniversary.txt`,
+//! `data/terms/en_glossing.txt`, `data/terms/en_verb_modifiers.txt`,
+//! `data/terms/en_negation.txt` and
 //! `data/terms/en_clause_words.txt`.
 
 use crate::lexicon::cedict;
@@ -67,15 +68,20 @@ fn structure() -> &'static Structure {
 }
 
 /// English words that a glossed Chinese word may stand behind (`en_glossing.txt`), keyed
-/// by the word in lower case (the candidates' English is compared in lower case).
+/// by the word in lower case (the candidates' English is compared in lower case). An
+/// initialism stands behind its distinctive words only ([`distinctive_initialism_words`]).
 fn en_equivalents() -> &'static HashMap<String, Vec<String>> {
     static M: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     M.get_or_init(|| {
         let mut m: HashMap<String, Vec<String>> = HashMap::new();
-        for (word, words) in equivalence_lines(include_str!("../../data/terms/en_glossing.txt"))
+        let glossing = distinctive_initialism_words(equivalence_lines(include_str!(
+            "../../data/terms/en_glossing.txt"
+        )));
+        for (word, words) in glossing
+            .into_iter()
             .chain(equivalence_lines(EN_VERB_MODIFIERS))
         {
-            m.entry(word).or_default().extend(words);
+            m.entry(word.to_lowercase()).or_default().extend(words);
         }
         m
     })
@@ -87,16 +93,42 @@ fn en_equivalents() -> &'static HashMap<String, Vec<String>> {
 const EN_VERB_MODIFIERS: &str = include_str!("../../data/terms/en_verb_modifiers.txt");
 
 /// The `WORD<TAB>WORDS` lines of an equivalence list (`en_glossing.txt`,
-/// `en_verb_modifiers.txt`), comments skipped: each word in lower case (the candidates'
-/// English is compared in lower case) with the words it stands behind.
-fn equivalence_lines(text: &'static str) -> impl Iterator<Item = (String, Vec<String>)> {
+/// `en_verb_modifiers.txt`), comments skipped: each word as written (an initialism in
+/// capitals) with the words it stands behind.
+fn equivalence_lines(text: &str) -> Vec<(String, Vec<String>)> {
     text.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
         .map(|(word, rest)| {
             let words = rest.split_whitespace().map(str::to_string).collect();
-            (word.trim().to_lowercase(), words)
+            (word.trim().to_string(), words)
         })
+        .collect()
+}
+
+/// The lines of an `en_glossing.txt` text (WORD, WORDS), an initialism's WORDS kept only
+/// where they tell it from the other initialisms: a word that an initialism of another
+/// meaning spells too (China of CPC and PRC, People's of PRC and NPC) is left out, so that
+/// 中国 "China" does not gloss "CPC" nor 新中国 "New China" the CPC of "centenary of the
+/// CPC", while 党 "party" still glosses it. Synonyms (CPC and CCP, of one spelling) do not
+/// count against each other.
+fn distinctive_initialism_words(lines: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
+    let initialism = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    lines
+        .iter()
+        .map(|(w, words)| {
+            if !initialism(w) {
+                return (w.clone(), words.clone());
+            }
+            let shared = |x: &String| {
+                lines
+                    .iter()
+                    .any(|(v, other)| initialism(v) && other != words && other.contains(x))
+            };
+            let kept = words.iter().filter(|x| !shared(x)).cloned().collect();
+            (w.clone(), kept)
+        })
+        .collect()
 }
 
 /// The initialisms of `en_glossing.txt` (CPC, CCP, PRC, UN …: a word in capitals), each
@@ -377,6 +409,13 @@ pub(crate) fn unrendered_edge_word(zh: &str, en: &str) -> bool {
 /// English is a function word.
 pub(crate) fn unrendered_word(zh: &str, en: &str) -> bool {
     let mut glosser = Glosser::new();
+    // A count of years with its event word is one word ([`years_count_word`]).
+    if let Some(y) = years_counts(zh).into_iter().next() {
+        let r = rendering(en, &[years_count_word(&mut glosser, zh, &y)]);
+        return (r.zh_words > 0 && r.zh_covered == 0)
+            || unrendered_word(&zh[..y.start], en)
+            || unrendered_word(&zh[y.end..], en);
+    }
     cedict::tokenize(zh).into_iter().any(|t| {
         if t.chars().count() < 2 {
             return false;
@@ -576,6 +615,235 @@ fn numbered_session(zh: &str) -> bool {
     })
 }
 
+/// The lists of `data/terms/zh_anniversary.txt`: what makes a count of years after a
+/// founding or an event (中国共产党成立100年, 中俄建交75周年, 建党百年).
+struct AnniversaryWords {
+    /// Event words written after what was founded or took place (成立, 签署).
+    event: Vec<String>,
+    /// Event words that hold what they concern (建党, 建交), which may open the string.
+    event_named: Vec<String>,
+    /// Markers after the count (周年, 年), the longer first.
+    year: Vec<String>,
+    /// Chinese numerals a count may be written in.
+    numeral: Vec<char>,
+    /// Numerals that may open a count alone (百 of 百年).
+    multiplier: Vec<char>,
+}
+
+fn anniversary_words() -> &'static AnniversaryWords {
+    static W: OnceLock<AnniversaryWords> = OnceLock::new();
+    W.get_or_init(|| {
+        let take =
+            |k: &str| crate::data::keyed(include_str!("../../data/terms/zh_anniversary.txt"), k);
+        let chars = |k: &str| take(k).iter().flat_map(|w| w.chars()).collect();
+        let mut year = take("year");
+        year.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        AnniversaryWords {
+            event: take("event"),
+            event_named: take("event-named"),
+            year,
+            numeral: chars("numeral"),
+            multiplier: chars("multiplier"),
+        }
+    })
+}
+
+/// A count of years in a Chinese string (100年, 七十五周年, 百年), with the founding or
+/// event word in front of it if there is one (成立100年): the span English renders as one
+/// phrase ("centenary", "75th anniversary of the founding"), so that discovery takes the
+/// whole span as one word to render ([`gloss_candidate`]) and a string ending in one as a
+/// term ([`Form::Anniversary`]). Byte offsets into the string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct YearsCount {
+    /// Where the span begins: the event word, or the count when there is none.
+    pub(crate) start: usize,
+    /// Where the count begins.
+    pub(crate) count_start: usize,
+    /// Where the span ends, after the year marker.
+    pub(crate) end: usize,
+    /// The number of years.
+    pub(crate) years: u64,
+    /// Whether an event word stands in front of the count.
+    pub(crate) event: bool,
+    /// Whether that event word holds what it concerns (建党: `event-named:`), so that no
+    /// name need stand in front of it.
+    pub(crate) named: bool,
+}
+
+/// Whether `c` writes a count of years: an ASCII or full-width digit, or a Chinese numeral
+/// of `zh_anniversary.txt`.
+fn count_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || anniversary_words().numeral.contains(&c)
+}
+
+/// The counts of years in `zh`, left to right ([`YearsCount`]). A count is a run of digits
+/// or numerals followed by a year marker (周年, 年), read by the aligner's number reader
+/// ([`numbers::zh_numbers`]); a calendar year (2021年, 二〇二一年) is a date, not a count,
+/// and a count below ten written in a numeral (一年, 三年) is one only after an event word:
+/// a single numeral is too often part of a word (统一, 唯一).
+pub(crate) fn years_counts(zh: &str) -> Vec<YearsCount> {
+    use crate::lexicon::numbers::{self, NumberKind};
+    let words = anniversary_words();
+    let chars: Vec<(usize, char)> = zh.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if !count_char(c) || (i > 0 && count_char(chars[i - 1].1)) {
+            i += 1;
+            continue;
+        }
+        let run = chars[i..]
+            .iter()
+            .take_while(|(_, c)| count_char(*c))
+            .count();
+        let after = chars.get(i + run).map_or(zh.len(), |(b, _)| *b);
+        i += run;
+        let Some(marker) = words
+            .year
+            .iter()
+            .find(|m| zh[after..].starts_with(m.as_str()))
+        else {
+            continue;
+        };
+        let count: String = zh[b..after]
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                c => c,
+            })
+            .collect();
+        let digits = count.chars().all(|c| c.is_ascii_digit());
+        let read = if !digits && words.multiplier.contains(&c) {
+            format!("一{count}{marker}")
+        } else {
+            format!("{count}{marker}")
+        };
+        let Some(n) = numbers::zh_numbers(&read).into_iter().next() else {
+            continue;
+        };
+        if n.kind == NumberKind::Year && marker != "周年" || n.value < 1.0 || n.value.fract() != 0.0
+        {
+            continue;
+        }
+        let before = &zh[..b];
+        let event = words
+            .event_named
+            .iter()
+            .map(|e| (e, true))
+            .chain(words.event.iter().map(|e| (e, false)))
+            .filter(|(e, _)| before.ends_with(e.as_str()))
+            .max_by_key(|(e, named)| (e.len(), *named));
+        if event.is_none() && !digits && n.value < 10.0 {
+            continue;
+        }
+        out.push(YearsCount {
+            start: event.map_or(b, |(e, _)| b - e.len()),
+            count_start: b,
+            end: after + marker.len(),
+            years: n.value as u64,
+            event: event.is_some(),
+            named: event.is_some_and(|(_, named)| named),
+        });
+    }
+    out
+}
+
+/// Whether `zh` names a founding or an event with the years since it: a name or term, an
+/// event word and a count of years ending the string (中国共产党成立100年, 中俄建交75周年),
+/// or an event word that holds what it concerns and a count (建党百年). The name in front
+/// is a term by itself: a dictionary word or a proper name, a quoted string, or a string
+/// of a term form (中俄睦邻友好合作条约, ending in a head), or dictionary words of two
+/// characters or more without a verb among them (中俄战略协作伙伴关系).
+fn anniversary(zh: &str, quoted: &HashSet<String>) -> bool {
+    let Some(y) = years_counts(zh).pop() else {
+        return false;
+    };
+    if y.end != zh.len() || !y.event {
+        return false;
+    }
+    let name = &zh[..y.start];
+    if name.is_empty() {
+        return y.named;
+    }
+    // Dictionary words of two characters or more, however many, are a name (人民医院,
+    // 中俄战略协作伙伴关系) unless a verb among them makes them a piece of the clause
+    // around the anniversary (中俄两国迎来…: "welcome").
+    let s = structure();
+    let tokens = cedict::tokenize(name);
+    let clause = tokens.iter().any(|t| {
+        s.verb.iter().any(|v| v == t) || s.clause_verb.contains(*t) || s.inner.contains(*t)
+    });
+    let words = tokens
+        .iter()
+        .all(|t| t.chars().count() >= 2 && dictionary_word(t));
+    name.chars().count() >= 2
+        && (dictionary_word(name)
+            || quoted.contains(name)
+            || (!clause && words)
+            || form(name, quoted).is_some_and(|f| f != Form::Compound))
+}
+
+/// Whether an English phrase leaves a count of years of `zh` ([`years_counts`]) without
+/// its number: no word of it is the number (`25th`, `100`, or `centenary` through
+/// `en_glossing.txt`). "anniversary of the Treaty" for …条约签署25周年 drops what tells one
+/// anniversary from another, as "Congress" would for 十八大.
+pub(crate) fn years_unrendered(zh: &str, en: &str) -> bool {
+    years_counts(zh).iter().any(|y| {
+        let number = stem_of(&y.years.to_string());
+        !en.split_whitespace().any(|w| {
+            word_stems(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+                .contains(&number)
+        })
+    })
+}
+
+/// Whether an English phrase fails a founding with its count of years
+/// ([`Form::Anniversary`]): it leaves the count without its number ([`years_unrendered`]),
+/// or renders less than half of the glossed words of the name in front ("centenary" alone
+/// for 新中国成立100年 says whose centenary no more than "Congress" says which). Half,
+/// not all: "strategic partnership" renders 伙伴关系 without a word for 关系.
+pub(crate) fn founding_unrendered(zh: &str, en: &str) -> bool {
+    if years_unrendered(zh, en) {
+        return true;
+    }
+    let Some(y) = years_counts(zh).pop() else {
+        return false;
+    };
+    let r = rendering(en, &gloss_candidate(&mut Glosser::new(), &zh[..y.start]));
+    r.zh_covered * 2 < r.zh_words
+}
+
+/// The one glossed word a count of years stands for ([`YearsCount`]): the glosses of its
+/// event word (成立 "found", so "founding" is rendered), of its marker (周年 "anniversary",
+/// 年 "year") and of the span itself when it is a dictionary word (百年 "century"), the
+/// number of years (met by an ordinal, "100th", and through `en_glossing.txt` by
+/// "centenary"), and "anniversary" after an event word: the English of the years since a
+/// founding is its anniversary, whichever marker the Chinese writes.
+fn years_count_word(glosser: &mut Glosser, zh: &str, y: &YearsCount) -> GlossedWord {
+    let mut stems: Vec<u64> = Vec::new();
+    let mut add = |glosser: &mut Glosser, part: &str| {
+        for g in glosser.gloss(part) {
+            stems.extend(g.stems);
+        }
+    };
+    let marker = &zh[y.count_start..y.end];
+    let marker = marker.trim_start_matches(count_char);
+    add(glosser, &zh[y.start..y.count_start]);
+    add(glosser, marker);
+    let counted = &zh[y.count_start..y.end];
+    if dictionary_word(counted) {
+        add(glosser, counted);
+    }
+    stems.push(stem_of(&y.years.to_string()));
+    if y.event {
+        stems.extend(en_stems("anniversary"));
+    }
+    stems.sort_unstable();
+    stems.dedup();
+    GlossedWord { stems }
+}
+
 /// Why a Chinese string seen once looks like a term, if it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -599,6 +867,11 @@ pub enum Form {
     /// 和 or 与 (生产力和生产关系): the shape of a four-character set phrase or a paired
     /// formulation, which a speech often uses once.
     Compound,
+    /// A founding or an event with the years since it (中国共产党成立100年, 中俄建交75周年,
+    /// 建党百年): a name or term, an event word and a count of years
+    /// (`data/terms/zh_anniversary.txt`), which English renders as one phrase ("centenary
+    /// of the CPC", "75th anniversary of China-Russia diplomatic relations").
+    Anniversary,
 }
 
 impl Form {
@@ -611,6 +884,7 @@ impl Form {
             Form::Structure => "term structure",
             Form::PairedTerms => "pair of terms",
             Form::Compound => "compound of dictionary words",
+            Form::Anniversary => "anniversary",
         }
     }
 }
@@ -642,6 +916,9 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
     }
     if dictionary_word(zh) {
         return Some(Form::Dictionary);
+    }
+    if anniversary(zh, quoted) {
+        return Some(Form::Anniversary);
     }
     let mut it = zh.chars();
     let first = it.next().map(String::from).unwrap_or_default();
@@ -864,6 +1141,16 @@ pub(crate) fn has_joining_conjunction(zh: &str) -> bool {
 /// [`gloss_candidate`], leaving out the genitive particles when `no_genitive`, and the
 /// conjunctions joining two terms ([`joins_terms`]).
 fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec<GlossedWord> {
+    // A count of years with its event word (成立100年) is one word, which English renders
+    // as one phrase ("centenary", "100th anniversary of the founding"): its digits are no
+    // word of their own, and its event word, which English often leaves implied in
+    // "centenary of", is glossed with it.
+    if let Some(y) = years_counts(zh).into_iter().next() {
+        let mut words = gloss_candidate_of(glosser, &zh[..y.start], no_genitive);
+        words.push(years_count_word(glosser, zh, &y));
+        words.extend(gloss_candidate_of(glosser, &zh[y.end..], no_genitive));
+        return words;
+    }
     // An ordinal prefix before a numeral (第 of 第七届…大会) is rendered by the English
     // ordinal together with the numeral ("Seventh"): it is not a word of its own the
     // English must account for, else the string without it would look the better term.
@@ -988,7 +1275,12 @@ fn word_stems_uncached(word: &str) -> Vec<u64> {
     {
         if let Some(list) = eq.get(&key) {
             for w in list {
-                stems.extend(en_stems(w));
+                // A number among the words ("centenary": 100) is met as an ordinal's is.
+                if w.chars().all(|c| c.is_ascii_digit()) {
+                    stems.push(stem_of(w));
+                } else {
+                    stems.extend(en_stems(w));
+                }
             }
         }
     }
@@ -1011,6 +1303,10 @@ fn word_stems_uncached(word: &str) -> Vec<u64> {
                 stems.extend(en_stems(&format!("{stem}{base}")));
             }
         }
+    }
+    // A number in digits is met by the same number in a gloss or a count of years.
+    if !lower.is_empty() && lower.chars().all(|c| c.is_ascii_digit()) {
+        stems.push(stem_of(&lower));
     }
     for suffix in ["st", "nd", "rd", "th"] {
         if let Some(num) = lower.strip_suffix(suffix) {
@@ -1499,6 +1795,108 @@ mod tests {
             (with.zh_covered, with.zh_words),
             (without.zh_covered, without.zh_words)
         );
+    }
+
+    /// A count of years is read in digits or numerals, with the event word in front, and
+    /// is no count when it is a calendar year or a small numeral inside a word.
+    #[test]
+    fn counts_of_years_are_read_with_their_event() {
+        let y = years_counts("学校成立50周年");
+        assert_eq!(y.len(), 1);
+        assert_eq!((y[0].years, y[0].event, y[0].named), (50, true, false));
+        assert_eq!(&"学校成立50周年"[y[0].start..y[0].end], "成立50周年");
+        assert_eq!(years_counts("建党一百年")[0].years, 100);
+        assert!(years_counts("建党一百年")[0].named);
+        assert_eq!(years_counts("百年")[0].years, 100);
+        assert_eq!(years_counts("医院成立１２年")[0].years, 12);
+        // A calendar year is a date; a single small numeral needs an event word.
+        assert!(years_counts("2021年全面建成").is_empty());
+        assert!(years_counts("统一年度计划").is_empty());
+    }
+
+    /// A name, an event word and a count of years make a term; a count alone, or after
+    /// an event word that needs a name in front, does not.
+    #[test]
+    fn a_founding_with_its_count_of_years_has_a_term_form() {
+        let none = HashSet::new();
+        assert_eq!(form("清华大学成立50周年", &none), Some(Form::Anniversary));
+        assert_eq!(form("建党一百年", &none), Some(Form::Anniversary));
+        assert_ne!(form("成立50周年", &none), Some(Form::Anniversary));
+        assert_ne!(form("50周年", &none), Some(Form::Anniversary));
+        assert_ne!(form("清华大学成立50周年时", &none), Some(Form::Anniversary));
+    }
+
+    /// The count of years with its event word is one word to render: "centenary" renders
+    /// 100年 (its number through `en_glossing.txt`), "50th anniversary of the founding"
+    /// renders 成立50周年, and an English without the number leaves it unrendered.
+    #[test]
+    fn a_count_of_years_is_rendered_by_its_number() {
+        let mut g = Glosser::new();
+        let zh = gloss_candidate(&mut g, "清华大学成立50周年");
+        assert_eq!(zh.len(), 2);
+        let r = rendering(
+            "50th anniversary of the founding of Tsinghua University",
+            &zh,
+        );
+        assert_eq!((r.words, r.zh_covered), (5, 2), "{r:?}");
+        assert!(r.glossed >= 4, "{r:?}");
+        let zh = gloss_candidate(&mut g, "人民医院建立100年");
+        let r = rendering("centenary of the People's Hospital", &zh);
+        assert_eq!((r.glossed, r.words, r.zh_covered), (3, 3, 3), "{r:?}");
+        assert!(!years_unrendered(
+            "人民医院建立100年",
+            "centenary of the hospital"
+        ));
+        assert!(!years_unrendered(
+            "学校成立50周年",
+            "50th anniversary of the school"
+        ));
+        assert!(years_unrendered(
+            "学校成立50周年",
+            "anniversary of the school"
+        ));
+        assert!(unrendered_word("人民医院建立100年", "People's Hospital"));
+        assert!(!unrendered_word(
+            "人民医院建立100年",
+            "centenary of the People's Hospital"
+        ));
+    }
+
+    /// A founding's English renders its count and half its name at least.
+    #[test]
+    fn a_founding_needs_its_count_and_its_name_rendered() {
+        let zh = "人民医院建立100年";
+        assert!(!founding_unrendered(
+            zh,
+            "centenary of the People's Hospital"
+        ));
+        assert!(!founding_unrendered(zh, "centenary of the hospital"));
+        assert!(founding_unrendered(zh, "centenary"));
+        assert!(founding_unrendered(
+            zh,
+            "anniversary of the People's Hospital"
+        ));
+    }
+
+    /// An initialism is glossed by the words that tell it from the other initialisms
+    /// (Party for CPC, Republic for PRC), not by a word they share (China).
+    #[test]
+    fn an_initialism_is_glossed_by_its_distinctive_words() {
+        let text = "AB\tAlpha Beta Gamma\nAC\tAlpha Beta Gamma\nXY\tDelta Gamma\nfoo\tGamma\n";
+        let lines = distinctive_initialism_words(equivalence_lines(text));
+        let of = |w: &str| lines.iter().find(|(v, _)| v == w).map(|(_, x)| x.clone());
+        assert_eq!(
+            of("AB"),
+            Some(vec!["Alpha".to_string(), "Beta".to_string()])
+        );
+        assert_eq!(of("XY"), Some(vec!["Delta".to_string()]));
+        // A word that is no initialism keeps its words.
+        assert_eq!(of("foo"), Some(vec!["Gamma".to_string()]));
+        let mut g = Glosser::new();
+        let r = rendering("CPC", &gloss_candidate(&mut g, "中国"));
+        assert_eq!(r.glossed, 0, "{r:?}");
+        let r = rendering("CPC", &gloss_candidate(&mut g, "共产党"));
+        assert_eq!(r.glossed, 1, "{r:?}");
     }
 
     /// A conjunction joining two terms is no word to render (English writes it "and"): the
