@@ -70,8 +70,8 @@ use super::coordination;
 use super::ngrams::{entropy, EnNgrams, Units, ZhNgrams};
 pub use super::rank::Band;
 use super::rank::{
-    idiom_piece, lexicalised, lexicalised_g2, strong_form, termhood, FRAGMENT, LONG_FORM,
-    UNCONFIRMED, WEAK_FORM,
+    gloss_piece, idiom_piece, lexicalised, lexicalised_g2, strong_form, termhood, FRAGMENT,
+    LONG_FORM, UNCONFIRMED, WEAK_FORM,
 };
 use super::render::{render, Evidence, UnitText};
 use super::termlike::{self, Form};
@@ -352,16 +352,18 @@ fn score_pair(
         } else {
             1.0
         };
-    // A four-character idiom seen once rendered by one English word that is a piece of
-    // its gloss (居安思危 "to be vigilant in peacetime" for "peace") is rendered by a word
-    // of the sentence that shares a gloss, not by a rendering of the idiom (which takes a
+    // A dictionary entry of three characters or more seen once, rendered by one English
+    // word that is a piece of its gloss phrases (居安思危 "to be vigilant in peacetime" for
+    // "peace", 小学生 "primary school student" for "students"), is rendered by a word of
+    // the sentence that shares a gloss, not by a rendering of the entry (which takes a
     // phrase: "vigilant in peacetime", "progress with the times"): ranked after the pairs
-    // without one. A phrase of two words or more may render the idiom freely ("moderately
+    // without one. Outside four-character idioms ([`idiom_piece`]), a word meeting a sense
+    // of one word renders that sense ([`gloss_piece`]: "master" of 主人翁). A phrase of two words or more may render the idiom freely ("moderately
     // prosperous society" for 小康社会, glossed "comfortably well-off society") and stays.
     let piece = if a < 2
         && form == Some(Form::Dictionary)
         && rendered.en.split_whitespace().nth(1).is_none()
-        && idiom_piece(zk, &rendered.en)
+        && (idiom_piece(zk, &rendered.en) || gloss_piece(zk, &rendered.en))
     {
         UNCONFIRMED
     } else {

@@ -1184,6 +1184,26 @@ pub fn gloss_phrases(zh: &str) -> Vec<Vec<u64>> {
     cedict::simplified(zh).map_or_else(Vec::new, |e| e.phrases())
 }
 
+/// Whether an English phrase meets a gloss word of the CC-CEDICT entry `zh` that stands
+/// in none of its gloss phrases ([`gloss_phrases`]): a word of a sense of one word, or of a
+/// later clause of a sense ("master" of 主人翁, glossed "master (of the house); main
+/// character in a novel etc"). Such an English renders a sense whole, not a piece of a
+/// phrase, however little of the phrases it holds.
+pub fn meets_word_outside_phrases(en: &str, zh: &str) -> bool {
+    let Some(entry) = cedict::simplified(zh) else {
+        return false;
+    };
+    let phrases = entry.phrases();
+    let outside: Vec<u64> = entry
+        .stems()
+        .filter(|s| !phrases.iter().any(|p| p.contains(s)))
+        .collect();
+    en.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        with_word(word, |w| w.stems.iter().any(|s| outside.contains(s)))
+    })
+}
+
 /// The largest share of one gloss phrase's words that an English phrase holds (0 without
 /// gloss phrases).
 pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
