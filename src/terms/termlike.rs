@@ -24,6 +24,8 @@ struct Structure {
     classifier: Vec<String>,
     verb: Vec<String>,
     negation: HashSet<String>,
+    /// Negations that open a noun inside a string (非 "non-"), not a negated predicate.
+    privative: HashSet<String>,
     inner: HashSet<String>,
     time: HashSet<String>,
     session: Vec<String>,
@@ -46,6 +48,7 @@ fn structure() -> &'static Structure {
             classifier: take("classifier"),
             verb: take("verb"),
             negation: take("negation").into_iter().collect(),
+            privative: take("privative").into_iter().collect(),
             inner: take("inner").into_iter().collect(),
             time: take("time").into_iter().collect(),
             session: take("session"),
@@ -432,17 +435,21 @@ pub(crate) fn zh_clause(zh: &str) -> bool {
 }
 
 /// Whether a Chinese string holds, as a word of its own, a copula or preposition that
-/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), or a verb that takes
-/// an object (`clause-verb:`: 理想指引道路 is a subject, its verb and its object), and is
+/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), a verb that takes
+/// an object (`clause-verb:`: 理想指引道路 is a subject, its verb and its object), or a
+/// negation after its first word (`negation:` but not `privative:`: 作家并没有穷尽 is a
+/// subject and its negated predicate; 发展非公有制经济 holds a noun "non-public"), and is
 /// not itself a dictionary entry (实践是检验真理的唯一标准 is one).
 pub(crate) fn clause_word_inside(zh: &str) -> bool {
     let s = structure();
     let tokens = cedict::tokenize(zh);
-    tokens.len() > 2
+    let negation = |t: &str| s.negation.contains(t) && !s.privative.contains(t);
+    let inside = tokens.len() > 2
         && tokens[1..tokens.len() - 1]
             .iter()
-            .any(|t| s.inner.contains(*t) || s.clause_verb.contains(*t))
-        && !dictionary_word(zh)
+            .any(|t| s.inner.contains(*t) || s.clause_verb.contains(*t));
+    let negated = tokens.len() > 1 && tokens[1..].iter().any(|t| negation(t));
+    (inside || negated) && !dictionary_word(zh)
 }
 
 /// Whether a two-character string is a CC-CEDICT proper name (every gloss capitalised:
@@ -1268,6 +1275,10 @@ mod tests {
         // So does an aspect particle after a verb.
         assert!(clause_word_inside("报告阐明了发展道路"));
         assert!(!clause_word_inside("发展道路"));
+        assert!(clause_word_inside("这些作家并没有穷尽"));
+        assert!(clause_word_inside("理论不能解决"));
+        assert!(!clause_word_inside("不忘历史"));
+        assert!(!clause_word_inside("发展非公有制经济"));
         // A verb opening the string is a governing verb, tested elsewhere.
         assert!(!clause_word_inside("推动发展道路"));
     }
