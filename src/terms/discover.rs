@@ -333,10 +333,13 @@ fn score_pair(
     // A pair seen once whose English opens with a verb of its Chinese rendered as a verb
     // (完善现有制度 / "improve current systems", wherever the verb stands in the Chinese)
     // is a verb and its object, a piece of the sentence more often than a term: kept (some
-    // set phrases are: 讲述好中国故事), but ranked after the pairs without one.
+    // set phrases are: 讲述好中国故事), but ranked after the pairs without one, with the
+    // weight of the weakest form seen once (a compound of dictionary words): the verb is
+    // evidence against the form, whatever form the string has (a set head or opening
+    // after a verb, 完善…制度, is the verb's object, not a term).
     let verb_phrase =
         if a < 2 && form != Some(Form::Dictionary) && termlike::verb_phrase(zk, &rendered.en) {
-            UNCONFIRMED
+            WEAK_FORM
         } else {
             1.0
         };
@@ -653,6 +656,26 @@ pub(crate) mod tests {
             .map(|(i, (zh, en))| seg(i, zh, en))
             .collect();
         discover(&segs, &[], &Options::default())
+    }
+
+    /// A pair seen once that is a verb and its object ranks no higher than a compound of
+    /// dictionary words seen once: the verb is evidence against its term form.
+    #[test]
+    fn a_verb_and_its_object_ranks_with_the_weakest_form() {
+        let found = discover_in(&[(
+            "我们要完善现有制度，维护社会稳定。",
+            "We must improve current systems and maintain social stability.",
+        )]);
+        let all: Vec<(&String, &String, f64)> =
+            found.iter().map(|c| (&c.zh, &c.en, c.score)).collect();
+        let verb = found
+            .iter()
+            .find(|c| c.evidence.iter().any(|e| e == "a verb and its object"));
+        let compound = found.iter().find(|c| c.zh == "社会稳定");
+        let (Some(verb), Some(compound)) = (verb, compound) else {
+            panic!("{all:?}");
+        };
+        assert!(verb.score <= compound.score, "{all:?}");
     }
 
     /// A capitalised name is not cut (`CPC Central Committee`, never `Central
