@@ -159,6 +159,8 @@ pub(crate) struct EnEnds {
     noun_suffix: Vec<String>,
     demonym: HashSet<String>,
     head_of: HashSet<String>,
+    /// Prepositions after which a word in -ing is a gerund (`gerund-after:`).
+    gerund_after: HashSet<String>,
 }
 
 impl EnEnds {
@@ -175,6 +177,7 @@ impl EnEnds {
                 noun_suffix: Vec::new(),
                 demonym: HashSet::new(),
                 head_of: HashSet::new(),
+                gerund_after: HashSet::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -196,6 +199,8 @@ impl EnEnds {
                     e.demonym.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("head-of:") {
                     e.head_of.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("gerund-after:") {
+                    e.gerund_after.extend(words(rest));
                 }
             }
             e
@@ -282,6 +287,16 @@ impl EnEnds {
     /// leftwards by the head a Chinese head-final term puts last.
     pub(crate) fn head_of(&self, word: &str) -> bool {
         self.head_of.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word`, after the word `before`, is a gerund that governs an object: a
+    /// lower-case word in -ing (of five letters or more before it: not "thing", "king")
+    /// after a preposition of `gerund-after:` ("for guaranteeing", "of building"). A
+    /// rendering ending on it where the sentence goes on is cut before the object.
+    pub(crate) fn gerund_after_preposition(&self, before: &str, word: &str) -> bool {
+        word.strip_suffix("ing")
+            .is_some_and(|stem| stem.len() >= 4 && stem.chars().all(|c| c.is_ascii_lowercase()))
+            && self.gerund_after.contains(&before.to_lowercase())
     }
 
     /// Whether `word`, a stopword, may still end a rendering after another word.
@@ -1291,6 +1306,18 @@ mod tests {
         assert_eq!(form("先进生产力", &none), Some(Form::Structure));
         assert_eq!(form("涉及生产力", &none), Some(Form::Compound));
         assert_eq!(form("生产力", &none), Some(Form::Dictionary));
+    }
+
+    /// A word in -ing after a preposition is a gerund awaiting its object; after a
+    /// conjunction or a noun, or too short to be a gerund, it is not.
+    #[test]
+    fn gerunds_after_prepositions() {
+        let ends = EnEnds::get();
+        assert!(ends.gerund_after_preposition("for", "protecting"));
+        assert!(ends.gerund_after_preposition("of", "building"));
+        assert!(!ends.gerund_after_preposition("and", "opening"));
+        assert!(!ends.gerund_after_preposition("of", "thing"));
+        assert!(!ends.gerund_after_preposition("Party", "building"));
     }
 
     #[test]
