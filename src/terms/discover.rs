@@ -259,8 +259,15 @@ fn score_pair(
     let support = 0.5 * (r.precision() + r.coverage());
     // A repeated pair the dictionary does not confirm at both ends (主席 / "President
     // Xi", 中外 / "Foreign Minister") is as likely a neighbour as a translation: demoted,
-    // the more so when no English word is glossed at all.
-    let ends_confirmed = rendered.glossed.is_empty() || r.edges_glossed;
+    // the more so when no English word is glossed at all. A numbered formulation is its
+    // own evidence at the ends, as in [`super::render::render`]: its English holds its
+    // number (render keeps no other), and its head (大 of 十八大) is an abbreviation no
+    // gloss renders ("18th CPC National Congress"), content words after the last glossed
+    // one; a function word there opens a phrase of the sentence after the term ("… at the
+    // Media Center"), which leaves the end unconfirmed.
+    let numbered_ends = form == Some(Form::Numbered)
+        && termlike::unglossed_tail_is_head(&rendered.en, &rendered.glossed);
+    let ends_confirmed = rendered.glossed.is_empty() || r.edges_glossed || numbered_ends;
     let mut unconfirmed = if ends_confirmed {
         1.0
     } else if r.glossed == 0 {

@@ -1115,6 +1115,23 @@ pub(crate) fn word_covers(word: &str, zh: &[GlossedWord]) -> Option<Vec<usize>> 
     })
 }
 
+/// Whether the English `en` ends on a glossed word or on content words alone after its last
+/// glossed one: a head noun no gloss reaches ("National Congress" after "18th CPC" for
+/// 党的十八大, whose 大 abbreviates it), not a phrase of the sentence after the term,
+/// which a function word opens ("… Congress at the Media Center"). `false` when no word is
+/// glossed.
+pub(crate) fn unglossed_tail_is_head(en: &str, zh: &[GlossedWord]) -> bool {
+    let covers: Vec<Option<Vec<usize>>> =
+        en.split_whitespace().map(|w| word_covers(w, zh)).collect();
+    let Some(last) = covers
+        .iter()
+        .rposition(|c| c.as_ref().is_some_and(|c| !c.is_empty()))
+    else {
+        return false;
+    };
+    covers[last + 1..].iter().all(Option::is_some)
+}
+
 /// Whether the English `en` renders `zh` as two coordinated parts: it is "A and B" (or
 /// "A or B", one coordinator, inside) and the Chinese splits into two runs of words, a
 /// conjunction between them left out (`conjunction:`), such that A renders the first run
@@ -1306,6 +1323,23 @@ mod tests {
         assert_eq!(form("先进生产力", &none), Some(Form::Structure));
         assert_eq!(form("涉及生产力", &none), Some(Form::Compound));
         assert_eq!(form("生产力", &none), Some(Form::Dictionary));
+    }
+
+    /// Unglossed content words after the last glossed one are a head; a function word
+    /// among them opens a phrase of the sentence.
+    #[test]
+    fn an_unglossed_tail_is_a_head_without_function_words() {
+        let glossed = gloss_candidate(&mut Glosser::new(), "第五次会议");
+        assert!(unglossed_tail_is_head("Fifth Session Meeting", &glossed));
+        assert!(unglossed_tail_is_head(
+            "Fifth Session Meeting Hall",
+            &glossed
+        ));
+        assert!(!unglossed_tail_is_head(
+            "Fifth Session Meeting in the capital",
+            &glossed
+        ));
+        assert!(!unglossed_tail_is_head("capital", &glossed));
     }
 
     /// A word in -ing after a preposition is a gerund awaiting its object; after a
