@@ -264,9 +264,10 @@ fn score_pair(
     // number (render keeps no other), and its head (大 of 十八大) is an abbreviation no
     // gloss renders ("18th CPC National Congress"), content words after the last glossed
     // one; a function word there opens a phrase of the sentence after the term ("… at the
-    // Media Center"), which leaves the end unconfirmed.
+    // Media Center"), and one after a rendered last Chinese word renders a word beside
+    // the formulation (三个基本 "three basic tenets"): both leave the end unconfirmed.
     let numbered_ends = form == Some(Form::Numbered)
-        && termlike::unglossed_tail_is_head(&rendered.en, &rendered.glossed);
+        && termlike::abbreviated_head_rendered(&rendered.en, &rendered.glossed);
     let ends_confirmed = rendered.glossed.is_empty() || r.edges_glossed || numbered_ends;
     let mut unconfirmed = if ends_confirmed {
         1.0

@@ -1132,6 +1132,19 @@ pub(crate) fn unglossed_tail_is_head(en: &str, zh: &[GlossedWord]) -> bool {
     covers[last + 1..].iter().all(Option::is_some)
 }
 
+/// Whether the English `en` of a numbered formulation (glossed words `zh`) renders its
+/// last Chinese word, an abbreviated head no gloss reaches (大 of 十八大, "big"), by the
+/// unglossed content words it ends on ([`unglossed_tail_is_head`]): the last Chinese word
+/// is unrendered by the glosses. Where the glosses render it (基本 of 三个基本 "basic"),
+/// an unglossed word after it renders a word beside the formulation ("three basic
+/// tenets", 原理 outside it).
+pub(crate) fn abbreviated_head_rendered(en: &str, zh: &[GlossedWord]) -> bool {
+    let last_unrendered = zh
+        .last()
+        .is_some_and(|w| rendering(en, std::slice::from_ref(w)).zh_covered == 0);
+    last_unrendered && unglossed_tail_is_head(en, zh)
+}
+
 /// Whether the English `en` renders `zh` as two coordinated parts: it is "A and B" (or
 /// "A or B", one coordinator, inside) and the Chinese splits into two runs of words, a
 /// conjunction between them left out (`conjunction:`), such that A renders the first run
@@ -1340,6 +1353,24 @@ mod tests {
             &glossed
         ));
         assert!(!unglossed_tail_is_head("capital", &glossed));
+    }
+
+    /// An abbreviated head (大, "big") is rendered by the unglossed words after the
+    /// number; after a rendered last word (基本, "basic") they are a neighbour.
+    #[test]
+    fn an_abbreviated_head_is_rendered_by_the_unglossed_tail() {
+        let mut glosser = Glosser::new();
+        let glossed = gloss_candidate(&mut glosser, "党的五大");
+        assert!(abbreviated_head_rendered("Party's 5th Congress", &glossed));
+        assert!(!abbreviated_head_rendered(
+            "Party's 5th Congress in the city",
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut glosser, "五个基本");
+        assert!(!abbreviated_head_rendered(
+            "five basic viewpoints",
+            &glossed
+        ));
     }
 
     /// A word in -ing after a preposition is a gerund awaiting its object; after a
