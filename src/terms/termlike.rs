@@ -26,6 +26,8 @@ struct Structure {
     negation: HashSet<String>,
     /// Negations that open a noun inside a string (非 "non-"), not a negated predicate.
     privative: HashSet<String>,
+    /// Localisers that make an adverbial of the word before them (`locative:`).
+    locative: HashSet<String>,
     inner: HashSet<String>,
     time: HashSet<String>,
     session: Vec<String>,
@@ -49,6 +51,7 @@ fn structure() -> &'static Structure {
             verb: take("verb"),
             negation: take("negation").into_iter().collect(),
             privative: take("privative").into_iter().collect(),
+            locative: take("locative").into_iter().collect(),
             inner: take("inner").into_iter().collect(),
             time: take("time").into_iter().collect(),
             session: take("session"),
@@ -623,7 +626,7 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
         return Some(Form::Quoted);
     }
     if dictionary_word(zh) {
-        return Some(Form::Dictionary);
+        return (!locative_adverbial(zh)).then_some(Form::Dictionary);
     }
     let mut it = zh.chars();
     let first = it.next().map(String::from).unwrap_or_default();
@@ -665,6 +668,20 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
         return Some(Form::Compound);
     }
     None
+}
+
+/// Whether `zh` is a dictionary word of two characters or more followed by a localiser
+/// (`locative:` in `data/terms/zh_term_structure.txt`: 历史 + 上 "in history"): an
+/// adverbial of place or time, which CC-CEDICT lists as an entry (glossed "historically",
+/// "developing") but which is no term by its form.
+fn locative_adverbial(zh: &str) -> bool {
+    let Some(last) = zh.chars().last() else {
+        return false;
+    };
+    let rest = &zh[..zh.len() - last.len_utf8()];
+    rest.chars().count() >= 2
+        && dictionary_word(rest)
+        && structure().locative.contains(last.to_string().as_str())
 }
 
 /// Whether `zh` is two terms joined by 和 or 与 ([`Form::PairedTerms`]). Each side has
@@ -1336,6 +1353,15 @@ mod tests {
         assert_eq!(form("先进生产力", &none), Some(Form::Structure));
         assert_eq!(form("涉及生产力", &none), Some(Form::Compound));
         assert_eq!(form("生产力", &none), Some(Form::Dictionary));
+    }
+
+    /// A word and a localiser is an adverbial, no term by its form; a word with another
+    /// last character is.
+    #[test]
+    fn a_word_and_a_localiser_is_no_term_form() {
+        assert!(locative_adverbial("理论上"));
+        assert!(!locative_adverbial("上层"));
+        assert_eq!(form("理论上", &HashSet::new()), None);
     }
 
     /// Unglossed content words after the last glossed one are a head; a function word
