@@ -70,8 +70,8 @@ use super::coordination;
 use super::ngrams::{entropy, EnNgrams, Units, ZhNgrams};
 pub use super::rank::Band;
 use super::rank::{
-    idiom_piece, lexicalised, lexicalised_g2, strong_form, termhood, FRAGMENT, LONG_FORM,
-    UNCONFIRMED, WEAK_FORM,
+    gloss_piece, idiom_piece, lexicalised, lexicalised_g2, strong_form, termhood, FRAGMENT,
+    LONG_FORM, UNCONFIRMED, WEAK_FORM,
 };
 use super::render::{render, Evidence, UnitText};
 use super::termlike::{self, Form};
@@ -259,8 +259,16 @@ fn score_pair(
     let support = 0.5 * (r.precision() + r.coverage());
     // A repeated pair the dictionary does not confirm at both ends (主席 / "President
     // Xi", 中外 / "Foreign Minister") is as likely a neighbour as a translation: demoted,
-    // the more so when no English word is glossed at all.
-    let ends_confirmed = rendered.glossed.is_empty() || r.edges_glossed;
+    // the more so when no English word is glossed at all. A numbered formulation is its
+    // own evidence at the ends, as in [`super::render::render`]: its English holds its
+    // number (render keeps no other), and its head (大 of 十八大) is an abbreviation no
+    // gloss renders ("18th CPC National Congress"), content words after the last glossed
+    // one; a function word there opens a phrase of the sentence after the term ("… at the
+    // Media Center"), and one after a rendered last Chinese word renders a word beside
+    // the formulation (三个基本 "three basic tenets"): both leave the end unconfirmed.
+    let numbered_ends = form == Some(Form::Numbered)
+        && termlike::abbreviated_head_rendered(&rendered.en, &rendered.glossed);
+    let ends_confirmed = rendered.glossed.is_empty() || r.edges_glossed || numbered_ends;
     let mut unconfirmed = if ends_confirmed {
         1.0
     } else if r.glossed == 0 {
@@ -343,10 +351,13 @@ fn score_pair(
     // A pair seen once whose English opens with a verb of its Chinese rendered as a verb
     // (完善现有制度 / "improve current systems", wherever the verb stands in the Chinese)
     // is a verb and its object, a piece of the sentence more often than a term: kept (some
-    // set phrases are: 讲述好中国故事), but ranked after the pairs without one.
+    // set phrases are: 讲述好中国故事), but ranked after the pairs without one, with the
+    // weight of the weakest form seen once (a compound of dictionary words): the verb is
+    // evidence against the form, whatever form the string has (a set head or opening
+    // after a verb, 完善…制度, is the verb's object, not a term).
     let verb_phrase =
         if a < 2 && form != Some(Form::Dictionary) && termlike::verb_phrase(zk, &rendered.en) {
-            UNCONFIRMED
+            WEAK_FORM
         } else {
             1.0
         };
@@ -362,16 +373,18 @@ fn score_pair(
         } else {
             1.0
         };
-    // A four-character idiom seen once rendered by one English word that is a piece of
-    // its gloss (居安思危 "to be vigilant in peacetime" for "peace") is rendered by a word
-    // of the sentence that shares a gloss, not by a rendering of the idiom (which takes a
+    // A dictionary entry of three characters or more seen once, rendered by one English
+    // word that is a piece of its gloss phrases (居安思危 "to be vigilant in peacetime" for
+    // "peace", 小学生 "primary school student" for "students"), is rendered by a word of
+    // the sentence that shares a gloss, not by a rendering of the entry (which takes a
     // phrase: "vigilant in peacetime", "progress with the times"): ranked after the pairs
-    // without one. A phrase of two words or more may render the idiom freely ("moderately
+    // without one. Outside four-character idioms ([`idiom_piece`]), a word meeting a sense
+    // of one word renders that sense ([`gloss_piece`]: "master" of 主人翁). A phrase of two words or more may render the idiom freely ("moderately
     // prosperous society" for 小康社会, glossed "comfortably well-off society") and stays.
     let piece = if a < 2
         && form == Some(Form::Dictionary)
         && rendered.en.split_whitespace().nth(1).is_none()
-        && idiom_piece(zk, &rendered.en)
+        && (idiom_piece(zk, &rendered.en) || gloss_piece(zk, &rendered.en))
     {
         UNCONFIRMED
     } else {
@@ -661,6 +674,26 @@ pub(crate) mod tests {
             .map(|(i, (zh, en))| seg(i, zh, en))
             .collect();
         discover(&segs, &[], &Options::default())
+    }
+
+    /// A pair seen once that is a verb and its object ranks no higher than a compound of
+    /// dictionary words seen once: the verb is evidence against its term form.
+    #[test]
+    fn a_verb_and_its_object_ranks_with_the_weakest_form() {
+        let found = discover_in(&[(
+            "我们要完善现有制度，维护社会稳定。",
+            "We must improve current systems and maintain social stability.",
+        )]);
+        let all: Vec<(&String, &String, f64)> =
+            found.iter().map(|c| (&c.zh, &c.en, c.score)).collect();
+        let verb = found
+            .iter()
+            .find(|c| c.evidence.iter().any(|e| e == "a verb and its object"));
+        let compound = found.iter().find(|c| c.zh == "社会稳定");
+        let (Some(verb), Some(compound)) = (verb, compound) else {
+            panic!("{all:?}");
+        };
+        assert!(verb.score <= compound.score, "{all:?}");
     }
 
     /// A capitalised name is not cut (`CPC Central Committee`, never `Central

@@ -536,7 +536,9 @@ impl EnNgrams {
                 let caps = span.iter().filter(|w| capitalised(w)).count();
                 let title_case = span.len() >= 6 && caps * 4 >= span.len() * 3;
                 // A modifier ends a candidate only at the end of a span, where no head noun
-                // follows it ("a people-oriented, all-round … approach").
+                // follows it ("a people-oriented, all-round … approach"), and so does a
+                // gerund after a preposition, where no object follows it ("system for
+                // guaranteeing").
                 // Whether the word at `j` continues a name begun before it (`CPC Central`,
                 // `War of Resistance`); a capitalised stopword opening the run does not
                 // count.
@@ -558,6 +560,9 @@ impl EnNgrams {
                         let last = &span[i + len - 1];
                         if (bad_edge(last) && !(len > 1 && ends.particle(last)))
                             || (ends.modifier(last) && i + len < span.len())
+                            || (len > 1
+                                && i + len < span.len()
+                                && ends.gerund_after_preposition(&span[i + len - 2], last))
                             || ends.participle(last)
                             || (i + len < span.len() && in_name(i + len))
                             || span.get(i + len).is_some_and(|w| ends.particle(w))

@@ -123,6 +123,20 @@ pub(crate) fn idiom_piece(zh: &str, en: &str) -> bool {
     }
 }
 
+/// Whether `en` holds no more than half of any gloss phrase of the CC-CEDICT entry `zh` (of
+/// three characters or more, with gloss phrases) and meets no gloss word outside them: a
+/// piece of the entry's meaning. A word whose senses are phrases is rendered by a phrase
+/// (小学生 "primary school student"); one English word that meets a single word of one
+/// ("students") is a word of the sentence sharing a gloss, as for a four-character idiom
+/// ([`idiom_piece`]). An English meeting a sense of one word ("master" of 主人翁, whose
+/// other sense is "main character in a novel") renders that sense whole.
+pub(crate) fn gloss_piece(zh: &str, en: &str) -> bool {
+    let phrases = termlike::gloss_phrases(zh);
+    !phrases.is_empty()
+        && termlike::phrase_cover(en, &phrases) <= 0.5
+        && !termlike::meets_word_outside_phrases(en, zh)
+}
+
 /// The kind of evidence a candidate stands on. Each band has its own measured share of
 /// right candidates ([`Band::confidence`]), so that a user can trust a repeated,
 /// dictionary-confirmed pair more than a compound seen once.
@@ -512,6 +526,11 @@ mod tests {
     /// An idiom's English holding half its gloss phrase or less is a piece of it.
     #[test]
     fn an_idiom_rendered_by_a_piece() {
+        assert!(gloss_piece("小学生", "students"));
+        assert!(!gloss_piece("小学生", "primary school students"));
+        assert!(!idiom_piece("小学生", "students"));
+        assert!(!gloss_piece("主人翁", "masters"));
+        assert!(gloss_piece("主人翁", "novel"));
         assert!(idiom_piece("画蛇添足", "snake"));
         assert!(!idiom_piece("画蛇添足", "draw legs on a snake"));
         // Not an idiom of four characters.

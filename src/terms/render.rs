@@ -187,11 +187,15 @@ fn renders_neighbour(
 }
 
 /// Whether a numbered formulation's number goes unrendered: a Chinese candidate of that
-/// form with a numeral above one (十八大, 四项基本原则; not 一个, which English writes as an
-/// article) renders only with an English that holds a number ("18th", "Four", "three-step").
-/// Without it the English is a neighbour of the formulation ("conscientiously" beside
-/// 党的十八大精神, "greater" beside 十七大). So for a founding with its count of years
-/// ([`Form::Anniversary`]), whose count and name the English must render.
+/// form (十八大, 四项基本原则, 一个中心) renders only with an English that holds a number
+/// ("18th", "Four", "three-step", "one"). Without it the English is a neighbour of the
+/// formulation ("conscientiously" beside 党的十八大精神, "greater" beside 十七大). A count
+/// of one is no exception: where English writes 一个 as an article ("a region" for 一个地区)
+/// or not at all ("step by step" for 一步一步), the string is a noun phrase or an adverbial
+/// of running text, not a numbered formulation; the formulations count their one ("one
+/// central task").
+/// So for a founding with its count of years ([`Form::Anniversary`]), whose count and name
+/// the English must render.
 fn number_unrendered(zk: &str, form: Option<Form>, en: &str) -> bool {
     // A founding with its count of years renders only with the count's number ("25th
     // anniversary", "centenary"), not as "anniversary of the Treaty", and with its name.
@@ -200,7 +204,7 @@ fn number_unrendered(zk: &str, form: Option<Form>, en: &str) -> bool {
     }
     let counts = zk
         .chars()
-        .any(|c| c.is_ascii_digit() || "二两三四五六七八九十".contains(c));
+        .any(|c| c.is_ascii_digit() || "一二两三四五六七八九十百".contains(c));
     form == Some(Form::Numbered)
         && counts
         && numbers::en_numbers(en).is_empty()
@@ -972,6 +976,19 @@ mod tests {
         assert!(held_gloss_phrase("socialism with Chinese characteristics", &phrases) > 0.9);
         assert_eq!(held_gloss_phrase("characteristics", &phrases), 0.0);
         assert_eq!(held_gloss_phrase("building", &phrases), 0.0);
+    }
+
+    /// A numbered formulation renders only with its count, a count of one included: an
+    /// English article or no word for 一个 leaves a noun phrase of running text.
+    #[test]
+    fn a_count_of_one_is_rendered_too() {
+        let numbered = Some(Form::Numbered);
+        assert!(number_unrendered("一个地区", numbered, "region"));
+        assert!(number_unrendered("一步一步", numbered, "step by step"));
+        assert!(!number_unrendered("一个中心", numbered, "one central task"));
+        assert!(!number_unrendered("三项任务", numbered, "three tasks"));
+        assert!(number_unrendered("三项任务", numbered, "tasks"));
+        assert!(!number_unrendered("一个地区", None, "region"));
     }
 
     /// Words of the sentence in front of a rendering, up to the first glossed content word,

@@ -26,6 +26,10 @@ struct Structure {
     classifier: Vec<String>,
     verb: Vec<String>,
     negation: HashSet<String>,
+    /// Negations that open a noun inside a string (非 "non-"), not a negated predicate.
+    privative: HashSet<String>,
+    /// Localisers that make an adverbial of the word before them (`locative:`).
+    locative: HashSet<String>,
     inner: HashSet<String>,
     time: HashSet<String>,
     session: Vec<String>,
@@ -50,6 +54,8 @@ fn structure() -> &'static Structure {
             classifier: take("classifier"),
             verb: take("verb"),
             negation: take("negation").into_iter().collect(),
+            privative: take("privative").into_iter().collect(),
+            locative: take("locative").into_iter().collect(),
             inner: take("inner").into_iter().collect(),
             time: take("time").into_iter().collect(),
             session: take("session"),
@@ -208,6 +214,8 @@ pub(crate) struct EnEnds {
     noun_suffix: Vec<String>,
     demonym: HashSet<String>,
     head_of: HashSet<String>,
+    /// Prepositions after which a word in -ing is a gerund (`gerund-after:`).
+    gerund_after: HashSet<String>,
 }
 
 impl EnEnds {
@@ -224,6 +232,7 @@ impl EnEnds {
                 noun_suffix: Vec::new(),
                 demonym: HashSet::new(),
                 head_of: HashSet::new(),
+                gerund_after: HashSet::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -245,6 +254,8 @@ impl EnEnds {
                     e.demonym.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("head-of:") {
                     e.head_of.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("gerund-after:") {
+                    e.gerund_after.extend(words(rest));
                 }
             }
             e
@@ -331,6 +342,16 @@ impl EnEnds {
     /// leftwards by the head a Chinese head-final term puts last.
     pub(crate) fn head_of(&self, word: &str) -> bool {
         self.head_of.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word`, after the word `before`, is a gerund that governs an object: a
+    /// lower-case word in -ing (of five letters or more before it: not "thing", "king")
+    /// after a preposition of `gerund-after:` ("for guaranteeing", "of building"). A
+    /// rendering ending on it where the sentence goes on is cut before the object.
+    pub(crate) fn gerund_after_preposition(&self, before: &str, word: &str) -> bool {
+        word.strip_suffix("ing")
+            .is_some_and(|stem| stem.len() >= 4 && stem.chars().all(|c| c.is_ascii_lowercase()))
+            && self.gerund_after.contains(&before.to_lowercase())
     }
 
     /// Whether `word`, a stopword, may still end a rendering after another word.
@@ -491,17 +512,21 @@ pub(crate) fn zh_clause(zh: &str) -> bool {
 }
 
 /// Whether a Chinese string holds, as a word of its own, a copula or preposition that
-/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), or a verb that takes
-/// an object (`clause-verb:`: 理想指引道路 is a subject, its verb and its object), and is
+/// joins a clause rather than a term (中国梦是国家…, …实践中放飞…), a verb that takes
+/// an object (`clause-verb:`: 理想指引道路 is a subject, its verb and its object), or a
+/// negation after its first word (`negation:` but not `privative:`: 作家并没有穷尽 is a
+/// subject and its negated predicate; 发展非公有制经济 holds a noun "non-public"), and is
 /// not itself a dictionary entry (实践是检验真理的唯一标准 is one).
 pub(crate) fn clause_word_inside(zh: &str) -> bool {
     let s = structure();
     let tokens = cedict::tokenize(zh);
-    tokens.len() > 2
+    let negation = |t: &str| s.negation.contains(t) && !s.privative.contains(t);
+    let inside = tokens.len() > 2
         && tokens[1..tokens.len() - 1]
             .iter()
-            .any(|t| s.inner.contains(*t) || s.clause_verb.contains(*t))
-        && !dictionary_word(zh)
+            .any(|t| s.inner.contains(*t) || s.clause_verb.contains(*t));
+    let negated = tokens.len() > 1 && tokens[1..].iter().any(|t| negation(t));
+    (inside || negated) && !dictionary_word(zh)
 }
 
 /// Whether a two-character string is a CC-CEDICT proper name (every gloss capitalised:
@@ -915,7 +940,7 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
         return Some(Form::Quoted);
     }
     if dictionary_word(zh) {
-        return Some(Form::Dictionary);
+        return (!locative_adverbial(zh)).then_some(Form::Dictionary);
     }
     if anniversary(zh, quoted) {
         return Some(Form::Anniversary);
@@ -960,6 +985,20 @@ pub fn form(zh: &str, quoted: &HashSet<String>) -> Option<Form> {
         return Some(Form::Compound);
     }
     None
+}
+
+/// Whether `zh` is a dictionary word of two characters or more followed by a localiser
+/// (`locative:` in `data/terms/zh_term_structure.txt`: 历史 + 上 "in history"): an
+/// adverbial of place or time, which CC-CEDICT lists as an entry (glossed "historically",
+/// "developing") but which is no term by its form.
+fn locative_adverbial(zh: &str) -> bool {
+    let Some(last) = zh.chars().last() else {
+        return false;
+    };
+    let rest = &zh[..zh.len() - last.len_utf8()];
+    rest.chars().count() >= 2
+        && dictionary_word(rest)
+        && structure().locative.contains(last.to_string().as_str())
 }
 
 /// Whether `zh` is two terms joined by 和 or 与 ([`Form::PairedTerms`]). Each side has
@@ -1451,6 +1490,36 @@ pub(crate) fn word_covers(word: &str, zh: &[GlossedWord]) -> Option<Vec<usize>> 
     })
 }
 
+/// Whether the English `en` ends on a glossed word or on content words alone after its last
+/// glossed one: a head noun no gloss reaches ("National Congress" after "18th CPC" for
+/// 党的十八大, whose 大 abbreviates it), not a phrase of the sentence after the term,
+/// which a function word opens ("… Congress at the Media Center"). `false` when no word is
+/// glossed.
+pub(crate) fn unglossed_tail_is_head(en: &str, zh: &[GlossedWord]) -> bool {
+    let covers: Vec<Option<Vec<usize>>> =
+        en.split_whitespace().map(|w| word_covers(w, zh)).collect();
+    let Some(last) = covers
+        .iter()
+        .rposition(|c| c.as_ref().is_some_and(|c| !c.is_empty()))
+    else {
+        return false;
+    };
+    covers[last + 1..].iter().all(Option::is_some)
+}
+
+/// Whether the English `en` of a numbered formulation (glossed words `zh`) renders its
+/// last Chinese word, an abbreviated head no gloss reaches (大 of 十八大, "big"), by the
+/// unglossed content words it ends on ([`unglossed_tail_is_head`]): the last Chinese word
+/// is unrendered by the glosses. Where the glosses render it (基本 of 三个基本 "basic"),
+/// an unglossed word after it renders a word beside the formulation ("three basic
+/// tenets", 原理 outside it).
+pub(crate) fn abbreviated_head_rendered(en: &str, zh: &[GlossedWord]) -> bool {
+    let last_unrendered = zh
+        .last()
+        .is_some_and(|w| rendering(en, std::slice::from_ref(w)).zh_covered == 0);
+    last_unrendered && unglossed_tail_is_head(en, zh)
+}
+
 /// Whether the English `en` renders `zh` as two coordinated parts: it is "A and B" (or
 /// "A or B", one coordinator, inside) and the Chinese splits into two runs of words, a
 /// conjunction between them left out (`conjunction:`), such that A renders the first run
@@ -1542,6 +1611,26 @@ pub fn gloss_phrases(zh: &str) -> Vec<Vec<u64>> {
     cedict::simplified(zh).map_or_else(Vec::new, |e| e.phrases())
 }
 
+/// Whether an English phrase meets a gloss word of the CC-CEDICT entry `zh` that stands
+/// in none of its gloss phrases ([`gloss_phrases`]): a word of a sense of one word, or of a
+/// later clause of a sense ("master" of 主人翁, glossed "master (of the house); main
+/// character in a novel etc"). Such an English renders a sense whole, not a piece of a
+/// phrase, however little of the phrases it holds.
+pub fn meets_word_outside_phrases(en: &str, zh: &str) -> bool {
+    let Some(entry) = cedict::simplified(zh) else {
+        return false;
+    };
+    let phrases = entry.phrases();
+    let outside: Vec<u64> = entry
+        .stems()
+        .filter(|s| !phrases.iter().any(|p| p.contains(s)))
+        .collect();
+    en.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        with_word(word, |w| w.stems.iter().any(|s| outside.contains(s)))
+    })
+}
+
 /// The largest share of one gloss phrase's words that an English phrase holds (0 without
 /// gloss phrases).
 pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
@@ -1606,6 +1695,10 @@ mod tests {
         // So does an aspect particle after a verb.
         assert!(clause_word_inside("报告阐明了发展道路"));
         assert!(!clause_word_inside("发展道路"));
+        assert!(clause_word_inside("这些作家并没有穷尽"));
+        assert!(clause_word_inside("理论不能解决"));
+        assert!(!clause_word_inside("不忘历史"));
+        assert!(!clause_word_inside("发展非公有制经济"));
         // A verb opening the string is a governing verb, tested elsewhere.
         assert!(!clause_word_inside("推动发展道路"));
     }
@@ -1618,6 +1711,62 @@ mod tests {
         assert_eq!(form("先进生产力", &none), Some(Form::Structure));
         assert_eq!(form("涉及生产力", &none), Some(Form::Compound));
         assert_eq!(form("生产力", &none), Some(Form::Dictionary));
+    }
+
+    /// A word and a localiser is an adverbial, no term by its form; a word with another
+    /// last character is.
+    #[test]
+    fn a_word_and_a_localiser_is_no_term_form() {
+        assert!(locative_adverbial("理论上"));
+        assert!(!locative_adverbial("上层"));
+        assert_eq!(form("理论上", &HashSet::new()), None);
+    }
+
+    /// Unglossed content words after the last glossed one are a head; a function word
+    /// among them opens a phrase of the sentence.
+    #[test]
+    fn an_unglossed_tail_is_a_head_without_function_words() {
+        let glossed = gloss_candidate(&mut Glosser::new(), "第五次会议");
+        assert!(unglossed_tail_is_head("Fifth Session Meeting", &glossed));
+        assert!(unglossed_tail_is_head(
+            "Fifth Session Meeting Hall",
+            &glossed
+        ));
+        assert!(!unglossed_tail_is_head(
+            "Fifth Session Meeting in the capital",
+            &glossed
+        ));
+        assert!(!unglossed_tail_is_head("capital", &glossed));
+    }
+
+    /// An abbreviated head (大, "big") is rendered by the unglossed words after the
+    /// number; after a rendered last word (基本, "basic") they are a neighbour.
+    #[test]
+    fn an_abbreviated_head_is_rendered_by_the_unglossed_tail() {
+        let mut glosser = Glosser::new();
+        let glossed = gloss_candidate(&mut glosser, "党的五大");
+        assert!(abbreviated_head_rendered("Party's 5th Congress", &glossed));
+        assert!(!abbreviated_head_rendered(
+            "Party's 5th Congress in the city",
+            &glossed
+        ));
+        let glossed = gloss_candidate(&mut glosser, "五个基本");
+        assert!(!abbreviated_head_rendered(
+            "five basic viewpoints",
+            &glossed
+        ));
+    }
+
+    /// A word in -ing after a preposition is a gerund awaiting its object; after a
+    /// conjunction or a noun, or too short to be a gerund, it is not.
+    #[test]
+    fn gerunds_after_prepositions() {
+        let ends = EnEnds::get();
+        assert!(ends.gerund_after_preposition("for", "protecting"));
+        assert!(ends.gerund_after_preposition("of", "building"));
+        assert!(!ends.gerund_after_preposition("and", "opening"));
+        assert!(!ends.gerund_after_preposition("of", "thing"));
+        assert!(!ends.gerund_after_preposition("Party", "building"));
     }
 
     #[test]
