@@ -267,7 +267,7 @@ fn score_pair(
     // Media Center"), and one after a rendered last Chinese word renders a word beside
     // the formulation (三个基本 "three basic tenets"): both leave the end unconfirmed.
     let numbered_ends = form == Some(Form::Numbered)
-        && termlike::abbreviated_head_rendered(&rendered.en, &rendered.glossed);
+        && termlike::abbreviated_head_rendered(zk, &rendered.en, &rendered.glossed);
     let ends_confirmed = rendered.glossed.is_empty() || r.edges_glossed || numbered_ends;
     let mut unconfirmed = if ends_confirmed {
         1.0

@@ -1512,12 +1512,28 @@ pub(crate) fn unglossed_tail_is_head(en: &str, zh: &[GlossedWord]) -> bool {
 /// unglossed content words it ends on ([`unglossed_tail_is_head`]): the last Chinese word
 /// is unrendered by the glosses. Where the glosses render it (基本 of 三个基本 "basic"),
 /// an unglossed word after it renders a word beside the formulation ("three basic
-/// tenets", 原理 outside it).
-pub(crate) fn abbreviated_head_rendered(en: &str, zh: &[GlossedWord]) -> bool {
+/// tenets", 原理 outside it). The string `zh_text` must end on that head, a session
+/// marker or classifier right after its last numeral ([`ends_on_numbered_head`]): a word
+/// after it (指 of 党的十八大指 "the 18th National Congress points out") is the sentence
+/// going on, and the English renders the formulation without it.
+pub(crate) fn abbreviated_head_rendered(zh_text: &str, en: &str, zh: &[GlossedWord]) -> bool {
     let last_unrendered = zh
         .last()
         .is_some_and(|w| rendering(en, std::slice::from_ref(w)).zh_covered == 0);
-    last_unrendered && unglossed_tail_is_head(en, zh)
+    last_unrendered && ends_on_numbered_head(zh_text) && unglossed_tail_is_head(en, zh)
+}
+
+/// Whether `zh` ends on the head of a numbered formulation: what follows its last numeral
+/// is a session marker or a classifier of `zh_term_structure.txt` (大 of 十八大, 中全会 of
+/// 十八届三中全会, 项 of 四项), nothing more.
+fn ends_on_numbered_head(zh: &str) -> bool {
+    let s = structure();
+    let numeral = |c: char| s.numeral.iter().any(|n| n.chars().eq([c]));
+    let Some((at, last)) = zh.char_indices().rfind(|&(_, c)| numeral(c)) else {
+        return false;
+    };
+    let rest = &zh[at + last.len_utf8()..];
+    s.session.iter().chain(&s.classifier).any(|m| m == rest)
 }
 
 /// Whether the English `en` renders `zh` as two coordinated parts: it is "A and B" (or
@@ -1745,14 +1761,27 @@ mod tests {
     fn an_abbreviated_head_is_rendered_by_the_unglossed_tail() {
         let mut glosser = Glosser::new();
         let glossed = gloss_candidate(&mut glosser, "党的五大");
-        assert!(abbreviated_head_rendered("Party's 5th Congress", &glossed));
+        assert!(abbreviated_head_rendered(
+            "党的五大",
+            "Party's 5th Congress",
+            &glossed
+        ));
         assert!(!abbreviated_head_rendered(
+            "党的五大",
             "Party's 5th Congress in the city",
             &glossed
         ));
         let glossed = gloss_candidate(&mut glosser, "五个基本");
         assert!(!abbreviated_head_rendered(
+            "五个基本",
             "five basic viewpoints",
+            &glossed
+        ));
+        // A word after the head is the sentence going on (说 "says"), not the head.
+        let glossed = gloss_candidate(&mut glosser, "党的五大说");
+        assert!(!abbreviated_head_rendered(
+            "党的五大说",
+            "Party's 5th Congress",
             &glossed
         ));
     }
