@@ -827,7 +827,10 @@ pub(crate) fn years_unrendered(zh: &str, en: &str) -> bool {
 /// ([`Form::Anniversary`]): it leaves the count without its number ([`years_unrendered`]),
 /// or renders less than half of the glossed words of the name in front ("centenary" alone
 /// for 新中国成立100年 says whose centenary no more than "Congress" says which). Half,
-/// not all: "strategic partnership" renders 伙伴关系 without a word for 关系.
+/// not all: "strategic partnership" renders 伙伴关系 without a word for 关系. Or it is no
+/// noun phrase: the word of the count opens a rendering ("centenary of the CPC", "75th
+/// anniversary of …") or closes one after a possessive ("the CPC's centenary"); words in
+/// front of it otherwise are a clause of the sentence ("CPC celebrates its centenary").
 pub(crate) fn founding_unrendered(zh: &str, en: &str) -> bool {
     if years_unrendered(zh, en) {
         return true;
@@ -835,6 +838,18 @@ pub(crate) fn founding_unrendered(zh: &str, en: &str) -> bool {
     let Some(y) = years_counts(zh).pop() else {
         return false;
     };
+    let number = stem_of(&y.years.to_string());
+    let words: Vec<&str> = en
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect();
+    if let Some(i) = words.iter().position(|w| word_stems(w).contains(&number)) {
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        let noun_phrase = i == 0 || (i + 1 == words.len() && possessive(words[i - 1]));
+        if !noun_phrase {
+            return true;
+        }
+    }
     let r = rendering(en, &gloss_candidate(&mut Glosser::new(), &zh[..y.start]));
     r.zh_covered * 2 < r.zh_words
 }
@@ -2050,6 +2065,12 @@ mod tests {
         ));
         assert!(!founding_unrendered(zh, "centenary of the hospital"));
         assert!(founding_unrendered(zh, "centenary"));
+        // A clause around the count is no rendering; a possessive in front is.
+        assert!(founding_unrendered(
+            zh,
+            "People's Hospital celebrates its centenary"
+        ));
+        assert!(!founding_unrendered(zh, "People's Hospital's centenary"));
         assert!(founding_unrendered(
             zh,
             "anniversary of the People's Hospital"
