@@ -1774,31 +1774,14 @@ mod tests {
     /// number; after a rendered last word (基本, "basic") they are a neighbour.
     #[test]
     fn an_abbreviated_head_is_rendered_by_the_unglossed_tail() {
-        let mut glosser = Glosser::new();
-        let glossed = gloss_candidate(&mut glosser, "党的五大");
-        assert!(abbreviated_head_rendered(
-            "党的五大",
-            "Party's 5th Congress",
-            &glossed
-        ));
-        assert!(!abbreviated_head_rendered(
-            "党的五大",
-            "Party's 5th Congress in the city",
-            &glossed
-        ));
-        let glossed = gloss_candidate(&mut glosser, "五个基本");
-        assert!(!abbreviated_head_rendered(
-            "五个基本",
-            "five basic viewpoints",
-            &glossed
-        ));
+        let head = |zh: &str, en: &str| {
+            abbreviated_head_rendered(zh, en, &gloss_candidate(&mut Glosser::new(), zh))
+        };
+        assert!(head("党的五大", "Party's 5th Congress"));
+        assert!(!head("党的五大", "Party's 5th Congress in the city"));
+        assert!(!head("五个基本", "five basic viewpoints"));
         // A word after the head is the sentence going on (说 "says"), not the head.
-        let glossed = gloss_candidate(&mut glosser, "党的五大说");
-        assert!(!abbreviated_head_rendered(
-            "党的五大说",
-            "Party's 5th Congress",
-            &glossed
-        ));
+        assert!(!head("党的五大说", "Party's 5th Congress"));
     }
 
     /// A word in -ing after a preposition is a gerund awaiting its object; after a
