@@ -1222,7 +1222,23 @@ fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec
         .filter(|&i| !joins_terms(&tokens, i))
         .map(|i| tokens[i])
         .collect();
-    let mut words: Vec<GlossedWord> = tokens.iter().flat_map(|t| glosser.gloss(t)).collect();
+    // A conjunction inside the string (和 of 党和国家, not joining two terms: those are left
+    // out above) is a word the English renders by "and" or "or", which no gloss reaches;
+    // its other senses (和 "peace", "sum", "to make") gloss nothing there, and counted they
+    // confirmed a word of the sentence around the term ("Party and the country respect the
+    // choice you make"). It stays a word to render, with no gloss.
+    let inside = |i: usize| i > 0 && i + 1 < tokens.len();
+    let mut words: Vec<GlossedWord> = tokens
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| {
+            if inside(i) && s.conjunction.contains(*t) {
+                vec![GlossedWord { stems: Vec::new() }]
+            } else {
+                glosser.gloss(t)
+            }
+        })
+        .collect();
     // An initialism in a gloss (党中央 "Central Committee of the CCP") stands for its words:
     // the English may spell them out or use another initialism ("Party Central
     // Committee", "CPC Central Committee").
@@ -1782,6 +1798,17 @@ mod tests {
         assert!(!head("五个基本", "five basic viewpoints"));
         // A word after the head is the sentence going on (说 "says"), not the head.
         assert!(!head("党的五大说", "Party's 5th Congress"));
+    }
+
+    /// A conjunction inside a string is a word to render that no gloss reaches: its other
+    /// senses (和 "to make") confirm no word of the sentence around the term.
+    #[test]
+    fn a_conjunction_inside_glosses_no_other_sense() {
+        let glossed = gloss_candidate(&mut Glosser::new(), "党和国家");
+        let r = rendering("Party and the country", &glossed);
+        assert_eq!((r.zh_covered, r.zh_words), (2, 3), "{r:?}");
+        let r = rendering("Party and the country make", &glossed);
+        assert!(!r.edges_glossed, "{r:?}");
     }
 
     /// A word in -ing after a preposition is a gerund awaiting its object; after a
