@@ -367,12 +367,15 @@ fn score_pair(
     // string, is as likely the sentence around the term as part of it (社会主义建设特别 /
     // "especially socialism"). Not for the strong forms, whose ends the form itself sets
     // (a dictionary entry, a quotation, a numeral and its classifier).
-    let partly_rendered =
-        if a < 2 && !strong_form(form) && termlike::unrendered_word(zk, &rendered.en) {
-            UNCONFIRMED
-        } else {
-            1.0
-        };
+    let partly_rendered = if a < 2
+        && !strong_form(form)
+        && (termlike::unrendered_word(zk, &rendered.en)
+            || termlike::one_word_renders_all(zk, &rendered.en))
+    {
+        UNCONFIRMED
+    } else {
+        1.0
+    };
     // A dictionary entry of three characters or more seen once, rendered by one English
     // word that is a piece of its gloss phrases (居安思危 "to be vigilant in peacetime" for
     // "peace", 小学生 "primary school student" for "students"), is rendered by a word of

@@ -449,6 +449,38 @@ pub(crate) fn unrendered_word(zh: &str, en: &str) -> bool {
     })
 }
 
+/// Whether one word of a Chinese candidate glosses every English content word while
+/// another word of two characters or more has a gloss: the English renders that one word
+/// alone, and the other counts as rendered only through a gloss word the two share. A
+/// coordination of two words (外交 "foreign affairs", 内政 "internal affairs") rendered
+/// "foreign affairs" renders 外交 only, "affairs" being no rendering of 内政 beside it; an
+/// adjective and a noun (客观 "objective", 事物 "thing; object") rendered "objectively"
+/// render the adjective only. An English rendering both words has a word of its own for each ("internal and foreign
+/// affairs"), which the first word does not gloss. An English coordination is left to
+/// [`coordination_rendered`]: its sides render two words, even near-synonyms one of which
+/// glosses both (困难 "difficulty; challenging" beside 挑战 "challenge", rendered
+/// "difficulties and challenges").
+pub(crate) fn one_word_renders_all(zh: &str, en: &str) -> bool {
+    if en
+        .split_whitespace()
+        .any(|w| matches!(w.to_lowercase().as_str(), "and" | "or"))
+    {
+        return false;
+    }
+    let mut glosser = Glosser::new();
+    let words: Vec<Vec<GlossedWord>> = han_words(zh)
+        .into_iter()
+        .filter(|t| t.chars().count() >= 2)
+        .map(|t| gloss_candidate(&mut glosser, t))
+        .filter(|g| !g.is_empty())
+        .collect();
+    words.len() >= 2
+        && words.iter().any(|g| {
+            let r = rendering(en, g);
+            r.words > 0 && r.glossed == r.words
+        })
+}
+
 /// Whether a Chinese candidate begins or ends with a verb (a CC-CEDICT word of two
 /// characters or more glossed "to …") that the English does not render: 深化全面战略协作
 /// for "comprehensive strategic coordination", 中央外事工作会议指出 for "Central
@@ -1883,6 +1915,24 @@ mod tests {
         assert!(unrendered_word("经济建设特别", "especially economy"));
         assert!(!unrendered_word("经济建设", "economic construction"));
         assert!(!unrendered_word("党和人民", "Party and people"));
+    }
+
+    /// An English that one word of the Chinese glosses whole renders that word alone.
+    #[test]
+    fn an_english_glossed_by_one_word_alone() {
+        assert!(one_word_renders_all("内政外交", "foreign affairs"));
+        assert!(!one_word_renders_all(
+            "内政外交",
+            "internal and foreign affairs"
+        ));
+        assert!(one_word_renders_all("客观事物", "objectively"));
+        assert!(!one_word_renders_all(
+            "困难和挑战",
+            "difficulties and challenges"
+        ));
+        assert!(!one_word_renders_all("经济建设", "economic construction"));
+        // One word alone: nothing beside it goes unrendered.
+        assert!(!one_word_renders_all("外交", "foreign affairs"));
     }
 
     #[test]
