@@ -367,12 +367,15 @@ fn score_pair(
     // string, is as likely the sentence around the term as part of it (社会主义建设特别 /
     // "especially socialism"). Not for the strong forms, whose ends the form itself sets
     // (a dictionary entry, a quotation, a numeral and its classifier).
-    let partly_rendered =
-        if a < 2 && !strong_form(form) && termlike::unrendered_word(zk, &rendered.en) {
-            UNCONFIRMED
-        } else {
-            1.0
-        };
+    let partly_rendered = if a < 2
+        && !strong_form(form)
+        && (termlike::unrendered_word(zk, &rendered.en)
+            || termlike::one_word_renders_all(zk, &rendered.en))
+    {
+        UNCONFIRMED
+    } else {
+        1.0
+    };
     // A dictionary entry of three characters or more seen once, rendered by one English
     // word that is a piece of its gloss phrases (居安思危 "to be vigilant in peacetime" for
     // "peace", 小学生 "primary school student" for "students"), is rendered by a word of
@@ -381,10 +384,18 @@ fn score_pair(
     // without one. Outside four-character idioms ([`idiom_piece`]), a word meeting a sense
     // of one word renders that sense ([`gloss_piece`]: "master" of 主人翁). A phrase of two words or more may render the idiom freely ("moderately
     // prosperous society" for 小康社会, glossed "comfortably well-off society") and stays.
+    //
+    // An English of two words or more that holds no more than half of a gloss phrase of
+    // a four-character idiom and renders one of its halves alone, the other left
+    // unrendered ([`termlike::renders_one_half`]: "foreign aggression" for 内忧外患), is such
+    // a piece too: words of the sentence that meet the gloss of one half, where a
+    // rendering of the idiom by sense ("at full speed") is glossed by neither half alone.
+    let one_word = rendered.en.split_whitespace().nth(1).is_none();
     let piece = if a < 2
         && form == Some(Form::Dictionary)
-        && rendered.en.split_whitespace().nth(1).is_none()
-        && (idiom_piece(zk, &rendered.en) || gloss_piece(zk, &rendered.en))
+        && ((one_word && (idiom_piece(zk, &rendered.en) || gloss_piece(zk, &rendered.en)))
+            || (idiom_piece(zk, &rendered.en)
+                && termlike::renders_one_half(&mut Glosser::new(), zk, &rendered.en)))
     {
         UNCONFIRMED
     } else {

@@ -449,6 +449,39 @@ pub(crate) fn unrendered_word(zh: &str, en: &str) -> bool {
     })
 }
 
+/// Whether one word of a Chinese candidate glosses every English content word while
+/// another word of two characters or more has a gloss: the English renders that one word
+/// alone, and the other counts as rendered only through a gloss word the two share. A
+/// coordination of two words (外交 "foreign affairs", 内政 "internal affairs") rendered
+/// "foreign affairs" renders 外交 only, "affairs" being no rendering of 内政 beside it; an
+/// adjective and a noun (客观 "objective", 事物 "thing; object") rendered "objectively"
+/// render the adjective only. An English rendering both words has a word of its own for
+/// each ("internal and foreign affairs"), which the first word does not gloss. An English
+/// coordination is left to [`coordination_rendered`]: its sides render two words, even
+/// near-synonyms one of which glosses both (困难 "difficulty; challenging" beside 挑战
+/// "challenge", for 困难和挑战 "difficulties and challenges"; 战争 "war; conflict" beside
+/// 冲突 "conflict", for "wars and conflicts").
+pub(crate) fn one_word_renders_all(zh: &str, en: &str) -> bool {
+    if en
+        .split_whitespace()
+        .any(|w| matches!(w.to_lowercase().as_str(), "and" | "or"))
+    {
+        return false;
+    }
+    let mut glosser = Glosser::new();
+    let words: Vec<Vec<GlossedWord>> = han_words(zh)
+        .into_iter()
+        .filter(|t| t.chars().count() >= 2)
+        .map(|t| gloss_candidate(&mut glosser, t))
+        .filter(|g| !g.is_empty())
+        .collect();
+    words.len() >= 2
+        && words.iter().any(|g| {
+            let r = rendering(en, g);
+            r.words > 0 && r.glossed == r.words
+        })
+}
+
 /// Whether a Chinese candidate begins or ends with a verb (a CC-CEDICT word of two
 /// characters or more glossed "to …") that the English does not render: 深化全面战略协作
 /// for "comprehensive strategic coordination", 中央外事工作会议指出 for "Central
@@ -1678,6 +1711,34 @@ pub fn meets_word_outside_phrases(en: &str, zh: &str) -> bool {
     })
 }
 
+/// Whether the English `en` of a four-character candidate `zh` renders one of its halves
+/// (its first two characters, or its last two) and leaves the other unrendered: every
+/// English content word glossed by the one half, no gloss of the other half in the
+/// English. An idiom is two halves that its meaning joins (内忧 "internal unrest", 外患
+/// "foreign aggression"); an English rendering one half alone ("foreign aggression") is
+/// words of the sentence that meet the gloss of one half, where a rendering by sense of
+/// the whole ("at full speed" for an idiom of a horse and a whip) is glossed by neither
+/// half alone.
+pub(crate) fn renders_one_half(glosser: &mut Glosser, zh: &str, en: &str) -> bool {
+    let chars: Vec<(usize, char)> = zh.char_indices().collect();
+    let [_, _, (mid, _), _] = chars[..] else {
+        return false;
+    };
+    let (first, second) = zh.split_at(mid);
+    let (first, second) = (
+        gloss_candidate(glosser, first),
+        gloss_candidate(glosser, second),
+    );
+    let renders_alone = |one: &[GlossedWord], other: &[GlossedWord]| {
+        let r = rendering(en, one);
+        !other.is_empty()
+            && r.words > 0
+            && r.glossed == r.words
+            && rendering(en, other).zh_covered == 0
+    };
+    renders_alone(&first, &second) || renders_alone(&second, &first)
+}
+
 /// The largest share of one gloss phrase's words that an English phrase holds (0 without
 /// gloss phrases).
 pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
@@ -1893,6 +1954,46 @@ mod tests {
         assert!(unrendered_word("经济建设特别", "especially economy"));
         assert!(!unrendered_word("经济建设", "economic construction"));
         assert!(!unrendered_word("党和人民", "Party and people"));
+    }
+
+    /// An English that one word of the Chinese glosses whole renders that word alone.
+    #[test]
+    fn an_english_glossed_by_one_word_alone() {
+        assert!(one_word_renders_all("内政外交", "foreign affairs"));
+        assert!(!one_word_renders_all(
+            "内政外交",
+            "internal and foreign affairs"
+        ));
+        assert!(one_word_renders_all("客观事物", "objectively"));
+        assert!(!one_word_renders_all(
+            "困难和挑战",
+            "difficulties and challenges"
+        ));
+        assert!(!one_word_renders_all("经济建设", "economic construction"));
+        // One word alone: nothing beside it goes unrendered.
+        assert!(!one_word_renders_all("外交", "foreign affairs"));
+    }
+
+    /// An English glossed by one half of a four-character string, the other half left
+    /// unrendered, renders that half alone.
+    #[test]
+    fn an_english_of_one_half() {
+        let mut g = Glosser::new();
+        assert!(renders_one_half(&mut g, "经济建设", "economy"));
+        // A word of its own, glossed by neither half.
+        assert!(!renders_one_half(&mut g, "经济建设", "economic policy"));
+        assert!(renders_one_half(&mut g, "经济建设", "construction"));
+        assert!(!renders_one_half(
+            &mut g,
+            "经济建设",
+            "economic construction"
+        ));
+        assert!(!renders_one_half(
+            &mut g,
+            "经济建设",
+            "construction of the economy"
+        ));
+        assert!(!renders_one_half(&mut g, "经济", "economy"));
     }
 
     #[test]
