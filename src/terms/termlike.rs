@@ -117,7 +117,9 @@ fn equivalence_lines(text: &str) -> Vec<(String, Vec<String>)> {
 /// meaning spells too (China of CPC and PRC, People's of PRC and NPC) is left out, so that
 /// 中国 "China" does not gloss "CPC" nor 新中国 "New China" the CPC of "centenary of the
 /// CPC", while 党 "party" still glosses it. Synonyms (CPC and CCP, of one spelling) do not
-/// count against each other.
+/// count against each other. A state's name in its official style (PRC: People's Republic
+/// China, its other words all in `en_state_styles.txt`) keeps its name: "centenary of the
+/// PRC" renders 新中国 "New China" as 中国 "China", while the CPC stays unglossed by it.
 fn distinctive_initialism_words(lines: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
     let initialism = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
     lines
@@ -126,15 +128,32 @@ fn distinctive_initialism_words(lines: Vec<(String, Vec<String>)>) -> Vec<(Strin
             if !initialism(w) {
                 return (w.clone(), words.clone());
             }
-            let shared = |x: &String| {
-                lines
+            // The name of a state in its official style (PRC: People's Republic China) is
+            // glossed by the name, which the style words around it do not tell apart.
+            let styled_name = |x: &String| {
+                words
                     .iter()
-                    .any(|(v, other)| initialism(v) && other != words && other.contains(x))
+                    .filter(|y| *y != x)
+                    .all(|y| en_state_styles().contains(&y.to_lowercase()))
+            };
+            let shared = |x: &String| {
+                !styled_name(x)
+                    && lines
+                        .iter()
+                        .any(|(v, other)| initialism(v) && other != words && other.contains(x))
             };
             let kept = words.iter().filter(|x| !shared(x)).cloned().collect();
             (w.clone(), kept)
         })
         .collect()
+}
+
+/// The words of a state's official style (`en_state_styles.txt`: republic, kingdom,
+/// people's …), in lower case: an initialism spelling a name in its style is glossed by the
+/// name ([`distinctive_initialism_words`]), as 新中国 "New China" glosses "PRC".
+fn en_state_styles() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| crate::data::words(include_str!("../../data/terms/en_state_styles.txt")))
 }
 
 /// The initialisms of `en_glossing.txt` (CPC, CCP, PRC, UN …: a word in capitals), each
@@ -2096,6 +2115,28 @@ mod tests {
         assert_eq!(r.glossed, 0, "{r:?}");
         let r = rendering("CPC", &gloss_candidate(&mut g, "共产党"));
         assert_eq!(r.glossed, 1, "{r:?}");
+    }
+
+    /// A state's name in its official style (an initialism of style words and one name) is
+    /// glossed by the name, though another initialism spells the name too; that other
+    /// initialism, whose other words are no style, is not.
+    #[test]
+    fn a_styled_state_initialism_is_glossed_by_its_name() {
+        let text = "RZ\tPeople's Republic Zembla\nZP\tZembla Party\n";
+        let lines = distinctive_initialism_words(equivalence_lines(text));
+        let of = |w: &str| lines.iter().find(|(v, _)| v == w).map(|(_, x)| x.clone());
+        let words = |ws: &[&str]| Some(ws.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+        assert_eq!(of("RZ"), words(&["People's", "Republic", "Zembla"]));
+        assert_eq!(of("ZP"), words(&["Party"]));
+        // With the bundled list: 中国 "China" glosses the PRC, not the CPC.
+        let mut g = Glosser::new();
+        let china = gloss_candidate(&mut g, "中国");
+        assert_eq!(rendering("PRC", &china).glossed, 1);
+        assert_eq!(rendering("CPC", &china).glossed, 0);
+        // A founding of the republic, written with its initialism, renders its name.
+        let zh = "中国成立60周年";
+        assert!(!founding_unrendered(zh, "60th anniversary of the PRC"));
+        assert!(founding_unrendered(zh, "60th anniversary of the CPC"));
     }
 
     /// A conjunction joining two terms is no word to render (English writes it "and"): the
