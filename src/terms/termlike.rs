@@ -174,6 +174,60 @@ fn gloss_initialisms() -> &'static Vec<(u64, Vec<u64>)> {
     })
 }
 
+/// The states of `en_glossing.txt` named in their official style (PRC: People's Republic
+/// China, every word but the name in `en_state_styles.txt`): the stems of the name with
+/// those of its style words. English spells the style out where Chinese writes the short
+/// name or a name of its own (新中国 "New China" for "People's Republic of China"), so a
+/// gloss holding the name glosses the style words too ([`gloss_candidate_of`]); only that
+/// state's, not every style ("Kingdom" stays unglossed by "China"). The third stems are
+/// the other words of the other initialisms spelling the name (Communist, Party of the
+/// CPC): a gloss holding one names that body ("Communist Party of China"), not the state.
+fn styled_state_names() -> &'static Vec<StyledStateName> {
+    static V: OnceLock<Vec<StyledStateName>> = OnceLock::new();
+    V.get_or_init(|| {
+        let styles = en_state_styles();
+        let initialism = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        let lines: Vec<(String, Vec<String>)> =
+            equivalence_lines(include_str!("../../data/terms/en_glossing.txt"))
+                .into_iter()
+                .filter(|(w, _)| initialism(w))
+                .collect();
+        lines
+            .iter()
+            .filter_map(|(_, words)| {
+                let (style, name): (Vec<&String>, Vec<&String>) = words
+                    .iter()
+                    .partition(|x| styles.contains(&x.to_lowercase()));
+                let [name] = name[..] else {
+                    return None;
+                };
+                let style: Vec<u64> = style.iter().flat_map(|x| en_stems(x)).collect();
+                let other_bodies: Vec<u64> = lines
+                    .iter()
+                    .filter(|(_, other)| other != words && other.contains(name))
+                    .flat_map(|(_, other)| other.iter().filter(|x| *x != name))
+                    .flat_map(|x| en_stems(x))
+                    .collect();
+                (!style.is_empty()).then(|| StyledStateName {
+                    name: en_stems(name),
+                    style,
+                    other_bodies,
+                })
+            })
+            .collect()
+    })
+}
+
+/// A state named in its official style ([`styled_state_names`]), as stems.
+struct StyledStateName {
+    /// The state's short name (China).
+    name: Vec<u64>,
+    /// The words of its style (People's, Republic).
+    style: Vec<u64>,
+    /// The other words of other initialisms spelling the name (Communist, Party).
+    other_bodies: Vec<u64>,
+}
+
 /// English negation words (`en_negation.txt`).
 pub(crate) fn en_negations() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
@@ -1252,6 +1306,17 @@ fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec
             }
         }
     }
+    // A gloss naming a state glosses the words of its official style ("People's Republic
+    // of China" for 新中国 "New China"), as the state's initialism is glossed by its name.
+    for w in &mut words {
+        for state in styled_state_names() {
+            let named = !state.name.is_empty() && state.name.iter().all(|n| w.stems.contains(n));
+            let other_body = state.other_bodies.iter().any(|b| w.stems.contains(b));
+            if named && !other_body {
+                w.stems.extend(state.style.iter().copied());
+            }
+        }
+    }
     let tokens: Vec<&str> = tokens.into_iter().filter(|t| dictionary_word(t)).collect();
     if tokens.len() != words.len() {
         return words;
@@ -2137,6 +2202,26 @@ mod tests {
         let zh = "中国成立60周年";
         assert!(!founding_unrendered(zh, "60th anniversary of the PRC"));
         assert!(founding_unrendered(zh, "60th anniversary of the CPC"));
+    }
+
+    /// A gloss naming a state glosses the words of that state's official style, spelt out;
+    /// not another state's style, nor where the gloss names another body the name is in
+    /// (the Communist Party of China).
+    #[test]
+    fn a_state_name_glosses_its_official_style() {
+        let mut g = Glosser::new();
+        let china = gloss_candidate(&mut g, "中国");
+        let r = rendering("People's Republic of China", &china);
+        assert_eq!((r.glossed, r.words), (3, 3), "{r:?}");
+        assert_eq!(rendering("Kingdom", &china).glossed, 0);
+        let party = gloss_candidate(&mut g, "中国共产党");
+        assert_eq!(rendering("Republic", &party).glossed, 0);
+        let founding = gloss_candidate(&mut g, "中国成立60周年");
+        let r = rendering(
+            "60th anniversary of the People's Republic of China",
+            &founding,
+        );
+        assert_eq!(r.glossed, r.words, "{r:?}");
     }
 
     /// A conjunction joining two terms is no word to render (English writes it "and"): the
