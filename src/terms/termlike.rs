@@ -201,7 +201,16 @@ fn styled_state_names() -> &'static Vec<StyledStateName> {
                 let [name] = name[..] else {
                     return None;
                 };
-                let style: Vec<u64> = style.iter().flat_map(|x| en_stems(x)).collect();
+                // A possessive style word (People's) is met as written, not by its noun's
+                // stem: "people" alone is no style, and the name's gloss must not reach it
+                // (中华 "China" would render "Chinese people").
+                let style: Vec<u64> = style
+                    .iter()
+                    .flat_map(|x| match possessive_stem(x) {
+                        Some(stem) => vec![stem],
+                        None => en_stems(x),
+                    })
+                    .collect();
                 let other_bodies: Vec<u64> = lines
                     .iter()
                     .filter(|(_, other)| other != words && other.contains(name))
@@ -216,6 +225,20 @@ fn styled_state_names() -> &'static Vec<StyledStateName> {
             })
             .collect()
     })
+}
+
+/// The stem of a possessive word as written, in lower case with a straight apostrophe
+/// ("People's", "people’s"): what a style word of a state's name is met by, where its
+/// noun's stems would meet the noun alone ([`styled_state_names`], [`word_stems`]).
+fn possessive_stem(word: &str) -> Option<u64> {
+    let lower = word.to_lowercase().replace('’', "'");
+    // `stem_of` cuts the possessive ending ("people's" is "people") and gives a word out of
+    // its vocabulary a shared id: the key is a hash of the possessive as written, tagged
+    // apart from the stem ids.
+    let noun = lower.strip_suffix("'s")?;
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&("possessive", noun), &mut h);
+    Some(std::hash::Hasher::finish(&h) | 1 << 63)
 }
 
 /// A state named in its official style ([`styled_state_names`]), as stems.
@@ -1423,6 +1446,8 @@ fn word_stems_uncached(word: &str) -> Vec<u64> {
         }
     }
     let lower = word.to_lowercase();
+    // A possessive meets a state's style word as written (People's of a gloss "China").
+    stems.extend(possessive_stem(word));
     // Inflected forms meet the dictionary's base forms, which a five-letter stem does not
     // always reach (seeking / seek, wading / wade, ties / tie), and so does a noun in -ness
     // its adjective (fairness / fair).
@@ -2214,6 +2239,9 @@ mod tests {
         let r = rendering("People's Republic of China", &china);
         assert_eq!((r.glossed, r.words), (3, 3), "{r:?}");
         assert_eq!(rendering("Kingdom", &china).glossed, 0);
+        // The possessive of the style is met as written: "people" alone is no style.
+        assert_eq!(rendering("people", &china).glossed, 0);
+        assert_eq!(rendering("people’s", &china).glossed, 1);
         let party = gloss_candidate(&mut g, "中国共产党");
         assert_eq!(rendering("Republic", &party).glossed, 0);
         let founding = gloss_candidate(&mut g, "中国成立60周年");
