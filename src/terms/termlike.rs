@@ -117,7 +117,9 @@ fn equivalence_lines(text: &str) -> Vec<(String, Vec<String>)> {
 /// meaning spells too (China of CPC and PRC, People's of PRC and NPC) is left out, so that
 /// 中国 "China" does not gloss "CPC" nor 新中国 "New China" the CPC of "centenary of the
 /// CPC", while 党 "party" still glosses it. Synonyms (CPC and CCP, of one spelling) do not
-/// count against each other.
+/// count against each other. A state's name in its official style (PRC: People's Republic
+/// China, its other words all in `en_state_styles.txt`) keeps its name: "centenary of the
+/// PRC" renders 新中国 "New China" as 中国 "China", while the CPC stays unglossed by it.
 fn distinctive_initialism_words(lines: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
     let initialism = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
     lines
@@ -126,15 +128,32 @@ fn distinctive_initialism_words(lines: Vec<(String, Vec<String>)>) -> Vec<(Strin
             if !initialism(w) {
                 return (w.clone(), words.clone());
             }
-            let shared = |x: &String| {
-                lines
+            // The name of a state in its official style (PRC: People's Republic China) is
+            // glossed by the name, which the style words around it do not tell apart.
+            let styled_name = |x: &String| {
+                words
                     .iter()
-                    .any(|(v, other)| initialism(v) && other != words && other.contains(x))
+                    .filter(|y| *y != x)
+                    .all(|y| en_state_styles().contains(&y.to_lowercase()))
+            };
+            let shared = |x: &String| {
+                !styled_name(x)
+                    && lines
+                        .iter()
+                        .any(|(v, other)| initialism(v) && other != words && other.contains(x))
             };
             let kept = words.iter().filter(|x| !shared(x)).cloned().collect();
             (w.clone(), kept)
         })
         .collect()
+}
+
+/// The words of a state's official style (`en_state_styles.txt`: republic, kingdom,
+/// people's …), in lower case: an initialism spelling a name in its style is glossed by the
+/// name ([`distinctive_initialism_words`]), as 新中国 "New China" glosses "PRC".
+fn en_state_styles() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| crate::data::words(include_str!("../../data/terms/en_state_styles.txt")))
 }
 
 /// The initialisms of `en_glossing.txt` (CPC, CCP, PRC, UN …: a word in capitals), each
@@ -153,6 +172,83 @@ fn gloss_initialisms() -> &'static Vec<(u64, Vec<u64>)> {
             })
             .collect()
     })
+}
+
+/// The states of `en_glossing.txt` named in their official style (PRC: People's Republic
+/// China, every word but the name in `en_state_styles.txt`): the stems of the name with
+/// those of its style words. English spells the style out where Chinese writes the short
+/// name or a name of its own (新中国 "New China" for "People's Republic of China"), so a
+/// gloss holding the name glosses the style words too ([`gloss_candidate_of`]); only that
+/// state's, not every style ("Kingdom" stays unglossed by "China"). The third stems are
+/// the other words of the other initialisms spelling the name (Communist, Party of the
+/// CPC): a gloss holding one names that body ("Communist Party of China"), not the state.
+fn styled_state_names() -> &'static Vec<StyledStateName> {
+    static V: OnceLock<Vec<StyledStateName>> = OnceLock::new();
+    V.get_or_init(|| {
+        let styles = en_state_styles();
+        let initialism = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        let lines: Vec<(String, Vec<String>)> =
+            equivalence_lines(include_str!("../../data/terms/en_glossing.txt"))
+                .into_iter()
+                .filter(|(w, _)| initialism(w))
+                .collect();
+        lines
+            .iter()
+            .filter_map(|(_, words)| {
+                let (style, name): (Vec<&String>, Vec<&String>) = words
+                    .iter()
+                    .partition(|x| styles.contains(&x.to_lowercase()));
+                let [name] = name[..] else {
+                    return None;
+                };
+                // A possessive style word (People's) is met as written, not by its noun's
+                // stem: "people" alone is no style, and the name's gloss must not reach it
+                // (中华 "China" would render "Chinese people").
+                let style: Vec<u64> = style
+                    .iter()
+                    .flat_map(|x| match possessive_stem(x) {
+                        Some(stem) => vec![stem],
+                        None => en_stems(x),
+                    })
+                    .collect();
+                let other_bodies: Vec<u64> = lines
+                    .iter()
+                    .filter(|(_, other)| other != words && other.contains(name))
+                    .flat_map(|(_, other)| other.iter().filter(|x| *x != name))
+                    .flat_map(|x| en_stems(x))
+                    .collect();
+                (!style.is_empty()).then(|| StyledStateName {
+                    name: en_stems(name),
+                    style,
+                    other_bodies,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The stem of a possessive word as written, in lower case with a straight apostrophe
+/// ("People's", "people’s"): what a style word of a state's name is met by, where its
+/// noun's stems would meet the noun alone ([`styled_state_names`], [`word_stems`]).
+fn possessive_stem(word: &str) -> Option<u64> {
+    let lower = word.to_lowercase().replace('’', "'");
+    // `stem_of` cuts the possessive ending ("people's" is "people") and gives a word out of
+    // its vocabulary a shared id: the key is a hash of the possessive as written, tagged
+    // apart from the stem ids.
+    let noun = lower.strip_suffix("'s")?;
+    let mut h = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&("possessive", noun), &mut h);
+    Some(std::hash::Hasher::finish(&h) | 1 << 63)
+}
+
+/// A state named in its official style ([`styled_state_names`]), as stems.
+struct StyledStateName {
+    /// The state's short name (China).
+    name: Vec<u64>,
+    /// The words of its style (People's, Republic).
+    style: Vec<u64>,
+    /// The other words of other initialisms spelling the name (Communist, Party).
+    other_bodies: Vec<u64>,
 }
 
 /// English negation words (`en_negation.txt`).
@@ -1282,6 +1378,17 @@ fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec
             }
         }
     }
+    // A gloss naming a state glosses the words of its official style ("People's Republic
+    // of China" for 新中国 "New China"), as the state's initialism is glossed by its name.
+    for w in &mut words {
+        for state in styled_state_names() {
+            let named = !state.name.is_empty() && state.name.iter().all(|n| w.stems.contains(n));
+            let other_body = state.other_bodies.iter().any(|b| w.stems.contains(b));
+            if named && !other_body {
+                w.stems.extend(state.style.iter().copied());
+            }
+        }
+    }
     let tokens: Vec<&str> = tokens.into_iter().filter(|t| dictionary_word(t)).collect();
     if tokens.len() != words.len() {
         return words;
@@ -1388,6 +1495,8 @@ fn word_stems_uncached(word: &str) -> Vec<u64> {
         }
     }
     let lower = word.to_lowercase();
+    // A possessive meets a state's style word as written (People's of a gloss "China").
+    stems.extend(possessive_stem(word));
     // Inflected forms meet the dictionary's base forms, which a five-letter stem does not
     // always reach (seeking / seek, wading / wade, ties / tie), and so does a noun in -ness
     // its adjective (fairness / fair).
@@ -2207,6 +2316,51 @@ mod tests {
         assert_eq!(r.glossed, 0, "{r:?}");
         let r = rendering("CPC", &gloss_candidate(&mut g, "共产党"));
         assert_eq!(r.glossed, 1, "{r:?}");
+    }
+
+    /// A state's name in its official style (an initialism of style words and one name) is
+    /// glossed by the name, though another initialism spells the name too; that other
+    /// initialism, whose other words are no style, is not.
+    #[test]
+    fn a_styled_state_initialism_is_glossed_by_its_name() {
+        let text = "RZ\tPeople's Republic Zembla\nZP\tZembla Party\n";
+        let lines = distinctive_initialism_words(equivalence_lines(text));
+        let of = |w: &str| lines.iter().find(|(v, _)| v == w).map(|(_, x)| x.clone());
+        let words = |ws: &[&str]| Some(ws.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+        assert_eq!(of("RZ"), words(&["People's", "Republic", "Zembla"]));
+        assert_eq!(of("ZP"), words(&["Party"]));
+        // With the bundled list: 中国 "China" glosses the PRC, not the CPC.
+        let mut g = Glosser::new();
+        let china = gloss_candidate(&mut g, "中国");
+        assert_eq!(rendering("PRC", &china).glossed, 1);
+        assert_eq!(rendering("CPC", &china).glossed, 0);
+        // A founding of the republic, written with its initialism, renders its name.
+        let zh = "中国成立60周年";
+        assert!(!founding_unrendered(zh, "60th anniversary of the PRC"));
+        assert!(founding_unrendered(zh, "60th anniversary of the CPC"));
+    }
+
+    /// A gloss naming a state glosses the words of that state's official style, spelt out;
+    /// not another state's style, nor where the gloss names another body the name is in
+    /// (the Communist Party of China).
+    #[test]
+    fn a_state_name_glosses_its_official_style() {
+        let mut g = Glosser::new();
+        let china = gloss_candidate(&mut g, "中国");
+        let r = rendering("People's Republic of China", &china);
+        assert_eq!((r.glossed, r.words), (3, 3), "{r:?}");
+        assert_eq!(rendering("Kingdom", &china).glossed, 0);
+        // The possessive of the style is met as written: "people" alone is no style.
+        assert_eq!(rendering("people", &china).glossed, 0);
+        assert_eq!(rendering("people’s", &china).glossed, 1);
+        let party = gloss_candidate(&mut g, "中国共产党");
+        assert_eq!(rendering("Republic", &party).glossed, 0);
+        let founding = gloss_candidate(&mut g, "中国成立60周年");
+        let r = rendering(
+            "60th anniversary of the People's Republic of China",
+            &founding,
+        );
+        assert_eq!(r.glossed, r.words, "{r:?}");
     }
 
     /// A conjunction joining two terms is no word to render (English writes it "and"): the
