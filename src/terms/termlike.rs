@@ -121,11 +121,10 @@ fn equivalence_lines(text: &str) -> Vec<(String, Vec<String>)> {
 /// China, its other words all in `en_state_styles.txt`) keeps its name: "centenary of the
 /// PRC" renders 新中国 "New China" as 中国 "China", while the CPC stays unglossed by it.
 fn distinctive_initialism_words(lines: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
-    let initialism = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
     lines
         .iter()
         .map(|(w, words)| {
-            if !initialism(w) {
+            if !is_initialism(w) {
                 return (w.clone(), words.clone());
             }
             // The name of a state in its official style (PRC: People's Republic China) is
@@ -140,12 +139,18 @@ fn distinctive_initialism_words(lines: Vec<(String, Vec<String>)>) -> Vec<(Strin
                 !styled_name(x)
                     && lines
                         .iter()
-                        .any(|(v, other)| initialism(v) && other != words && other.contains(x))
+                        .any(|(v, other)| is_initialism(v) && other != words && other.contains(x))
             };
             let kept = words.iter().filter(|x| !shared(x)).cloned().collect();
             (w.clone(), kept)
         })
         .collect()
+}
+
+/// Whether a word of `en_glossing.txt` is an initialism (CPC, PRC, UN): two capitals or
+/// more and nothing else. Its WORDS are what it stands for, not synonyms.
+fn is_initialism(word: &str) -> bool {
+    word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The words of a state's official style (`en_state_styles.txt`: republic, kingdom,
@@ -165,7 +170,7 @@ fn gloss_initialisms() -> &'static Vec<(u64, Vec<u64>)> {
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
-            .filter(|(w, _)| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            .filter(|(w, _)| is_initialism(w))
             .flat_map(|(w, rest)| {
                 let spelled: Vec<u64> = rest.split_whitespace().flat_map(en_stems).collect();
                 en_stems(w).into_iter().map(move |s| (s, spelled.clone()))
@@ -186,11 +191,10 @@ fn styled_state_names() -> &'static Vec<StyledStateName> {
     static V: OnceLock<Vec<StyledStateName>> = OnceLock::new();
     V.get_or_init(|| {
         let styles = en_state_styles();
-        let initialism = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
         let lines: Vec<(String, Vec<String>)> =
             equivalence_lines(include_str!("../../data/terms/en_glossing.txt"))
                 .into_iter()
-                .filter(|(w, _)| initialism(w))
+                .filter(|(w, _)| is_initialism(w))
                 .collect();
         lines
             .iter()
