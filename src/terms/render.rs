@@ -204,7 +204,7 @@ fn number_unrendered(zk: &str, form: Option<Form>, en: &str) -> bool {
     }
     let counts = zk
         .chars()
-        .any(|c| c.is_ascii_digit() || "一二两三四五六七八九十百".contains(c));
+        .any(|c| c.is_ascii_digit() || termlike::numeral_char(c));
     form == Some(Form::Numbered)
         && counts
         && numbers::en_numbers(en).is_empty()

@@ -753,6 +753,12 @@ pub(crate) fn time_expression(zh: &str) -> bool {
     structure().time.contains(zh)
 }
 
+/// Whether a character is a Chinese numeral of `data/terms/zh_term_structure.txt`
+/// (`numeral:`, 一 … 十, 百), which counts in a numbered formulation.
+pub(crate) fn numeral_char(c: char) -> bool {
+    structure().numeral.iter().any(|n| n.chars().eq([c]))
+}
+
 /// Whether a Chinese string names a numbered congress, session or plenum (党的十八大,
 /// 十八届三中全会, 十四届全国人大): a run of two numerals or more followed by a session
 /// marker (`data/terms/zh_term_structure.txt` session:), or a plenum marker after any
@@ -760,11 +766,10 @@ pub(crate) fn time_expression(zh: &str) -> bool {
 fn numbered_session(zh: &str) -> bool {
     let s = structure();
     let chars: Vec<char> = zh.chars().collect();
-    let numeral = |c: char| s.numeral.iter().any(|n| n.chars().eq([c]));
     (0..chars.len()).any(|i| {
-        let run = chars[i..].iter().take_while(|&&c| numeral(c)).count();
+        let run = chars[i..].iter().take_while(|&&c| numeral_char(c)).count();
         let rest: String = chars[i + run..].iter().collect();
-        let starts_run = i == 0 || !numeral(chars[i - 1]);
+        let starts_run = i == 0 || !numeral_char(chars[i - 1]);
         starts_run
             && run >= 1
             && s.session
@@ -831,7 +836,7 @@ pub(crate) struct YearsCount {
 /// Whether `c` writes a count of years: an ASCII or full-width digit, or a Chinese numeral
 /// of `zh_anniversary.txt`.
 fn count_char(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || anniversary_words().numeral.contains(&c)
+    super::ngrams::zh_digit(c) || anniversary_words().numeral.contains(&c)
 }
 
 /// The counts of years in `zh`, left to right ([`YearsCount`]). A count is a run of digits
@@ -947,13 +952,25 @@ fn anniversary(zh: &str, quoted: &HashSet<String>) -> bool {
 /// `en_glossing.txt`). "anniversary of the Treaty" for …条约签署25周年 drops what tells one
 /// anniversary from another, as "Congress" would for 十八大.
 pub(crate) fn years_unrendered(zh: &str, en: &str) -> bool {
-    years_counts(zh).iter().any(|y| {
-        let number = stem_of(&y.years.to_string());
-        !en.split_whitespace().any(|w| {
-            word_stems(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-                .contains(&number)
-        })
-    })
+    let words = en_words(en);
+    years_counts(zh)
+        .iter()
+        .any(|y| count_word(&words, y.years).is_none())
+}
+
+/// The words of an English phrase with the punctuation around them trimmed (an apostrophe
+/// kept: "CPC's"), as the count of years is looked for in them.
+fn en_words(en: &str) -> Vec<&str> {
+    en.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect()
+}
+
+/// Where among `words` the first word stands that is the number `years` (`25th`, `100`, or
+/// `centenary` through `en_glossing.txt`).
+fn count_word(words: &[&str], years: u64) -> Option<usize> {
+    let number = stem_of(&years.to_string());
+    words.iter().position(|w| word_stems(w).contains(&number))
 }
 
 /// Whether an English phrase fails a founding with its count of years
@@ -971,12 +988,8 @@ pub(crate) fn founding_unrendered(zh: &str, en: &str) -> bool {
     let Some(y) = years_counts(zh).pop() else {
         return false;
     };
-    let number = stem_of(&y.years.to_string());
-    let words: Vec<&str> = en
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-        .collect();
-    if let Some(i) = words.iter().position(|w| word_stems(w).contains(&number)) {
+    let words = en_words(en);
+    if let Some(i) = count_word(&words, y.years) {
         let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
         let noun_phrase = i == 0 || (i + 1 == words.len() && possessive(words[i - 1]));
         if !noun_phrase {
@@ -1345,7 +1358,7 @@ fn gloss_candidate_of(glosser: &mut Glosser, zh: &str, no_genitive: bool) -> Vec
     let tokens = han_words(zh);
     let numeral = |t: Option<&&str>| {
         t.and_then(|t| t.chars().next())
-            .is_some_and(|c| c.is_ascii_digit() || s.numeral.iter().any(|n| n.chars().eq([c])))
+            .is_some_and(|c| c.is_ascii_digit() || numeral_char(c))
     };
     let frame = frame_words(&tokens);
     let tokens: Vec<&str> = (0..tokens.len())
@@ -1705,8 +1718,7 @@ pub(crate) fn abbreviated_head_rendered(zh_text: &str, en: &str, zh: &[GlossedWo
 /// 十八届三中全会, 项 of 四项), nothing more.
 fn ends_on_numbered_head(zh: &str) -> bool {
     let s = structure();
-    let numeral = |c: char| s.numeral.iter().any(|n| n.chars().eq([c]));
-    let Some((at, last)) = zh.char_indices().rfind(|&(_, c)| numeral(c)) else {
+    let Some((at, last)) = zh.char_indices().rfind(|&(_, c)| numeral_char(c)) else {
         return false;
     };
     let rest = &zh[at + last.len_utf8()..];
