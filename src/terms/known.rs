@@ -5,6 +5,8 @@ use super::Segment;
 use crate::lexicon::cedict;
 use crate::lexicon::terms::{Term, TermIndex};
 use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// One occurrence of a listed term in a pair: the term, the pair, and which renderings
 /// (indexes into `Term::en`) the pair's English uses. Empty `used` means the translation
@@ -29,10 +31,11 @@ type Span = (usize, usize, usize);
 /// a pair naming both 睦邻友好 and 中俄睦邻友好合作条约, the treaty's "Treaty of
 /// Good-Neighborliness and Friendly Cooperation" is not a use of 睦邻友好's rendering.
 ///
-/// A term written only as a piece of a longer dictionary word is not used either: 中国
-/// in 中国人 ("Chinese") or 发展中国家 ("developing countries"), 中国共产党 in 中国共产党人
-/// ("Chinese Communists"). The longer word has its own rendering, which need not hold the
-/// term's, so holding the pair to it would raise false alarms in `--check`.
+/// A term written only as a piece of a longer word is not used either: 中国 in 中国人
+/// ("Chinese") or 发展中国家 ("developing countries"), 中国共产党 in 中国共产党人 ("Chinese
+/// Communists", a person noun the dictionary lacks: [`before_agent_suffix`]). The longer
+/// word has its own rendering, which need not hold the term's, so holding the pair to it
+/// would raise false alarms in `--check`.
 pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
     let index = TermIndex::new(terms);
     let mut hits = Vec::new();
@@ -76,13 +79,13 @@ pub fn scan(segs: &[Segment], terms: &[Term]) -> Vec<Hit> {
 /// The longest dictionary word ([`cedict::is_headword`]) looked for across a term's edge.
 const MAX_WORD_CHARS: usize = 8;
 
-/// Whether every occurrence of the term `term` in `zh` is a piece of a longer CC-CEDICT
-/// word: a word that shares two characters or more with the occurrence and runs past one
-/// of its edges (中国 in 中国人 and in 发展中国家, 中国共产党 in 中国共产党人, 中国外交 in
-/// 中国外交政策 with 外交政策). A word sharing one character only is no evidence: greedy
-/// segmentation reads 在世 ("alive") across 在世界 and 民和 (a place) across 人民和. A term
-/// the text never writes as such (its Chinese matched only after normalisation) counts as
-/// used.
+/// Whether every occurrence of the term `term` in `zh` is a piece of a longer word: a
+/// CC-CEDICT word that shares two characters or more with the occurrence and runs past one
+/// of its edges (中国 in 中国人 and in 发展中国家, 中国外交 in 中国外交政策 with 外交政策), or
+/// a person noun the term makes with a suffix ([`before_agent_suffix`]: 中国共产党人). A
+/// word sharing one character only is no evidence: greedy segmentation reads 在世
+/// ("alive") across 在世界 and 民和 (a place) across 人民和. A term the text never writes as
+/// such (its Chinese matched only after normalisation) counts as used.
 fn only_inside_words(zh: &str, term: &str) -> bool {
     let text: Vec<char> = zh.chars().collect();
     let key: Vec<char> = term.chars().collect();
@@ -104,7 +107,29 @@ fn only_inside_words(zh: &str, term: &str) -> bool {
             })
         })
     };
-    !starts.is_empty() && starts.into_iter().all(inside_word)
+    !starts.is_empty()
+        && starts
+            .into_iter()
+            .all(|i| inside_word(i) || before_agent_suffix(&text, i + key.len()))
+}
+
+/// Whether `text[end]` is a suffix making a person noun of the word before it
+/// (`data/terms/zh_agent_suffixes.txt`: 人 of 中国共产党人 "Chinese Communists", 者 of
+/// 多边主义者 "multilateralists"), and not the first character of a longer CC-CEDICT word
+/// (人民 of 全球南方人民): a person noun the dictionary lacks, which the
+/// English renders as a person, not by the term's rendering.
+fn before_agent_suffix(text: &[char], end: usize) -> bool {
+    static SUFFIXES: OnceLock<HashSet<String>> = OnceLock::new();
+    let suffixes = SUFFIXES
+        .get_or_init(|| crate::data::words(include_str!("../../data/terms/zh_agent_suffixes.txt")));
+    let Some(&c) = text.get(end) else {
+        return false;
+    };
+    suffixes.contains(c.to_string().as_str())
+        && !(end + 2..=text.len().min(end + MAX_WORD_CHARS)).any(|q| {
+            let w: String = text[end..q].iter().collect();
+            cedict::is_headword(&w)
+        })
 }
 
 /// Pairs of one document.
@@ -281,6 +306,41 @@ mod tests {
             .map(|h| (h.seg, h.term))
             .collect();
         assert_eq!(hits, vec![(2, 0), (3, 1)]);
+    }
+
+    /// A term before a suffix making a person noun of it (中国共产党人 "Chinese Communists",
+    /// a noun CC-CEDICT lacks) is not used; before a longer word beginning with the same
+    /// character (全球南方人民 "peoples of the Global South") it is.
+    #[test]
+    fn a_term_making_a_person_noun_is_not_used() {
+        let terms = list(
+            "zh\ten\tcategory\n中国共产党\tCommunist Party of China\torganization\n全球南方\tGlobal South\tconcept\n多边主义\tmultilateralism\tconcept\n",
+        );
+        let segs = vec![
+            seg(
+                "a",
+                "2024-01-01",
+                "中国共产党人不忘初心。",
+                "Chinese Communists stay true to their aspiration.",
+            ),
+            seg(
+                "b",
+                "2024-01-01",
+                "全球南方人民团结。",
+                "The peoples of the Global South unite.",
+            ),
+            seg(
+                "c",
+                "2024-01-01",
+                "多边主义者和多边主义。",
+                "Multilateralists and multilateralism.",
+            ),
+        ];
+        let hits: Vec<(usize, usize)> = scan(&segs, &terms)
+            .iter()
+            .map(|h| (h.seg, h.term))
+            .collect();
+        assert_eq!(hits, vec![(1, 1), (2, 2)]);
     }
 
     #[test]
