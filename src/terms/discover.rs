@@ -971,6 +971,35 @@ pub(crate) mod tests {
         );
     }
 
+    /// A verb entry seen once and rendered as a verb (勇往直前 / "advance bravely") is not
+    /// lexicalised on the English side: it keeps the score of a pair seen once, below a
+    /// noun entry seen once (四项基本原则 / "Four Cardinal Principles").
+    #[test]
+    fn a_verb_entry_rendered_as_a_verb_is_not_raised() {
+        let found = discover_in(&[
+            (
+                "我们坚持四项基本原则。",
+                "We adhere to the Four Cardinal Principles.",
+            ),
+            ("青年要勇往直前。", "Young people must advance bravely."),
+            ("两国加强交流合作。", "The two countries step up trade."),
+        ]);
+        let find = |zh: &str| found.iter().find(|c| c.zh == zh);
+        let (Some(principles), Some(bravely)) = (find("四项基本原则"), find("勇往直前"))
+        else {
+            panic!("{found:#?}");
+        };
+        assert_eq!(bravely.en, "advance bravely");
+        assert!(
+            bravely.score < principles.score
+                && !bravely
+                    .evidence
+                    .iter()
+                    .any(|e| e.starts_with("lexicalised")),
+            "{found:#?}"
+        );
+    }
+
     /// A term rendered alike in two of its four uses (中国特色社会主义制度, the other two
     /// rendered freely) ranks above a pair of the same form seen once: its G² falls below
     /// that of one clean use, and the floor keeps it there.

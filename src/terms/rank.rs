@@ -103,13 +103,19 @@ pub(crate) fn strong_form(form: Option<Form>) -> bool {
 /// repeated twice in a long text (交流合作 / "exchanges and cooperation") is not, so it ranks with
 /// the repeated pairs even when the text uses it once (四项基本原则 / "Four Cardinal Principles";
 /// [`lexicalised_g2`]). A four-character idiom whose English holds no more than half of any of its
-/// gloss phrases is rendered by a piece (急于求成 / "quick success"), and is not raised.
+/// gloss phrases is rendered by a piece (急于求成 / "quick success"), and is not raised; nor is a
+/// verb entry rendered as a verb (勇往直前 / "advance bravely":
+/// [`termlike::verb_entry_rendered_as_verb`]), lexicalised on the Chinese side only: its English
+/// is a verb phrase of general language, which in a long text filled the top of the list beside
+/// the terms. It keeps the score of a pair seen once rendered word for word: among the first
+/// fifty of a short speech still, after the repeated pairs in a long text.
 pub(crate) fn lexicalised(zh: &str, form: Option<Form>, r: &termlike::Rendering, en: &str) -> bool {
     strong_form(form)
         && r.words >= 2
         && r.glossed == r.words
         && r.zh_covered * 4 >= r.zh_words * 3
         && !idiom_piece(zh, en)
+        && !termlike::verb_entry_rendered_as_verb(zh, en)
 }
 
 /// Whether `en` renders the four-character idiom `zh` (a CC-CEDICT entry with gloss
