@@ -602,10 +602,19 @@ fn coordinated(
                 .last()
                 .is_some_and(|w| termlike::rendering(w, &all).glossed == 1)
             && !items.first().is_some_and(|i| termlike::verb_phrase(i, &en));
+        // A list rendered whole has at least the association of one clean use, as a pair
+        // rendered word for word has ([`score_pair`]): a formulation the text writes more
+        // often than this rendering (道路自信、理论自信、制度自信, written in four units, rendered
+        // alike in one) is rendered freely elsewhere, which says nothing against this one.
+        let association = if whole {
+            g.max(g2(1, 1, 1, units.len()))
+        } else {
+            g
+        };
         found.push(Candidate {
             zh: key.clone(),
             en,
-            score: g
+            score: association
                 * (1.0 + support.min(1.0))
                 * termhood(key, "two words")
                 * LONG_FORM
@@ -1056,6 +1065,33 @@ pub(crate) mod tests {
         assert!(
             list < once && once < verbs && verbs < found.len(),
             "{list} {once} {verbs}: {found:#?}"
+        );
+    }
+
+    /// A list rendered whole once and written in two more units, rendered freely there
+    /// ("all three"), scores as the list written once: the other renderings say nothing
+    /// against this one.
+    #[test]
+    fn a_list_rendered_whole_keeps_the_score_of_one_clean_use() {
+        let list = "爱国主义、集体主义、社会主义";
+        let en = "Carry forward patriotism, collectivism and socialism.";
+        let score = |found: &[Candidate]| found.iter().find(|c| c.zh == list).map(|c| c.score);
+        let once = discover_in(&[
+            ("弘扬爱国主义、集体主义、社会主义。", en),
+            ("坚持基本经济制度。", "Uphold the basic economic system."),
+            ("维护世界和平。", "Safeguard world peace."),
+        ]);
+        let thrice = discover_in(&[
+            ("弘扬爱国主义、集体主义、社会主义。", en),
+            ("坚持爱国主义、集体主义、社会主义。", "Uphold all three."),
+            (
+                "学习爱国主义、集体主义、社会主义。",
+                "Study all three of them.",
+            ),
+        ]);
+        assert!(
+            score(&once).is_some_and(|s| s > 0.0) && score(&thrice) == score(&once),
+            "{once:#?} {thrice:#?}"
         );
     }
 
