@@ -636,7 +636,8 @@ pub(crate) fn verb_phrase(zh: &str, en: &str) -> bool {
     })
 }
 
-/// Whether the CC-CEDICT entry `zh` is a verb (a gloss "to …") that `en` renders as a
+/// Whether the CC-CEDICT entry `zh` is a verb (a gloss "to …", remarks set aside:
+/// [`cedict::Entry::verb_sense`]) that `en` renders as a
 /// verb: the English's first word, after any adverb in -ly, is a lower-case word with no
 /// noun ending that is neither a modifier nor an adjective (other than a form in -ing):
 /// 勇往直前 "advance bravely", 寄予厚望 "place high hopes", 亦步亦趋 "blindly following",
@@ -645,7 +646,7 @@ pub(crate) fn verb_phrase(zh: &str, en: &str) -> bool {
 /// only: its English is a verb phrase of general language, which a glossary does not
 /// list, however well it is rendered.
 pub(crate) fn verb_entry_rendered_as_verb(zh: &str, en: &str) -> bool {
-    if !cedict::simplified(zh).is_some_and(|e| e.verb_gloss()) {
+    if !cedict::simplified(zh).is_some_and(|e| e.verb_sense()) {
         return false;
     }
     let words: Vec<&str> = en
@@ -1922,6 +1923,8 @@ mod tests {
         assert!(verb_entry_rendered_as_verb("勇往直前", "advance bravely"));
         assert!(verb_entry_rendered_as_verb("寄予厚望", "place high hopes"));
         assert!(verb_entry_rendered_as_verb("亦步亦趋", "blindly following"));
+        // A verb gloss after a remark: "(idiom) to fall from the sky".
+        assert!(verb_entry_rendered_as_verb("从天而降", "fall from the sky"));
         assert!(!verb_entry_rendered_as_verb(
             "平等互利",
             "equality and mutual benefit"
