@@ -38,6 +38,9 @@ fn raw_entry(key: &str) -> Option<Raw> {
     if glosses.iter().any(|g| derive::verb_gloss(g)) {
         flags |= cedict::VERB_GLOSS;
     }
+    if glosses.iter().any(|g| derive::verb_sense(g)) {
+        flags |= cedict::VERB_SENSE;
+    }
     if glosses.iter().all(|g| derive::name_gloss(g)) {
         flags |= cedict::PROPER_NAME;
     }

@@ -128,6 +128,7 @@ fn flags_and_phrases_match_the_crate_for_known_words() {
         "深化",
         "中国特色社会主义",
         "摸着石头过河",
+        "从天而降",
         "和平",
         "中国",
     ] {
@@ -141,6 +142,11 @@ fn flags_and_phrases_match_the_crate_for_known_words() {
         assert_eq!(
             e.verb_gloss(),
             glosses.iter().any(|g| g.starts_with("to ")),
+            "{word}"
+        );
+        assert_eq!(
+            e.verb_sense(),
+            glosses.iter().any(|g| cedict::derive::verb_sense(g)),
             "{word}"
         );
         assert_eq!(

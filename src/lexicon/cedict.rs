@@ -18,8 +18,9 @@
 //! ([`Entry::phrases`]). Identical records are stored once.
 //!
 //! The map's keys are the simplified and traditional headwords (the set the crate's tokeniser
-//! matches); a value is `record offset << 3 | flags`, with flags [`SIMPLIFIED`],
-//! [`VERB_GLOSS`] and [`PROPER_NAME`]. A traditional-only headword has the value 0.
+//! matches); a value is `record offset << FLAG_BITS | flags`, with flags [`SIMPLIFIED`],
+//! [`VERB_GLOSS`], [`PROPER_NAME`] and [`VERB_SENSE`]. A traditional-only headword has the
+//! value 0.
 
 use super::IdMap;
 use fst::raw::{CompiledAddr, Fst, Node, Output};
@@ -35,8 +36,12 @@ pub const VERB_GLOSS: u64 = 2;
 /// Flag: every gloss of the word is capitalised and none is a classifier note (a proper
 /// name such as 雷锋 "Lei Feng").
 pub const PROPER_NAME: u64 = 4;
+/// Flag: a gloss of the word is a verb once its remarks are set aside: it begins "to …"
+/// after bracketed remarks and a `lit. ` or `fig. ` (从天而降 "(idiom) to fall from the
+/// sky"). Wider than [`VERB_GLOSS`], which the tokenisation-level checks of a verb keep.
+pub const VERB_SENSE: u64 = 8;
 /// Bits of a map value taken by the flags.
-pub const FLAG_BITS: u32 = 3;
+pub const FLAG_BITS: u32 = 4;
 
 static FST_BYTES: &[u8] = include_bytes!("../../data/lexicon/cedict.fst");
 static REC_BYTES: &[u8] = include_bytes!("../../data/lexicon/cedict.bin");
@@ -109,6 +114,11 @@ impl Entry {
     /// Whether a gloss begins "to …" (CC-CEDICT's mark of a verb).
     pub fn verb_gloss(self) -> bool {
         self.0 & VERB_GLOSS != 0
+    }
+
+    /// Whether a gloss is a verb once its remarks are set aside (see [`VERB_SENSE`]).
+    pub fn verb_sense(self) -> bool {
+        self.0 & VERB_SENSE != 0
     }
 
     /// Whether every gloss is a capitalised name (see [`PROPER_NAME`]).
@@ -373,6 +383,21 @@ pub mod derive {
     /// Whether a gloss marks a verb.
     pub fn verb_gloss(gloss: &str) -> bool {
         gloss.starts_with("to ")
+    }
+
+    /// Whether a gloss is a verb once its remarks are set aside: it begins "to …" after any
+    /// bracketed remarks and a `lit. ` or `fig. ` (从天而降 "(idiom) to fall from the sky",
+    /// 实事求是 "lit. to seek truth from facts").
+    pub fn verb_sense(gloss: &str) -> bool {
+        let mut g = gloss.trim_start();
+        while let Some(rest) = g.strip_prefix('(') {
+            match rest.split_once(')') {
+                Some((_, after)) => g = after.trim_start(),
+                None => break,
+            }
+        }
+        let g = g.trim_start_matches("lit. ").trim_start_matches("fig. ");
+        g.starts_with("to ")
     }
 
     /// Whether a gloss reads as a proper name (capitalised, not a classifier note); a word

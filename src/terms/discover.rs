@@ -602,10 +602,19 @@ fn coordinated(
                 .last()
                 .is_some_and(|w| termlike::rendering(w, &all).glossed == 1)
             && !items.first().is_some_and(|i| termlike::verb_phrase(i, &en));
+        // A list rendered whole has at least the association of one clean use, as a pair
+        // rendered word for word has ([`score_pair`]): a formulation the text writes more
+        // often than this rendering (道路自信、理论自信、制度自信, written in four units, rendered
+        // alike in one) is rendered freely elsewhere, which says nothing against this one.
+        let association = if whole {
+            g.max(g2(1, 1, 1, units.len()))
+        } else {
+            g
+        };
         found.push(Candidate {
             zh: key.clone(),
             en,
-            score: g
+            score: association
                 * (1.0 + support.min(1.0))
                 * termhood(key, "two words")
                 * LONG_FORM
@@ -971,6 +980,35 @@ pub(crate) mod tests {
         );
     }
 
+    /// A verb entry seen once and rendered as a verb (勇往直前 / "advance bravely") is not
+    /// lexicalised on the English side: it keeps the score of a pair seen once, below a
+    /// noun entry seen once (四项基本原则 / "Four Cardinal Principles").
+    #[test]
+    fn a_verb_entry_rendered_as_a_verb_is_not_raised() {
+        let found = discover_in(&[
+            (
+                "我们坚持四项基本原则。",
+                "We adhere to the Four Cardinal Principles.",
+            ),
+            ("青年要勇往直前。", "Young people must advance bravely."),
+            ("两国加强交流合作。", "The two countries step up trade."),
+        ]);
+        let find = |zh: &str| found.iter().find(|c| c.zh == zh);
+        let (Some(principles), Some(bravely)) = (find("四项基本原则"), find("勇往直前"))
+        else {
+            panic!("{found:#?}");
+        };
+        assert_eq!(bravely.en, "advance bravely");
+        assert!(
+            bravely.score < principles.score
+                && !bravely
+                    .evidence
+                    .iter()
+                    .any(|e| e.starts_with("lexicalised")),
+            "{found:#?}"
+        );
+    }
+
     /// A term rendered alike in two of its four uses (中国特色社会主义制度, the other two
     /// rendered freely) ranks above a pair of the same form seen once: its G² falls below
     /// that of one clean use, and the floor keeps it there.
@@ -1027,6 +1065,33 @@ pub(crate) mod tests {
         assert!(
             list < once && once < verbs && verbs < found.len(),
             "{list} {once} {verbs}: {found:#?}"
+        );
+    }
+
+    /// A list rendered whole once and written in two more units, rendered freely there
+    /// ("all three"), scores as the list written once: the other renderings say nothing
+    /// against this one.
+    #[test]
+    fn a_list_rendered_whole_keeps_the_score_of_one_clean_use() {
+        let list = "爱国主义、集体主义、社会主义";
+        let en = "Carry forward patriotism, collectivism and socialism.";
+        let score = |found: &[Candidate]| found.iter().find(|c| c.zh == list).map(|c| c.score);
+        let once = discover_in(&[
+            ("弘扬爱国主义、集体主义、社会主义。", en),
+            ("坚持基本经济制度。", "Uphold the basic economic system."),
+            ("维护世界和平。", "Safeguard world peace."),
+        ]);
+        let thrice = discover_in(&[
+            ("弘扬爱国主义、集体主义、社会主义。", en),
+            ("坚持爱国主义、集体主义、社会主义。", "Uphold all three."),
+            (
+                "学习爱国主义、集体主义、社会主义。",
+                "Study all three of them.",
+            ),
+        ]);
+        assert!(
+            score(&once).is_some_and(|s| s > 0.0) && score(&thrice) == score(&once),
+            "{once:#?} {thrice:#?}"
         );
     }
 

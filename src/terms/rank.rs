@@ -103,13 +103,19 @@ pub(crate) fn strong_form(form: Option<Form>) -> bool {
 /// repeated twice in a long text (交流合作 / "exchanges and cooperation") is not, so it ranks with
 /// the repeated pairs even when the text uses it once (四项基本原则 / "Four Cardinal Principles";
 /// [`lexicalised_g2`]). A four-character idiom whose English holds no more than half of any of its
-/// gloss phrases is rendered by a piece (急于求成 / "quick success"), and is not raised.
+/// gloss phrases is rendered by a piece (急于求成 / "quick success"), and is not raised; nor is a
+/// verb entry rendered as a verb (勇往直前 / "advance bravely":
+/// [`termlike::verb_entry_rendered_as_verb`]), lexicalised on the Chinese side only: its English
+/// is a verb phrase of general language, which in a long text filled the top of the list beside
+/// the terms. It keeps the score of a pair seen once rendered word for word: among the first
+/// fifty of a short speech still, after the repeated pairs in a long text.
 pub(crate) fn lexicalised(zh: &str, form: Option<Form>, r: &termlike::Rendering, en: &str) -> bool {
     strong_form(form)
         && r.words >= 2
         && r.glossed == r.words
         && r.zh_covered * 4 >= r.zh_words * 3
         && !idiom_piece(zh, en)
+        && !termlike::verb_entry_rendered_as_verb(zh, en)
 }
 
 /// Whether `en` renders the four-character idiom `zh` (a CC-CEDICT entry with gloss
@@ -292,8 +298,12 @@ pub(crate) fn rank(
     // numbered formulation before a set opening or head, before a compound of dictionary
     // words), the longer Chinese first within one form. Before the form, at one score, the
     // pair seen in more units comes first: a lexicalised pair seen once, scored as if
-    // seen twice ([`lexicalised_g2`]), follows the pairs the text does repeat. Only the
-    // order changes: which nested candidate is kept was decided above, longer first.
+    // seen twice ([`lexicalised_g2`]), follows the pairs the text does repeat. After the
+    // form, the Chinese the text writes in more units comes first: how often a text writes
+    // a string is the first sign that it is one of its terms, which the G² of one English
+    // rendering does not reward (a long term the text also renders freely, 中国特色社会主义
+    // 理论体系, ties with a phrase it writes once). Only the order changes: which nested
+    // candidate is kept was decided above, longer first.
     let strength = |zh: &str| match termlike::form(zh, quoted) {
         Some(Form::Dictionary | Form::Quoted | Form::Numbered | Form::Anniversary) => 3u8,
         Some(Form::Structure | Form::PairedTerms) => 2,
@@ -305,6 +315,7 @@ pub(crate) fn rank(
             std::cmp::Reverse(OrderedScore(c.score)),
             std::cmp::Reverse(c.pairs),
             std::cmp::Reverse(strength(&c.zh)),
+            std::cmp::Reverse(c.zh_pairs),
         )
     });
     kept
@@ -499,6 +510,23 @@ mod tests {
         ] {
             assert_eq!(top(long, short, en).map(|c| c.0), Some(short.to_string()));
         }
+    }
+
+    /// At one score, number of pairs and form, the Chinese written in more units comes
+    /// first, whatever the order of the strings.
+    #[test]
+    fn at_one_score_the_chinese_written_more_often_first() {
+        let count = |_: &str| 1;
+        let quoted = HashSet::new();
+        let mut often = candidate("基本要求", "basic requirements", 50.0);
+        often.zh_pairs = 4;
+        let mut rare = candidate("交流合作", "exchanges and cooperation", 50.0);
+        rare.zh_pairs = 1;
+        let kept: Vec<String> = rank(vec![rare, often], &quoted, &count, &[])
+            .into_iter()
+            .map(|c| c.zh)
+            .collect();
+        assert_eq!(kept, ["基本要求", "交流合作"]);
     }
 
     /// Of two foundings with their count of years, one inside the other, whose English

@@ -636,6 +636,40 @@ pub(crate) fn verb_phrase(zh: &str, en: &str) -> bool {
     })
 }
 
+/// Whether the CC-CEDICT entry `zh` is a verb (a gloss "to …", remarks set aside:
+/// [`cedict::Entry::verb_sense`]) that `en` renders as a
+/// verb: the English's first word, after any adverb in -ly, is a lower-case word with no
+/// noun ending that is neither a modifier nor an adjective (other than a form in -ing):
+/// 勇往直前 "advance bravely", 寄予厚望 "place high hopes", 亦步亦趋 "blindly following",
+/// not 平等互利 "equality and mutual benefit" or 以人为本 "people-oriented". Such an
+/// idiom is the predicate of its sentence, a unit of the vocabulary on the Chinese side
+/// only: its English is a verb phrase of general language, which a glossary does not
+/// list, however well it is rendered.
+pub(crate) fn verb_entry_rendered_as_verb(zh: &str, en: &str) -> bool {
+    if !cedict::simplified(zh).is_some_and(|e| e.verb_sense()) {
+        return false;
+    }
+    let words: Vec<&str> = en
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let adverb = |w: &str| w.len() > 4 && w.ends_with("ly");
+    let Some(first) = words
+        .iter()
+        .enumerate()
+        .find(|(i, w)| !(adverb(w) && i + 1 < words.len()))
+        .map(|(_, w)| *w)
+    else {
+        return false;
+    };
+    let ends = EnEnds::get();
+    !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && !ends.noun(first)
+        && !ends.modifier(first)
+        && (first.ends_with("ing") || !ends.adjective(first))
+}
+
 /// Whether a Chinese string holds a copula, modal or preposition as a word of its own
 /// (`data/terms/zh_term_structure.txt` inner:, as 是 in 实践是检验真理的唯一标准): a
 /// saying that is a sentence, which an English clause may render.
@@ -1881,6 +1915,28 @@ pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A verb entry rendered by a verb phrase is general language; one rendered by a noun,
+    /// a modifier or a hyphenated adjective, or an entry with no verb gloss, is not.
+    #[test]
+    fn a_verb_entry_rendered_as_a_verb() {
+        assert!(verb_entry_rendered_as_verb("勇往直前", "advance bravely"));
+        assert!(verb_entry_rendered_as_verb("寄予厚望", "place high hopes"));
+        assert!(verb_entry_rendered_as_verb("亦步亦趋", "blindly following"));
+        // A verb gloss after a remark: "(idiom) to fall from the sky".
+        assert!(verb_entry_rendered_as_verb("从天而降", "fall from the sky"));
+        assert!(!verb_entry_rendered_as_verb(
+            "平等互利",
+            "equality and mutual benefit"
+        ));
+        assert!(!verb_entry_rendered_as_verb("焕然一新", "new look"));
+        assert!(!verb_entry_rendered_as_verb("以人为本", "people-oriented"));
+        assert!(!verb_entry_rendered_as_verb(
+            "四项基本原则",
+            "Four Cardinal Principles"
+        ));
+        assert!(!verb_entry_rendered_as_verb("外交政策", "foreign policy"));
+    }
 
     #[test]
     fn forms_of_one_off_terms() {
