@@ -148,6 +148,8 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
         });
         if let Some(j) = &joined_pair {
             items[last_idx] = j.clone();
+        } else if let Some(cut) = shared_ending_cut(&items[..last_idx], &last, len) {
+            items[last_idx] = chars[..cut].iter().collect();
         } else if chars.len() > len {
             if !boundary_at(&last, len) {
                 continue;
@@ -190,6 +192,39 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
         out.push((joined, items_all));
     }
     out
+}
+
+/// Where the last item of a list ends when the items before it share an ending (政治建设、
+/// 文化建设、社会建设、生态文明建设中): after that ending, written in the last item past the
+/// usual item length `len` and within [`MAX_ITEM`], on a dictionary word boundary. Cut at
+/// `len` instead, the item would lose the head the list repeats (生态文明 for
+/// 生态文明建设) and the English rendering it ("ecological development") would render
+/// more than the Chinese. `None` when the items share no ending of a character or more,
+/// or the last item holds it within `len` already.
+fn shared_ending_cut(before: &[String], last: &str, len: usize) -> Option<usize> {
+    let first = before.first()?;
+    if before.len() < 2 {
+        return None;
+    }
+    let ending: Vec<char> = {
+        let mut common: Vec<char> = first.chars().rev().collect();
+        for item in &before[1..] {
+            let n = common
+                .iter()
+                .zip(item.chars().rev())
+                .take_while(|(a, b)| *a == b)
+                .count();
+            common.truncate(n);
+        }
+        common.into_iter().rev().collect()
+    };
+    if ending.is_empty() {
+        return None;
+    }
+    let chars: Vec<char> = last.chars().collect();
+    let end = (1..=chars.len().min(MAX_ITEM))
+        .find(|&e| e >= ending.len() && chars[e - ending.len()..e] == ending[..])?;
+    (end > len && boundary_at(last, end)).then_some(end)
 }
 
 /// Lists written without punctuation (改革发展稳定 "reform, development and stability"):
@@ -646,6 +681,25 @@ mod tests {
         // The quotation after the list is not part of its last item.
         let l = zh_lists("坚决反对形式主义、官僚主义、享乐主义和奢靡之风“四风”。");
         assert_eq!(l[0].0, "形式主义、官僚主义、享乐主义和奢靡之风");
+    }
+
+    /// A last item longer than the others keeps the ending they share: the list's head
+    /// is not cut off it.
+    #[test]
+    fn the_last_item_keeps_the_shared_ending() {
+        let l = zh_lists("而且在政治建设、文化建设、社会建设、生态文明建设中也要牢记初级阶段。");
+        assert_eq!(l[0].0, "政治建设、文化建设、社会建设、生态文明建设");
+        // Without a shared ending the last item is cut at the items' length.
+        let l = zh_lists("我们要坚定道路自信、理论自信、制度自信，继续前进。");
+        assert_eq!(l[0].0, "道路自信、理论自信、制度自信");
+        assert_eq!(
+            shared_ending_cut(&["经济建设".into(), "文化建设".into()], "生态文明建设中", 4),
+            Some(6)
+        );
+        assert_eq!(
+            shared_ending_cut(&["经济".into(), "文化".into()], "生态文明", 2),
+            None
+        );
     }
 
     #[test]
