@@ -947,6 +947,28 @@ pub(crate) fn render(
     } else {
         (surface, r)
     };
+    // A proper name (胡锦涛) renders as the name: the capitalised words. Lower-case words
+    // at either end are the sentence's apposition or verb beside it ("Hu Jintao as
+    // general secretary"), which the dictionary's glosses of the person (their offices)
+    // may confirm but which are no part of the name.
+    let (surface, r) = match name_words(zk, &surface) {
+        Some((from, to)) => {
+            let keys: Vec<&str> = ek.split_whitespace().collect();
+            let trimmed = surface.split_whitespace().collect::<Vec<_>>()[from..to].join(" ");
+            match co.get_key_value(keys[from..to].join(" ").as_str()) {
+                Some((&k, &a2)) if keys.len() == surface.split_whitespace().count() => {
+                    ek = k;
+                    a = a2;
+                    y = en.units_of(k).max(a);
+                    g = super::discover::g2(a, x, y, n_units);
+                    let r = termlike::rendering(&trimmed, &glossed);
+                    (trimmed, r)
+                }
+                _ => (surface, r),
+            }
+        }
+        None => (surface, r),
+    };
     // An English that renders none of the Chinese (血肉联系 "close ties") is no evidence
     // that a verb at its edge is left out: the verb is dropped only beside a rendered word.
     if r.zh_covered > 0 && termlike::unrendered_edge_verb(zk, &surface) {
@@ -963,9 +985,47 @@ pub(crate) fn render(
     })
 }
 
+/// The word range `(from, to)` of `en` that is a proper name's rendering, when the
+/// Chinese `zk` is a CC-CEDICT proper name and `en` holds lower-case words at an end around
+/// its capitalised words, joined to them by a function word: an apposition or a verb's
+/// preposition ("Hu Jintao as general secretary" → "Hu Jintao", "met with Hu Jintao").
+/// A lower-case content word next to the name is part of it ("Party committees" for 党委,
+/// whose gloss is capitalised). `None` when there is nothing to trim.
+fn name_words(zk: &str, en: &str) -> Option<(usize, usize)> {
+    let words: Vec<&str> = en.split_whitespace().collect();
+    let mut from = words.iter().position(|w| termlike::capitalised(w))?;
+    let mut to = words.iter().rposition(|w| termlike::capitalised(w))? + 1;
+    let function = |w: &str| crate::lexicon::dict::en_stems(w).is_empty();
+    if from > 0 && !function(words[from - 1]) {
+        from = 0;
+    }
+    if to < words.len() && !function(words[to]) {
+        to = words.len();
+    }
+    (to - from < words.len() && termlike::proper_name(zk)).then_some((from, to))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A proper name's rendering is its capitalised words, without the apposition the
+    /// sentence writes beside it; a common word keeps its English whole.
+    #[test]
+    fn a_proper_name_renders_as_its_capitalised_words() {
+        assert_eq!(
+            name_words("胡锦涛", "Hu Jintao as general secretary"),
+            Some((0, 2))
+        );
+        assert_eq!(name_words("胡锦涛", "met with Hu Jintao"), Some((2, 4)));
+        assert_eq!(name_words("党委", "Party committees"), None);
+        assert_eq!(name_words("胡锦涛", "Hu Jintao"), None);
+        assert_eq!(
+            name_words("社会主义", "socialism with Chinese characteristics"),
+            None
+        );
+        assert_eq!(name_words("胡锦涛", "general secretary"), None);
+    }
 
     /// A gloss phrase counts when the English holds at least half of it: the whole
     /// rendering of a set phrase does, one of its words does not.

@@ -662,9 +662,9 @@ pub(crate) fn clause_word_inside(zh: &str) -> bool {
     (inside || negated) && !dictionary_word(zh)
 }
 
-/// Whether a two-character string is a CC-CEDICT proper name (every gloss capitalised:
-/// 雷锋 "Lei Feng"), a term however short.
-fn proper_name(zh: &str) -> bool {
+/// Whether a string is a CC-CEDICT proper name (every gloss capitalised: 雷锋 "Lei
+/// Feng"): a two-character one is a term however short, and any one renders as a name.
+pub(crate) fn proper_name(zh: &str) -> bool {
     cedict::simplified(zh).is_some_and(|e| e.proper_name())
 }
 
