@@ -443,6 +443,9 @@ pub(crate) fn render(
     // predicate.
     let sentence = termlike::zh_clause(zk);
     let glossed = termlike::gloss_candidate(glosser, zk);
+    // A Chinese ending in a word of change (民主化) renders only with that change: the
+    // English of its stem ("democracy") renders another term.
+    let change = termlike::change_word(glosser, zk);
     // The words the English chosen must render, without a genitive particle (的 of 党的领导
     // is rendered by "'s" or "of", no word a gloss reaches): what the choice weighs. The
     // confirmation reported and ranked stays on every glossed word.
@@ -488,6 +491,11 @@ pub(crate) fn render(
         .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, zk, &glossed))
         .filter(|&(k, _)| !facts(k).mostly_negated())
         .filter(|&(k, _)| !number_unrendered(zk, form, k))
+        .filter(|&(k, _)| {
+            change
+                .as_ref()
+                .is_none_or(|w| !termlike::change_unrendered(k, w))
+        })
         .map(|(k, a)| (k, a, super::discover::g2(a, x, en.units_of(k), n_units)))
         .filter(|s| s.2 > 0.0)
         .collect();

@@ -36,6 +36,8 @@ struct Structure {
     ordinal: HashSet<String>,
     genitive: HashSet<String>,
     suffix: Vec<String>,
+    /// Suffixes of change (`change:`, 化): a word ending in one names a process.
+    change: Vec<String>,
     clause_verb: HashSet<String>,
     conjunction: HashSet<String>,
     /// `frame:` pairs of function words around a term, opening and closing (以, 为).
@@ -62,6 +64,7 @@ fn structure() -> &'static Structure {
             ordinal: take("ordinal").into_iter().collect(),
             genitive: take("genitive").into_iter().collect(),
             suffix: take("suffix"),
+            change: take("change"),
             clause_verb: take("clause-verb").into_iter().collect(),
             conjunction: take("conjunction").into_iter().collect(),
             frame: take("frame")
@@ -316,6 +319,8 @@ pub(crate) struct EnEnds {
     head_of: HashSet<String>,
     /// Prepositions after which a word in -ing is a gerund (`gerund-after:`).
     gerund_after: HashSet<String>,
+    /// Endings of a word rendering a Chinese word of change (`change-suffix:`).
+    change_suffix: Vec<String>,
 }
 
 impl EnEnds {
@@ -333,6 +338,7 @@ impl EnEnds {
                 demonym: HashSet::new(),
                 head_of: HashSet::new(),
                 gerund_after: HashSet::new(),
+                change_suffix: Vec::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -356,9 +362,21 @@ impl EnEnds {
                     e.head_of.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("gerund-after:") {
                     e.gerund_after.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("change-suffix:") {
+                    e.change_suffix.extend(words(rest));
                 }
             }
             e
+        })
+    }
+
+    /// Whether `word` has an ending of change (`modernization`, `ageing`): the form that
+    /// renders a Chinese word of change (…化).
+    pub(crate) fn change(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.change_suffix.iter().any(|s| {
+            w.strip_suffix(s.trim_start_matches('-'))
+                .is_some_and(|r| r.chars().count() > 2)
         })
     }
 
@@ -666,6 +684,31 @@ pub(crate) fn clause_word_inside(zh: &str) -> bool {
 /// Feng"): a two-character one is a term however short, and any one renders as a name.
 pub(crate) fn proper_name(zh: &str) -> bool {
     cedict::simplified(zh).is_some_and(|e| e.proper_name())
+}
+
+/// The glosses of the last word of a Chinese candidate when it is a word of change: three
+/// characters or more ending in a suffix of change (`change:` in
+/// `data/terms/zh_term_structure.txt`: 民主化, 现代化, not 文化 or 深化, whose 化 is no
+/// suffix of a stem word). `None` for any other candidate.
+pub(crate) fn change_word(glosser: &mut Glosser, zh: &str) -> Option<GlossedWord> {
+    let last = *han_words(zh).last()?;
+    let s = structure();
+    if last.chars().count() < 3 || !s.change.iter().any(|c| last.ends_with(c.as_str())) {
+        return None;
+    }
+    glosser.gloss(last).into_iter().next()
+}
+
+/// Whether the English `en` leaves the change of a Chinese word of change unrendered (see
+/// [`change_word`]): no word of it is glossed by that word and has an ending of change
+/// ([`EnEnds::change`]): "democracy" for 民主化 renders its stem 民主, "democratization"
+/// the word.
+pub(crate) fn change_unrendered(en: &str, word: &GlossedWord) -> bool {
+    let ends = EnEnds::get();
+    !en.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        ends.change(w) && rendering(w, std::slice::from_ref(word)).glossed == 1
+    })
 }
 
 /// Whether a string is one CC-CEDICT entry.
@@ -1881,6 +1924,27 @@ pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word of change (…化) renders only by an English word it glosses with an ending of
+    /// change; a two-character word in 化 (文化, 深化) is no word of change.
+    #[test]
+    fn a_word_of_change_needs_its_change_rendered() {
+        let mut g = Glosser::new();
+        let w = change_word(&mut g, "国际关系民主化").expect("民主化 is a word of change");
+        assert!(change_unrendered(
+            "democracy in international relations",
+            &w
+        ));
+        assert!(!change_unrendered(
+            "democratization of international relations",
+            &w
+        ));
+        let w = change_word(&mut g, "社会主义现代化").expect("现代化 is a word of change");
+        assert!(!change_unrendered("socialist modernization", &w));
+        assert!(change_unrendered("modern socialist country", &w));
+        assert!(change_word(&mut g, "中华文化").is_none());
+        assert!(change_word(&mut g, "全面深化").is_none());
+    }
 
     #[test]
     fn forms_of_one_off_terms() {
