@@ -474,17 +474,24 @@ fn predicates(run: &[String], covers: &[Option<Vec<usize>>], openings: &[usize])
 }
 
 /// What each token of an English run glosses among the items' words `all`
-/// ([`termlike::word_covers`]; a comma glosses nothing), worked out once per run.
+/// ([`termlike::word_covers`]; a comma glosses nothing), worked out once per run. An
+/// adverb particle after a glossed word ("ahead" of "be determined to go ahead") is part
+/// of that word's verb, no word of its own: it counts as none, so that a window may end on
+/// it rather than on the verb.
 fn run_covers(run: &[String], all: &[GlossedWord]) -> Vec<Option<Vec<usize>>> {
-    run.iter()
-        .map(|t| {
-            if t == "," {
-                None
-            } else {
-                termlike::word_covers(t, all)
-            }
-        })
-        .collect()
+    let ends = EnEnds::get();
+    let mut out: Vec<Option<Vec<usize>>> = Vec::with_capacity(run.len());
+    for t in run {
+        let verb_glossed = out
+            .last()
+            .is_some_and(|c| c.as_ref().is_some_and(|c| !c.is_empty()));
+        out.push(if t == "," || (verb_glossed && ends.particle(t)) {
+            None
+        } else {
+            termlike::word_covers(t, all)
+        });
+    }
+    out
 }
 
 /// The predicate governing a list in an English sentence ([`predicates`]), if it has one:
@@ -536,10 +543,15 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             .zip(&predicate)
             .map(|(t, &p)| !bad(t) && !p)
             .collect();
+        // Nor a verb whose particle or object follows it ("be determined to go" of "… to
+        // go ahead").
         let closes: Vec<bool> = run
             .iter()
             .zip(&opens)
-            .map(|(t, &ok)| ok && !ends.modifier(t))
+            .enumerate()
+            .map(|(k, (t, &ok))| {
+                ok && !ends.modifier(t) && !run.get(k + 1).is_some_and(|n| ends.complement(n))
+            })
             .collect();
         for i in 0..run.len() {
             if !opens[i] {
@@ -781,6 +793,19 @@ mod tests {
         assert_eq!(
             best,
             Some((3, "confidence in the path, theory and system".to_string()))
+        );
+    }
+
+    /// A window ends on a phrasal verb's particle, not on the verb before it.
+    #[test]
+    fn the_window_keeps_the_particle_of_its_verb() {
+        let (_, best) = window(
+            &["再接再厉", "严于律己", "锐意进取"],
+            "I hope they will make persistent efforts, be strict with themselves, be determined to go ahead, and set an example.",
+        );
+        assert!(
+            best.as_ref().is_some_and(|(_, w)| w.ends_with("go ahead")),
+            "{best:?}"
         );
     }
 

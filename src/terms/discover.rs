@@ -33,7 +33,8 @@
 //!    stopwords inside are kept (`Belt and Road`); a negation may open one (`not targeting
 //!    any third party`). None begins or ends inside a run of capitalised words (`CPC
 //!    Central Committee`, never `Central Committee`; a title such as `President` may stand
-//!    before one) or before a verb particle (`reform and opening up`). A plural last word
+//!    before one) or before a verb's particle or object pronoun (`reform and opening up`,
+//!    `hard work makes it flourish`). A plural last word
 //!    counts as its singular (`basic lines` is `basic line`).
 //! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
 //!    positive associations only, the English n-gram present in at least half the units

@@ -312,6 +312,8 @@ pub(crate) struct EnEnds {
     modifier: HashSet<String>,
     modifier_suffix: Vec<String>,
     particle: HashSet<String>,
+    /// Object pronouns (`object:`): the word before one is a verb, no rendering's end.
+    object: HashSet<String>,
     title: HashSet<String>,
     adjective_suffix: Vec<String>,
     noun_suffix: Vec<String>,
@@ -332,6 +334,7 @@ impl EnEnds {
                 modifier: HashSet::new(),
                 modifier_suffix: Vec::new(),
                 particle: HashSet::new(),
+                object: HashSet::new(),
                 title: HashSet::new(),
                 adjective_suffix: Vec::new(),
                 noun_suffix: Vec::new(),
@@ -350,6 +353,8 @@ impl EnEnds {
                     e.modifier_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("particle:") {
                     e.particle.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("object:") {
+                    e.object.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("title:") {
                     e.title.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("adjective-suffix:") {
@@ -475,6 +480,13 @@ impl EnEnds {
     /// Whether `word`, a stopword, may still end a rendering after another word.
     pub(crate) fn particle(&self, word: &str) -> bool {
         self.particle.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` completes the word before it, a verb: an adverb particle ("go
+    /// ahead") or an object pronoun ("makes it"). A rendering does not end before one.
+    pub(crate) fn complement(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.particle.contains(&w) || self.object.contains(&w)
     }
 }
 
