@@ -1010,7 +1010,11 @@ fn name_words(zk: &str, en: &str) -> Option<(usize, usize)> {
     if to < words.len() && !function(words[to]) {
         to = words.len();
     }
-    (to - from < words.len() && termlike::proper_name(zk)).then_some((from, to))
+    // The name kept is two capitalised words at least, every one capitalised: a single
+    // capital may be the sentence's ("Serving the people" for 为人民服务, whose gloss is
+    // the title "Serve the People").
+    let name = to - from >= 2 && words[from..to].iter().all(|w| termlike::capitalised(w));
+    (name && to - from < words.len() && termlike::proper_name(zk)).then_some((from, to))
 }
 
 #[cfg(test)]
@@ -1027,6 +1031,7 @@ mod tests {
         );
         assert_eq!(name_words("胡锦涛", "met with Hu Jintao"), Some((2, 4)));
         assert_eq!(name_words("党委", "Party committees"), None);
+        assert_eq!(name_words("为人民服务", "Serving the people"), None);
         assert_eq!(name_words("胡锦涛", "Hu Jintao"), None);
         assert_eq!(
             name_words("社会主义", "socialism with Chinese characteristics"),
