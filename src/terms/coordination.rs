@@ -544,13 +544,17 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             .map(|(t, &p)| !bad(t) && !p)
             .collect();
         // Nor a verb whose particle or object follows it ("be determined to go" of "… to
-        // go ahead").
+        // go ahead"), nor an adjective a word follows ("industrious, honest and creative"
+        // of "… creative way"): the head it modifies is cut off.
         let closes: Vec<bool> = run
             .iter()
             .zip(&opens)
             .enumerate()
             .map(|(k, (t, &ok))| {
-                ok && !ends.modifier(t) && !run.get(k + 1).is_some_and(|n| ends.complement(n))
+                let next = run.get(k + 1).filter(|n| *n != ",");
+                ok && !ends.modifier(t)
+                    && !next.is_some_and(|n| ends.complement(n))
+                    && !(next.is_some() && ends.adjective(t))
             })
             .collect();
         for i in 0..run.len() {
@@ -793,6 +797,20 @@ mod tests {
         assert_eq!(
             best,
             Some((3, "confidence in the path, theory and system".to_string()))
+        );
+    }
+
+    /// A window does not end on an adjective its head follows: without the head it renders
+    /// no list.
+    #[test]
+    fn the_window_does_not_end_before_its_head() {
+        let (_, best) = window(
+            &["辛勤劳动", "诚实劳动", "创造性劳动"],
+            "We must work in an industrious, honest and creative way.",
+        );
+        assert!(
+            best.as_ref().is_none_or(|(_, w)| !w.ends_with("creative")),
+            "{best:?}"
         );
     }
 
