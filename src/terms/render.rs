@@ -450,6 +450,9 @@ pub(crate) fn render(
     // is rendered by "'s" or "of", no word a gloss reaches): what the choice weighs. The
     // confirmation reported and ranked stays on every glossed word.
     let content = termlike::gloss_content_words(glosser, zk);
+    // What renders each of those words and not another: an English word two of them
+    // gloss alike renders one of them only ([`termlike::distinctive`]).
+    let content_own = termlike::distinctive(&content);
     let near = genitive_neighbours(zk, texts, &st.units, glosser);
     let near_all: Vec<GlossedWord> = near.iter().flatten().cloned().collect();
     // Whether the English n-gram `k` does not render a genitive neighbour (checked last,
@@ -479,7 +482,7 @@ pub(crate) fn render(
         if content.len() < 2 || k.split_whitespace().nth(1).is_none() {
             return false;
         }
-        let r = termlike::rendering(k, &content);
+        let r = termlike::rendering_by(k, &content, &content_own);
         r.zh_words >= 2 && r.zh_covered == r.zh_words && r.words >= 2 && r.glossed == r.words
     };
     let scored: Vec<(&str, usize, f64)> = co
@@ -514,7 +517,7 @@ pub(crate) fn render(
     let phrases = termlike::gloss_phrases(zk);
     let expected = zk.chars().count() as f64 * 0.75;
     let weight = |k: &str, g: f64| {
-        let r = termlike::rendering(k, &content);
+        let r = termlike::rendering_by(k, &content, &content_own);
         let phrase = held_gloss_phrase(k, &phrases);
         let edges = if r.edges_glossed || glossed.is_empty() {
             1.5

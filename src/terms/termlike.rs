@@ -1830,6 +1830,13 @@ pub(crate) fn two_part_rendering(glosser: &mut Glosser, zh: &str, en: &str) -> b
 
 /// Compares an English phrase with the glossed words of a Chinese candidate.
 pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
+    rendering_by(en, zh, zh)
+}
+
+/// [`rendering`] with the Chinese words counted as rendered by their own glosses `cover`
+/// (see [`distinctive`]), the English words still counted as glossed by any gloss of
+/// `zh`.
+pub fn rendering_by(en: &str, zh: &[GlossedWord], cover: &[GlossedWord]) -> Rendering {
     // A handful of stems on each side: plain vectors, scanned, cost less than hashing them
     // (this runs for every English n-gram weighed against every candidate).
     let glosses = |s: &u64| zh.iter().any(|w| w.stems.contains(s));
@@ -1844,7 +1851,7 @@ pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
             }
         });
     }
-    let zh_covered = zh
+    let zh_covered = cover
         .iter()
         .filter(|w| w.stems.iter().any(|s| all.contains(s)))
         .count();
@@ -1856,6 +1863,32 @@ pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
         edges_glossed: flags.first().copied().unwrap_or(false)
             && flags.last().copied().unwrap_or(false),
     }
+}
+
+/// Each Chinese word of a candidate with only the gloss stems no other word of it shares
+/// (all its stems when every one is shared): the words that render it and not its
+/// neighbour. 创新 "to bring forth new ideas" and 创造 "to create; to bring about" share
+/// "bring", so "bringing forth new ideas" renders 创新 alone, and "innovation and
+/// creation" both.
+pub fn distinctive(zh: &[GlossedWord]) -> Vec<GlossedWord> {
+    zh.iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let own: Vec<u64> = w
+                .stems
+                .iter()
+                .copied()
+                .filter(|s| {
+                    !zh.iter()
+                        .enumerate()
+                        .any(|(j, o)| j != i && o.stems.contains(s))
+                })
+                .collect();
+            GlossedWord {
+                stems: if own.is_empty() { w.stems.clone() } else { own },
+            }
+        })
+        .collect()
 }
 
 /// The content-word stems of each sense of a Chinese candidate that is itself one
@@ -1936,6 +1969,27 @@ pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Chinese word is rendered by the glosses it does not share with the candidate's
+    /// other words: a phrase glossing both alike renders one.
+    #[test]
+    fn a_word_is_rendered_by_its_own_glosses() {
+        let g = gloss_content_words(&mut Glosser::new(), "创新创造");
+        let own = distinctive(&g);
+        assert_eq!(rendering("bringing forth new ideas", &g).zh_covered, 2);
+        assert_eq!(
+            rendering_by("bringing forth new ideas", &g, &own).zh_covered,
+            1
+        );
+        assert_eq!(
+            rendering_by("innovation and creation", &g, &own).zh_covered,
+            2
+        );
+        assert_eq!(
+            rendering_by("bringing forth new ideas", &g, &own).glossed,
+            4
+        );
+    }
 
     /// A word of change (…化) renders only by an English word it glosses with an ending of
     /// change; a two-character word in 化 (文化, 深化) is no word of change.
