@@ -552,9 +552,11 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             .enumerate()
             .map(|(k, (t, &ok))| {
                 let next = run.get(k + 1).filter(|n| *n != ",");
-                ok && !ends.modifier(t)
-                    && !next.is_some_and(|n| ends.complement(n))
-                    && !(next.is_some() && ends.adjective(t))
+                let head_cut = match next {
+                    Some(n) => ends.complement(n) || ends.adjective(t),
+                    None => false,
+                };
+                ok && !ends.modifier(t) && !head_cut
             })
             .collect();
         for i in 0..run.len() {
