@@ -148,6 +148,8 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
         });
         if let Some(j) = &joined_pair {
             items[last_idx] = j.clone();
+        } else if let Some(cut) = shared_ending_cut(&items[..last_idx], &last, len) {
+            items[last_idx] = chars[..cut].iter().collect();
         } else if chars.len() > len {
             if !boundary_at(&last, len) {
                 continue;
@@ -190,6 +192,39 @@ pub fn zh_lists(zh: &str) -> Vec<(String, Vec<String>)> {
         out.push((joined, items_all));
     }
     out
+}
+
+/// Where the last item of a list ends when the items before it share an ending (政治建设、
+/// 文化建设、社会建设、生态文明建设中): after that ending, written in the last item past the
+/// usual item length `len` and within [`MAX_ITEM`], on a dictionary word boundary. Cut at
+/// `len` instead, the item would lose the head the list repeats (生态文明 for
+/// 生态文明建设) and the English rendering it ("ecological development") would render
+/// more than the Chinese. `None` when the items share no ending of a character or more,
+/// or the last item holds it within `len` already.
+fn shared_ending_cut(before: &[String], last: &str, len: usize) -> Option<usize> {
+    let first = before.first()?;
+    if before.len() < 2 {
+        return None;
+    }
+    let ending: Vec<char> = {
+        let mut common: Vec<char> = first.chars().rev().collect();
+        for item in &before[1..] {
+            let n = common
+                .iter()
+                .zip(item.chars().rev())
+                .take_while(|(a, b)| *a == b)
+                .count();
+            common.truncate(n);
+        }
+        common.into_iter().rev().collect()
+    };
+    if ending.is_empty() {
+        return None;
+    }
+    let chars: Vec<char> = last.chars().collect();
+    let end = (1..=chars.len().min(MAX_ITEM))
+        .find(|&e| e >= ending.len() && chars[e - ending.len()..e] == ending[..])?;
+    (end > len && boundary_at(last, end)).then_some(end)
 }
 
 /// Lists written without punctuation (改革发展稳定 "reform, development and stability"):
@@ -439,17 +474,24 @@ fn predicates(run: &[String], covers: &[Option<Vec<usize>>], openings: &[usize])
 }
 
 /// What each token of an English run glosses among the items' words `all`
-/// ([`termlike::word_covers`]; a comma glosses nothing), worked out once per run.
+/// ([`termlike::word_covers`]; a comma glosses nothing), worked out once per run. An
+/// adverb particle after a glossed word ("ahead" of "be determined to go ahead") is part
+/// of that word's verb, no word of its own: it counts as none, so that a window may end on
+/// it rather than on the verb.
 fn run_covers(run: &[String], all: &[GlossedWord]) -> Vec<Option<Vec<usize>>> {
-    run.iter()
-        .map(|t| {
-            if t == "," {
-                None
-            } else {
-                termlike::word_covers(t, all)
-            }
-        })
-        .collect()
+    let ends = EnEnds::get();
+    let mut out: Vec<Option<Vec<usize>>> = Vec::with_capacity(run.len());
+    for t in run {
+        let verb_glossed = out
+            .last()
+            .is_some_and(|c| c.as_ref().is_some_and(|c| !c.is_empty()));
+        out.push(if t == "," || (verb_glossed && ends.particle(t)) {
+            None
+        } else {
+            termlike::word_covers(t, all)
+        });
+    }
+    out
 }
 
 /// The predicate governing a list in an English sentence ([`predicates`]), if it has one:
@@ -501,10 +543,21 @@ pub fn best_window(en: &str, items: &[Vec<GlossedWord>]) -> Option<(usize, i64, 
             .zip(&predicate)
             .map(|(t, &p)| !bad(t) && !p)
             .collect();
+        // Nor a verb whose particle or object follows it ("be determined to go" of "… to
+        // go ahead"), nor an adjective a word follows ("industrious, honest and creative"
+        // of "… creative way"): the head it modifies is cut off.
         let closes: Vec<bool> = run
             .iter()
             .zip(&opens)
-            .map(|(t, &ok)| ok && !ends.modifier(t))
+            .enumerate()
+            .map(|(k, (t, &ok))| {
+                let next = run.get(k + 1).filter(|n| *n != ",");
+                let head_cut = match next {
+                    Some(n) => ends.complement(n) || ends.adjective(t),
+                    None => false,
+                };
+                ok && !ends.modifier(t) && !head_cut
+            })
             .collect();
         for i in 0..run.len() {
             if !opens[i] {
@@ -648,6 +701,25 @@ mod tests {
         assert_eq!(l[0].0, "形式主义、官僚主义、享乐主义和奢靡之风");
     }
 
+    /// A last item longer than the others keeps the ending they share: the list's head
+    /// is not cut off it.
+    #[test]
+    fn the_last_item_keeps_the_shared_ending() {
+        let l = zh_lists("而且在政治建设、文化建设、社会建设、生态文明建设中也要牢记初级阶段。");
+        assert_eq!(l[0].0, "政治建设、文化建设、社会建设、生态文明建设");
+        // Without a shared ending the last item is cut at the items' length.
+        let l = zh_lists("我们要坚定道路自信、理论自信、制度自信，继续前进。");
+        assert_eq!(l[0].0, "道路自信、理论自信、制度自信");
+        assert_eq!(
+            shared_ending_cut(&["经济建设".into(), "文化建设".into()], "生态文明建设中", 4),
+            Some(6)
+        );
+        assert_eq!(
+            shared_ending_cut(&["经济".into(), "文化".into()], "生态文明", 2),
+            None
+        );
+    }
+
     #[test]
     fn coordinated_modifiers_take_their_head() {
         let found = zh_qualified("我们要建设民主自由平等公正的社会主义制度。");
@@ -727,6 +799,33 @@ mod tests {
         assert_eq!(
             best,
             Some((3, "confidence in the path, theory and system".to_string()))
+        );
+    }
+
+    /// A window does not end on an adjective its head follows: without the head it renders
+    /// no list.
+    #[test]
+    fn the_window_does_not_end_before_its_head() {
+        let (_, best) = window(
+            &["辛勤劳动", "诚实劳动", "创造性劳动"],
+            "We must work in an industrious, honest and creative way.",
+        );
+        assert!(
+            best.as_ref().is_none_or(|(_, w)| !w.ends_with("creative")),
+            "{best:?}"
+        );
+    }
+
+    /// A window ends on a phrasal verb's particle, not on the verb before it.
+    #[test]
+    fn the_window_keeps_the_particle_of_its_verb() {
+        let (_, best) = window(
+            &["再接再厉", "严于律己", "锐意进取"],
+            "I hope they will make persistent efforts, be strict with themselves, be determined to go ahead, and set an example.",
+        );
+        assert!(
+            best.as_ref().is_some_and(|(_, w)| w.ends_with("go ahead")),
+            "{best:?}"
         );
     }
 

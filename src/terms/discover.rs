@@ -33,7 +33,8 @@
 //!    stopwords inside are kept (`Belt and Road`); a negation may open one (`not targeting
 //!    any third party`). None begins or ends inside a run of capitalised words (`CPC
 //!    Central Committee`, never `Central Committee`; a title such as `President` may stand
-//!    before one) or before a verb particle (`reform and opening up`). A plural last word
+//!    before one) or before a verb's particle or object pronoun (`reform and opening up`,
+//!    `hard work makes it flourish`). A plural last word
 //!    counts as its singular (`basic lines` is `basic line`).
 //! 4. **Association**: Dunning's log-likelihood ratio G² over unit co-occurrence counts,
 //!    positive associations only, the English n-gram present in at least half the units
@@ -1312,7 +1313,9 @@ pub(crate) mod tests {
     /// Where the English chosen renders a Chinese word whole but not a part of it (不息 of
     /// 自强不息 in "self-improvement"), an adjective written in front of it in every unit,
     /// whichever adjective ("constant", "ceaseless"), is taken, counting the units of all;
-    /// a pair seen once takes none (nothing tells it from an adjective the sentence adds).
+    /// a pair seen once takes only one the dictionary glosses ("constant", through
+    /// en_glossing.txt), since nothing else tells it from an adjective the sentence adds
+    /// ("admirable").
     #[test]
     fn an_adjective_rendering_a_part_of_the_word_is_taken() {
         let pairs = [
@@ -1335,9 +1338,18 @@ pub(crate) mod tests {
             }),
             "{all:?}"
         );
-        let once = discover_in(&pairs[..1]);
+        let once = discover_in(&[(
+            "中华民族自强不息的精神。",
+            "The nation's spirit of admirable self-improvement.",
+        )]);
         let c = once.iter().find(|c| c.zh == "自强不息");
         assert!(c.is_none_or(|c| c.en == "self-improvement"), "{all:?}");
+        let once = discover_in(&pairs[..1]);
+        let c = once.iter().find(|c| c.zh == "自强不息");
+        assert!(
+            c.is_some_and(|c| c.en == "constant self-improvement"),
+            "{all:?}"
+        );
     }
 
     /// An initialism in a gloss (党中央 "… of the CCP") stands for its words, so that the

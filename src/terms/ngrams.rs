@@ -565,7 +565,7 @@ impl EnNgrams {
                                 && ends.gerund_after_preposition(&span[i + len - 2], last))
                             || ends.participle(last)
                             || (i + len < span.len() && in_name(i + len))
-                            || span.get(i + len).is_some_and(|w| ends.particle(w))
+                            || span.get(i + len).is_some_and(|w| ends.complement(w))
                         {
                             continue;
                         }
@@ -678,6 +678,29 @@ mod tests {
                 .all(|k| !k.chars().any(zh_digit) || k.starts_with("学校")),
             "{keys:?}"
         );
+    }
+
+    #[test]
+    fn no_english_ngram_ends_before_a_particle_or_an_object() {
+        let segs = vec![Segment {
+            doc: "d".into(),
+            source: "d".into(),
+            date: None,
+            id: "d-0".into(),
+            zh: "空谈误国，实干兴邦，锐意进取。".into(),
+            en: "Hard work makes it flourish; be determined to go ahead.".into(),
+        }];
+        let units = Units::new(&segs);
+        let en = EnNgrams::count(&segs, &units, 8, 1);
+        // The verb before its object or particle ends no n-gram; the phrasal verb does.
+        assert!(
+            !en.units.contains_key("hard work make"),
+            "{:?}",
+            en.units.keys()
+        );
+        assert!(!en.units.contains_key("determined to go"));
+        assert!(en.units.contains_key("determined to go ahead"));
+        assert!(en.units.contains_key("hard work"));
     }
 
     #[test]

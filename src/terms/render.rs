@@ -443,10 +443,16 @@ pub(crate) fn render(
     // predicate.
     let sentence = termlike::zh_clause(zk);
     let glossed = termlike::gloss_candidate(glosser, zk);
+    // A Chinese ending in a word of change (民主化) renders only with that change: the
+    // English of its stem ("democracy") renders another term.
+    let change = termlike::change_word(glosser, zk);
     // The words the English chosen must render, without a genitive particle (的 of 党的领导
     // is rendered by "'s" or "of", no word a gloss reaches): what the choice weighs. The
     // confirmation reported and ranked stays on every glossed word.
     let content = termlike::gloss_content_words(glosser, zk);
+    // What renders each of those words and not another: an English word two of them
+    // gloss alike renders one of them only ([`termlike::distinctive`]).
+    let content_own = termlike::distinctive(&content);
     let near = genitive_neighbours(zk, texts, &st.units, glosser);
     let near_all: Vec<GlossedWord> = near.iter().flatten().cloned().collect();
     // Whether the English n-gram `k` does not render a genitive neighbour (checked last,
@@ -476,7 +482,7 @@ pub(crate) fn render(
         if content.len() < 2 || k.split_whitespace().nth(1).is_none() {
             return false;
         }
-        let r = termlike::rendering(k, &content);
+        let r = termlike::rendering_by(k, &content, &content_own);
         r.zh_words >= 2 && r.zh_covered == r.zh_words && r.words >= 2 && r.glossed == r.words
     };
     let scored: Vec<(&str, usize, f64)> = co
@@ -488,6 +494,11 @@ pub(crate) fn render(
         .filter(|&(k, _)| zh_coordinated || !coordinated_unglossed(k, zk, &glossed))
         .filter(|&(k, _)| !facts(k).mostly_negated())
         .filter(|&(k, _)| !number_unrendered(zk, form, k))
+        .filter(|&(k, _)| {
+            change
+                .as_ref()
+                .is_none_or(|w| !termlike::change_unrendered(k, w))
+        })
         .map(|(k, a)| (k, a, super::discover::g2(a, x, en.units_of(k), n_units)))
         .filter(|s| s.2 > 0.0)
         .collect();
@@ -506,7 +517,7 @@ pub(crate) fn render(
     let phrases = termlike::gloss_phrases(zk);
     let expected = zk.chars().count() as f64 * 0.75;
     let weight = |k: &str, g: f64| {
-        let r = termlike::rendering(k, &content);
+        let r = termlike::rendering_by(k, &content, &content_own);
         let phrase = held_gloss_phrase(k, &phrases);
         let edges = if r.edges_glossed || glossed.is_empty() {
             1.5
@@ -947,6 +958,28 @@ pub(crate) fn render(
     } else {
         (surface, r)
     };
+    // A proper name (胡锦涛) renders as the name: the capitalised words. Lower-case words
+    // at either end are the sentence's apposition or verb beside it ("Hu Jintao as
+    // general secretary"), which the dictionary's glosses of the person (their offices)
+    // may confirm but which are no part of the name.
+    let (surface, r) = match name_words(zk, &surface) {
+        Some((from, to)) => {
+            let keys: Vec<&str> = ek.split_whitespace().collect();
+            let trimmed = surface.split_whitespace().collect::<Vec<_>>()[from..to].join(" ");
+            match co.get_key_value(keys[from..to].join(" ").as_str()) {
+                Some((&k, &a2)) if keys.len() == surface.split_whitespace().count() => {
+                    ek = k;
+                    a = a2;
+                    y = en.units_of(k).max(a);
+                    g = super::discover::g2(a, x, y, n_units);
+                    let r = termlike::rendering(&trimmed, &glossed);
+                    (trimmed, r)
+                }
+                _ => (surface, r),
+            }
+        }
+        None => (surface, r),
+    };
     // An English that renders none of the Chinese (血肉联系 "close ties") is no evidence
     // that a verb at its edge is left out: the verb is dropped only beside a rendered word.
     if r.zh_covered > 0 && termlike::unrendered_edge_verb(zk, &surface) {
@@ -963,9 +996,52 @@ pub(crate) fn render(
     })
 }
 
+/// The word range `(from, to)` of `en` that is a proper name's rendering, when the
+/// Chinese `zk` is a CC-CEDICT proper name and `en` holds lower-case words at an end around
+/// its capitalised words, joined to them by a function word: an apposition or a verb's
+/// preposition ("Hu Jintao as general secretary" → "Hu Jintao", "met with Hu Jintao").
+/// A lower-case content word next to the name is part of it ("Party committees" for 党委,
+/// whose gloss is capitalised). `None` when there is nothing to trim.
+fn name_words(zk: &str, en: &str) -> Option<(usize, usize)> {
+    let words: Vec<&str> = en.split_whitespace().collect();
+    let mut from = words.iter().position(|w| termlike::capitalised(w))?;
+    let mut to = words.iter().rposition(|w| termlike::capitalised(w))? + 1;
+    let function = |w: &str| crate::lexicon::dict::en_stems(w).is_empty();
+    if from > 0 && !function(words[from - 1]) {
+        from = 0;
+    }
+    if to < words.len() && !function(words[to]) {
+        to = words.len();
+    }
+    // The name kept is two capitalised words at least, every one capitalised: a single
+    // capital may be the sentence's ("Serving the people" for 为人民服务, whose gloss is
+    // the title "Serve the People").
+    let name = to - from >= 2 && words[from..to].iter().all(|w| termlike::capitalised(w));
+    (name && to - from < words.len() && termlike::proper_name(zk)).then_some((from, to))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A proper name's rendering is its capitalised words, without the apposition the
+    /// sentence writes beside it; a common word keeps its English whole.
+    #[test]
+    fn a_proper_name_renders_as_its_capitalised_words() {
+        assert_eq!(
+            name_words("胡锦涛", "Hu Jintao as general secretary"),
+            Some((0, 2))
+        );
+        assert_eq!(name_words("胡锦涛", "met with Hu Jintao"), Some((2, 4)));
+        assert_eq!(name_words("党委", "Party committees"), None);
+        assert_eq!(name_words("为人民服务", "Serving the people"), None);
+        assert_eq!(name_words("胡锦涛", "Hu Jintao"), None);
+        assert_eq!(
+            name_words("社会主义", "socialism with Chinese characteristics"),
+            None
+        );
+        assert_eq!(name_words("胡锦涛", "general secretary"), None);
+    }
 
     /// A gloss phrase counts when the English holds at least half of it: the whole
     /// rendering of a set phrase does, one of its words does not.

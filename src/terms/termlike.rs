@@ -36,6 +36,8 @@ struct Structure {
     ordinal: HashSet<String>,
     genitive: HashSet<String>,
     suffix: Vec<String>,
+    /// Suffixes of change (`change:`, 化): a word ending in one names a process.
+    change: Vec<String>,
     clause_verb: HashSet<String>,
     conjunction: HashSet<String>,
     /// `frame:` pairs of function words around a term, opening and closing (以, 为).
@@ -62,6 +64,7 @@ fn structure() -> &'static Structure {
             ordinal: take("ordinal").into_iter().collect(),
             genitive: take("genitive").into_iter().collect(),
             suffix: take("suffix"),
+            change: take("change"),
             clause_verb: take("clause-verb").into_iter().collect(),
             conjunction: take("conjunction").into_iter().collect(),
             frame: take("frame")
@@ -309,6 +312,8 @@ pub(crate) struct EnEnds {
     modifier: HashSet<String>,
     modifier_suffix: Vec<String>,
     particle: HashSet<String>,
+    /// Object pronouns (`object:`): the word before one is a verb, no rendering's end.
+    object: HashSet<String>,
     title: HashSet<String>,
     adjective_suffix: Vec<String>,
     noun_suffix: Vec<String>,
@@ -316,6 +321,8 @@ pub(crate) struct EnEnds {
     head_of: HashSet<String>,
     /// Prepositions after which a word in -ing is a gerund (`gerund-after:`).
     gerund_after: HashSet<String>,
+    /// Endings of a word rendering a Chinese word of change (`change-suffix:`).
+    change_suffix: Vec<String>,
 }
 
 impl EnEnds {
@@ -327,12 +334,14 @@ impl EnEnds {
                 modifier: HashSet::new(),
                 modifier_suffix: Vec::new(),
                 particle: HashSet::new(),
+                object: HashSet::new(),
                 title: HashSet::new(),
                 adjective_suffix: Vec::new(),
                 noun_suffix: Vec::new(),
                 demonym: HashSet::new(),
                 head_of: HashSet::new(),
                 gerund_after: HashSet::new(),
+                change_suffix: Vec::new(),
             };
             for line in include_str!("../../data/terms/en_term_ends.txt").lines() {
                 let words = |rest: &str| -> Vec<String> {
@@ -344,6 +353,8 @@ impl EnEnds {
                     e.modifier_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("particle:") {
                     e.particle.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("object:") {
+                    e.object.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("title:") {
                     e.title.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("adjective-suffix:") {
@@ -356,9 +367,21 @@ impl EnEnds {
                     e.head_of.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("gerund-after:") {
                     e.gerund_after.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("change-suffix:") {
+                    e.change_suffix.extend(words(rest));
                 }
             }
             e
+        })
+    }
+
+    /// Whether `word` has an ending of change (`modernization`, `ageing`): the form that
+    /// renders a Chinese word of change (…化).
+    pub(crate) fn change(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.change_suffix.iter().any(|s| {
+            w.strip_suffix(s.trim_start_matches('-'))
+                .is_some_and(|r| r.chars().count() > 2)
         })
     }
 
@@ -457,6 +480,13 @@ impl EnEnds {
     /// Whether `word`, a stopword, may still end a rendering after another word.
     pub(crate) fn particle(&self, word: &str) -> bool {
         self.particle.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` completes the word before it, a verb: an adverb particle ("go
+    /// ahead") or an object pronoun ("makes it"). A rendering does not end before one.
+    pub(crate) fn complement(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.particle.contains(&w) || self.object.contains(&w)
     }
 }
 
@@ -696,10 +726,35 @@ pub(crate) fn clause_word_inside(zh: &str) -> bool {
     (inside || negated) && !dictionary_word(zh)
 }
 
-/// Whether a two-character string is a CC-CEDICT proper name (every gloss capitalised:
-/// 雷锋 "Lei Feng"), a term however short.
-fn proper_name(zh: &str) -> bool {
+/// Whether a string is a CC-CEDICT proper name (every gloss capitalised: 雷锋 "Lei
+/// Feng"): a two-character one is a term however short, and any one renders as a name.
+pub(crate) fn proper_name(zh: &str) -> bool {
     cedict::simplified(zh).is_some_and(|e| e.proper_name())
+}
+
+/// The glosses of the last word of a Chinese candidate when it is a word of change: three
+/// characters or more ending in a suffix of change (`change:` in
+/// `data/terms/zh_term_structure.txt`: 民主化, 现代化, not 文化 or 深化, whose 化 is no
+/// suffix of a stem word). `None` for any other candidate.
+pub(crate) fn change_word(glosser: &mut Glosser, zh: &str) -> Option<GlossedWord> {
+    let last = *han_words(zh).last()?;
+    let s = structure();
+    if last.chars().count() < 3 || !s.change.iter().any(|c| last.ends_with(c.as_str())) {
+        return None;
+    }
+    glosser.gloss(last).into_iter().next()
+}
+
+/// Whether the English `en` leaves the change of a Chinese word of change unrendered (see
+/// [`change_word`]): no word of it is glossed by that word and has an ending of change
+/// ([`EnEnds::change`]): "democracy" for 民主化 renders its stem 民主, "democratization"
+/// the word.
+pub(crate) fn change_unrendered(en: &str, word: &GlossedWord) -> bool {
+    let ends = EnEnds::get();
+    !en.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        ends.change(w) && rendering(w, std::slice::from_ref(word)).glossed == 1
+    })
 }
 
 /// Whether a string is one CC-CEDICT entry.
@@ -1809,6 +1864,13 @@ pub(crate) fn two_part_rendering(glosser: &mut Glosser, zh: &str, en: &str) -> b
 
 /// Compares an English phrase with the glossed words of a Chinese candidate.
 pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
+    rendering_by(en, zh, zh)
+}
+
+/// [`rendering`] with the Chinese words counted as rendered by their own glosses `cover`
+/// (see [`distinctive`]), the English words still counted as glossed by any gloss of
+/// `zh`.
+pub fn rendering_by(en: &str, zh: &[GlossedWord], cover: &[GlossedWord]) -> Rendering {
     // A handful of stems on each side: plain vectors, scanned, cost less than hashing them
     // (this runs for every English n-gram weighed against every candidate).
     let glosses = |s: &u64| zh.iter().any(|w| w.stems.contains(s));
@@ -1823,7 +1885,7 @@ pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
             }
         });
     }
-    let zh_covered = zh
+    let zh_covered = cover
         .iter()
         .filter(|w| w.stems.iter().any(|s| all.contains(s)))
         .count();
@@ -1835,6 +1897,32 @@ pub fn rendering(en: &str, zh: &[GlossedWord]) -> Rendering {
         edges_glossed: flags.first().copied().unwrap_or(false)
             && flags.last().copied().unwrap_or(false),
     }
+}
+
+/// Each Chinese word of a candidate with only the gloss stems no other word of it shares
+/// (all its stems when every one is shared): the words that render it and not its
+/// neighbour. 创新 "to bring forth new ideas" and 创造 "to create; to bring about" share
+/// "bring", so "bringing forth new ideas" renders 创新 alone, and "innovation and
+/// creation" both.
+pub fn distinctive(zh: &[GlossedWord]) -> Vec<GlossedWord> {
+    zh.iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let own: Vec<u64> = w
+                .stems
+                .iter()
+                .copied()
+                .filter(|s| {
+                    !zh.iter()
+                        .enumerate()
+                        .any(|(j, o)| j != i && o.stems.contains(s))
+                })
+                .collect();
+            GlossedWord {
+                stems: if own.is_empty() { w.stems.clone() } else { own },
+            }
+        })
+        .collect()
 }
 
 /// The content-word stems of each sense of a Chinese candidate that is itself one
@@ -1936,6 +2024,48 @@ mod tests {
             "Four Cardinal Principles"
         ));
         assert!(!verb_entry_rendered_as_verb("外交政策", "foreign policy"));
+    }
+
+    /// A Chinese word is rendered by the glosses it does not share with the candidate's
+    /// other words: a phrase glossing both alike renders one.
+    #[test]
+    fn a_word_is_rendered_by_its_own_glosses() {
+        let g = gloss_content_words(&mut Glosser::new(), "创新创造");
+        let own = distinctive(&g);
+        assert_eq!(rendering("bringing forth new ideas", &g).zh_covered, 2);
+        assert_eq!(
+            rendering_by("bringing forth new ideas", &g, &own).zh_covered,
+            1
+        );
+        assert_eq!(
+            rendering_by("innovation and creation", &g, &own).zh_covered,
+            2
+        );
+        assert_eq!(
+            rendering_by("bringing forth new ideas", &g, &own).glossed,
+            4
+        );
+    }
+
+    /// A word of change (…化) renders only by an English word it glosses with an ending of
+    /// change; a two-character word in 化 (文化, 深化) is no word of change.
+    #[test]
+    fn a_word_of_change_needs_its_change_rendered() {
+        let mut g = Glosser::new();
+        let w = change_word(&mut g, "国际关系民主化").expect("民主化 is a word of change");
+        assert!(change_unrendered(
+            "democracy in international relations",
+            &w
+        ));
+        assert!(!change_unrendered(
+            "democratization of international relations",
+            &w
+        ));
+        let w = change_word(&mut g, "社会主义现代化").expect("现代化 is a word of change");
+        assert!(!change_unrendered("socialist modernization", &w));
+        assert!(change_unrendered("modern socialist country", &w));
+        assert!(change_word(&mut g, "中华文化").is_none());
+        assert!(change_word(&mut g, "全面深化").is_none());
     }
 
     #[test]
