@@ -1247,7 +1247,8 @@ pub(crate) mod tests {
     /// Where the English chosen renders a Chinese word whole but not a part of it (不息 of
     /// 自强不息 in "self-improvement"), an adjective written in front of it in every unit,
     /// whichever adjective ("constant", "ceaseless"), is taken, counting the units of all;
-    /// a pair seen once takes none (nothing tells it from an adjective the sentence adds).
+    /// a pair seen once takes one too, unless a Chinese word beside the candidate in its
+    /// clause glosses it (重要 of 重要组成部分 for "important part"), or it is a verb.
     #[test]
     fn an_adjective_rendering_a_part_of_the_word_is_taken() {
         let pairs = [
@@ -1271,8 +1272,23 @@ pub(crate) mod tests {
             "{all:?}"
         );
         let once = discover_in(&pairs[..1]);
+        let all: Vec<(&String, &String)> = once.iter().map(|c| (&c.zh, &c.en)).collect();
         let c = once.iter().find(|c| c.zh == "自强不息");
-        assert!(c.is_none_or(|c| c.en == "self-improvement"), "{all:?}");
+        assert!(
+            c.is_some_and(|c| c.en == "constant self-improvement"),
+            "{all:?}"
+        );
+        let neighbour = discover_in(&[(
+            "这是中华民族重要组成部分。",
+            "This is an important part of the Chinese nation.",
+        )]);
+        let all: Vec<(&String, &String)> = neighbour.iter().map(|c| (&c.zh, &c.en)).collect();
+        assert!(
+            neighbour
+                .iter()
+                .all(|c| c.zh != "组成部分" || c.en == "part"),
+            "{all:?}"
+        );
     }
 
     /// An initialism in a gloss (党中央 "… of the CCP") stands for its words, so that the

@@ -1162,6 +1162,17 @@ fn locative_adverbial(zh: &str) -> bool {
         && structure().locative.contains(last.to_string().as_str())
 }
 
+/// Whether `zh` is a dictionary word of two characters or more followed by an abstract-noun
+/// suffix (`suffix:` in `data/terms/zh_term_structure.txt`: 独立 + 性, 积极 + 性): a noun
+/// derived from the word, which English renders by one noun ("independence",
+/// "initiative"), the word's own sense included.
+pub(crate) fn abstract_noun(zh: &str) -> bool {
+    structure().suffix.iter().any(|x| {
+        zh.strip_suffix(x.as_str())
+            .is_some_and(|stem| stem.chars().count() >= 2 && dictionary_word(stem))
+    })
+}
+
 /// Whether `zh` is two terms joined by 和 or 与 ([`Form::PairedTerms`]). Each side has
 /// three characters or more and is a term by itself: a dictionary entry, a string with a
 /// term form (a set opening or head, a numbered formulation), or a dictionary word with an
@@ -1172,7 +1183,6 @@ fn locative_adverbial(zh: &str) -> bool {
 /// a longer phrase: 全体劳动 of 全体劳动群众).
 fn paired_terms(zh: &str) -> bool {
     let none = HashSet::new();
-    let suffixes = &structure().suffix;
     let term_side = |side: &str| {
         side.chars().count() >= 3
             && (dictionary_word(side)
@@ -1180,10 +1190,7 @@ fn paired_terms(zh: &str) -> bool {
                     form(side, &none),
                     Some(Form::Dictionary | Form::Numbered | Form::Structure)
                 )
-                || suffixes.iter().any(|x| {
-                    side.strip_suffix(x.as_str())
-                        .is_some_and(|stem| stem.chars().count() >= 2 && dictionary_word(stem))
-                }))
+                || abstract_noun(side))
     };
     zh.char_indices().any(|(b, c)| {
         let (left, right) = (&zh[..b], &zh[b + c.len_utf8()..]);
@@ -1881,6 +1888,16 @@ pub fn phrase_cover(en: &str, phrases: &[Vec<u64>]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A dictionary word and an abstract-noun suffix make a derived noun; a word without
+    /// the suffix, or a suffix after no word, does not.
+    #[test]
+    fn abstract_nouns_are_a_word_and_a_suffix() {
+        assert!(abstract_noun("积极性"));
+        assert!(abstract_noun("独立性"));
+        assert!(!abstract_noun("积极"));
+        assert!(!abstract_noun("农民工"));
+    }
 
     #[test]
     fn forms_of_one_off_terms() {
