@@ -1313,9 +1313,9 @@ pub(crate) mod tests {
     /// Where the English chosen renders a Chinese word whole but not a part of it (不息 of
     /// 自强不息 in "self-improvement"), an adjective written in front of it in every unit,
     /// whichever adjective ("constant", "ceaseless"), is taken, counting the units of all;
-    /// a pair seen once takes only one the dictionary glosses ("constant", through
-    /// en_glossing.txt), since nothing else tells it from an adjective the sentence adds
-    /// ("admirable").
+    /// a pair seen once takes one too: one the dictionary glosses ("constant", through
+    /// en_glossing.txt), or one no Chinese word beside the candidate in its sentence glosses
+    /// (not "important" of 重要组成部分 after 重要), unless it is a verb.
     #[test]
     fn an_adjective_rendering_a_part_of_the_word_is_taken() {
         let pairs = [
@@ -1338,16 +1338,22 @@ pub(crate) mod tests {
             }),
             "{all:?}"
         );
-        let once = discover_in(&[(
-            "中华民族自强不息的精神。",
-            "The nation's spirit of admirable self-improvement.",
-        )]);
-        let c = once.iter().find(|c| c.zh == "自强不息");
-        assert!(c.is_none_or(|c| c.en == "self-improvement"), "{all:?}");
         let once = discover_in(&pairs[..1]);
+        let all: Vec<(&String, &String)> = once.iter().map(|c| (&c.zh, &c.en)).collect();
         let c = once.iter().find(|c| c.zh == "自强不息");
         assert!(
             c.is_some_and(|c| c.en == "constant self-improvement"),
+            "{all:?}"
+        );
+        let neighbour = discover_in(&[(
+            "这是中华民族重要组成部分。",
+            "This is an important part of the Chinese nation.",
+        )]);
+        let all: Vec<(&String, &String)> = neighbour.iter().map(|c| (&c.zh, &c.en)).collect();
+        assert!(
+            neighbour
+                .iter()
+                .all(|c| c.zh != "组成部分" || c.en == "part"),
             "{all:?}"
         );
     }

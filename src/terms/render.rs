@@ -263,6 +263,57 @@ fn inner_words(zk: &str, glosser: &mut Glosser) -> Vec<GlossedWord> {
     out
 }
 
+/// Whether the English word `w` (lower case) has a verb's inflection in the vocabulary of
+/// the glosses ([`crate::lexicon::words`]): its form in -ing or -ed ("preventing",
+/// "implemented"). An adjective ending ("prevent", "strive") does not make such a word a
+/// modifier: in front of a rendering it is as likely the verb governing it ("obstacles
+/// that prevent workers from …"). "rural", "constant" and "important" have no such form.
+fn inflects_as_verb(w: &str) -> bool {
+    use crate::lexicon::words::is_listed;
+    let stem = w.strip_suffix('e').unwrap_or(w);
+    [
+        format!("{w}ing"),
+        format!("{stem}ing"),
+        format!("{w}ed"),
+        format!("{stem}ed"),
+    ]
+    .iter()
+    .any(|f| is_listed(f))
+}
+
+/// The glossed words of the sentences that hold `zk` in the units `us` ([`crate::segment::
+/// split_zh`]), outside its occurrences: the words written beside it, which an English word
+/// beside its rendering may render instead of it (重要 "important" of 重要组成部分 beside
+/// 组成部分 "part"; 历史 "historic" of 重要历史时刻, a clause after 波澜壮阔, whose English
+/// "moments" is in front of it). The whole sentence, as the English orders its words
+/// freely, but only its sentences: a unit may be a paragraph, whose other sentences say
+/// nothing of the words beside the term.
+fn outside_words(
+    zk: &str,
+    texts: &[UnitText],
+    us: &[usize],
+    glosser: &mut Glosser,
+) -> Vec<GlossedWord> {
+    let mut out = Vec::new();
+    for zh in us
+        .iter()
+        .filter_map(|&u| texts.get(u))
+        .flat_map(|t| t.zh.iter())
+    {
+        for sentence in crate::segment::split_zh(zh)
+            .into_iter()
+            .filter(|r| r.contains(zk))
+        {
+            for rest in sentence.split(zk) {
+                for t in cedict::tokenize(rest) {
+                    out.extend(glosser.gloss(t));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The share of one gloss phrase of the candidate (`phrases`, [`termlike::gloss_phrases`])
 /// that the English `k` holds, when it holds at least half of it, else 0. A gloss phrase
 /// tells the whole rendering from one of its words ("socialism with Chinese
@@ -602,6 +653,15 @@ pub(crate) fn render(
     // Adjectives taken in front because a part of a Chinese word is unrendered (the
     // 农民 of 农民工 in "rural migrant workers"): they count as glossed below.
     let mut adjectives_taken = 0usize;
+    // The glossed words of the candidate's sentences outside it, worked out only for a pair
+    // seen once with a part unrendered ([`outside_words`]).
+    let sentence_words: std::cell::OnceCell<Vec<GlossedWord>> = std::cell::OnceCell::new();
+    // A candidate holding a derived noun (积极性, "initiative"): the part its English
+    // seems to leave out is the noun's stem, which the noun renders (no adjective is taken
+    // for it in a pair seen once).
+    let derived = cedict::tokenize(zk)
+        .iter()
+        .any(|t| termlike::abstract_noun(t));
     // The word written in front of `k` when `k` is the English chosen with one adjective
     // in front.
     let adjective_front = |k: &str, ek: &str| -> bool {
@@ -640,8 +700,13 @@ pub(crate) fn render(
         };
         // In a pair repeated at least twice, an adjective stands in front in every unit
         // where the English chosen does: it renders the unrendered part. In a pair seen
-        // once nothing tells such an adjective from one the sentence adds ("important
-        // part" for 组成部分), so none is taken.
+        // once the adjective in front may render a word of the sentence beside the
+        // candidate ("important part" for 组成部分, after 重要): one adjective is taken
+        // there only when no Chinese word of the sentence outside the candidate glosses
+        // it ("rural migrant workers" for 农民工, "constant self-improvement" for
+        // 自强不息), so it renders nothing but the part left out; and not for the stem of
+        // a derived noun ("historical initiative" for 积极性, whose 积极 "initiative"
+        // renders).
         // While a part is unrendered, a word in front that the Chinese glosses, in at
         // least half the units of the English chosen, renders the modifier: the
         // dictionary confirms it ("lofty communist ideals" for 共产主义远大理想, glossed
@@ -665,6 +730,23 @@ pub(crate) fn render(
             0
         };
         let by_glossed_front = |k: &str| glossed_front_units * 2 >= a && glossed_front(k);
+        let once_front = |k: &str| {
+            part_unrendered
+                && !derived
+                && a == 1
+                && x == 1
+                && adjectives_taken == 0
+                && adjective_front(k, ek)
+                && !gerund(k)
+                && k.split_whitespace().next().is_some_and(|w| {
+                    if inflects_as_verb(w) {
+                        return false;
+                    }
+                    let outside = sentence_words
+                        .get_or_init(|| outside_words(zk, texts, &st.units, &mut Glosser::new()));
+                    termlike::rendering(w, outside).glossed == 0
+                })
+        };
         let by_part = |k: &str| {
             by_glossed_front(k)
                 || (part_unrendered
@@ -672,6 +754,7 @@ pub(crate) fn render(
                     && adjective_units >= a
                     && adjective_front(k, ek)
                     && !gerund(k))
+                || once_front(k)
         };
         // Whether the last Chinese word (with a gloss) is rendered by the English chosen.
         let last_rendered = glossed
@@ -1052,6 +1135,35 @@ mod tests {
         assert!(held_gloss_phrase("socialism with Chinese characteristics", &phrases) > 0.9);
         assert_eq!(held_gloss_phrase("characteristics", &phrases), 0.0);
         assert_eq!(held_gloss_phrase("building", &phrases), 0.0);
+    }
+
+    /// A word with a verb's inflection in the glosses' vocabulary is no adjective to take
+    /// in front of a rendering, whatever its ending.
+    #[test]
+    fn verbs_are_told_by_their_inflections() {
+        assert!(inflects_as_verb("prevent"));
+        assert!(inflects_as_verb("give"));
+        for w in ["rural", "constant", "important", "ceaseless"] {
+            assert!(!inflects_as_verb(w), "{w}");
+        }
+    }
+
+    /// The words written beside a candidate in its sentence are glossed, its other clauses
+    /// included, not the candidate's own nor those of other sentences of the unit.
+    #[test]
+    fn words_beside_a_candidate_in_its_sentence() {
+        let text = UnitText::new(vec!["这是国家重要组成部分，我们很重要。"], "");
+        let words = outside_words("组成部分", &[text], &[0], &mut Glosser::new());
+        assert!(termlike::rendering("important", &words).glossed == 1);
+        assert!(termlike::rendering("part", &words).glossed == 0);
+        let text = UnitText::new(vec!["开展了波澜壮阔的外交，塑造了历史时刻。这很重要。"], "");
+        let words = outside_words("波澜壮阔", &[text], &[0], &mut Glosser::new());
+        assert!(termlike::rendering("historic", &words).glossed == 1);
+        assert!(termlike::rendering("important", &words).glossed == 0);
+        let text = UnitText::new(vec!["包括农民工在内。我们很重要。"], "");
+        let words = outside_words("农民工", &[text], &[0], &mut Glosser::new());
+        assert!(termlike::rendering("rural", &words).glossed == 0);
+        assert!(termlike::rendering("important", &words).glossed == 0);
     }
 
     /// A numbered formulation renders only with its count, a count of one included: an

@@ -1251,6 +1251,17 @@ fn locative_adverbial(zh: &str) -> bool {
         && structure().locative.contains(last.to_string().as_str())
 }
 
+/// Whether `zh` is a dictionary word of two characters or more followed by an abstract-noun
+/// suffix (`suffix:` in `data/terms/zh_term_structure.txt`: 独立 + 性, 积极 + 性): a noun
+/// derived from the word, which English renders by one noun ("independence",
+/// "initiative"), the word's own sense included.
+pub(crate) fn abstract_noun(zh: &str) -> bool {
+    structure().suffix.iter().any(|x| {
+        zh.strip_suffix(x.as_str())
+            .is_some_and(|stem| stem.chars().count() >= 2 && dictionary_word(stem))
+    })
+}
+
 /// Whether `zh` is two terms joined by 和 or 与 ([`Form::PairedTerms`]). Each side has
 /// three characters or more and is a term by itself: a dictionary entry, a string with a
 /// term form (a set opening or head, a numbered formulation), or a dictionary word with an
@@ -1261,7 +1272,6 @@ fn locative_adverbial(zh: &str) -> bool {
 /// a longer phrase: 全体劳动 of 全体劳动群众).
 fn paired_terms(zh: &str) -> bool {
     let none = HashSet::new();
-    let suffixes = &structure().suffix;
     let term_side = |side: &str| {
         side.chars().count() >= 3
             && (dictionary_word(side)
@@ -1269,10 +1279,7 @@ fn paired_terms(zh: &str) -> bool {
                     form(side, &none),
                     Some(Form::Dictionary | Form::Numbered | Form::Structure)
                 )
-                || suffixes.iter().any(|x| {
-                    side.strip_suffix(x.as_str())
-                        .is_some_and(|stem| stem.chars().count() >= 2 && dictionary_word(stem))
-                }))
+                || abstract_noun(side))
     };
     zh.char_indices().any(|(b, c)| {
         let (left, right) = (&zh[..b], &zh[b + c.len_utf8()..]);
@@ -2066,6 +2073,16 @@ mod tests {
         assert!(change_unrendered("modern socialist country", &w));
         assert!(change_word(&mut g, "中华文化").is_none());
         assert!(change_word(&mut g, "全面深化").is_none());
+    }
+
+    /// A dictionary word and an abstract-noun suffix make a derived noun; a word without
+    /// the suffix, or a suffix after no word, does not.
+    #[test]
+    fn abstract_nouns_are_a_word_and_a_suffix() {
+        assert!(abstract_noun("积极性"));
+        assert!(abstract_noun("独立性"));
+        assert!(!abstract_noun("积极"));
+        assert!(!abstract_noun("农民工"));
     }
 
     #[test]
