@@ -375,13 +375,15 @@ impl EnEnds {
         })
     }
 
-    /// Whether `word` has an ending of change (`modernization`, `ageing`): the form that
-    /// renders a Chinese word of change (…化).
+    /// Whether `word` has an ending of change (`modernization`, `ageing`, `aging`): the form
+    /// that renders a Chinese word of change (…化). A stem of two letters is enough ("ag" of
+    /// "aging"): the word must also be one the Chinese word glosses
+    /// ([`change_unrendered`]), which rules out a chance ending.
     pub(crate) fn change(&self, word: &str) -> bool {
         let w = word.to_lowercase();
         self.change_suffix.iter().any(|s| {
             w.strip_suffix(s.trim_start_matches('-'))
-                .is_some_and(|r| r.chars().count() > 2)
+                .is_some_and(|r| r.chars().count() >= 2)
         })
     }
 
@@ -2071,6 +2073,9 @@ mod tests {
         let w = change_word(&mut g, "社会主义现代化").expect("现代化 is a word of change");
         assert!(!change_unrendered("socialist modernization", &w));
         assert!(change_unrendered("modern socialist country", &w));
+        // A short stem is still one ("aging", whose stem "ag" is two letters).
+        let w = change_word(&mut g, "人口老龄化").expect("老龄化 is a word of change");
+        assert!(!change_unrendered("population aging", &w));
         assert!(change_word(&mut g, "中华文化").is_none());
         assert!(change_word(&mut g, "全面深化").is_none());
     }
