@@ -260,7 +260,8 @@ pub(crate) fn rank(
                 && (k.en.eq_ignore_ascii_case(&c.en)
                     || ((!termlike || both_anniversaries)
                         && !coordination
-                        && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))))
+                        && (words_within(&k.en, &c.en) || words_within(&c.en, &k.en))
+                        && !extends(k, &c)))
                 && c.pairs * 4 <= k.pairs * 5
                 && k.pairs * 4 <= c.pairs * 5
         });
@@ -287,6 +288,25 @@ pub(crate) fn rank(
             {
                 c.evidence
                     .push(format!("the English renders more than {}", kept[i].zh));
+                c.score = kept[i].score;
+                kept[i] = c;
+            }
+            // A longer string that only adds a modifier in front the English leaves
+            // unrendered (全面 of 全面深化改革开放 / "continuing reform and opening up") is the
+            // shorter term with context, where the shorter string's English renders all of
+            // it: the shorter takes the longer's place, unless it is almost only written
+            // inside the longer ([`written_inside`]: then the longer is the set phrase).
+            Some(i)
+                if kept[i].en.eq_ignore_ascii_case(&c.en)
+                    && kept[i].zh.len() > c.zh.len()
+                    && leaves_modifier_unrendered(&kept[i].zh, &c.zh, &c.en)
+                    && !written_inside(&c, &kept[i], count, segs) =>
+            {
+                c.evidence.push(format!(
+                    "the English leaves {} of {} unrendered",
+                    kept[i].zh.strip_suffix(c.zh.as_str()).unwrap_or_default(),
+                    kept[i].zh
+                ));
                 c.score = kept[i].score;
                 kept[i] = c;
             }
@@ -381,6 +401,55 @@ fn renders_added(long: &str, short: &str, en: &str) -> bool {
         rendered_words += 1;
     }
     rendered_words > 0
+}
+
+/// Whether the worse-scored candidate `worse` is a term that extends the kept `better`
+/// rather than `better` with context: its Chinese holds `better`'s, its English holds
+/// `better`'s, and the English words it adds render every word its Chinese adds
+/// ([`renders_added`]: 深化改革开放 / "continuing reform and opening up" beside 深化 /
+/// "continuing", where "reform and opening up" renders 改革开放). Context is Chinese the
+/// English does not account for (建设亚太 beside 建设亚太共同体); a rendered addition is a
+/// term of its own, whichever scored better, where its English renders it whole
+/// ([`renders_whole`]: "aspirations of countless" for 无数仁人志士 does not).
+fn extends(better: &Candidate, worse: &Candidate) -> bool {
+    worse.zh.len() > better.zh.len()
+        && !better.en.eq_ignore_ascii_case(&worse.en)
+        && words_within(&better.en, &worse.en)
+        && renders_whole(&worse.zh, &worse.en)
+        && renders_added(&worse.zh, &better.zh, &worse.en)
+}
+
+/// Whether `long` is `short` with one dictionary word of two characters or more in front
+/// that has a gloss and that `en`, the English of both, does not render, while `en`
+/// renders `short` whole (every English content word glossed by it, every Chinese word of
+/// it rendered). Then `long` pairs a term with context its English leaves out, and
+/// `short` is the term. Only a word in front counts: a word after is the head the English
+/// must render, or a form of address an official rendering drops by convention (毛泽东同志
+/// / "Mao Zedong"), which keeps the longer string the text's way of naming; a rendering
+/// `short` does not account for whole (海外 with "overseas Chinese") says nothing.
+fn leaves_modifier_unrendered(long: &str, short: &str, en: &str) -> bool {
+    let Some(added) = long.strip_suffix(short) else {
+        return false;
+    };
+    if added.chars().count() < 2 || !termlike::dictionary_word(added) {
+        return false;
+    }
+    let mut glosser = Glosser::new();
+    let added_words = glosser.gloss(added);
+    if added_words.iter().all(|w| w.stems.is_empty())
+        || termlike::rendering(en, &added_words).zh_covered > 0
+    {
+        return false;
+    }
+    renders_whole(short, en)
+}
+
+/// Whether `en` renders the Chinese `zh` whole: every English content word is glossed by
+/// a word of `zh`, and every word of `zh` with a gloss is rendered. A rendering with an
+/// English word no gloss reaches, or a Chinese word left out, may be a piece or context.
+fn renders_whole(zh: &str, en: &str) -> bool {
+    let r = termlike::rendering(en, &termlike::gloss_content_words(&mut Glosser::new(), zh));
+    r.words > 0 && r.glossed == r.words && r.zh_covered == r.zh_words
 }
 
 /// Whether the nested candidate `short`, in two units or more and written three times or
@@ -510,6 +579,56 @@ mod tests {
         ] {
             assert_eq!(top(long, short, en).map(|c| c.0), Some(short.to_string()));
         }
+    }
+
+    /// Of two nested strings with one English, the shorter takes the longer's place when
+    /// the longer only adds a modifier in front the English leaves unrendered and the
+    /// English renders the shorter whole; not for a word after (a title of address), nor
+    /// when the English renders the added word, nor when it renders the shorter only in part.
+    #[test]
+    fn the_shorter_string_when_the_english_leaves_the_added_modifier_out() {
+        let count = |_: &str| 1;
+        let quoted = HashSet::new();
+        let top = |long: &str, short: &str, en: &str| {
+            let found = vec![candidate(long, en, 2.4), candidate(short, en, 2.4)];
+            let kept = rank(found, &quoted, &count, &[]);
+            kept.first().map(|c| (c.zh.clone(), c.score))
+        };
+        let en = "continuing reform and opening up";
+        assert_eq!(
+            top("全面深化改革开放", "深化改革开放", en),
+            Some(("深化改革开放".to_string(), 2.4))
+        );
+        for (long, short, en) in [
+            ("毛泽东同志", "毛泽东", "Mao Zedong"),
+            ("历史责任感", "责任感", "sense of historical responsibility"),
+            ("海外侨胞", "侨胞", "overseas Chinese"),
+        ] {
+            assert_eq!(top(long, short, en).map(|c| c.0), Some(long.to_string()));
+        }
+    }
+
+    /// A worse-scored candidate holding a kept one, whose English renders the words it adds
+    /// and renders it whole, is a term of its own and stays (then taking the place of a
+    /// longer one with the same English and an unrendered modifier in front); one whose
+    /// English leaves the addition out is the kept one with context and is dropped.
+    #[test]
+    fn a_longer_term_rendering_its_addition_is_not_context() {
+        let count = |_: &str| 1;
+        let quoted = HashSet::new();
+        let en = "continuing reform and opening up";
+        let found = vec![
+            candidate("深化", "continuing", 4.4),
+            candidate("全面深化改革开放", en, 2.4),
+            candidate("深化改革开放", en, 2.1),
+            candidate("政治立场", "political position", 2.0),
+            candidate("鲜明政治立场", "political position taken", 1.9),
+        ];
+        let kept: Vec<String> = rank(found, &quoted, &count, &[])
+            .into_iter()
+            .map(|c| c.zh)
+            .collect();
+        assert_eq!(kept, ["深化", "深化改革开放", "政治立场"]);
     }
 
     /// At one score, number of pairs and form, the Chinese written in more units comes
