@@ -316,6 +316,8 @@ pub(crate) struct EnEnds {
     object: HashSet<String>,
     title: HashSet<String>,
     adjective_suffix: Vec<String>,
+    /// Further endings of words modifying the word after them (`premodifier-suffix:`).
+    premodifier_suffix: Vec<String>,
     noun_suffix: Vec<String>,
     demonym: HashSet<String>,
     head_of: HashSet<String>,
@@ -337,6 +339,7 @@ impl EnEnds {
                 object: HashSet::new(),
                 title: HashSet::new(),
                 adjective_suffix: Vec::new(),
+                premodifier_suffix: Vec::new(),
                 noun_suffix: Vec::new(),
                 demonym: HashSet::new(),
                 head_of: HashSet::new(),
@@ -359,6 +362,8 @@ impl EnEnds {
                     e.title.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("adjective-suffix:") {
                     e.adjective_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("premodifier-suffix:") {
+                    e.premodifier_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("noun-suffix:") {
                     e.noun_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("demonym:") {
@@ -413,6 +418,32 @@ impl EnEnds {
         };
         let suffixed = ends_in(&self.adjective_suffix) && !ends_in(&self.noun_suffix);
         self.modifier(word) || (lower && suffixed && word.chars().all(char::is_alphabetic))
+    }
+
+    /// Whether `word`, written right before `next` in one run of words, modifies it, so
+    /// that a rendering ending on `word` cuts off its head ("Shanghai municipal" of
+    /// "Shanghai municipal government", "medal represents the friendly" of "… friendly
+    /// feelings", "to a deeper" of "to a deeper level"): `word` is a lower-case adjective
+    /// ([`EnEnds::adjective`]), has an ending of `premodifier-suffix:` (`municipal`,
+    /// `economic`, `friendly`), or is the comparative or superlative of a listed word
+    /// (`deeper`, `wider`, `bigger`, `highest`); and `next` is a lower-case content word,
+    /// no function word: before "of" or "and" the word is a head itself ("the potential
+    /// of"). Rather than a part of speech, which the project does not have, the endings
+    /// and the word list tell a modifier; an agent noun in -er that the test takes for a
+    /// comparative ("consumer goods") modifies the noun after it just the same.
+    pub(crate) fn premodifies(&self, word: &str, next: &str) -> bool {
+        let lower = |w: &str| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().all(|c| c.is_ascii_lowercase())
+        };
+        if !lower(word) || !lower(next) || super::ngrams::en_edge_words().contains(next) {
+            return false;
+        }
+        let suffixed = self.premodifier_suffix.iter().any(|s| {
+            word.strip_suffix(s.trim_start_matches('-'))
+                .is_some_and(|r| r.chars().count() > 3)
+        });
+        suffixed || self.adjective(word) || graded(word)
     }
 
     /// Whether `word` has a noun ending (`development`, `transformation`): such a word
@@ -488,6 +519,29 @@ impl EnEnds {
         let w = word.to_lowercase();
         self.particle.contains(&w) || self.object.contains(&w)
     }
+}
+
+/// Whether a lower-case word is the comparative or superlative of a listed word
+/// (`deeper`, `wider`, `bigger`, `easier`, `highest`): its base, with the ending taken off
+/// (`-er`, `-est`; after `-e` only `-r`, `-st`; `-ier`, `-iest` for `-y`; a doubled final
+/// consonant undone), is a word of the vocabulary of three letters or more.
+fn graded(word: &str) -> bool {
+    use crate::lexicon::words::is_listed;
+    let Some(stem) = word.strip_suffix("er").or_else(|| word.strip_suffix("est")) else {
+        return false;
+    };
+    let b = stem.as_bytes();
+    let doubled = b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2];
+    let candidates = [
+        Some(stem.to_string()),
+        Some(format!("{stem}e")),
+        stem.strip_suffix('i').map(|r| format!("{r}y")),
+        doubled.then(|| stem[..stem.len() - 1].to_string()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .any(|base| base.len() >= 3 && is_listed(&base))
 }
 
 /// Whether an English phrase holds a negation word.
@@ -2221,6 +2275,24 @@ mod tests {
         assert!(e.adjective("enduring") && e.adjective("constant"));
         assert!(!e.adjective("development") && !e.adjective("Beijing"));
         assert!(e.dangling("Chinese") && !e.modifier("Chinese"));
+    }
+
+    /// A modifier does not end a rendering before the content word it modifies, an
+    /// adjective, a word with a premodifier ending or a comparative; before a function
+    /// word, or a noun before anything, it may.
+    #[test]
+    fn modifiers_before_their_heads() {
+        let e = EnEnds::get();
+        assert!(e.premodifies("municipal", "government"));
+        assert!(e.premodifies("friendly", "feelings"));
+        assert!(e.premodifies("deeper", "level"));
+        assert!(e.premodifies("wider", "range"));
+        assert!(e.premodifies("sustainable", "development"));
+        assert!(!e.premodifies("deeper", "and"));
+        assert!(!e.premodifies("potential", "of"));
+        assert!(!e.premodifies("reform", "measures"));
+        assert!(!e.premodifies("development", "goals"));
+        assert!(!e.premodifies("municipal", "Government"));
     }
 
     #[test]
