@@ -316,6 +316,8 @@ pub(crate) struct EnEnds {
     object: HashSet<String>,
     title: HashSet<String>,
     adjective_suffix: Vec<String>,
+    /// Adjectives modifying the word after them (`premodifier:`).
+    premodifier: HashSet<String>,
     /// Further endings of words modifying the word after them (`premodifier-suffix:`).
     premodifier_suffix: Vec<String>,
     noun_suffix: Vec<String>,
@@ -339,6 +341,7 @@ impl EnEnds {
                 object: HashSet::new(),
                 title: HashSet::new(),
                 adjective_suffix: Vec::new(),
+                premodifier: HashSet::new(),
                 premodifier_suffix: Vec::new(),
                 noun_suffix: Vec::new(),
                 demonym: HashSet::new(),
@@ -362,6 +365,8 @@ impl EnEnds {
                     e.title.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("adjective-suffix:") {
                     e.adjective_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("premodifier:") {
+                    e.premodifier.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("premodifier-suffix:") {
                     e.premodifier_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("noun-suffix:") {
@@ -423,8 +428,10 @@ impl EnEnds {
     /// Whether `word`, written right before `next` in one run of words, modifies it, so
     /// that a rendering ending on `word` cuts off its head ("Shanghai municipal" of
     /// "Shanghai municipal government", "medal represents the friendly" of "… friendly
-    /// feelings", "to a deeper" of "to a deeper level"): `word` is a lower-case adjective
-    /// ([`EnEnds::adjective`]), has an ending of `premodifier-suffix:` (`municipal`,
+    /// feelings", "to a deeper" of "to a deeper level", "to boost the country's" of "… the
+    /// country's strength"): `word` is a genitive, or a lower-case adjective
+    /// ([`EnEnds::adjective`]) or one of `premodifier:` (`young`, `key`), has an ending of
+    /// `premodifier-suffix:` (`municipal`,
     /// `economic`, `friendly`), or is the comparative or superlative of a listed word
     /// (`deeper`, `wider`, `bigger`, `highest`); and `next` is a lower-case content word,
     /// no function word: before "of" or "and" the word is a head itself ("the potential
@@ -436,14 +443,21 @@ impl EnEnds {
             w.chars().next().is_some_and(char::is_lowercase)
                 && w.chars().all(|c| c.is_ascii_lowercase())
         };
-        if !lower(word) || !lower(next) || super::ngrams::en_edge_words().contains(next) {
+        if !lower(next) || super::ngrams::en_edge_words().contains(next) {
+            return false;
+        }
+        // A genitive is the determiner of the noun after it ("the country's strength").
+        if (word.ends_with("'s") || word.ends_with("s'")) && word.chars().count() > 3 {
+            return true;
+        }
+        if !lower(word) {
             return false;
         }
         let suffixed = self.premodifier_suffix.iter().any(|s| {
             word.strip_suffix(s.trim_start_matches('-'))
                 .is_some_and(|r| r.chars().count() > 3)
         });
-        suffixed || self.adjective(word) || graded(word)
+        suffixed || self.premodifier.contains(word) || self.adjective(word) || graded(word)
     }
 
     /// Whether `word` has a noun ending (`development`, `transformation`): such a word
@@ -2293,6 +2307,9 @@ mod tests {
         assert!(!e.premodifies("reform", "measures"));
         assert!(!e.premodifies("development", "goals"));
         assert!(!e.premodifies("municipal", "Government"));
+        assert!(e.premodifies("country's", "strength"));
+        assert!(!e.premodifies("country's", "and"));
+        assert!(e.premodifies("young", "people"));
     }
 
     #[test]
