@@ -554,6 +554,14 @@ impl EnNgrams {
                         && ((name_word(j - 1) && !ends.title(&span[j - 1]))
                             || (j > 1 && span[j - 1] == "of" && name_word(j - 2)))
                 };
+                // Whether the word at `j` modifies the content word after it, worked out once
+                // per word rather than once per n-gram ending there.
+                let head_follows: Vec<bool> = (0..span.len())
+                    .map(|j| {
+                        span.get(j + 1)
+                            .is_some_and(|n| ends.premodifies(&span[j], n))
+                    })
+                    .collect();
                 for i in 0..span.len() {
                     if bad_start_word(&span[i]) || in_name(i) || ends.irregular_past(&span[i]) {
                         continue;
@@ -568,7 +576,7 @@ impl EnNgrams {
                             || ends.participle(last)
                             || (i + len < span.len() && in_name(i + len))
                             || span.get(i + len).is_some_and(|w| ends.complement(w))
-                            || span.get(i + len).is_some_and(|w| ends.premodifies(last, w))
+                            || head_follows[i + len - 1]
                         {
                             continue;
                         }
