@@ -558,8 +558,10 @@ impl EnNgrams {
                 // per word rather than once per n-gram ending there.
                 let head_follows: Vec<bool> = (0..span.len())
                     .map(|j| {
-                        span.get(j + 1)
-                            .is_some_and(|n| ends.premodifies(&span[j], n))
+                        span.get(j + 1).is_some_and(|n| {
+                            let before = j.checked_sub(1).map(|b| span[b].as_str());
+                            ends.premodifies(before, &span[j], n)
+                        })
                     })
                     .collect();
                 for i in 0..span.len() {

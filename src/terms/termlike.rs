@@ -320,6 +320,11 @@ pub(crate) struct EnEnds {
     premodifier: HashSet<String>,
     /// Further endings of words modifying the word after them (`premodifier-suffix:`).
     premodifier_suffix: Vec<String>,
+    /// Endings of words modifying the word after them after an article only
+    /// (`attributive-suffix:`).
+    attributive_suffix: Vec<String>,
+    /// The articles (`article:`).
+    article: HashSet<String>,
     noun_suffix: Vec<String>,
     demonym: HashSet<String>,
     head_of: HashSet<String>,
@@ -343,6 +348,8 @@ impl EnEnds {
                 adjective_suffix: Vec::new(),
                 premodifier: HashSet::new(),
                 premodifier_suffix: Vec::new(),
+                attributive_suffix: Vec::new(),
+                article: HashSet::new(),
                 noun_suffix: Vec::new(),
                 demonym: HashSet::new(),
                 head_of: HashSet::new(),
@@ -367,6 +374,10 @@ impl EnEnds {
                     e.adjective_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("premodifier:") {
                     e.premodifier.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("attributive-suffix:") {
+                    e.attributive_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("article:") {
+                    e.article.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("premodifier-suffix:") {
                     e.premodifier_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("noun-suffix:") {
@@ -432,13 +443,14 @@ impl EnEnds {
     /// country's strength"): `word` is a genitive, or a lower-case adjective
     /// ([`EnEnds::adjective`]) or one of `premodifier:` (`young`, `key`), has an ending of
     /// `premodifier-suffix:` (`municipal`,
-    /// `economic`, `friendly`), or is the comparative or superlative of a listed word
+    /// `economic`), or after an article one of `attributive-suffix:` (`the friendly`, where
+    /// `resolutely` before a verb may end a rendering), or is the comparative or superlative of a listed word
     /// (`deeper`, `wider`, `bigger`, `highest`); and `next` is a lower-case content word,
     /// no function word: before "of" or "and" the word is a head itself ("the potential
     /// of"). Rather than a part of speech, which the project does not have, the endings
     /// and the word list tell a modifier; an agent noun in -er that the test takes for a
     /// comparative ("consumer goods") modifies the noun after it just the same.
-    pub(crate) fn premodifies(&self, word: &str, next: &str) -> bool {
+    pub(crate) fn premodifies(&self, before: Option<&str>, word: &str, next: &str) -> bool {
         let lower = |w: &str| {
             w.chars().next().is_some_and(char::is_lowercase)
                 && w.chars().all(|c| c.is_ascii_lowercase())
@@ -453,10 +465,15 @@ impl EnEnds {
         if !lower(word) {
             return false;
         }
-        let suffixed = self.premodifier_suffix.iter().any(|s| {
-            word.strip_suffix(s.trim_start_matches('-'))
-                .is_some_and(|r| r.chars().count() > 3)
-        });
+        let ends_in = |list: &[String]| {
+            list.iter().any(|s| {
+                word.strip_suffix(s.trim_start_matches('-'))
+                    .is_some_and(|r| r.chars().count() > 3)
+            })
+        };
+        let after_article = before.is_some_and(|b| self.article.contains(&b.to_lowercase()));
+        let suffixed = ends_in(&self.premodifier_suffix)
+            || (after_article && ends_in(&self.attributive_suffix));
         suffixed || self.premodifier.contains(word) || self.adjective(word) || graded(word)
     }
 
@@ -2297,19 +2314,20 @@ mod tests {
     #[test]
     fn modifiers_before_their_heads() {
         let e = EnEnds::get();
-        assert!(e.premodifies("municipal", "government"));
-        assert!(e.premodifies("friendly", "feelings"));
-        assert!(e.premodifies("deeper", "level"));
-        assert!(e.premodifies("wider", "range"));
-        assert!(e.premodifies("sustainable", "development"));
-        assert!(!e.premodifies("deeper", "and"));
-        assert!(!e.premodifies("potential", "of"));
-        assert!(!e.premodifies("reform", "measures"));
-        assert!(!e.premodifies("development", "goals"));
-        assert!(!e.premodifies("municipal", "Government"));
-        assert!(e.premodifies("country's", "strength"));
-        assert!(!e.premodifies("country's", "and"));
-        assert!(e.premodifies("young", "people"));
+        assert!(e.premodifies(None, "municipal", "government"));
+        assert!(e.premodifies(Some("the"), "friendly", "feelings"));
+        assert!(!e.premodifies(Some("must"), "resolutely", "uphold"));
+        assert!(e.premodifies(None, "deeper", "level"));
+        assert!(e.premodifies(None, "wider", "range"));
+        assert!(e.premodifies(None, "sustainable", "development"));
+        assert!(!e.premodifies(None, "deeper", "and"));
+        assert!(!e.premodifies(None, "potential", "of"));
+        assert!(!e.premodifies(None, "reform", "measures"));
+        assert!(!e.premodifies(None, "development", "goals"));
+        assert!(!e.premodifies(None, "municipal", "Government"));
+        assert!(e.premodifies(None, "country's", "strength"));
+        assert!(!e.premodifies(None, "country's", "and"));
+        assert!(e.premodifies(None, "young", "people"));
     }
 
     #[test]
