@@ -538,7 +538,9 @@ impl EnNgrams {
                 // A modifier ends a candidate only at the end of a span, where no head noun
                 // follows it ("a people-oriented, all-round … approach"), and so does a
                 // gerund after a preposition, where no object follows it ("system for
-                // guaranteeing").
+                // guaranteeing"); a word that modifies the content word after it
+                // ([`termlike::EnEnds::premodifies`]: "Shanghai municipal" before
+                // "government", "to a deeper" before "level") does not end one there.
                 // Whether the word at `j` continues a name begun before it (`CPC Central`,
                 // `War of Resistance`); a capitalised stopword opening the run does not
                 // count.
@@ -552,6 +554,16 @@ impl EnNgrams {
                         && ((name_word(j - 1) && !ends.title(&span[j - 1]))
                             || (j > 1 && span[j - 1] == "of" && name_word(j - 2)))
                 };
+                // Whether the word at `j` modifies the content word after it, worked out once
+                // per word rather than once per n-gram ending there.
+                let head_follows: Vec<bool> = (0..span.len())
+                    .map(|j| {
+                        span.get(j + 1).is_some_and(|n| {
+                            let before = j.checked_sub(1).map(|b| span[b].as_str());
+                            ends.premodifies(before, &span[j], n)
+                        })
+                    })
+                    .collect();
                 for i in 0..span.len() {
                     if bad_start_word(&span[i]) || in_name(i) || ends.irregular_past(&span[i]) {
                         continue;
@@ -566,6 +578,7 @@ impl EnNgrams {
                             || ends.participle(last)
                             || (i + len < span.len() && in_name(i + len))
                             || span.get(i + len).is_some_and(|w| ends.complement(w))
+                            || head_follows[i + len - 1]
                         {
                             continue;
                         }
@@ -701,6 +714,31 @@ mod tests {
         assert!(!en.units.contains_key("determined to go"));
         assert!(en.units.contains_key("determined to go ahead"));
         assert!(en.units.contains_key("hard work"));
+    }
+
+    /// A word modifying the content word after it ends no n-gram there; before a function
+    /// word or at the end of its run it may.
+    #[test]
+    fn no_english_ngram_ends_before_the_head_of_its_modifier() {
+        let segs = vec![Segment {
+            doc: "d".into(),
+            source: "d".into(),
+            date: None,
+            id: "d-0".into(),
+            zh: "上海市人民政府把改革开放推向更深层次。".into(),
+            en: "The Shanghai municipal government carries reform and opening up to a deeper \
+                 level, deeper and wider."
+                .into(),
+        }];
+        let units = Units::new(&segs);
+        let en = EnNgrams::count(&segs, &units, 8, 1);
+        let key = |s: &str| en_key(&s.split(' ').map(String::from).collect::<Vec<_>>());
+        let has = |s: &str| en.units.contains_key(&key(s));
+        assert!(!has("Shanghai municipal"), "{:?}", en.units.keys());
+        assert!(has("Shanghai municipal government"));
+        assert!(!has("opening up to a deeper"));
+        assert!(has("opening up to a deeper level"));
+        assert!(has("deeper and wider"));
     }
 
     #[test]

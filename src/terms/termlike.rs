@@ -316,6 +316,15 @@ pub(crate) struct EnEnds {
     object: HashSet<String>,
     title: HashSet<String>,
     adjective_suffix: Vec<String>,
+    /// Adjectives modifying the word after them (`premodifier:`).
+    premodifier: HashSet<String>,
+    /// Further endings of words modifying the word after them (`premodifier-suffix:`).
+    premodifier_suffix: Vec<String>,
+    /// Endings of words modifying the word after them after an article only
+    /// (`attributive-suffix:`).
+    attributive_suffix: Vec<String>,
+    /// The articles (`article:`).
+    article: HashSet<String>,
     noun_suffix: Vec<String>,
     demonym: HashSet<String>,
     head_of: HashSet<String>,
@@ -337,6 +346,10 @@ impl EnEnds {
                 object: HashSet::new(),
                 title: HashSet::new(),
                 adjective_suffix: Vec::new(),
+                premodifier: HashSet::new(),
+                premodifier_suffix: Vec::new(),
+                attributive_suffix: Vec::new(),
+                article: HashSet::new(),
                 noun_suffix: Vec::new(),
                 demonym: HashSet::new(),
                 head_of: HashSet::new(),
@@ -359,6 +372,14 @@ impl EnEnds {
                     e.title.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("adjective-suffix:") {
                     e.adjective_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("premodifier:") {
+                    e.premodifier.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("attributive-suffix:") {
+                    e.attributive_suffix.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("article:") {
+                    e.article.extend(words(rest));
+                } else if let Some(rest) = line.strip_prefix("premodifier-suffix:") {
+                    e.premodifier_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("noun-suffix:") {
                     e.noun_suffix.extend(words(rest));
                 } else if let Some(rest) = line.strip_prefix("demonym:") {
@@ -415,6 +436,47 @@ impl EnEnds {
         };
         let suffixed = ends_in(&self.adjective_suffix) && !ends_in(&self.noun_suffix);
         self.modifier(word) || (lower && suffixed && word.chars().all(char::is_alphabetic))
+    }
+
+    /// Whether `word`, written right before `next` in one run of words, modifies it, so
+    /// that a rendering ending on `word` cuts off its head ("Shanghai municipal" of
+    /// "Shanghai municipal government", "medal represents the friendly" of "… friendly
+    /// feelings", "to a deeper" of "to a deeper level", "to boost the country's" of "… the
+    /// country's strength"): `word` is a genitive, or a lower-case adjective
+    /// ([`EnEnds::adjective`]) or one of `premodifier:` (`young`, `key`), has an ending of
+    /// `premodifier-suffix:` (`municipal`,
+    /// `economic`), or after an article one of `attributive-suffix:` (`the friendly`, where
+    /// `resolutely` before a verb may end a rendering), or is the comparative or superlative of a listed word
+    /// (`deeper`, `wider`, `bigger`, `highest`); and `next` is a lower-case content word,
+    /// no function word: before "of" or "and" the word is a head itself ("the potential
+    /// of"). Rather than a part of speech, which the project does not have, the endings
+    /// and the word list tell a modifier; an agent noun in -er that the test takes for a
+    /// comparative ("consumer goods") modifies the noun after it just the same.
+    pub(crate) fn premodifies(&self, before: Option<&str>, word: &str, next: &str) -> bool {
+        let lower = |w: &str| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().all(|c| c.is_ascii_lowercase())
+        };
+        if !lower(next) || super::ngrams::en_edge_words().contains(next) {
+            return false;
+        }
+        // A genitive is the determiner of the noun after it ("the country's strength").
+        if (word.ends_with("'s") || word.ends_with("s'")) && word.chars().count() > 3 {
+            return true;
+        }
+        if !lower(word) {
+            return false;
+        }
+        let ends_in = |list: &[String]| {
+            list.iter().any(|s| {
+                word.strip_suffix(s.trim_start_matches('-'))
+                    .is_some_and(|r| r.chars().count() > 3)
+            })
+        };
+        let after_article = before.is_some_and(|b| self.article.contains(&b.to_lowercase()));
+        let suffixed = ends_in(&self.premodifier_suffix)
+            || (after_article && ends_in(&self.attributive_suffix));
+        suffixed || self.premodifier.contains(word) || self.adjective(word) || graded(word)
     }
 
     /// Whether `word` has a noun ending (`development`, `transformation`): such a word
@@ -490,6 +552,29 @@ impl EnEnds {
         let w = word.to_lowercase();
         self.particle.contains(&w) || self.object.contains(&w)
     }
+}
+
+/// Whether a lower-case word is the comparative or superlative of a listed word
+/// (`deeper`, `wider`, `bigger`, `easier`, `highest`): its base, with the ending taken off
+/// (`-er`, `-est`; after `-e` only `-r`, `-st`; `-ier`, `-iest` for `-y`; a doubled final
+/// consonant undone), is a word of the vocabulary of three letters or more.
+fn graded(word: &str) -> bool {
+    use crate::lexicon::words::is_listed;
+    let Some(stem) = word.strip_suffix("er").or_else(|| word.strip_suffix("est")) else {
+        return false;
+    };
+    let b = stem.as_bytes();
+    let doubled = b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2];
+    let candidates = [
+        Some(stem.to_string()),
+        Some(format!("{stem}e")),
+        stem.strip_suffix('i').map(|r| format!("{r}y")),
+        doubled.then(|| stem[..stem.len() - 1].to_string()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .any(|base| base.len() >= 3 && is_listed(&base))
 }
 
 /// Whether an English phrase holds a negation word.
@@ -2226,6 +2311,28 @@ mod tests {
         assert!(e.adjective("enduring") && e.adjective("constant"));
         assert!(!e.adjective("development") && !e.adjective("Beijing"));
         assert!(e.dangling("Chinese") && !e.modifier("Chinese"));
+    }
+
+    /// A modifier does not end a rendering before the content word it modifies, an
+    /// adjective, a word with a premodifier ending or a comparative; before a function
+    /// word, or a noun before anything, it may.
+    #[test]
+    fn modifiers_before_their_heads() {
+        let e = EnEnds::get();
+        assert!(e.premodifies(None, "municipal", "government"));
+        assert!(e.premodifies(Some("the"), "friendly", "feelings"));
+        assert!(!e.premodifies(Some("must"), "resolutely", "uphold"));
+        assert!(e.premodifies(None, "deeper", "level"));
+        assert!(e.premodifies(None, "wider", "range"));
+        assert!(e.premodifies(None, "sustainable", "development"));
+        assert!(!e.premodifies(None, "deeper", "and"));
+        assert!(!e.premodifies(None, "potential", "of"));
+        assert!(!e.premodifies(None, "reform", "measures"));
+        assert!(!e.premodifies(None, "development", "goals"));
+        assert!(!e.premodifies(None, "municipal", "Government"));
+        assert!(e.premodifies(None, "country's", "strength"));
+        assert!(!e.premodifies(None, "country's", "and"));
+        assert!(e.premodifies(None, "young", "people"));
     }
 
     #[test]
