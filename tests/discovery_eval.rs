@@ -381,15 +381,15 @@ fn discovery_recall_on_terms_dev() {
     let all_refs: Vec<&Reference> = refs.iter().collect();
     let together = dev_recall(&all_refs, &dev_candidates(&en, &zh));
     line("all nine", all_refs.len(), together);
-    // Floors, just under the figures printed (pooled 148 and 160 of 206 within the top 100
-    // and over all candidates; all nine 44 and 96 of 131; the nine's top-100 floor leaves
-    // room for one tie at the cut): single-document discovery must not lose what it finds,
-    // and the pooled top 100 holds the 70 %.
+    // Floors, just under the figures printed (pooled 151 and 163 of 206 within the top 100
+    // and over all candidates; all nine 44 and 97 of 131; the nine's floors leave room for
+    // a tie or two at the cut): single-document discovery must not lose what it finds, and
+    // the pooled top 100 holds the 70 %.
     assert!(
-        pooled.1[1] * 100 >= pooled.0 * 71,
+        pooled.1[1] * 100 >= pooled.0 * 72,
         "pooled top 100 {pooled:?}"
     );
-    assert!(pooled.1[2] * 100 >= pooled.0 * 77, "pooled all {pooled:?}");
+    assert!(pooled.1[2] * 100 >= pooled.0 * 78, "pooled all {pooled:?}");
     assert!(
         together[1] * 100 >= all_refs.len() * 32,
         "all nine top 100 {together:?}"
