@@ -594,8 +594,7 @@ fn coordinated(
         let support = 0.5 * (r.precision() + r.coverage());
         let (documents, dates, example) = provenance(&both, units, segs);
         // Rendered whole (see above): not halved when seen once.
-        let whole = r.glossed == r.words
-            && r.zh_covered == r.zh_words
+        let whole = r.whole()
             && items.len() >= 3
             && r.words >= items.len()
             && en

@@ -444,12 +444,10 @@ fn leaves_modifier_unrendered(long: &str, short: &str, en: &str) -> bool {
     renders_whole(short, en)
 }
 
-/// Whether `en` renders the Chinese `zh` whole: every English content word is glossed by
-/// a word of `zh`, and every word of `zh` with a gloss is rendered. A rendering with an
-/// English word no gloss reaches, or a Chinese word left out, may be a piece or context.
+/// Whether `en` renders the Chinese `zh` whole ([`termlike::Rendering::whole`], over the
+/// content words of `zh`).
 fn renders_whole(zh: &str, en: &str) -> bool {
-    let r = termlike::rendering(en, &termlike::gloss_content_words(&mut Glosser::new(), zh));
-    r.words > 0 && r.glossed == r.words && r.zh_covered == r.zh_words
+    termlike::rendering(en, &termlike::gloss_content_words(&mut Glosser::new(), zh)).whole()
 }
 
 /// Whether the nested candidate `short`, in two units or more and written three times or

@@ -534,7 +534,7 @@ pub(crate) fn render(
             return false;
         }
         let r = termlike::rendering_by(k, &content, &content_own);
-        r.zh_words >= 2 && r.zh_covered == r.zh_words && r.words >= 2 && r.glossed == r.words
+        r.zh_words >= 2 && r.words >= 2 && r.whole()
     };
     let scored: Vec<(&str, usize, f64)> = co
         .iter()

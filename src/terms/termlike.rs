@@ -1755,6 +1755,14 @@ impl Rendering {
         }
     }
 
+    /// Whether the English renders the Chinese word for word: one English content word at
+    /// least, every one glossed, and every Chinese word with a gloss rendered. A rendering
+    /// with an English word no gloss reaches, or a Chinese word left out, may be a piece of
+    /// the term or its context.
+    pub fn whole(&self) -> bool {
+        self.words > 0 && self.glossed == self.words && self.zh_covered == self.zh_words
+    }
+
     /// Share of the glossed Chinese words rendered.
     pub fn coverage(&self) -> f64 {
         if self.zh_words == 0 {
@@ -1935,8 +1943,7 @@ pub(crate) fn two_part_rendering(glosser: &mut Glosser, zh: &str, en: &str) -> b
     let tokens = han_words(zh);
     let whole = |en: &str, run: &[&str], glosser: &mut Glosser| {
         let glossed = glosser.gloss(&run.concat());
-        let r = rendering(en, &glossed);
-        !glossed.is_empty() && r.words > 0 && r.glossed == r.words && r.zh_covered == r.zh_words
+        !glossed.is_empty() && rendering(en, &glossed).whole()
     };
     (1..tokens.len()).any(|split| {
         let left = &tokens[..split];
