@@ -401,11 +401,7 @@ impl EnEnds {
     /// "aging"): the word must also be one the Chinese word glosses
     /// ([`change_unrendered`]), which rules out a chance ending.
     pub(crate) fn change(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.change_suffix.iter().any(|s| {
-            w.strip_suffix(s.trim_start_matches('-'))
-                .is_some_and(|r| r.chars().count() >= 2)
-        })
+        has_ending(&word.to_lowercase(), &self.change_suffix, 2)
     }
 
     /// Whether `word` modifies a head noun and so cannot end a rendering (an ordinal
@@ -428,13 +424,8 @@ impl EnEnds {
     /// extend a rendering to the left, where a wrong guess costs one word.
     pub(crate) fn adjective(&self, word: &str) -> bool {
         let lower = word.chars().next().is_some_and(char::is_lowercase);
-        let ends_in = |list: &[String]| {
-            list.iter().any(|s| {
-                word.strip_suffix(s.trim_start_matches('-'))
-                    .is_some_and(|r| r.chars().count() > 3)
-            })
-        };
-        let suffixed = ends_in(&self.adjective_suffix) && !ends_in(&self.noun_suffix);
+        let suffixed =
+            has_ending(word, &self.adjective_suffix, 4) && !has_ending(word, &self.noun_suffix, 4);
         self.modifier(word) || (lower && suffixed && word.chars().all(char::is_alphabetic))
     }
 
@@ -467,26 +458,16 @@ impl EnEnds {
         if !lower(word) {
             return false;
         }
-        let ends_in = |list: &[String]| {
-            list.iter().any(|s| {
-                word.strip_suffix(s.trim_start_matches('-'))
-                    .is_some_and(|r| r.chars().count() > 3)
-            })
-        };
         let after_article = before.is_some_and(|b| self.article.contains(&b.to_lowercase()));
-        let suffixed = ends_in(&self.premodifier_suffix)
-            || (after_article && ends_in(&self.attributive_suffix));
+        let suffixed = has_ending(word, &self.premodifier_suffix, 4)
+            || (after_article && has_ending(word, &self.attributive_suffix, 4));
         suffixed || self.premodifier.contains(word) || self.adjective(word) || graded(word)
     }
 
     /// Whether `word` has a noun ending (`development`, `transformation`): such a word
     /// opening a rendering names a thing, where a verb opens a verb phrase.
     pub(crate) fn noun(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.noun_suffix.iter().any(|s| {
-            w.strip_suffix(s.trim_start_matches('-'))
-                .is_some_and(|r| r.chars().count() > 3)
-        })
+        has_ending(&word.to_lowercase(), &self.noun_suffix, 4)
     }
 
     /// Whether `word` leaves a rendering dangling when a noun follows it: a modifier or a
@@ -552,6 +533,19 @@ impl EnEnds {
         let w = word.to_lowercase();
         self.particle.contains(&w) || self.object.contains(&w)
     }
+}
+
+/// Whether `word` ends in one of `endings` (written `-ing` in the data files, the hyphen
+/// only marking an ending) with a stem of `min_stem` characters or more in front of it:
+/// "nation" has no noun ending -tion (a stem of two), "aging" has the ending of change
+/// -ing (where a stem of two is enough). The adjective, noun, change and premodifier
+/// endings of [`EnEnds`] are read this way; a modifier ending is matched with its hyphen
+/// ("law-based").
+fn has_ending(word: &str, endings: &[String], min_stem: usize) -> bool {
+    endings.iter().any(|s| {
+        word.strip_suffix(s.trim_start_matches('-'))
+            .is_some_and(|r| r.chars().count() >= min_stem)
+    })
 }
 
 /// Whether a lower-case word is the comparative or superlative of a listed word
