@@ -656,12 +656,18 @@ pub(crate) fn render(
     // The glossed words of the candidate's sentences outside it, worked out only for a pair
     // seen once with a part unrendered ([`outside_words`]).
     let sentence_words: std::cell::OnceCell<Vec<GlossedWord>> = std::cell::OnceCell::new();
-    // A candidate holding a derived noun (积极性, "initiative"): the part its English
-    // seems to leave out is the noun's stem, which the noun renders (no adjective is taken
-    // for it in a pair seen once).
-    let derived = cedict::tokenize(zk)
-        .iter()
-        .any(|t| termlike::abstract_noun(t));
+    // Whether the candidate holds a derived noun (积极性, "initiative"): the part its
+    // English seems to leave out is the noun's stem, which the noun renders (no adjective
+    // is taken for it in a pair seen once). Worked out only for such a pair, as the words
+    // beside it are.
+    let derived: std::cell::OnceCell<bool> = std::cell::OnceCell::new();
+    let holds_derived_noun = || {
+        *derived.get_or_init(|| {
+            cedict::tokenize(zk)
+                .iter()
+                .any(|t| termlike::abstract_noun(t))
+        })
+    };
     // The word written in front of `k` when `k` is the English chosen with one adjective
     // in front.
     let adjective_front = |k: &str, ek: &str| -> bool {
@@ -732,9 +738,9 @@ pub(crate) fn render(
         let by_glossed_front = |k: &str| glossed_front_units * 2 >= a && glossed_front(k);
         let once_front = |k: &str| {
             part_unrendered
-                && !derived
                 && a == 1
                 && x == 1
+                && !holds_derived_noun()
                 && adjectives_taken == 0
                 && adjective_front(k, ek)
                 && !gerund(k)
